@@ -1,0 +1,5 @@
+// Development tooling: the demo identity provider and its users.
+export { createIdentityProvider, type IdentityProviderOptions } from './createIdentityProvider.ts';
+export { demoUsers, findDemoUser, type DemoUser } from './demoUsers.ts';
+export { generateSigningKey, loadOrCreateSigningKey, type SigningKey } from './signingKey.ts';
+export { signToken, type SignTokenOptions } from './signToken.ts';

@@ -1,0 +1,94 @@
+import { createListLoader, createRowLoader, type CursorPosition, type Database } from '@joined-up/kit';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
+import DataLoader from 'dataloader';
+import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
+
+export type EncounterRow = typeof encounters.$inferSelect;
+
+/** One page request for one person's encounters. */
+export interface EncounterPageKey {
+  nhsNumber: string;
+  /** Rows to fetch: the page size plus one, to tell whether more follow. */
+  limit: number;
+  after: CursorPosition | undefined;
+}
+
+/**
+ * The request's loaders: one statement per table per request, whatever the number of people.
+ * Made per request so that nothing cached is ever shown to another caller.
+ */
+export function createLoaders(db: Database<HealthTables>) {
+  const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: readonly string[]) => Promise<T[]>) =>
+    createListLoader<string, T>(fetch, (row) => row.nhsNumber);
+  return {
+    patient: createRowLoader<string, typeof patients.$inferSelect>(
+      (keys) => db.select().from(patients).where(inArray(patients.nhsNumber, [...keys])),
+      (row) => row.nhsNumber,
+    ),
+    problems: byPerson((keys) =>
+      db.select().from(problems).where(inArray(problems.nhsNumber, [...keys])).orderBy(desc(problems.onsetDate), asc(problems.id)),
+    ),
+    medications: byPerson((keys) =>
+      db.select().from(medications).where(inArray(medications.nhsNumber, [...keys])).orderBy(asc(medications.status), desc(medications.startedOn), asc(medications.id)),
+    ),
+    allergies: byPerson((keys) => db.select().from(allergies).where(inArray(allergies.nhsNumber, [...keys])).orderBy(asc(allergies.id))),
+    flags: byPerson((keys) => db.select().from(flags).where(inArray(flags.nhsNumber, [...keys])).orderBy(asc(flags.id))),
+    careRelationships: byPerson((keys) =>
+      db.select().from(careRelationships).where(inArray(careRelationships.nhsNumber, [...keys])).orderBy(asc(careRelationships.since)),
+    ),
+    clinician: createRowLoader<string, typeof clinicians.$inferSelect>(
+      (keys) => db.select().from(clinicians).where(inArray(clinicians.id, [...keys])),
+      (row) => row.id,
+    ),
+    organisation: createRowLoader<string, typeof organisations.$inferSelect>(
+      (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
+      (row) => row.code,
+    ),
+    encounterPages: createEncounterPageLoader(db),
+  };
+}
+
+export type HealthLoaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Pages of encounters for many people in one statement: a window function numbers each
+ * person's encounters newest first and the outer query keeps the first `limit` of each.
+ * Keys asking for different page sizes or cursors are grouped, one statement per group.
+ */
+function createEncounterPageLoader(db: Database<HealthTables>) {
+  return new DataLoader<EncounterPageKey, EncounterRow[], string>(
+    async (keys) => {
+      const groups = new Map<string, EncounterPageKey[]>();
+      for (const key of keys) {
+        const group = `${key.limit}|${key.after?.key ?? ''}|${key.after?.id ?? ''}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const pages = new Map<string, EncounterRow[]>();
+      for (const [group, groupKeys] of groups) {
+        const { limit, after } = groupKeys[0] as EncounterPageKey;
+        const numbered = db
+          .select({
+            ...getTableColumns(encounters),
+            position: sql<number>`row_number() over (partition by ${encounters.nhsNumber} order by ${encounters.occurredAt} desc, ${encounters.id} desc)`.as('position'),
+          })
+          .from(encounters)
+          .where(
+            and(
+              inArray(encounters.nhsNumber, groupKeys.map((key) => key.nhsNumber)),
+              after
+                ? or(lt(encounters.occurredAt, after.key), and(eq(encounters.occurredAt, after.key), lt(encounters.id, after.id)))
+                : undefined,
+            ),
+          )
+          .as('numbered');
+        const rows = await db.select().from(numbered).where(sql`${numbered.position} <= ${limit}`).orderBy(asc(numbered.position));
+        for (const { position: _position, ...row } of rows) {
+          const pageKey = `${group}|${row.nhsNumber}`;
+          pages.set(pageKey, [...(pages.get(pageKey) ?? []), row]);
+        }
+      }
+      return keys.map((key) => pages.get(`${key.limit}|${key.after?.key ?? ''}|${key.after?.id ?? ''}|${key.nhsNumber}`) ?? []);
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}

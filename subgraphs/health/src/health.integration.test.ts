@@ -1,0 +1,97 @@
+import { startSubgraphForTest, type TestEngine, type TestSubgraph } from '@joined-up/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { healthSubgraph } from './index.ts';
+
+const samQuery = /* GraphQL */ `
+  query Sam($nhsNumber: NHSNumber!) {
+    person(nhsNumber: $nhsNumber) {
+      nhsNumber
+      name { full }
+      dateOfBirth
+      gpPractice { code name federation { name } }
+      problems { code { system code display } status provenance { recordedBy organisation { code name } recordedAt } }
+      medications(status: ACTIVE) { name }
+      alerts { category }
+      individualRequirements { category }
+      clinicians { relationship clinician { name jobTitle organisation { name } } }
+    }
+  }
+`;
+
+describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (engine) => {
+  let health: TestSubgraph;
+  beforeAll(async () => {
+    health = await startSubgraphForTest(healthSubgraph, { engine, people: 400 });
+  });
+  afterAll(async () => health?.stop());
+
+  it("returns Sam's record with SNOMED CT codes and provenance", async () => {
+    const { status, body } = await health.query('gp', samQuery, { nhsNumber: '999 000 0018' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const person = body.data?.['person'] as Record<string, unknown>;
+    expect(person).toMatchObject({
+      nhsNumber: '9990000018',
+      name: { full: 'Sam Taylor' },
+      dateOfBirth: '2001-03-14',
+      gpPractice: { code: 'DEMOP1', name: 'Riverside Medical Centre', federation: { name: 'Riverside GP Federation' } },
+    });
+    expect(person['problems']).toEqual([
+      { code: { system: 'http://snomed.info/sct', code: '46635009', display: 'Type 1 diabetes mellitus' }, status: 'ACTIVE', provenance: { recordedBy: 'Dr Priya Shah', organisation: { code: 'DEMOP1', name: 'Riverside Medical Centre' }, recordedAt: '2012-09-12T09:30:00.000Z' } },
+      { code: { system: 'http://snomed.info/sct', code: '35919005', display: 'Autism spectrum disorder' }, status: 'ACTIVE', provenance: { recordedBy: 'Dr Priya Shah', organisation: { code: 'DEMOP1', name: 'Riverside Medical Centre' }, recordedAt: '2005-06-20T10:00:00.000Z' } },
+      { code: { system: 'http://snomed.info/sct', code: '110359009', display: 'Intellectual disability' }, status: 'ACTIVE', provenance: { recordedBy: 'Dr Priya Shah', organisation: { code: 'DEMOP1', name: 'Riverside Medical Centre' }, recordedAt: '2005-06-20T10:05:00.000Z' } },
+    ]);
+    expect(person['medications']).toHaveLength(3);
+    expect(person['alerts']).toEqual([{ category: 'Clinical risk' }, { category: 'Medication support' }]);
+    expect((person['clinicians'] as unknown[]).length).toBe(5);
+  });
+
+  it('pages through encounters newest first without repeating or skipping', async () => {
+    const page = `query($after: String) { person(nhsNumber: "9990000018") { encounters(first: 2, after: $after) { edges { node { id occurredAt } } pageInfo { hasNextPage endCursor } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i += 1) {
+      const { body } = await health.query<{ person: { encounters: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } }>('gp', page, { after });
+      const connection = body.data!.person.encounters;
+      seen.push(...connection.edges.map((edge) => edge.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['sam-enc-1', 'sam-enc-2', 'sam-enc-3', 'sam-enc-4', 'sam-enc-5']);
+  });
+
+  it('searches by name, date of birth and postcode', async () => {
+    const search = `query($name: String, $dob: Date, $postcode: String) { searchPeople(name: $name, dateOfBirth: $dob, postcode: $postcode) { edges { node { nhsNumber } } } }`;
+    const byAll = await health.query<{ searchPeople: { edges: Array<{ node: { nhsNumber: string } }> } }>('gp', search, { name: 'sam tay', dob: '2001-03-14', postcode: 'rv14qt' });
+    expect(byAll.body.data?.searchPeople.edges).toEqual([{ node: { nhsNumber: '9990000018' } }]);
+    const none = await health.query('gp', search, {});
+    expect(none.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'name', serviceName: 'health' } });
+    const badDate = await health.query('gp', search, { dob: '14/03/2001' });
+    expect(badDate.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'dateOfBirth' });
+  });
+
+  it('refuses an invalid NHS number with BAD_USER_INPUT naming the argument', async () => {
+    const { body } = await health.query('gp', samQuery, { nhsNumber: '9990000017' });
+    expect(body.data).toEqual({ person: null });
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Argument "nhsNumber" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.',
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'nhsNumber', agency: healthSubgraph.agency.displayName, serviceName: 'health' },
+      }),
+    ]);
+  });
+
+  it('answers nothing, _entities included, without a valid token', async () => {
+    const entities = `{ _entities(representations: [{ __typename: "Person", nhsNumber: "9990000018" }]) { ... on Person { name { full } } } }`;
+    for (const result of [await health.query(undefined, entities), await health.query(undefined, samQuery, { nhsNumber: '9990000018' })]) {
+      expect(result.status).toBe(401);
+      expect(result.body.data).toBeUndefined();
+      expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('keeps the seed and migrations idempotent across restarts of the same data', async () => {
+    const count = await health.subgraph.database.db.execute('select count(*)::int as n from patients' as never);
+    expect((count as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(400);
+  });
+});

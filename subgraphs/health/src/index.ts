@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SubgraphModule } from '@joined-up/kit';
+import { createLoaders, type HealthLoaders } from './createLoaders.ts';
+import { resolvers } from './resolvers.ts';
+import { seed } from './seed.ts';
+import { tables, type HealthTables } from './tables.ts';
+
+/** The health subgraph: GP federation and community health services. Owns Person. */
+export const healthSubgraph: SubgraphModule<HealthTables, HealthLoaders> = {
+  agency: { name: 'health', displayName: 'Riverside GP Federation and Community Health Services' },
+  typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
+  resolvers: resolvers as SubgraphModule<HealthTables, HealthLoaders>['resolvers'],
+  tables,
+  migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  createLoaders,
+  seed,
+};
+
+export { tables as healthTables } from './tables.ts';

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import type { Logger } from './createLogger.ts';
+import { type ErrorCode, errorCodes } from './errorCodes.ts';
+
+/** A plain HTTP route beside GraphQL (health, metrics, the explorer). */
+export type HttpRoute = (request: IncomingMessage, response: ServerResponse, requestId: string) => Promise<void> | void;
+
+export interface HttpHandlerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Where GraphQL is served. @default "/graphql" */
+  graphqlPath?: string;
+  /** Builds the per-request context; throw a catalogued GraphQLError to refuse the request. */
+  context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Extra routes by exact path (GET only unless the route checks itself). */
+  routes?: Record<string, HttpRoute>;
+  /** Largest request body accepted, in bytes. @default 1_000_000 */
+  maxBodyBytes?: number;
+  /** Runs before GraphQL for requests to the GraphQL path; return true when it answered. */
+  beforeGraphQL?: (request: IncomingMessage, response: ServerResponse, requestId: string) => Promise<boolean> | boolean;
+  logger: Logger;
+}
+
+// A caller-supplied request id is kept when it looks like one, so a trace can be followed
+// across gateway and subgraphs; anything else is replaced to keep logs clean.
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Reads the request id forwarded by the gateway, or makes a new one. */
+export function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+}
+
+/**
+ * A node:http listener serving Apollo Server plus plain routes. We own this small adapter rather
+ * than using express so that body limits, request ids and error bodies are the same in the
+ * gateway and every subgraph.
+ */
+export function createHttpHandler<TContext extends BaseContext>(options: HttpHandlerOptions<TContext>): RequestListener {
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  return (request, response) => {
+    const requestId = requestIdOf(request);
+    response.setHeader('x-request-id', requestId);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const handle = async (): Promise<void> => {
+      const route = options.routes?.[url.pathname];
+      if (route) return route(request, response, requestId);
+      if (url.pathname !== graphqlPath) return sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}.`);
+      if (options.beforeGraphQL && (await options.beforeGraphQL(request, response, requestId))) return;
+      const body = await readJsonBody(request, maxBodyBytes);
+      if (body.error) return sendError(response, errorCodes[body.error.code].httpStatus, body.error.code, body.error.message);
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: body.value },
+        context: () => options.context(request, requestId),
+      });
+      for (const [key, value] of result.headers) response.setHeader(key, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        response.end(result.body.string);
+        return;
+      }
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    };
+    handle().catch((error: unknown) => {
+      options.logger.error({ err: error, requestId }, 'request failed');
+      if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
+      else response.end();
+    });
+  };
+}
+
+interface BodyResult {
+  value?: unknown;
+  error?: { code: ErrorCode; message: string };
+}
+
+async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Promise<BodyResult> {
+  if (request.method !== 'POST') return {};
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBodyBytes) {
+    request.resume();
+    return { error: { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${maxBodyBytes} bytes.` } };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // Chunked bodies have no declared length, so the limit is enforced while reading too.
+    if (size > maxBodyBytes) {
+      return { error: { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${maxBodyBytes} bytes.` } };
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const contentType = request.headers['content-type'] ?? '';
+  if (!contentType.toLowerCase().startsWith('application/json')) {
+    // Apollo Server answers these itself (including CSRF prevention); hand the raw text on.
+    return { value: text };
+  }
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return { error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } };
+  }
+}
+
+/** Writes a GraphQL-shaped error body, so clients parse every failure the same way. */
+export function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
+}

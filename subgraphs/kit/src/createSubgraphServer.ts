@@ -1,0 +1,133 @@
+import type { IncomingMessage, RequestListener } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { type GraphQLFormattedError, type DocumentNode, parse } from 'graphql';
+import type { Caller } from './Caller.ts';
+import type { SubgraphConfig } from './config.ts';
+import type { Logger } from './createLogger.ts';
+import { createHttpHandler, sendJson } from './createHttpHandler.ts';
+import type { TokenVerifier } from './createTokenVerifier.ts';
+import { type OpenedDatabase, type Database, pingDatabase } from './openDatabase.ts';
+import { scalarResolvers } from './scalarResolvers.ts';
+import { sharedTypeDefs } from './sharedTypeDefs.ts';
+
+/** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
+export interface Agency {
+  /** Service name, as in the supergraph: health, social-care, voluntary-sector. */
+  name: string;
+  /** The data controller's name, carried in every error this subgraph returns. */
+  displayName: string;
+}
+
+/** What every resolver receives, built afresh for each request. */
+export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoaders> {
+  requestId: string;
+  caller: Caller;
+  db: Database<TSchema>;
+  loaders: TLoaders;
+  logger: Logger;
+  agency: Agency;
+}
+
+export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, TLoaders> {
+  agency: Agency;
+  /** The agency's own SDL; the shared SDL is prepended. */
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<SubgraphContext<TSchema, TLoaders>>;
+  database: OpenedDatabase<TSchema>;
+  verifyToken: TokenVerifier;
+  /** Makes the request's DataLoaders; called once per request so caches never cross callers. */
+  createLoaders: (db: Database<TSchema>) => TLoaders;
+  logger: Logger;
+  environment: SubgraphConfig['environment'];
+}
+
+/** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
+export interface SubgraphServer {
+  listener: RequestListener;
+  apollo: ApolloServer<never>;
+  stop(): Promise<void>;
+}
+
+/** Parses an agency's SDL together with the shared SDL, as composition and the server see it. */
+export function subgraphTypeDefs(agencyTypeDefs: string): DocumentNode {
+  return parse(sharedTypeDefs + agencyTypeDefs);
+}
+
+/**
+ * Builds an agency subgraph: Federation schema, per-request context with a verified caller,
+ * errors tagged with the agency, and /health. Every GraphQL request, `_entities` and
+ * `_service` included, needs a valid token: subgraphs never trust the network.
+ */
+export async function createSubgraphServer<TSchema extends Record<string, unknown>, TLoaders>(
+  options: SubgraphServerOptions<TSchema, TLoaders>,
+): Promise<SubgraphServer> {
+  type Context = SubgraphContext<TSchema, TLoaders>;
+  const { agency, logger } = options;
+  const production = options.environment === 'production';
+  const apollo = new ApolloServer<Context>({
+    schema: buildSubgraphSchema([
+      { typeDefs: subgraphTypeDefs(options.typeDefs), resolvers: { ...scalarResolvers, ...options.resolvers } as never },
+    ]),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogging<Context>(logger)],
+    formatError: (formatted, error) => tagWithAgency(formatted, error, agency, production),
+  });
+  await apollo.start();
+  const listener = createHttpHandler<Context>({
+    apollo,
+    logger,
+    context: async (request: IncomingMessage, requestId: string) => ({
+      requestId,
+      caller: await options.verifyToken(request.headers.authorization),
+      db: options.database.db,
+      loaders: options.createLoaders(options.database.db),
+      logger: logger.child({ requestId }),
+      agency,
+    }),
+    routes: {
+      '/health': async (_request, response) => {
+        try {
+          await pingDatabase(options.database.db as Database<Record<string, unknown>>);
+          sendJson(response, 200, { status: 'ok', service: agency.name, database: options.database.engine });
+        } catch {
+          sendJson(response, 503, { status: 'unavailable', service: agency.name, database: options.database.engine });
+        }
+      },
+    },
+  });
+  return { listener, apollo: apollo as unknown as ApolloServer<never>, stop: () => apollo.stop() };
+}
+
+function tagWithAgency(formatted: GraphQLFormattedError, error: unknown, agency: Agency, production: boolean): GraphQLFormattedError {
+  const extensions: Record<string, unknown> = { ...formatted.extensions, agency: agency.displayName, serviceName: agency.name };
+  delete extensions['stacktrace'];
+  delete extensions['http'];
+  // Unexpected failures may carry SQL or internals in their message; in production they are
+  // replaced by a generic message, and the request id in the logs leads to the detail.
+  if (production && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
+    return { message: 'Something failed on our side.', path: formatted.path, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  void error;
+  return { ...formatted, extensions };
+}
+
+function errorLogging<TContext extends { requestId?: string }>(logger: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.['code'];
+            const level = code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
+            logger[level]({ requestId: contextValue?.requestId, code, err: error.originalError ?? error }, error.message);
+          }
+        },
+      };
+    },
+  };
+}

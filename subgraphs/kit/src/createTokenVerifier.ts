@@ -1,0 +1,81 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { Caller, CallerOrganisation, Sector } from './Caller.ts';
+import type { IdentityConfig } from './config.ts';
+import { createRequestError } from './errorCodes.ts';
+
+/** Checks an Authorization header and returns the verified caller, or throws UNAUTHENTICATED. */
+export type TokenVerifier = (authorization: string | undefined) => Promise<Caller>;
+
+// Asymmetric algorithms only: accepting HS256 would let anyone holding the public key forge
+// tokens, and "none" is never acceptable.
+const allowedAlgorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
+const sectors: readonly Sector[] = ['health', 'social-care', 'voluntary-sector', 'care-coordination', 'citizen'];
+
+/**
+ * Builds a verifier bound to one issuer's JWKS. The key set is fetched lazily, cached, and
+ * re-fetched when a token names an unknown key id, so key rotation needs no restart.
+ */
+export function createTokenVerifier(identity: IdentityConfig): TokenVerifier {
+  const keys = createRemoteJWKSet(new URL(identity.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+  return async (authorization) => {
+    const token = bearerToken(authorization);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: identity.issuer,
+        audience: identity.audience,
+        algorithms: allowedAlgorithms,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      throw createRequestError('UNAUTHENTICATED', `The bearer token was refused: ${describeJoseError(error)}.`, {}, error);
+    }
+    return callerFromClaims(payload, token);
+  };
+}
+
+function bearerToken(authorization: string | undefined): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!match?.[1]) {
+    throw createRequestError('UNAUTHENTICATED', 'Sign in first: send an Authorization header of the form "Bearer <token>".');
+  }
+  return match[1];
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'it has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `its "${error.claim}" claim is not accepted`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not verify';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'it is signed with a key the issuer does not publish';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'its signing algorithm is not allowed';
+  if (error instanceof joseErrors.JWKSTimeout || (error as { code?: string }).code === 'ERR_JOSE_GENERIC') {
+    return 'the identity provider could not be reached to check it';
+  }
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return 'it is not a well-formed JWT';
+  return 'it could not be verified';
+}
+
+/** Maps verified JWT claims to a Caller, refusing tokens that lack the claims policies need. */
+export function callerFromClaims(payload: JWTPayload, token: string): Caller {
+  const organisation = payload['organisation'] as Partial<CallerOrganisation> | undefined;
+  const role = payload['role'];
+  if (
+    typeof role !== 'string' ||
+    typeof organisation?.code !== 'string' ||
+    typeof organisation.name !== 'string' ||
+    !sectors.includes(organisation.sector as Sector)
+  ) {
+    throw createRequestError('UNAUTHENTICATED', 'The bearer token was refused: it lacks the role or organisation claims.');
+  }
+  const actsFor = payload['acts_for'];
+  const scope = payload['scope'];
+  return {
+    subject: payload.sub as string,
+    name: typeof payload['name'] === 'string' ? payload['name'] : (payload.sub as string),
+    role,
+    organisation: { code: organisation.code, name: organisation.name, sector: organisation.sector as Sector },
+    actsFor: typeof actsFor === 'string' ? actsFor : undefined,
+    scopes: typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
+    token,
+  };
+}

@@ -1,0 +1,55 @@
+import { createError } from './errorCodes.ts';
+
+/** Relay-style page information. */
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+}
+
+/** The position of a row in a list sorted by one key then id: what a cursor encodes. */
+export interface CursorPosition {
+  key: string;
+  id: string;
+}
+
+export const maxPageSize = 100;
+
+/** Validates `first`, naming the argument when it is out of range. */
+export function pageSize(first: number | null | undefined, fallback = 20): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > maxPageSize) {
+    throw createError('BAD_USER_INPUT', `Argument "first" must be between 1 and ${maxPageSize}.`, { argumentName: 'first' });
+  }
+  return size;
+}
+
+/** Cursors are opaque to clients: base64url of the sort key and id. */
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): CursorPosition | undefined {
+  if (cursor === null || cursor === undefined) return undefined;
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw createError('BAD_USER_INPUT', 'Argument "after" is not a cursor this list issued.', { argumentName: 'after' });
+}
+
+/**
+ * Builds a connection from rows fetched with one extra row beyond the page, which tells
+ * whether a next page exists without a count query.
+ */
+export function toConnection<T>(rows: T[], size: number, position: (row: T) => CursorPosition): Connection<T> {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,94 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { IdentityConfig, SubgraphConfig } from './config.ts';
+import { createLogger, type Logger } from './createLogger.ts';
+import { type Agency, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
+import { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
+import { listen, type RunningServer } from './listen.ts';
+import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
+import { lastSeedSize, recordSeed } from './seedRuns.ts';
+
+/** Progress of a long seed, reported as people written so far. */
+export type SeedProgress = (done: number, total: number) => void;
+
+/** What an agency provides; the kit does the rest. Every subgraph exports one of these. */
+export interface SubgraphModule<TSchema extends Record<string, unknown>, TLoaders> {
+  agency: Agency;
+  /** The agency's SDL (shared SDL is added by the kit). */
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<SubgraphContext<TSchema, TLoaders>>;
+  /** drizzle table definitions, the seed_runs table included. */
+  tables: TSchema;
+  /** Folder of the committed SQL migrations. */
+  migrationsFolder: string;
+  createLoaders(db: Database<TSchema>): TLoaders;
+  /** Writes the agency's slice of the demo population; must be safe to run again. */
+  seed(db: Database<TSchema>, options: { people: number; onProgress?: SeedProgress }): Promise<void>;
+}
+
+export interface RunSubgraphOptions {
+  port: number;
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** Use this PGlite instead of opening one (tests). */
+  pglite?: PGlite;
+  identity: IdentityConfig;
+  environment: SubgraphConfig['environment'];
+  /** Seed the demo population when the database has never been seeded; false to skip. */
+  seed: { people: number; onProgress?: SeedProgress } | false;
+  logger?: Logger;
+  /** Overrides token verification (tests of the verifier itself use the real one). */
+  verifyToken?: TokenVerifier;
+}
+
+/** A subgraph that is listening, with its database for tests to inspect. */
+export interface RunningSubgraph<TSchema extends Record<string, unknown> = Record<string, unknown>> extends RunningServer {
+  name: string;
+  database: OpenedDatabase<TSchema>;
+}
+
+/**
+ * Opens the database (migrating it), seeds it on first start, and listens. Used by each
+ * subgraph's entry point, the development launcher and the tests alike.
+ */
+export async function runSubgraph<TSchema extends Record<string, unknown>, TLoaders>(
+  module: SubgraphModule<TSchema, TLoaders>,
+  options: RunSubgraphOptions,
+): Promise<RunningSubgraph<TSchema>> {
+  const logger = options.logger ?? createLogger(module.agency.name);
+  const database = await openDatabase({
+    name: module.agency.name,
+    schema: module.tables,
+    migrationsFolder: module.migrationsFolder,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    ...(options.pglite ? { pglite: options.pglite } : {}),
+  });
+  try {
+    if (options.seed && (await lastSeedSize(database.db as Database<Record<string, unknown>>)) === undefined) {
+      const started = Date.now();
+      await module.seed(database.db, options.seed);
+      await recordSeed(database.db as Database<Record<string, unknown>>, options.seed.people);
+      logger.info({ people: options.seed.people, ms: Date.now() - started }, 'seeded demo population');
+    }
+    const server = await createSubgraphServer({
+      agency: module.agency,
+      typeDefs: module.typeDefs,
+      resolvers: module.resolvers,
+      database,
+      verifyToken: options.verifyToken ?? createTokenVerifier(options.identity),
+      createLoaders: module.createLoaders,
+      logger,
+      environment: options.environment,
+    });
+    const running = await listen(server.listener, options.port, '/graphql', async () => {
+      await server.stop();
+      await database.close();
+    });
+    logger.info({ url: running.url, database: database.engine }, 'subgraph listening');
+    return { ...running, name: module.agency.name, database };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+// The demo population every agency seeds from: Sam's story and a generated town around him.
+export { createRandom, seedFrom, type Random } from './createRandom.ts';
+export { defaultPopulationSize, generatePerson, iteratePopulation, type PopulationOptions } from './iteratePopulation.ts';
+export { testRangeNhsNumbers } from './nhsNumberAt.ts';
+export { gpPracticeCodes, organisations, sam, samsMother, workers } from './story.ts';
+export type { DemoOrganisation, DemoWorker, OrganisationSector, PopulationPerson, PostalAddress } from './types.ts';
+export * as vocabulary from './vocabulary.ts';
+export { conditions, allergies, snomed, socialPrescribingReferral, type Concept, type ConditionName } from './vocabulary.ts';
+export { seedInBatches, type SeedInBatchesOptions } from './seedInBatches.ts';

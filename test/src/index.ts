@@ -1,0 +1,5 @@
+// Test infrastructure shared by integration and end-to-end tests (private package).
+export { createPostgresDatabase, postgresAdminUrl, type TestPostgresDatabase } from './createPostgresDatabase.ts';
+export { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
+export { startIdentityProvider, testAudience, testIssuer, type TestIdentityProvider } from './startIdentityProvider.ts';
+export { startSubgraphForTest, type TestEngine, type TestSubgraph } from './startSubgraphForTest.ts';
