@@ -1,16 +1,27 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so Apollo Server, loads
+    // the CommonJS one; Vite would hand our sources the ESM one, and then two GraphQLError classes
+    // exist and Apollo stops recognising our errors. Pin everyone to the build Node uses.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
-          include: ['{gateway,schema,dev}/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts'],
-          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
+          include: ['{gateway,schema,dev,test}/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['**/src/**/*.integration.test.ts'],
@@ -20,6 +31,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/src/**/*.e2e.test.ts'],

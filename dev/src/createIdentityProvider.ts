@@ -19,6 +19,7 @@ export function createIdentityProvider(options: IdentityProviderOptions): Reques
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     response.setHeader('access-control-allow-origin', '*');
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', service: 'identity' });
     if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, { keys: [options.key.publicJwk] });
     if (url.pathname === '/.well-known/openid-configuration') {
       const base = `http://${request.headers.host ?? 'localhost'}`;

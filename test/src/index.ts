@@ -3,3 +3,4 @@ export { createPostgresDatabase, postgresAdminUrl, type TestPostgresDatabase } f
 export { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
 export { startIdentityProvider, testAudience, testIssuer, type TestIdentityProvider } from './startIdentityProvider.ts';
 export { startSubgraphForTest, type TestEngine, type TestSubgraph } from './startSubgraphForTest.ts';
+export { badTokens, signTestToken } from './signTestToken.ts';

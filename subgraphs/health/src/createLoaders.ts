@@ -1,17 +1,8 @@
-import { createListLoader, createRowLoader, type CursorPosition, type Database } from '@joined-up/kit';
+import { createListLoader, createPageLoader, createRowLoader, type Database } from '@joined-up/kit';
 import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
-import DataLoader from 'dataloader';
 import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
-
-/** One page request for one person's encounters. */
-export interface EncounterPageKey {
-  nhsNumber: string;
-  /** Rows to fetch: the page size plus one, to tell whether more follow. */
-  limit: number;
-  after: CursorPosition | undefined;
-}
 
 /**
  * The request's loaders: one statement per table per request, whatever the number of people.
@@ -53,42 +44,23 @@ export type HealthLoaders = ReturnType<typeof createLoaders>;
 /**
  * Pages of encounters for many people in one statement: a window function numbers each
  * person's encounters newest first and the outer query keeps the first `limit` of each.
- * Keys asking for different page sizes or cursors are grouped, one statement per group.
  */
 function createEncounterPageLoader(db: Database<HealthTables>) {
-  return new DataLoader<EncounterPageKey, EncounterRow[], string>(
-    async (keys) => {
-      const groups = new Map<string, EncounterPageKey[]>();
-      for (const key of keys) {
-        const group = `${key.limit}|${key.after?.key ?? ''}|${key.after?.id ?? ''}`;
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
-      const pages = new Map<string, EncounterRow[]>();
-      for (const [group, groupKeys] of groups) {
-        const { limit, after } = groupKeys[0] as EncounterPageKey;
-        const numbered = db
-          .select({
-            ...getTableColumns(encounters),
-            position: sql<number>`row_number() over (partition by ${encounters.nhsNumber} order by ${encounters.occurredAt} desc, ${encounters.id} desc)`.as('position'),
-          })
-          .from(encounters)
-          .where(
-            and(
-              inArray(encounters.nhsNumber, groupKeys.map((key) => key.nhsNumber)),
-              after
-                ? or(lt(encounters.occurredAt, after.key), and(eq(encounters.occurredAt, after.key), lt(encounters.id, after.id)))
-                : undefined,
-            ),
-          )
-          .as('numbered');
-        const rows = await db.select().from(numbered).where(sql`${numbered.position} <= ${limit}`).orderBy(asc(numbered.position));
-        for (const { position: _position, ...row } of rows) {
-          const pageKey = `${group}|${row.nhsNumber}`;
-          pages.set(pageKey, [...(pages.get(pageKey) ?? []), row]);
-        }
-      }
-      return keys.map((key) => pages.get(`${key.limit}|${key.after?.key ?? ''}|${key.after?.id ?? ''}|${key.nhsNumber}`) ?? []);
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
+  return createPageLoader<EncounterRow>(async (nhsNumbers, limit, after) => {
+    const numbered = db
+      .select({
+        ...getTableColumns(encounters),
+        position: sql<number>`row_number() over (partition by ${encounters.nhsNumber} order by ${encounters.occurredAt} desc, ${encounters.id} desc)`.as('position'),
+      })
+      .from(encounters)
+      .where(
+        and(
+          inArray(encounters.nhsNumber, nhsNumbers),
+          after ? or(lt(encounters.occurredAt, after.key), and(eq(encounters.occurredAt, after.key), lt(encounters.id, after.id))) : undefined,
+        ),
+      )
+      .as('numbered');
+    const rows = await db.select().from(numbered).where(sql`${numbered.position} <= ${limit}`).orderBy(asc(numbered.position));
+    return rows.map(({ position: _position, ...row }) => row);
+  });
 }

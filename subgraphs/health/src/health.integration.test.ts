@@ -1,6 +1,13 @@
-import { startSubgraphForTest, type TestEngine, type TestSubgraph } from '@joined-up/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, runSubgraph } from '@joined-up/kit';
+import { type GraphQLResult, startIdentityProvider, startSubgraphForTest, type TestEngine, type TestSubgraph } from '@joined-up/test';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSubgraph } from './index.ts';
+
+type EncounterPage = { person: { encounters: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
 
 const samQuery = /* GraphQL */ `
   query Sam($nhsNumber: NHSNumber!) {
@@ -51,8 +58,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (en
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 5; i += 1) {
-      const { body } = await health.query<{ person: { encounters: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } }>('gp', page, { after });
-      const connection = body.data!.person.encounters;
+      const result: GraphQLResult<EncounterPage> = await health.query<EncounterPage>('gp', page, { after });
+      const connection = result.body.data!.person.encounters;
       seen.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -89,9 +96,26 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (en
       expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     }
   });
+});
 
-  it('keeps the seed and migrations idempotent across restarts of the same data', async () => {
-    const count = await health.subgraph.database.db.execute('select count(*)::int as n from patients' as never);
-    expect((count as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(400);
+describe('health subgraph restarting on the same PGlite folder', () => {
+  it('migrates idempotently and seeds only on the first start', async () => {
+    const idp = await startIdentityProvider();
+    const dataDir = await mkdtemp(join(tmpdir(), 'joined-up-health-'));
+    const start = () =>
+      runSubgraph(healthSubgraph, { port: 0, dataDir, identity: idp.identity, environment: 'test', seed: { people: 50 }, logger: createLogger('health', 'silent') });
+    try {
+      const first = await start();
+      await first.stop();
+      const second = await start();
+      const counts = await second.database.db.execute(
+        sql`select (select count(*)::int from patients) as patients, (select count(*)::int from seed_runs) as seeds, (select count(*)::int from drizzle.__drizzle_migrations) as migrations`,
+      );
+      expect((counts as unknown as { rows: unknown[] }).rows).toEqual([{ patients: 50, seeds: 1, migrations: 1 }]);
+      await second.stop();
+    } finally {
+      await idp.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

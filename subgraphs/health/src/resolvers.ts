@@ -1,4 +1,4 @@
-import { type SubgraphContext, createError, decodeCursor, pageSize, provenanceOf, requireNhsNumber, toConnection } from '@joined-up/kit';
+import { type SubgraphContext, createError, decodeCursor, isTimestamp, pageSize, provenanceOf, requireNhsNumber, toConnection } from '@joined-up/kit';
 import { snomed } from '@joined-up/population';
 import type { HealthLoaders, EncounterRow } from './createLoaders.ts';
 import { searchPeople } from './searchPeople.ts';
@@ -38,7 +38,8 @@ export const resolvers = {
     },
   },
   Person: {
-    __resolveReference: (reference: { nhsNumber: string }, context: Context) =>
+    // Async so that one invalid representation fails only its own entity, not the whole batch.
+    __resolveReference: async (reference: { nhsNumber: string }, context: Context) =>
       context.loaders.patient.load(requireNhsNumber(reference.nhsNumber, 'representations')),
     name: (person: PersonParent) => ({ given: person.givenName, family: person.familyName, full: `${person.givenName} ${person.familyName}` }),
     age: (person: PersonParent) => ageOn(person.dateOfBirth, new Date()),
@@ -60,7 +61,7 @@ export const resolvers = {
       (await context.loaders.flags.load(person.nhsNumber)).filter((row) => row.kind === 'requirement').map(withProvenance),
     encounters: async (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) => {
       const size = pageSize(args.first);
-      const rows = await context.loaders.encounterPages.load({ nhsNumber: person.nhsNumber, limit: size + 1, after: decodeCursor(args.after) });
+      const rows = await context.loaders.encounterPages.load({ nhsNumber: person.nhsNumber, limit: size + 1, after: decodeCursor(args.after, isTimestamp) });
       return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredAt, id: row.id }));
     },
     clinicians: async (person: PersonParent, _: unknown, context: Context) => {

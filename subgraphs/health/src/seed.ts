@@ -1,9 +1,10 @@
-import { type Database, recordedBy, type Recorder, type SeedProgress } from '@joined-up/kit';
+import { type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import {
   allergies as allergyConcepts,
   type ConditionName,
   conditions,
   createRandom,
+  namedGpByPractice,
   organisations as demoOrganisations,
   type PopulationPerson,
   seedFrom,
@@ -13,18 +14,7 @@ import {
 import { recorderOf, samsHealthRecord } from './seedSamsStory.ts';
 import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
 
-const healthWorkers = [workers.gp, workers.practiceNurse, workers.diabetesNurse, workers.communityMatron, workers.districtNurse, workers.unrelatedGp];
-// The two practices without a story GP get one each, so every patient has a named GP.
-const otherGps = [
-  { id: 'w-gp-wright', name: 'Dr Ellen Wright', jobTitle: 'GP', role: 'gp', organisationCode: 'DEMOP3', email: 'ellen.wright@demop3.example.nhs.uk', phone: '01632 960801' },
-  { id: 'w-gp-osei', name: 'Dr Samuel Osei', jobTitle: 'GP', role: 'gp', organisationCode: 'DEMOP4', email: 'samuel.osei@demop4.example.nhs.uk', phone: '01632 960901' },
-];
-const namedGpByPractice: Record<string, Recorder> = {
-  DEMOP1: recorderOf(workers.gp),
-  DEMOP2: recorderOf(workers.unrelatedGp),
-  DEMOP3: recorderOf(otherGps[0]!),
-  DEMOP4: recorderOf(otherGps[1]!),
-};
+const healthWorkers = [workers.gp, workers.practiceNurse, workers.diabetesNurse, workers.communityMatron, workers.districtNurse, workers.unrelatedGp, workers.hillviewGp, workers.meadowLaneGp];
 
 // Typical first-line treatment for each condition, so medication lists match problem lists.
 const treatments: Partial<Record<ConditionName, { name: string; dosage: string }>> = {
@@ -56,7 +46,7 @@ const encounterTypes = [
 export async function seed(db: Database<HealthTables>, options: { people: number; onProgress?: SeedProgress }): Promise<void> {
   const healthOrganisations = Object.values(demoOrganisations).filter((organisation) => organisation.sector === 'health');
   await db.insert(organisations).values(healthOrganisations.map((o) => ({ code: o.code, name: o.name, kind: o.kind, parentCode: 'parentCode' in o ? o.parentCode : null }))).onConflictDoNothing();
-  await db.insert(clinicians).values([...healthWorkers, ...otherGps].map(({ id, name, jobTitle, role, organisationCode, email, phone }) => ({ id, name, jobTitle, role, organisationCode, email, phone }))).onConflictDoNothing();
+  await db.insert(clinicians).values(healthWorkers.map(({ id, name, jobTitle, role, organisationCode, email, phone }) => ({ id, name, jobTitle, role, organisationCode, email, phone }))).onConflictDoNothing();
   await seedInBatches({ people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, async (batch) => {
     const rows = healthRowsFor(batch);
     await db.transaction(async (tx) => {
@@ -106,7 +96,7 @@ export function healthRowsFor(batch: PopulationPerson[]) {
       rows.careRelationships.push(...samsHealthRecord.careRelationships.filter((row) => row.nhsNumber === person.nhsNumber));
       continue;
     }
-    const gp = namedGpByPractice[person.gpPracticeCode] ?? recorderOf(workers.gp);
+    const gp = recorderOf(namedGpByPractice[person.gpPracticeCode as keyof typeof namedGpByPractice] ?? workers.gp);
     const birthYear = Number(person.dateOfBirth.slice(0, 4));
     const at = (year: number) => `${Math.min(2026, Math.max(birthYear + 1, year))}-${String(random.int(1, 9)).padStart(2, '0')}-${String(random.int(10, 28))}`;
     person.conditions.forEach((condition, i) => {

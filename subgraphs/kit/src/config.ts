@@ -23,7 +23,12 @@ export interface SubgraphConfig {
   logLevel: string;
   /** "production" turns off introspection and hides error details. */
   environment: 'development' | 'production' | 'test';
+  /** Demo population to seed into an empty database, or false not to seed. */
+  seed: { people: number } | false;
 }
+
+/** The demo population's size when none is configured. */
+export const defaultSeedPeople = 3000;
 
 /** The development identity provider's defaults, used when no issuer is configured. */
 export const developmentIdentity: IdentityConfig = {
@@ -51,6 +56,7 @@ export function loadSubgraphConfig(env: Env, agency: { prefix: string; defaultPo
     identity: loadIdentityConfig(env, problems),
     logLevel: read('LOG_LEVEL') ?? 'info',
     environment,
+    seed: parseSeed(env, problems),
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;
@@ -88,6 +94,19 @@ export function configurationError(problems: string[]): Error {
   return new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
     cause: createError('BAD_USER_INPUT', 'Invalid configuration', { problems }),
   });
+}
+
+/** JOINED_UP_SEED=false turns seeding off; JOINED_UP_PEOPLE sets the demo population's size. */
+export function parseSeed(env: Env, problems: string[]): SubgraphConfig['seed'] {
+  if (env['JOINED_UP_SEED'] === 'false') return false;
+  const raw = env['JOINED_UP_PEOPLE'];
+  if (raw === undefined || raw === '') return { people: defaultSeedPeople };
+  const people = Number(raw);
+  if (!Number.isInteger(people) || people < 2 || people > 900_000) {
+    problems.push(`JOINED_UP_PEOPLE must be a whole number from 2 to 900000, got "${raw}"`);
+    return { people: defaultSeedPeople };
+  }
+  return { people };
 }
 
 function isUrl(value: string): boolean {

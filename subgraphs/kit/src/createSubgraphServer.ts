@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -10,6 +10,7 @@ import type { Logger } from './createLogger.ts';
 import { createHttpHandler, sendJson } from './createHttpHandler.ts';
 import type { TokenVerifier } from './createTokenVerifier.ts';
 import { type OpenedDatabase, type Database, pingDatabase } from './openDatabase.ts';
+import { requestLogging } from './requestLogging.ts';
 import { scalarResolvers } from './scalarResolvers.ts';
 import { sharedTypeDefs } from './sharedTypeDefs.ts';
 
@@ -74,8 +75,8 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogging<Context>(logger)],
-    formatError: (formatted, error) => tagWithAgency(formatted, error, agency, production),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogging<Context>(logger)],
+    formatError: (formatted) => tagWithAgency(formatted, agency, production),
   });
   await apollo.start();
   const listener = createHttpHandler<Context>({
@@ -103,7 +104,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   return { listener, apollo: apollo as unknown as ApolloServer<never>, stop: () => apollo.stop() };
 }
 
-function tagWithAgency(formatted: GraphQLFormattedError, error: unknown, agency: Agency, production: boolean): GraphQLFormattedError {
+function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, production: boolean): GraphQLFormattedError {
   const extensions: Record<string, unknown> = { ...formatted.extensions, agency: agency.displayName, serviceName: agency.name };
   delete extensions['stacktrace'];
   delete extensions['http'];
@@ -112,22 +113,5 @@ function tagWithAgency(formatted: GraphQLFormattedError, error: unknown, agency:
   if (production && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
     return { message: 'Something failed on our side.', path: formatted.path, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
   }
-  void error;
   return { ...formatted, extensions };
-}
-
-function errorLogging<TContext extends { requestId?: string }>(logger: Logger): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.['code'];
-            const level = code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
-            logger[level]({ requestId: contextValue?.requestId, code, err: error.originalError ?? error }, error.message);
-          }
-        },
-      };
-    },
-  };
 }

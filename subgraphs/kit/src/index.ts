@@ -1,6 +1,6 @@
 // The kit's public surface: what every agency subgraph uses. Everything else is internal.
 export type { Caller, CallerOrganisation, Sector } from './Caller.ts';
-export { type IdentityConfig, type SubgraphConfig, developmentIdentity, loadSubgraphConfig, loadIdentityConfig, parsePort, parseEnvironment, configurationError } from './config.ts';
+export { type IdentityConfig, type SubgraphConfig, defaultSeedPeople, developmentIdentity, loadSubgraphConfig, loadIdentityConfig, parsePort, parseEnvironment, parseSeed, configurationError } from './config.ts';
 export { createHttpHandler, requestIdOf, sendError, sendJson, type HttpRoute } from './createHttpHandler.ts';
 export { createListLoader, createRowLoader } from './createListLoader.ts';
 export { createLogger, type Logger } from './createLogger.ts';
@@ -10,8 +10,11 @@ export { createError, createRequestError, errorCodes, hasErrorCode, type ErrorCo
 export { listen, type RunningServer } from './listen.ts';
 export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
 export { openDatabase, pingDatabase, type Database, type OpenedDatabase } from './openDatabase.ts';
-export { decodeCursor, encodeCursor, pageSize, toConnection, maxPageSize, type Connection, type CursorPosition } from './pagination.ts';
+export { decodeCursor, encodeCursor, isIsoDate, isTimestamp, pageSize, toConnection, maxPageSize, type Connection, type CursorPosition } from './pagination.ts';
 export { runSubgraph, type SubgraphModule, type RunSubgraphOptions, type RunningSubgraph, type SeedProgress } from './runSubgraph.ts';
 export { sharedTypeDefs } from './sharedTypeDefs.ts';
 export { seedRuns, lastSeedSize, recordSeed } from './seedRuns.ts';
 export { provenanceColumns, provenanceOf, recordedBy, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
+export { requestLogging } from './requestLogging.ts';
+export { createPageLoader, type PageKey } from './createPageLoader.ts';
+export { runSubgraphMain } from './runSubgraphMain.ts';

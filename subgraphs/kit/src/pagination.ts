@@ -33,11 +33,15 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined): CursorPosition | undefined {
+/**
+ * Reads a cursor back. `isValidKey` checks the sort key's form (a date, a timestamp), so a forged
+ * cursor is refused as BAD_USER_INPUT here instead of failing inside the database.
+ */
+export function decodeCursor(cursor: string | null | undefined, isValidKey: (key: string) => boolean = () => true): CursorPosition | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+    if (typeof key === 'string' && typeof id === 'string' && isValidKey(key)) return { key, id };
   } catch {
     // fall through to the error below
   }
@@ -53,3 +57,9 @@ export function toConnection<T>(rows: T[], size: number, position: (row: T) => C
   const edges = page.map((node) => ({ cursor: encodeCursor(position(node)), node }));
   return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
 }
+
+/** A calendar date as PostgreSQL writes it: YYYY-MM-DD. */
+export const isIsoDate = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key) && !Number.isNaN(Date.parse(key));
+
+/** A timestamp as PostgreSQL or ISO 8601 writes it. */
+export const isTimestamp = (key: string): boolean => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(key) && !Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));

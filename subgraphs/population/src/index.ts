@@ -2,7 +2,8 @@
 export { createRandom, seedFrom, type Random } from './createRandom.ts';
 export { defaultPopulationSize, generatePerson, iteratePopulation, type PopulationOptions } from './iteratePopulation.ts';
 export { testRangeNhsNumbers } from './nhsNumberAt.ts';
-export { gpPracticeCodes, organisations, sam, samsMother, workers } from './story.ts';
+export { gpPracticeCodes, namedGpByPractice, organisations, sam, samsMother, workers } from './story.ts';
+export { familyNames, femaleNames, maleNames } from './names.ts';
 export type { DemoOrganisation, DemoWorker, OrganisationSector, PopulationPerson, PostalAddress } from './types.ts';
 export * as vocabulary from './vocabulary.ts';
 export { conditions, allergies, snomed, socialPrescribingReferral, type Concept, type ConditionName } from './vocabulary.ts';

@@ -1,3 +1,4 @@
+import { defaultSeedPeople } from '@joined-up/kit';
 import { createRandom, seedFrom, type Random } from './createRandom.ts';
 import { testRangeNhsNumbers } from './nhsNumberAt.ts';
 import { familyNames, femaleNames, maleNames, streets, towns } from './names.ts';
@@ -12,7 +13,7 @@ export interface PopulationOptions {
   seed?: number;
 }
 
-export const defaultPopulationSize = 3000;
+export const defaultPopulationSize = defaultSeedPeople;
 
 // Rough prevalence by age band for the conditions the generator gives; enough to make a
 // caseload look like a real one, not an epidemiological model.

@@ -41,7 +41,17 @@ export const workers = {
   carersSupportWorker: worker('w-cs-bennett', 'Jo Bennett', "Carers' support worker", 'carer-support-worker', 'DEMOV1', '01632 960502'),
   coordinator: worker('w-cc-green', 'Rachel Green', 'Care coordinator', 'care-coordinator', 'DEMOPP1', '01632 960601'),
   unrelatedGp: worker('w-gp-brown', 'Dr Michael Brown', 'GP', 'gp', 'DEMOP2', '01632 960701'),
+  hillviewGp: worker('w-gp-wright', 'Dr Ellen Wright', 'GP', 'gp', 'DEMOP3', '01632 960801'),
+  meadowLaneGp: worker('w-gp-osei', 'Dr Samuel Osei', 'GP', 'gp', 'DEMOP4', '01632 960901'),
 } as const satisfies Record<string, DemoWorker>;
+
+/** Each practice's named GP, who records and refers for the practice's generated patients. */
+export const namedGpByPractice: Record<(typeof gpPracticeCodes)[number], DemoWorker> = {
+  DEMOP1: workers.gp,
+  DEMOP2: workers.unrelatedGp,
+  DEMOP3: workers.hillviewGp,
+  DEMOP4: workers.meadowLaneGp,
+};
 
 /** Sam: twenties, autism, a learning disability and type 1 diabetes, in his third supported-living flat. */
 export const sam: PopulationPerson = {

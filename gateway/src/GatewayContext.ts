@@ -1,0 +1,8 @@
+import type { Caller, Logger } from '@joined-up/kit';
+
+/** Per-request context of the gateway: who is calling, and the request id to pass on. */
+export interface GatewayContext {
+  requestId: string;
+  caller: Caller;
+  logger: Logger;
+}

@@ -1,0 +1,4 @@
+// The Joined-up gateway: build it with createGateway, or build and listen with startGateway.
+export { createGateway, type Gateway, type GatewayOptions, type GatewaySubgraph } from './createGateway.ts';
+export { loadGatewayConfig, type GatewayConfig } from './loadGatewayConfig.ts';
+export { startGateway } from './startGateway.ts';

@@ -1,0 +1,1 @@
+export { composeSupergraph, type CompositionOutcome } from './composeSupergraph.ts';

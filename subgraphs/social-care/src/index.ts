@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SubgraphModule } from '@joined-up/kit';
+import { createLoaders, type SocialCareLoaders } from './createLoaders.ts';
+import { resolvers } from './resolvers.ts';
+import { seed } from './seed.ts';
+import { tables, type SocialCareTables } from './tables.ts';
+
+/** The adult social care subgraph of Riverside Council and the providers it commissions. Extends Person. */
+export const socialCareSubgraph: SubgraphModule<SocialCareTables, SocialCareLoaders> = {
+  agency: { name: 'social-care', displayName: 'Riverside Council Adult Social Care' },
+  typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
+  resolvers: resolvers as SubgraphModule<SocialCareTables, SocialCareLoaders>['resolvers'],
+  tables,
+  migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  createLoaders,
+  seed,
+};
+
+export { tables as socialCareTables } from './tables.ts';

@@ -1,0 +1,97 @@
+import type { Database, SeedProgress } from '@joined-up/kit';
+import { organisations as demoOrganisations, type PopulationPerson, sam, samsMother, seedFrom, seedInBatches } from '@joined-up/population';
+import { addCarerRecord } from './addCarerRecord.ts';
+import { addClientRecord } from './addClientRecord.ts';
+import { createNhsNumberIndex, type NhsNumberIndex } from './createNhsNumberIndex.ts';
+import { samsSocialCareRecord } from './seedSamsStory.ts';
+import { emptySocialCareRows, type SocialCareRows } from './socialCareRows.ts';
+import { careWorkersByProvider, generatedCompetencies, socialCareWorkerRows, socialWorkers } from './socialCareWorkers.ts';
+import { competencies, organisations, tables, workers, type SocialCareTables } from './tables.ts';
+
+/** Daniel Moore's caseload: Sam, his mother and the first people after them who need a worker. */
+export const danielsCaseloadSize = 65;
+
+const serviceComponentsOf: Record<string, string[]> = {
+  DEMOLA1: ['Day Care'],
+  DEMOSL1: ['Supported Living'],
+  DEMOSL2: ['Home Support'],
+};
+
+/** What a seed carries from batch to batch: earlier people's NHS numbers and Daniel's caseload so far. */
+export interface SeedState {
+  nhsNumbers: NhsNumberIndex;
+  allocatedToDaniel: number;
+}
+
+export function createSeedState(people: number): SeedState {
+  return { nhsNumbers: createNhsNumberIndex(people), allocatedToDaniel: 0 };
+}
+
+/**
+ * Writes social care's slice of the demo population: everyone known to social care has a
+ * request, assessment, service, plan, review and social worker; unpaid carers are linked to the
+ * person they care for; Sam and his mother are written in full from the story. Safe to run
+ * again: rows are keyed and conflicts skipped.
+ */
+export async function seed(db: Database<SocialCareTables>, options: { people: number; onProgress?: SeedProgress }): Promise<void> {
+  const socialCareOrganisations = Object.values(demoOrganisations).filter((organisation) => organisation.sector === 'social-care');
+  await db.insert(organisations).values(socialCareOrganisations.map((o) => ({ code: o.code, name: o.name, kind: o.kind, serviceComponents: serviceComponentsOf[o.code] ?? [] }))).onConflictDoNothing();
+  await db.insert(workers).values(socialCareWorkerRows).onConflictDoNothing();
+  // Lucy's and Mark's competencies are part of Sam's story; everyone else's are generated.
+  const storyIds = new Set(samsSocialCareRecord.competencies.map((row) => row.workerId));
+  const generated = [...careWorkersByProvider.DEMOSL1, ...careWorkersByProvider.DEMOSL2].filter((worker) => !storyIds.has(worker.id)).flatMap(generatedCompetencies);
+  await db.insert(competencies).values([...samsSocialCareRecord.competencies, ...generated]).onConflictDoNothing();
+  const state = createSeedState(options.people);
+  await seedInBatches({ people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, async (batch) => {
+    const rows = socialCareRowsFor(batch, state);
+    await db.transaction(async (tx) => {
+      for (const name of Object.keys(rows) as Array<keyof SocialCareRows>) {
+        if (rows[name].length) await tx.insert(tables[name]).values(rows[name] as never).onConflictDoNothing();
+      }
+    });
+  });
+}
+
+/** Social care's rows for a batch of people, in population order. */
+export function socialCareRowsFor(batch: PopulationPerson[], state: SeedState): SocialCareRows {
+  const rows = emptySocialCareRows();
+  for (const person of batch) {
+    state.nhsNumbers.remember(person.index, person.nhsNumber);
+    if (person.nhsNumber === sam.nhsNumber || person.nhsNumber === samsMother.nhsNumber) {
+      addStoryRecord(rows, person.nhsNumber);
+      state.allocatedToDaniel += 1;
+      continue;
+    }
+    if (person.knownToSocialCare) addClientRecord(rows, person, allocate(person, state));
+    const caredFor = person.caresForIndex === undefined ? undefined : state.nhsNumbers.at(person.caresForIndex);
+    if (caredFor) addCarerRecord(rows, person, caredFor, socialWorkerByHash(person.nhsNumber));
+  }
+  return rows;
+}
+
+// The caring link is written with the carer, who comes later in the population than the person cared for.
+function addStoryRecord(rows: SocialCareRows, nhsNumber: string): void {
+  const story = samsSocialCareRecord;
+  const theirs = <T extends { nhsNumber: string }>(list: T[]) => list.filter((row) => row.nhsNumber === nhsNumber);
+  rows.requests.push(...theirs(story.requests));
+  rows.assessments.push(...theirs(story.assessments));
+  rows.services.push(...theirs(story.services));
+  rows.plans.push(...theirs(story.plans));
+  rows.reviews.push(...theirs(story.reviews));
+  rows.allocations.push(...theirs(story.allocations));
+  rows.careWorkerAssignments.push(...theirs(story.careWorkerAssignments));
+  rows.unpaidCarers.push(...story.unpaidCarers.filter((row) => row.carerNhsNumber === nhsNumber));
+}
+
+/** Daniel Moore fills his caseload first; after that people go to the other social workers. */
+function allocate(person: PopulationPerson, state: SeedState) {
+  if (state.allocatedToDaniel < danielsCaseloadSize) {
+    state.allocatedToDaniel += 1;
+    return socialWorkers[0]!;
+  }
+  return socialWorkerByHash(person.nhsNumber, 1);
+}
+
+function socialWorkerByHash(nhsNumber: string, from = 0) {
+  return socialWorkers[from + (seedFrom(`social-worker:${nhsNumber}`) % (socialWorkers.length - from))]!;
+}

@@ -1,0 +1,62 @@
+import { createListLoader, createPageLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
+import { engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers, type VoluntarySectorTables } from './tables.ts';
+
+export type EngagementRow = typeof engagements.$inferSelect;
+
+/**
+ * The request's loaders: one statement per table per request, whatever the number of people.
+ * Made per request so that nothing cached is ever shown to another caller.
+ */
+export function createLoaders(db: Database<VoluntarySectorTables>) {
+  const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: readonly string[]) => Promise<T[]>) =>
+    createListLoader<string, T>(fetch, (row) => row.nhsNumber);
+  return {
+    referrals: byPerson((keys) =>
+      db.select().from(referrals).where(inArray(referrals.nhsNumber, [...keys])).orderBy(desc(referrals.referredOn), asc(referrals.id)),
+    ),
+    statusChanges: createListLoader<string, typeof referralStatusChanges.$inferSelect>(
+      (keys) =>
+        db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.referralId, [...keys])).orderBy(asc(referralStatusChanges.changedOn), asc(referralStatusChanges.id)),
+      (row) => row.referralId,
+    ),
+    whatMatters: byPerson((keys) =>
+      db.select().from(whatMattersConversations).where(inArray(whatMattersConversations.nhsNumber, [...keys])).orderBy(desc(whatMattersConversations.heldOn), asc(whatMattersConversations.id)),
+    ),
+    engagementPages: createPageLoader<EngagementRow>(async (nhsNumbers, limit, after) => {
+      // A window function numbers each person's engagements newest first; the outer query keeps
+      // the first `limit` of each, so every person's page comes back in one statement.
+      const numbered = db
+        .select({
+          ...getTableColumns(engagements),
+          position: sql<number>`row_number() over (partition by ${engagements.nhsNumber} order by ${engagements.occurredOn} desc, ${engagements.id} desc)`.as('position'),
+        })
+        .from(engagements)
+        .where(
+          and(
+            inArray(engagements.nhsNumber, nhsNumbers),
+            after ? or(lt(engagements.occurredOn, after.key), and(eq(engagements.occurredOn, after.key), lt(engagements.id, after.id))) : undefined,
+          ),
+        )
+        .as('numbered');
+      const rows = await db.select().from(numbered).where(sql`${numbered.position} <= ${limit}`).orderBy(asc(numbered.position));
+      return rows.map(({ position: _position, ...row }) => row);
+    }),
+    worker: createRowLoader<string, typeof workers.$inferSelect>((keys) => db.select().from(workers).where(inArray(workers.id, [...keys])), (row) => row.id),
+    organisation: createRowLoader<string, typeof organisations.$inferSelect>(
+      (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
+      (row) => row.code,
+    ),
+    service: createRowLoader<string, typeof services.$inferSelect>((keys) => db.select().from(services).where(inArray(services.id, [...keys])), (row) => row.id),
+    servicesOf: createListLoader<string, typeof services.$inferSelect>(
+      (keys) => db.select().from(services).where(inArray(services.organisationCode, [...keys])).orderBy(asc(services.name)),
+      (row) => row.organisationCode,
+    ),
+    volunteersOf: createListLoader<string, typeof volunteers.$inferSelect>(
+      (keys) => db.select().from(volunteers).where(inArray(volunteers.serviceId, [...keys])).orderBy(asc(volunteers.name), asc(volunteers.id)),
+      (row) => row.serviceId,
+    ),
+  };
+}
+
+export type VoluntarySectorLoaders = ReturnType<typeof createLoaders>;

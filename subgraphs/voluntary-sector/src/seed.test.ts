@@ -1,0 +1,56 @@
+import { iteratePopulation, socialPrescribingReferral } from '@joined-up/population';
+import { describe, expect, it } from 'vitest';
+import { voluntarySectorRowsFor } from './seed.ts';
+import { voluntaryDirectory } from './voluntaryDirectory.ts';
+
+const population = [...iteratePopulation({ people: 1500 })];
+const rows = voluntarySectorRowsFor(population);
+
+describe('voluntarySectorRowsFor', () => {
+  it('is the same on every run', () => {
+    expect(voluntarySectorRowsFor(population)).toEqual(rows);
+  });
+
+  it('gives a referral to everyone known to the voluntary sector, and to no one else', () => {
+    const known = population.filter((person) => person.knownToVoluntarySector).map((person) => person.nhsNumber);
+    expect(rows.referrals.map((referral) => referral.nhsNumber).sort()).toEqual(known.sort());
+    expect(socialPrescribingReferral.code).toBe('871731000000106');
+  });
+
+  it('starts every status history with SENT and ends it at the referral status', () => {
+    for (const referral of rows.referrals) {
+      const history = rows.referralStatusChanges.filter((change) => change.referralId === referral.id);
+      expect(history[0]?.status).toBe('SENT');
+      expect(history.at(-1)?.status).toBe(referral.status);
+      expect(history.map((change) => change.changedOn)).toEqual(history.map((change) => change.changedOn).sort());
+      expect(history.filter((change) => change.status === 'DECLINED').every((change) => change.reason)).toBe(true);
+      expect(Boolean(referral.linkWorkerId)).toBe(referral.status === 'ACCEPTED' || referral.status === 'COMPLETED');
+    }
+  });
+
+  it('adds about ten per cent more clients known only locally, never with an NHS number', () => {
+    const local = rows.clients.filter((client) => client.nhsNumber === null);
+    const linked = rows.clients.filter((client) => client.nhsNumber !== null);
+    expect(local.every((client) => client.linkedWithAgreementOn === null)).toBe(true);
+    expect(linked.every((client) => client.linkedWithAgreementOn !== null)).toBe(true);
+    expect(local.length / linked.length).toBeGreaterThan(0.05);
+    expect(local.length / linked.length).toBeLessThan(0.2);
+    expect(local.filter((client) => client.workerId === 'w-lw-hassan').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every id unique and every reference pointing at a known worker or service', () => {
+    for (const list of Object.values(rows)) expect(new Set(list.map((row) => row.id)).size).toBe(list.length);
+    const workerIds = new Set(voluntaryDirectory.workers.map((worker) => worker.id));
+    const serviceIds = new Set(voluntaryDirectory.services.map((service) => service.id));
+    expect(rows.clients.every((client) => workerIds.has(client.workerId))).toBe(true);
+    expect(rows.whatMattersConversations.every((conversation) => workerIds.has(conversation.heldById))).toBe(true);
+    expect(rows.engagements.every((engagement) => serviceIds.has(engagement.serviceId))).toBe(true);
+  });
+
+  it('has about twenty volunteers, each for a service', () => {
+    const serviceIds = new Set(voluntaryDirectory.services.map((service) => service.id));
+    expect(voluntaryDirectory.volunteers.length).toBeGreaterThanOrEqual(15);
+    expect(voluntaryDirectory.volunteers.length).toBeLessThanOrEqual(25);
+    expect(voluntaryDirectory.volunteers.every((volunteer) => serviceIds.has(volunteer.serviceId))).toBe(true);
+  });
+});

@@ -1,0 +1,136 @@
+import { type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
+import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, workers } from '@joined-up/population';
+import { addDays } from './addDays.ts';
+import { referralRouteFor, type ReferralRoute } from './referralRoutes.ts';
+import { samsVoluntarySectorRecord } from './seedSamsStory.ts';
+import { clients, engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers as workersTable, type VoluntarySectorTables } from './tables.ts';
+import { recorderOf, voluntaryDirectory } from './voluntaryDirectory.ts';
+
+// Health seeds a named GP for each practice (health/src/seed.ts); a referral names the person's own.
+const gpByPractice: Record<string, string> = Object.fromEntries(Object.entries(namedGpByPractice).map(([code, gp]) => [code, gp.name]));
+const declineReasons = ['Declined by the person: not the right time for them.', 'Needs are better met by the community mental health team; referrer told.', 'Declined by the person after a first telephone call.'];
+const sharingChoices = [
+  ['Referral and what matters to them, with their GP practice'],
+  ['Referral and what matters to them, with their GP practice', 'Which groups they go to, with their care coordinator'],
+  ['Nothing beyond the referral itself'],
+];
+const attendedNotes = [null, 'Joined in well.', 'Quiet today but stayed to the end.', 'Brought a friend along.', 'Asked about coming more often.'];
+const referenceYear = 2026;
+
+/**
+ * Writes the voluntary sector's slice of the demo population: the charities, their services and
+ * volunteers, then a referral for everyone known to the voluntary sector, with what matters to
+ * them and their engagements once accepted, and some clients known only locally. Sam and his
+ * mother are written in full from the story. Safe to run again: rows are keyed and conflicts skipped.
+ */
+export async function seed(db: Database<VoluntarySectorTables>, options: { people: number; onProgress?: SeedProgress }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(organisations).values(voluntaryDirectory.organisations).onConflictDoNothing();
+    await tx.insert(services).values(voluntaryDirectory.services).onConflictDoNothing();
+    await tx.insert(volunteers).values(voluntaryDirectory.volunteers).onConflictDoNothing();
+    await tx.insert(workersTable).values(voluntaryDirectory.workers).onConflictDoNothing();
+  });
+  await seedInBatches({ people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, async (batch) => {
+    const rows = voluntarySectorRowsFor(batch);
+    await db.transaction(async (tx) => {
+      if (rows.referrals.length) await tx.insert(referrals).values(rows.referrals).onConflictDoNothing();
+      if (rows.referralStatusChanges.length) await tx.insert(referralStatusChanges).values(rows.referralStatusChanges).onConflictDoNothing();
+      if (rows.whatMattersConversations.length) await tx.insert(whatMattersConversations).values(rows.whatMattersConversations).onConflictDoNothing();
+      if (rows.engagements.length) await tx.insert(engagements).values(rows.engagements).onConflictDoNothing();
+      if (rows.clients.length) await tx.insert(clients).values(rows.clients).onConflictDoNothing();
+    });
+  });
+}
+
+type Rows = {
+  referrals: Array<typeof referrals.$inferInsert>;
+  referralStatusChanges: Array<typeof referralStatusChanges.$inferInsert>;
+  whatMattersConversations: Array<typeof whatMattersConversations.$inferInsert>;
+  engagements: Array<typeof engagements.$inferInsert>;
+  clients: Array<typeof clients.$inferInsert>;
+};
+
+/** The voluntary sector's rows for a batch of people. */
+export function voluntarySectorRowsFor(batch: PopulationPerson[]): Rows {
+  const rows: Rows = { referrals: [], referralStatusChanges: [], whatMattersConversations: [], engagements: [], clients: [] };
+  for (const person of batch) {
+    if (person.index <= 1) addStoryRows(rows, person);
+    else if (person.knownToVoluntarySector) addGeneratedRows(rows, person, createRandom(seedFrom(`voluntary-sector:${person.nhsNumber}`)));
+  }
+  return rows;
+}
+
+function addStoryRows(rows: Rows, person: PopulationPerson): void {
+  const story = samsVoluntarySectorRecord;
+  const referralIds = new Set(story.referrals.filter((row) => row.nhsNumber === person.nhsNumber).map((row) => row.id));
+  rows.referrals.push(...story.referrals.filter((row) => referralIds.has(row.id)));
+  rows.referralStatusChanges.push(...story.referralStatusChanges.filter((row) => referralIds.has(row.referralId)));
+  rows.whatMattersConversations.push(...story.whatMattersConversations.filter((row) => row.nhsNumber === person.nhsNumber));
+  rows.engagements.push(...story.engagements.filter((row) => row.nhsNumber === person.nhsNumber));
+  // The local clients of the story are written with Sam, so a population of any size has them.
+  rows.clients.push(...story.clients.filter((row) => row.nhsNumber === person.nhsNumber || (person.index === 0 && row.nhsNumber === null)));
+}
+
+function addGeneratedRows(rows: Rows, person: PopulationPerson, random: Random): void {
+  const route = referralRouteFor(person, referenceYear - Number(person.dateOfBirth.slice(0, 4)));
+  const workerId = random.pick(route.workerIds);
+  const worker = recorderOf(voluntaryDirectory.workers.find((candidate) => candidate.id === workerId)!);
+  const workerName = `${worker.name}, ${worker.jobTitle}`;
+  const referralId = `${person.nhsNumber}-referral-0`;
+  const referredOn = addDays('2025-01-06', random.int(0, 540));
+  const outcome = random.next();
+  const status = outcome < 0.1 ? 'SENT' : outcome < 0.2 ? 'DECLINED' : outcome < 0.4 ? 'COMPLETED' : 'ACCEPTED';
+  const acceptedOn = status === 'ACCEPTED' || status === 'COMPLETED' ? addDays(referredOn, random.int(2, 7)) : undefined;
+  const change = (index: number, changeStatus: string, changedOn: string, changedBy: string, reason: string | null = null) =>
+    rows.referralStatusChanges.push({ id: `${referralId}-${index}`, referralId, status: changeStatus, changedOn, changedBy, reason, ...recordedBy(worker, `${changedOn}T10:00:00Z`) });
+
+  const practice = Object.values(demoOrganisations).find((organisation) => organisation.code === person.gpPracticeCode);
+  const gpName = gpByPractice[person.gpPracticeCode] ?? 'Named GP';
+  rows.referrals.push({
+    id: referralId,
+    nhsNumber: person.nhsNumber,
+    referredOn,
+    referrerName: gpName,
+    referrerRole: 'GP',
+    referrerOrganisationName: practice?.name ?? person.gpPracticeCode,
+    referrerOrganisationCode: person.gpPracticeCode,
+    referredToCode: route.organisationCode,
+    reason: random.pick(route.reasons),
+    status,
+    linkWorkerId: acceptedOn ? worker.id : null,
+    agreedToShare: random.pick(sharingChoices),
+    ...recordedBy(worker, `${referredOn}T10:00:00Z`),
+  });
+  change(0, 'SENT', referredOn, `${gpName}, GP`);
+  if (status === 'DECLINED') change(1, 'DECLINED', addDays(referredOn, random.int(2, 10)), workerName, random.pick(declineReasons));
+  if (acceptedOn) {
+    change(1, 'ACCEPTED', acceptedOn, workerName);
+    if (status === 'COMPLETED') change(2, 'COMPLETED', addDays(acceptedOn, random.int(60, 120)), workerName);
+    addSupportRows(rows, person, random, route, worker, acceptedOn);
+  }
+  if (random.chance(0.1)) {
+    // Someone who came to the charity directly and is known only by name: a local client.
+    const local = generatePerson(person.index, '', createRandom(seedFrom(`voluntary-sector-local:${person.index}`)));
+    const since = addDays(referredOn, random.int(0, 60));
+    rows.clients.push({ id: `local-${person.index}`, workerId: worker.id, givenName: local.givenName, familyName: local.familyName, nhsNumber: null, linkedWithAgreementOn: null, since, ...recordedBy(worker, `${since}T11:00:00Z`) });
+  }
+}
+
+/** A linked client record, perhaps a "what matters" conversation, and a few sessions. */
+function addSupportRows(rows: Rows, person: PopulationPerson, random: Random, route: ReferralRoute, worker: ReturnType<typeof recorderOf>, acceptedOn: string): void {
+  rows.clients.push({ id: `${person.nhsNumber}-client`, workerId: worker.id, givenName: person.givenName, familyName: person.familyName, nhsNumber: person.nhsNumber, linkedWithAgreementOn: acceptedOn, since: acceptedOn, ...recordedBy(worker, `${acceptedOn}T10:00:00Z`) });
+  if (random.chance(0.6)) {
+    const heldOn = addDays(acceptedOn, random.int(5, 20));
+    const whatMatters = [...new Set([random.pick(route.whatMatters), random.pick(route.whatMatters)])];
+    rows.whatMattersConversations.push({ id: `${person.nhsNumber}-what-matters-0`, nhsNumber: person.nhsNumber, heldOn, heldById: worker.id, whatMatters, goals: [random.pick(route.goals)], ...recordedBy(worker, `${heldOn}T15:00:00Z`) });
+  }
+  const serviceId = random.pick(route.serviceIds);
+  const service = voluntaryDirectory.services.find((candidate) => candidate.id === serviceId)!;
+  const sessions = random.int(1, 4);
+  for (let i = 0; i < sessions; i += 1) {
+    const occurredOn = addDays(acceptedOn, 7 * (i + 1));
+    const attended = random.chance(0.85);
+    const notes = attended ? random.pick(attendedNotes) : 'Did not come; their worker will check in.';
+    rows.engagements.push({ id: `${person.nhsNumber}-engagement-${i}`, nhsNumber: person.nhsNumber, occurredOn, serviceId: service.id, activity: service.name, attended, notes, ...recordedBy(worker, `${occurredOn}T17:00:00Z`) });
+  }
+}

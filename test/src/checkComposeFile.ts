@@ -1,0 +1,406 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { parse } from 'yaml';
+
+/** A service docker-compose.yml must run, as the code expects it. */
+export interface ExpectedService {
+  name: string;
+  role: 'identity' | 'subgraph' | 'gateway';
+  /** Entry file, relative to the repository root. */
+  entry: string;
+  port: number;
+  /** Environment variable prefix of a subgraph (HEALTH_PORT, HEALTH_DATABASE_URL). */
+  prefix?: string;
+}
+
+export const expectedServices: readonly ExpectedService[] = [
+  { name: 'identity', role: 'identity', entry: 'dev/src/identityProviderMain.ts', port: 4100 },
+  { name: 'health', role: 'subgraph', entry: 'subgraphs/health/src/main.ts', port: 4001, prefix: 'HEALTH' },
+  { name: 'social-care', role: 'subgraph', entry: 'subgraphs/social-care/src/main.ts', port: 4002, prefix: 'SOCIAL_CARE' },
+  { name: 'voluntary-sector', role: 'subgraph', entry: 'subgraphs/voluntary-sector/src/main.ts', port: 4003, prefix: 'VOLUNTARY_SECTOR' },
+  { name: 'gateway', role: 'gateway', entry: 'gateway/src/main.ts', port: 4000 },
+];
+
+export const nodeBaseImage = 'node:20-bookworm-slim';
+const postgresDataDirectory = '/var/lib/postgresql/data';
+
+type Mapping = Record<string, unknown>;
+
+/** Reads docker-compose.yml as Compose does, `<<` merge keys included. */
+export function loadComposeFile(path: string): unknown {
+  return parse(readFileSync(path, 'utf8'), { merge: true });
+}
+
+/**
+ * Checks a parsed docker-compose.yml against the services the code expects and the rules of the
+ * deployment (one database per agency, nothing shared, images built from existing Dockerfiles).
+ * Returns every problem found, as sentences; an empty list means the file is sound.
+ */
+export function checkComposeFile(document: unknown, repoRoot: string): string[] {
+  if (!isMapping(document) || !isMapping(document['services'])) return ['the document is not a mapping with services'];
+  const problems: string[] = [];
+  const services = new Map(Object.entries(document['services']).map(([name, value]) => [name, isMapping(value) ? value : {}]));
+  const databases = new Set([...services].filter(([, service]) => service['build'] === undefined).map(([name]) => name));
+
+  for (const expected of expectedServices) if (!services.has(expected.name)) problems.push(`${expected.name}: service is missing`);
+  for (const [name, service] of services) {
+    if (databases.has(name)) checkDatabase(name, service, problems);
+    else checkBuild(name, service, repoRoot, problems);
+    for (const dependency of dependsOn(service)) {
+      if (!services.has(dependency)) problems.push(`${name}: depends_on names ${dependency}, which is not a service`);
+    }
+    if (service['healthcheck'] === undefined) problems.push(`${name}: has no healthcheck`);
+  }
+  checkIdentityVariables(services, problems);
+  checkSubgraphDatabases(services, databases, problems);
+  checkGateway(services, problems);
+  checkPublishedPorts(services, problems);
+  checkSharedResources(document, services, databases, problems);
+  return problems;
+}
+
+function checkDatabase(name: string, service: Mapping, problems: string[]): void {
+  const image = service['image'];
+  if (typeof image !== 'string' || !/^postgres:\d+(\.\d+)*(-[a-z0-9.]+)?$/.test(image)) {
+    problems.push(`${name}: image ${JSON.stringify(image)} is not postgres with a pinned major version`);
+  }
+  if (!healthcheckCommand(service).includes('pg_isready')) problems.push(`${name}: healthcheck does not run pg_isready`);
+  if (!namedVolumes(service).some((volume) => volume.target === postgresDataDirectory)) {
+    problems.push(`${name}: no named volume is mounted at ${postgresDataDirectory}`);
+  }
+}
+
+function checkBuild(name: string, service: Mapping, repoRoot: string, problems: string[]): void {
+  const build = service['build'];
+  if (!isMapping(build) || build['context'] !== '.' || typeof build['dockerfile'] !== 'string') {
+    problems.push(`${name}: build must have context "." and its own dockerfile`);
+    return;
+  }
+  const dockerfilePath = build['dockerfile'];
+  if (!existsSync(join(repoRoot, dockerfilePath))) {
+    problems.push(`${name}: dockerfile ${dockerfilePath} does not exist`);
+    return;
+  }
+  const dockerfile = parseDockerfile(readFileSync(join(repoRoot, dockerfilePath), 'utf8'));
+  const expected = expectedServices.find((candidate) => candidate.name === name);
+  const where = `${name}: ${dockerfilePath}`;
+  if (dockerfile.from.length === 0 || dockerfile.from.some((image) => image !== nodeBaseImage)) {
+    problems.push(`${where} must be FROM ${nodeBaseImage}, found ${dockerfile.from.join(', ') || 'nothing'}`);
+  }
+  if (dockerfile.user !== 'node') problems.push(`${where} must run as USER node`);
+  if (!dockerfile.env.includes('NODE_ENV=production')) problems.push(`${where} must set ENV NODE_ENV=production`);
+  const cmd = dockerfile.cmd;
+  const entry = cmd?.[3];
+  if (cmd === undefined || cmd.length !== 4 || cmd[0] !== 'node' || cmd[1] !== '--import' || cmd[2] !== 'tsx' || entry === undefined) {
+    problems.push(`${where} must end with CMD ["node", "--import", "tsx", "<entry>"]`);
+  } else {
+    if (expected ? entry !== expected.entry : !existsSync(join(repoRoot, entry))) {
+      problems.push(`${where} starts ${entry}, expected ${expected?.entry ?? 'an existing file'}`);
+    }
+    if (!dockerfile.copySources.some((source) => isWithin(entry, source))) problems.push(`${where} does not copy ${entry}`);
+    checkInstall(where, entry, dockerfile, repoRoot, problems);
+  }
+  if (expected) {
+    if (!dockerfile.expose.includes(String(expected.port))) problems.push(`${where} must EXPOSE ${expected.port}`);
+    const url = healthcheckCommand(service).join(' ').match(/https?:\/\/[^'"\s)]+/)?.[0];
+    const port = url ? new URL(url).port : undefined;
+    if (port !== String(expected.port)) problems.push(`${name}: healthcheck must fetch a URL on port ${expected.port}, found ${url ?? 'none'}`);
+  }
+}
+
+/** The npm ci line must install production dependencies of the service's workspace, and every installed workspace's sources must be copied. */
+function checkInstall(where: string, entry: string, dockerfile: Dockerfile, repoRoot: string, problems: string[]): void {
+  const install = dockerfile.run.find((command) => /\bnpm ci\b/.test(command));
+  if (install === undefined) {
+    problems.push(`${where} does not run npm ci`);
+    return;
+  }
+  for (const flag of ['--omit=dev', '--include-workspace-root']) if (!install.split(/\s+/).includes(flag)) problems.push(`${where}: npm ci lacks ${flag}`);
+  const workspaces = workspaceDirectories(repoRoot);
+  const installed = [...install.matchAll(/--workspace[= ](\S+)/g)].map((match) => match[1] ?? '');
+  const own = [...workspaces].find(([, directory]) => isWithin(entry, directory))?.[0];
+  if (own === undefined || !installed.includes(own)) problems.push(`${where}: npm ci does not install the workspace of ${entry}`);
+  for (const workspace of installed) {
+    const directory = workspaces.get(workspace);
+    if (directory === undefined) problems.push(`${where}: npm ci installs ${workspace}, which is not a workspace`);
+    else if (!dockerfile.copySources.some((source) => isWithin(`${directory}/src`, source))) problems.push(`${where} installs ${workspace} but does not copy ${directory}/src`);
+  }
+}
+
+/** Every service trusts the same issuer, and finds its keys at the identity service. */
+function checkIdentityVariables(services: Map<string, Mapping>, problems: string[]): void {
+  const identity = services.get('identity');
+  if (identity === undefined) return;
+  const identityEnvironment = environment(identity);
+  const identityPort = expectedServices.find((service) => service.name === 'identity')?.port;
+  if (identityEnvironment['IDENTITY_PORT'] !== String(identityPort)) problems.push(`identity: IDENTITY_PORT must be ${identityPort}`);
+  const keyPath = identityEnvironment['IDENTITY_KEY_PATH'];
+  if (keyPath === undefined || !namedVolumes(identity).some((volume) => isWithin(keyPath, volume.target))) {
+    problems.push('identity: IDENTITY_KEY_PATH must be on a named volume');
+  }
+  const jwksUrl = `http://identity:${identityPort}/.well-known/jwks.json`;
+  for (const expected of expectedServices.filter((service) => service.role !== 'identity')) {
+    const service = services.get(expected.name);
+    if (service === undefined) continue;
+    const variables = environment(service);
+    for (const name of ['JOINED_UP_ISSUER', 'JOINED_UP_AUDIENCE']) {
+      if (variables[name] === undefined || variables[name] !== identityEnvironment[name]) problems.push(`${expected.name}: ${name} must equal the identity service's`);
+    }
+    if (variables['JOINED_UP_JWKS_URL'] !== jwksUrl) problems.push(`${expected.name}: JOINED_UP_JWKS_URL must be ${jwksUrl}`);
+    if (variables['NODE_ENV'] !== 'production') problems.push(`${expected.name}: NODE_ENV must be production`);
+  }
+}
+
+/** Each subgraph has its own PostgreSQL, reaches it by service name, and waits for it to be healthy. */
+function checkSubgraphDatabases(services: Map<string, Mapping>, databases: Set<string>, problems: string[]): void {
+  const owners = new Map<string, string>();
+  for (const expected of expectedServices.filter((service) => service.role === 'subgraph')) {
+    const service = services.get(expected.name);
+    if (service === undefined) continue;
+    const variables = environment(service);
+    const prefix = expected.prefix ?? '';
+    if (variables[`${prefix}_PORT`] !== String(expected.port)) problems.push(`${expected.name}: ${prefix}_PORT must be ${expected.port}`);
+    if (!/^[1-9]\d*$/.test(variables['JOINED_UP_PEOPLE'] ?? '')) problems.push(`${expected.name}: JOINED_UP_PEOPLE must be a positive whole number`);
+    const databaseName = `${expected.name}-db`;
+    const url = parseUrl(variables[`${prefix}_DATABASE_URL`]);
+    if (url === undefined || !['postgres:', 'postgresql:'].includes(url.protocol)) {
+      problems.push(`${expected.name}: ${prefix}_DATABASE_URL must be a postgres:// URL`);
+      continue;
+    }
+    const host = url.hostname;
+    if (host !== databaseName) problems.push(`${expected.name}: ${prefix}_DATABASE_URL points at ${host}, expected ${databaseName}`);
+    const owner = owners.get(host);
+    if (owner !== undefined) problems.push(`${host} is shared by ${owner} and ${expected.name}`);
+    owners.set(host, expected.name);
+    const database = services.get(host);
+    if (database === undefined || !databases.has(host)) {
+      problems.push(`${expected.name}: ${prefix}_DATABASE_URL host ${host} is not a database service`);
+      continue;
+    }
+    const postgres = environment(database);
+    const credentialsMatch =
+      decodeURIComponent(url.username) === postgres['POSTGRES_USER'] &&
+      decodeURIComponent(url.password) === postgres['POSTGRES_PASSWORD'] &&
+      url.pathname === `/${postgres['POSTGRES_DB']}` &&
+      (url.port === '' || url.port === '5432');
+    if (!credentialsMatch) problems.push(`${expected.name}: ${prefix}_DATABASE_URL does not match ${host}'s user, password, database and port`);
+    if (dependencyCondition(service, host) !== 'service_healthy') problems.push(`${expected.name}: must depend on ${host} with condition service_healthy`);
+  }
+  for (const database of databases) if (!owners.has(database)) problems.push(`${database}: no subgraph uses it`);
+}
+
+function checkGateway(services: Map<string, Mapping>, problems: string[]): void {
+  const gateway = services.get('gateway');
+  if (gateway === undefined) return;
+  const variables = environment(gateway);
+  if (variables['GATEWAY_PORT'] !== '4000') problems.push('gateway: GATEWAY_PORT must be 4000');
+  if (!variables['GATEWAY_SUPERGRAPH_PATH']) problems.push('gateway: GATEWAY_SUPERGRAPH_PATH is not set');
+  for (const expected of expectedServices.filter((service) => service.role !== 'gateway')) {
+    if (dependencyCondition(gateway, expected.name) !== 'service_healthy') problems.push(`gateway: must depend on ${expected.name} with condition service_healthy`);
+    if (expected.prefix === undefined) continue;
+    const url = `http://${expected.name}:${expected.port}/graphql`;
+    if (variables[`${expected.prefix}_URL`] !== url) problems.push(`gateway: ${expected.prefix}_URL must be ${url}, found ${variables[`${expected.prefix}_URL`] ?? 'nothing'}`);
+  }
+}
+
+function checkPublishedPorts(services: Map<string, Mapping>, problems: string[]): void {
+  const publishers = new Map<string, string>();
+  for (const [name, service] of services) {
+    for (const port of publishedPorts(service)) {
+      const other = publishers.get(port);
+      if (other !== undefined) problems.push(`host port ${port} is published by ${other} and ${name}`);
+      publishers.set(port, name);
+    }
+  }
+}
+
+/** Named volumes and networks are declared; no volume is shared by a database and anything else; a database's networks reach only its own subgraph. */
+function checkSharedResources(document: Mapping, services: Map<string, Mapping>, databases: Set<string>, problems: string[]): void {
+  const declaredVolumes = isMapping(document['volumes']) ? Object.keys(document['volumes']) : [];
+  const declaredNetworks = isMapping(document['networks']) ? Object.keys(document['networks']) : [];
+  const volumeUsers = new Map<string, string[]>();
+  for (const [name, service] of services) {
+    for (const { source } of namedVolumes(service)) {
+      if (!declaredVolumes.includes(source)) problems.push(`${name}: volume ${source} is not declared`);
+      volumeUsers.set(source, [...(volumeUsers.get(source) ?? []), name]);
+    }
+    for (const network of networks(service)) {
+      if (network !== 'default' && !declaredNetworks.includes(network)) problems.push(`${name}: network ${network} is not declared`);
+    }
+  }
+  for (const [volume, users] of volumeUsers) {
+    if (users.length > 1 && users.some((user) => databases.has(user))) problems.push(`volume ${volume} is used by ${users.join(' and ')}`);
+  }
+  for (const database of databases) {
+    const own = database.replace(/-db$/, '');
+    const reachable = new Set(networks(services.get(database) ?? {}));
+    const neighbours = [...services]
+      .filter(([name, service]) => name !== database && networks(service).some((network) => reachable.has(network)))
+      .map(([name]) => name);
+    if (neighbours.some((name) => name !== own)) problems.push(`${database}: shares a network with ${neighbours.sort().join(', ')}, not only ${own}`);
+  }
+}
+
+interface Dockerfile {
+  from: string[];
+  cmd: string[] | undefined;
+  user: string | undefined;
+  env: string[];
+  expose: string[];
+  run: string[];
+  /** Sources of COPY instructions from the build context. */
+  copySources: string[];
+}
+
+/** A small Dockerfile reader: enough for the instructions these checks look at. */
+export function parseDockerfile(text: string): Dockerfile {
+  const result: Dockerfile = { from: [], cmd: undefined, user: undefined, env: [], expose: [], run: [], copySources: [] };
+  const instructions = text
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  for (const line of instructions) {
+    const [keyword = '', ...rest] = line.split(/\s+/);
+    const argument = line.slice(keyword.length).trim();
+    switch (keyword.toUpperCase()) {
+      case 'FROM':
+        result.from.push(rest[0] ?? '');
+        break;
+      case 'CMD':
+        result.cmd = parseExecForm(argument);
+        break;
+      case 'USER':
+        result.user = rest[0];
+        break;
+      case 'ENV':
+        result.env.push(...rest);
+        break;
+      case 'EXPOSE':
+        result.expose.push(...rest);
+        break;
+      case 'RUN':
+        result.run.push(argument);
+        break;
+      case 'COPY': {
+        const paths = rest.filter((part) => !part.startsWith('--'));
+        if (rest.some((part) => part.startsWith('--from'))) break;
+        result.copySources.push(...paths.slice(0, -1).map((source) => posix.normalize(source).replace(/\/$/, '')));
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+function parseExecForm(argument: string): string[] | undefined {
+  try {
+    const value: unknown = JSON.parse(argument);
+    return Array.isArray(value) && value.every((part) => typeof part === 'string') ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Workspace package names and their folders, from the root package.json. */
+function workspaceDirectories(repoRoot: string): Map<string, string> {
+  const root = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  const directories = new Map<string, string>();
+  for (const directory of root.workspaces ?? []) {
+    const manifest = join(repoRoot, directory, 'package.json');
+    if (existsSync(manifest)) directories.set((JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name, directory);
+  }
+  return directories;
+}
+
+/** A service's environment as strings, in either Compose form, with `${NAME:-default}` resolved to its default. */
+export function environment(service: Mapping): Record<string, string> {
+  const raw = service['environment'];
+  const entries: [string, unknown][] = Array.isArray(raw)
+    ? raw.map((item): [string, unknown] => {
+        const [name = '', ...value] = String(item).split('=');
+        return [name, value.join('=')];
+      })
+    : isMapping(raw)
+      ? Object.entries(raw)
+      : [];
+  return Object.fromEntries(entries.filter(([, value]) => value !== null && value !== undefined).map(([name, value]) => [name, interpolate(String(value))]));
+}
+
+/** Compose variable substitution as if no variable were set: defaults apply, `$$` is a dollar. */
+export function interpolate(value: string): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, _name, fallback: string | undefined) =>
+    match === '$$' ? '$' : (fallback ?? ''),
+  );
+}
+
+function dependsOn(service: Mapping): string[] {
+  const raw = service['depends_on'];
+  if (Array.isArray(raw)) return raw.map(String);
+  return isMapping(raw) ? Object.keys(raw) : [];
+}
+
+function dependencyCondition(service: Mapping, dependency: string): string | undefined {
+  const raw = service['depends_on'];
+  if (Array.isArray(raw)) return raw.includes(dependency) ? 'service_started' : undefined;
+  if (!isMapping(raw) || !(dependency in raw)) return undefined;
+  const entry = raw[dependency];
+  return isMapping(entry) && typeof entry['condition'] === 'string' ? entry['condition'] : 'service_started';
+}
+
+function healthcheckCommand(service: Mapping): string[] {
+  const healthcheck = service['healthcheck'];
+  const test = isMapping(healthcheck) ? healthcheck['test'] : undefined;
+  if (Array.isArray(test)) return test.map(String);
+  return typeof test === 'string' ? [test] : [];
+}
+
+/** Host side of each published port, as "ip:port" or "port". */
+function publishedPorts(service: Mapping): string[] {
+  const raw = service['ports'];
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((port): string[] => {
+    if (isMapping(port)) return port['published'] === undefined ? [] : [String(port['published'])];
+    const parts = String(port).replace(/\/(tcp|udp)$/, '').split(':');
+    return parts.length < 2 ? [] : [parts.slice(0, -1).join(':')];
+  });
+}
+
+/** Named volumes mounted by a service (bind mounts, which start with . / or ~, are left out). */
+function namedVolumes(service: Mapping): { source: string; target: string }[] {
+  const raw = service['volumes'];
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((volume): { source: string; target: string }[] => {
+    if (isMapping(volume)) {
+      return volume['type'] === 'volume' && typeof volume['source'] === 'string' && typeof volume['target'] === 'string'
+        ? [{ source: volume['source'], target: volume['target'] }]
+        : [];
+    }
+    const [source = '', target = ''] = String(volume).split(':');
+    return target === '' || /^[./~]/.test(source) ? [] : [{ source, target }];
+  });
+}
+
+function networks(service: Mapping): string[] {
+  const raw = service['networks'];
+  if (Array.isArray(raw)) return raw.map(String);
+  return isMapping(raw) ? Object.keys(raw) : ['default'];
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  try {
+    return value === undefined ? undefined : new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `path` is `folder` or inside it (paths relative to the repository root or absolute). */
+function isWithin(path: string, folder: string): boolean {
+  const normalized = posix.normalize(folder).replace(/\/$/, '');
+  return normalized === '.' || path === normalized || path.startsWith(`${normalized}/`);
+}
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

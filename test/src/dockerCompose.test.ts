@@ -1,0 +1,279 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkComposeFile, environment, expectedServices, interpolate, loadComposeFile, parseDockerfile } from './checkComposeFile.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const composePath = join(repoRoot, 'docker-compose.yml');
+
+type Mapping = Record<string, unknown>;
+
+/** A fresh copy of the real file's services, to break one thing at a time. */
+function compose(): { services: Record<string, Mapping> } & Mapping {
+  return structuredClone(loadComposeFile(composePath)) as { services: Record<string, Mapping> } & Mapping;
+}
+
+function service(document: { services: Record<string, Mapping> }, name: string): Mapping {
+  const found = document.services[name];
+  if (found === undefined) throw new Error(`no service ${name}`);
+  return found;
+}
+
+function env(document: { services: Record<string, Mapping> }, name: string): Mapping {
+  return service(document, name)['environment'] as Mapping;
+}
+
+const identityVariables = {
+  JOINED_UP_ISSUER: 'https://identity.joined-up.dev',
+  JOINED_UP_AUDIENCE: 'joined-up',
+  JOINED_UP_JWKS_URL: 'http://identity:4100/.well-known/jwks.json',
+  NODE_ENV: 'production',
+};
+
+describe('docker-compose.yml', () => {
+  it('passes every check', () => {
+    expect(checkComposeFile(loadComposeFile(composePath), repoRoot)).toEqual([]);
+  });
+
+  it('runs the identity provider, three subgraphs each with its own database, and the gateway', () => {
+    const document = compose();
+    expect(Object.keys(document.services).sort()).toEqual(
+      ['gateway', 'health', 'health-db', 'identity', 'social-care', 'social-care-db', 'voluntary-sector', 'voluntary-sector-db'].sort(),
+    );
+    for (const name of ['health-db', 'social-care-db', 'voluntary-sector-db']) expect(service(document, name)['image']).toBe('postgres:16-alpine');
+    expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual(['health-db-data', 'identity-data', 'social-care-db-data', 'voluntary-sector-db-data']);
+  });
+
+  it('gives each service the variables its code reads', () => {
+    const document = compose();
+    expect(environment(service(document, 'identity'))).toEqual({
+      IDENTITY_PORT: '4100',
+      JOINED_UP_ISSUER: 'https://identity.joined-up.dev',
+      JOINED_UP_AUDIENCE: 'joined-up',
+      IDENTITY_KEY_PATH: '/data/signing-key.json',
+      NODE_ENV: 'production',
+    });
+    expect(service(document, 'identity')['volumes']).toEqual(['identity-data:/data']);
+    expect(environment(service(document, 'health'))).toEqual({
+      ...identityVariables,
+      HEALTH_PORT: '4001',
+      HEALTH_DATABASE_URL: 'postgres://health:health-local-only@health-db:5432/health',
+      JOINED_UP_PEOPLE: '3000',
+    });
+    expect(environment(service(document, 'social-care'))).toEqual({
+      ...identityVariables,
+      SOCIAL_CARE_PORT: '4002',
+      SOCIAL_CARE_DATABASE_URL: 'postgres://social_care:social-care-local-only@social-care-db:5432/social_care',
+      JOINED_UP_PEOPLE: '3000',
+    });
+    expect(environment(service(document, 'voluntary-sector'))).toEqual({
+      ...identityVariables,
+      VOLUNTARY_SECTOR_PORT: '4003',
+      VOLUNTARY_SECTOR_DATABASE_URL: 'postgres://voluntary_sector:voluntary-sector-local-only@voluntary-sector-db:5432/voluntary_sector',
+      JOINED_UP_PEOPLE: '3000',
+    });
+    expect(environment(service(document, 'gateway'))).toEqual({
+      ...identityVariables,
+      GATEWAY_PORT: '4000',
+      GATEWAY_SUPERGRAPH_PATH: '/app/schema/supergraph.graphql',
+      HEALTH_URL: 'http://health:4001/graphql',
+      SOCIAL_CARE_URL: 'http://social-care:4002/graphql',
+      VOLUNTARY_SECTOR_URL: 'http://voluntary-sector:4003/graphql',
+    });
+    expect(environment(service(document, 'health-db'))).toEqual({ POSTGRES_DB: 'health', POSTGRES_USER: 'health', POSTGRES_PASSWORD: 'health-local-only' });
+  });
+
+  it('publishes each service on its own port and keeps the databases unpublished', () => {
+    const document = compose();
+    const published = Object.fromEntries(Object.entries(document.services).map(([name, value]) => [name, value['ports']]));
+    expect(published).toEqual({
+      identity: ['4100:4100'],
+      health: ['4001:4001'],
+      'health-db': undefined,
+      'social-care': ['4002:4002'],
+      'social-care-db': undefined,
+      'voluntary-sector': ['4003:4003'],
+      'voluntary-sector-db': undefined,
+      gateway: ['4000:4000'],
+    });
+  });
+
+  it('checks node services over HTTP with node itself, as the slim image has no curl', () => {
+    const healthcheck = service(compose(), 'health')['healthcheck'] as Mapping;
+    expect(healthcheck['test']).toEqual([
+      'CMD',
+      'node',
+      '-e',
+      "fetch('http://127.0.0.1:4001/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))",
+    ]);
+    // The merge key brings in the shared timings.
+    expect(healthcheck).toMatchObject({ interval: '10s', timeout: '5s', retries: 5, start_period: '300s' });
+  });
+});
+
+describe('the Dockerfiles', () => {
+  for (const expected of expectedServices) {
+    it(`${expected.name}: node:20-bookworm-slim, production dependencies of its workspaces, non-root, ${expected.entry}`, () => {
+      const build = service(compose(), expected.name)['build'] as Mapping;
+      const dockerfile = parseDockerfile(readFileSync(join(repoRoot, String(build['dockerfile'])), 'utf8'));
+      expect(dockerfile.from).toEqual(['node:20-bookworm-slim']);
+      expect(dockerfile.cmd).toEqual(['node', '--import', 'tsx', expected.entry]);
+      expect(dockerfile.user).toBe('node');
+      expect(dockerfile.env).toEqual(['NODE_ENV=production']);
+      expect(dockerfile.expose).toEqual([String(expected.port)]);
+      // Manifests and the install come before any source, so source edits reuse the dependency layer.
+      const text = readFileSync(join(repoRoot, String(build['dockerfile'])), 'utf8');
+      expect(text.indexOf('npm ci')).toBeLessThan(text.indexOf('/src '));
+      expect(dockerfile.run[0]).toMatch(/^npm ci --omit=dev --include-workspace-root --workspace=@joined-up\/[a-z-]+ --workspace=@joined-up\/kit --workspace=@joined-up\/population/);
+    });
+  }
+});
+
+describe('checkComposeFile rejects', () => {
+  const root = repoRoot;
+
+  it('a document without services', () => {
+    expect(checkComposeFile(null, root)).toEqual(['the document is not a mapping with services']);
+    expect(checkComposeFile({ version: '3' }, root)).toEqual(['the document is not a mapping with services']);
+  });
+
+  it('two subgraphs sharing a database', () => {
+    const document = compose();
+    env(document, 'social-care')['SOCIAL_CARE_DATABASE_URL'] = 'postgres://health:${HEALTH_DB_PASSWORD:-health-local-only}@health-db:5432/health';
+    expect(checkComposeFile(document, root)).toEqual([
+      'social-care: SOCIAL_CARE_DATABASE_URL points at health-db, expected social-care-db',
+      'health-db is shared by health and social-care',
+      'social-care: must depend on health-db with condition service_healthy',
+      'social-care-db: no subgraph uses it',
+    ]);
+  });
+
+  it('a database URL whose credentials do not match its database', () => {
+    const document = compose();
+    env(document, 'health')['HEALTH_DATABASE_URL'] = 'postgres://health:wrong@health-db:5432/health';
+    expect(checkComposeFile(document, root)).toEqual(["health: HEALTH_DATABASE_URL does not match health-db's user, password, database and port"]);
+  });
+
+  it('a subgraph that does not wait for its healthy database', () => {
+    const document = compose();
+    service(document, 'voluntary-sector')['depends_on'] = ['voluntary-sector-db'];
+    expect(checkComposeFile(document, root)).toEqual(['voluntary-sector: must depend on voluntary-sector-db with condition service_healthy']);
+  });
+
+  it('two databases sharing a volume', () => {
+    const document = compose();
+    service(document, 'voluntary-sector-db')['volumes'] = ['health-db-data:/var/lib/postgresql/data'];
+    expect(checkComposeFile(document, root)).toEqual(['volume health-db-data is used by health-db and voluntary-sector-db']);
+  });
+
+  it('a database reachable from other agencies', () => {
+    const document = compose();
+    service(document, 'health-db')['networks'] = ['graph', 'health-data'];
+    expect(checkComposeFile(document, root)).toEqual(['health-db: shares a network with gateway, health, identity, social-care, voluntary-sector, not only health']);
+  });
+
+  it('depends_on naming a service that does not exist', () => {
+    const document = compose();
+    (service(document, 'gateway')['depends_on'] as Mapping)['care-coordination'] = { condition: 'service_healthy' };
+    expect(checkComposeFile(document, root)).toEqual(['gateway: depends_on names care-coordination, which is not a service']);
+  });
+
+  it('a missing service', () => {
+    const document = compose();
+    delete document.services['voluntary-sector'];
+    expect(checkComposeFile(document, root)).toEqual([
+      'voluntary-sector: service is missing',
+      'gateway: depends_on names voluntary-sector, which is not a service',
+      'voluntary-sector-db: no subgraph uses it',
+    ]);
+  });
+
+  it('a host port published twice', () => {
+    const document = compose();
+    service(document, 'health')['ports'] = ['4002:4001'];
+    expect(checkComposeFile(document, root)).toEqual(['host port 4002 is published by health and social-care']);
+  });
+
+  it('gateway subgraph URLs that do not name the subgraph services', () => {
+    const document = compose();
+    env(document, 'gateway')['HEALTH_URL'] = 'http://localhost:4001/graphql';
+    env(document, 'gateway')['SOCIAL_CARE_URL'] = 'http://social-care:4001/graphql';
+    expect(checkComposeFile(document, root)).toEqual([
+      'gateway: HEALTH_URL must be http://health:4001/graphql, found http://localhost:4001/graphql',
+      'gateway: SOCIAL_CARE_URL must be http://social-care:4002/graphql, found http://social-care:4001/graphql',
+    ]);
+  });
+
+  it('a service that trusts a different issuer or fetches keys elsewhere', () => {
+    const document = compose();
+    env(document, 'health')['JOINED_UP_ISSUER'] = 'https://elsewhere.example';
+    env(document, 'gateway')['JOINED_UP_JWKS_URL'] = 'http://localhost:4100/.well-known/jwks.json';
+    expect(checkComposeFile(document, root)).toEqual([
+      "health: JOINED_UP_ISSUER must equal the identity service's",
+      'gateway: JOINED_UP_JWKS_URL must be http://identity:4100/.well-known/jwks.json',
+    ]);
+  });
+
+  it('database images that are not postgres with a pinned major version', () => {
+    for (const image of ['postgres', 'postgres:latest', 'postgres:alpine', 'mysql:8']) {
+      const document = compose();
+      service(document, 'health-db')['image'] = image;
+      expect(checkComposeFile(document, root)).toEqual([`health-db: image "${image}" is not postgres with a pinned major version`]);
+    }
+    const document = compose();
+    service(document, 'health-db')['image'] = 'postgres:16.4-bookworm';
+    expect(checkComposeFile(document, root)).toEqual([]);
+  });
+
+  it('a build without its own existing Dockerfile', () => {
+    const document = compose();
+    service(document, 'gateway')['build'] = '.';
+    (service(document, 'health')['build'] as Mapping)['dockerfile'] = 'subgraphs/health/Dockerfile.missing';
+    expect(checkComposeFile(document, root)).toEqual([
+      'health: dockerfile subgraphs/health/Dockerfile.missing does not exist',
+      'gateway: build must have context "." and its own dockerfile',
+    ]);
+  });
+
+  it('a healthcheck aimed at another port', () => {
+    const document = compose();
+    const healthcheck = service(document, 'social-care')['healthcheck'] as Mapping;
+    healthcheck['test'] = ['CMD', 'node', '-e', "fetch('http://127.0.0.1:4001/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"];
+    expect(checkComposeFile(document, root)).toEqual(['social-care: healthcheck must fetch a URL on port 4002, found http://127.0.0.1:4001/health']);
+  });
+
+  it('Dockerfiles with the wrong base image, user, command or copied sources', () => {
+    // A copy of the manifests and Dockerfiles, with one Dockerfile broken.
+    const scratch = mkdtempSync(join(tmpdir(), 'joined-up-compose-'));
+    try {
+      const manifests = ['package.json', ...(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces.map((folder) => `${folder}/package.json`)];
+      const dockerfiles = expectedServices.map((expected) => String((service(compose(), expected.name)['build'] as Mapping)['dockerfile']));
+      for (const file of [...manifests, ...dockerfiles]) cpSync(join(repoRoot, file), join(scratch, file));
+      const original = readFileSync(join(repoRoot, 'subgraphs/health/Dockerfile'), 'utf8');
+      const broken = original
+        .replace('FROM node:20-bookworm-slim', 'FROM node:22')
+        .replace('USER node\n', '')
+        .replace('COPY subgraphs/population/src subgraphs/population/src\n', '')
+        .replace(' --include-workspace-root', '')
+        .replace('"subgraphs/health/src/main.ts"', '"subgraphs/health/src/index.ts"');
+      writeFileSync(join(scratch, 'subgraphs/health/Dockerfile'), broken);
+      expect(checkComposeFile(loadComposeFile(composePath), scratch)).toEqual([
+        'health: subgraphs/health/Dockerfile must be FROM node:20-bookworm-slim, found node:22',
+        'health: subgraphs/health/Dockerfile must run as USER node',
+        'health: subgraphs/health/Dockerfile starts subgraphs/health/src/index.ts, expected subgraphs/health/src/main.ts',
+        'health: subgraphs/health/Dockerfile: npm ci lacks --include-workspace-root',
+        'health: subgraphs/health/Dockerfile installs @joined-up/population but does not copy subgraphs/population/src',
+      ]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('interpolate', () => {
+  it('resolves Compose variables to their defaults', () => {
+    expect(interpolate('postgres://u:${DB_PASSWORD:-secret}@db/${NAME-x}${UNSET}$$HOME')).toBe('postgres://u:secret@db/x$HOME');
+  });
+});

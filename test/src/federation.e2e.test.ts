@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphqlRequest } from './graphqlRequest.ts';
+import { badTokens } from './signTestToken.ts';
+import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
+
+const samsJoinedUpRecord = /* GraphQL */ `
+  query SamsRecord($nhsNumber: NHSNumber!) {
+    person(nhsNumber: $nhsNumber) {
+      nhsNumber
+      name { full }
+      gpPractice { name federation { name } }
+      problems { code { code display } }
+      alerts { category }
+      careAndSupportPlan { status provider { name } outcomes { __typename } provenance { organisation { name } } }
+      socialCareServices { serviceType { display } serviceComponent { display } hoursPerWeek provider { name } }
+      allocatedSocialWorker { name organisation { name } }
+      unpaidCarers { relationship carer { nhsNumber name { full } } }
+      careWorkers { worker { name competencies { name } } }
+      socialPrescribingReferrals { code { system code display } status referrer { name } referredTo { name } }
+      whatMattersToMe { whatMatters }
+    }
+  }
+`;
+
+describe('the federation end to end, over real HTTP', () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startFederationForTest({ people: 600 });
+  });
+  afterAll(async () => federation?.stop());
+
+  it("joins Sam's record across health, social care and the voluntary sector", async () => {
+    const { status, body } = await federation.query('coordinator', samsJoinedUpRecord, { nhsNumber: '9990000018' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const sam = body.data?.['person'] as Record<string, unknown>;
+    expect(sam).toMatchObject({
+      nhsNumber: '9990000018',
+      name: { full: 'Sam Taylor' },
+      gpPractice: { name: 'Riverside Medical Centre', federation: { name: 'Riverside GP Federation' } },
+      careAndSupportPlan: { status: 'AGREED', provider: { name: 'Oakfield Supported Living' }, provenance: { organisation: { name: 'Riverside Council Adult Social Care' } } },
+      allocatedSocialWorker: { name: 'Daniel Moore', organisation: { name: 'Riverside Council Adult Social Care' } },
+      // The carer is a person in her own right: health resolves her name from her own record.
+      unpaidCarers: [{ relationship: expect.stringMatching(/mother/i), carer: { nhsNumber: '9990000026', name: { full: 'Margaret Taylor' } } }],
+    });
+    expect(sam['problems']).toEqual(expect.arrayContaining([{ code: { code: '46635009', display: 'Type 1 diabetes mellitus' } }]));
+    expect(sam['socialCareServices']).toEqual(
+      expect.arrayContaining([
+        { serviceType: { display: 'Long Term Support: Community' }, serviceComponent: { display: 'Supported Living' }, hoursPerWeek: 42, provider: { name: 'Oakfield Supported Living' } },
+      ]),
+    );
+    const careWorkers = sam['careWorkers'] as Array<{ worker: { name: string; competencies: Array<{ name: string }> } }>;
+    expect(careWorkers.map((assignment) => assignment.worker.name).sort()).toEqual(['Lucy Evans', 'Mark Jones']);
+    expect(careWorkers.find((assignment) => assignment.worker.name === 'Lucy Evans')?.worker.competencies.map((c) => c.name)).toContain('Insulin administration');
+    expect(sam['socialPrescribingReferrals']).toEqual([
+      {
+        code: { system: 'http://snomed.info/sct', code: '871731000000106', display: 'Referral to social prescribing service' },
+        status: 'ACCEPTED',
+        referrer: { name: 'Dr Priya Shah' },
+        referredTo: { name: 'Community Links Social Prescribing' },
+      },
+    ]);
+    expect((sam['whatMattersToMe'] as Array<{ whatMatters: string[] }>)[0]?.whatMatters.length).toBeGreaterThan(0);
+  });
+
+  it('resolves a caseload of 50 with the same SQL statements per agency as a caseload of 1', async () => {
+    const caseload = await federation.query<{ socialCareCaseload: { edges: Array<{ node: { person: { nhsNumber: string } } }> } }>(
+      'social-worker',
+      '{ socialCareCaseload(first: 50) { edges { node { person { nhsNumber } } } } }',
+    );
+    const nhsNumbers = caseload.body.data!.socialCareCaseload.edges.map((edge) => edge.node.person.nhsNumber);
+    expect(nhsNumbers).toHaveLength(50);
+    const view = /* GraphQL */ `
+      query Caseload($nhsNumbers: [NHSNumber!]!) {
+        people(nhsNumbers: $nhsNumbers) {
+          name { full } age gpPractice { name } problems { code { display } } medications { name } alerts { category }
+          encounters(first: 3) { edges { node { type } } }
+          careAndSupportPlan { status nextReviewDue } allocatedSocialWorker { name } socialCareServices { serviceType { display } }
+          socialPrescribingReferrals { status } engagements(first: 3) { edges { node { activity } } }
+        }
+      }
+    `;
+    const statementsFor = async (people: string[]) => {
+      const before = federation.statementCounts();
+      const { body } = await federation.query<{ people: unknown[] }>('coordinator', view, { nhsNumbers: people });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.people).toHaveLength(people.length);
+      const after = federation.statementCounts();
+      return Object.fromEntries(Object.keys(after).map((name) => [name, (after[name] ?? 0) - (before[name] ?? 0)]));
+    };
+    const forOne = await statementsFor(nhsNumbers.slice(0, 1));
+    const forFifty = await statementsFor(nhsNumbers);
+    expect(forFifty).toEqual(forOne);
+    // One statement per table the query touches, whatever the number of people.
+    expect(forOne['health']).toBeLessThanOrEqual(8);
+  });
+
+  it('refuses an invalid NHS number at the gateway, naming the argument, before any agency is asked', async () => {
+    const before = federation.statementCounts();
+    const { status, body } = await federation.query('gp', samsJoinedUpRecord, { nhsNumber: '9990000017' });
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'Argument "nhsNumber" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.',
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'nhsNumber' },
+        },
+      ],
+    });
+    expect(federation.statementCounts()).toEqual(before);
+  });
+
+  it('answers a malformed query and an oversized body with codes, not crashes', async () => {
+    const malformed = await federation.query('gp', '{ person(nhsNumber: "9990000018") { name ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    const unknownField = await federation.query('gp', '{ person(nhsNumber: "9990000018") { shoeSize } }');
+    expect(unknownField.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const oversized = await graphqlRequest(federation.gatewayUrl, { query: `{ __typename }${' '.repeat(200_000)}`, token: await federation.tokenFor('gp') });
+    expect(oversized.status).toBe(413);
+    expect(oversized.body).toEqual({ errors: [{ message: 'The request body is larger than 100000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const notJson = await fetch(federation.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('keeps the caller’s request id, so one request can be followed through every log', async () => {
+    const response = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await federation.tokenFor('gp')}`, 'x-request-id': 'trace-abc-123' },
+      body: JSON.stringify({ query: '{ person(nhsNumber: "9990000018") { name { full } } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
+  });
+
+  it('refuses missing and bad tokens at the gateway with 401', async () => {
+    const missing = await federation.query(undefined, '{ __typename }');
+    expect(missing.status).toBe(401);
+    expect(missing.body).toEqual({ errors: [{ message: 'Sign in first: send an Authorization header of the form "Bearer <token>".', extensions: { code: 'UNAUTHENTICATED' } }] });
+    for (const [defect, token] of Object.entries(await badTokens(federation.key))) {
+      const result = await graphqlRequest(federation.gatewayUrl, { query: samsJoinedUpRecord, variables: { nhsNumber: '9990000018' }, token });
+      expect(result.status, defect).toBe(401);
+      expect(result.body.data, defect).toBeUndefined();
+      expect(result.body.errors?.[0]?.extensions?.['code'], defect).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses missing and bad tokens at every subgraph called directly, _entities included', async () => {
+    const entities = '{ _entities(representations: [{ __typename: "Person", nhsNumber: "9990000018" }]) { ... on Person { nhsNumber } } }';
+    const tokens: Record<string, string | undefined> = { missing: undefined, ...(await badTokens(federation.key)) };
+    for (const [name, subgraph] of Object.entries(federation.federation.subgraphs)) {
+      for (const [defect, token] of Object.entries(tokens)) {
+        const result = await graphqlRequest(subgraph.url, { query: entities, token });
+        expect(result.status, `${name}: ${defect}`).toBe(401);
+        expect(result.body.data, `${name}: ${defect}`).toBeUndefined();
+        expect(result.body.errors?.[0]?.extensions?.['code'], `${name}: ${defect}`).toBe('UNAUTHENTICATED');
+      }
+    }
+  });
+
+  it('reports every subgraph reachable on /health', async () => {
+    const response = await fetch(new URL('/health', federation.gatewayUrl));
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as { status: string; subgraphs: Array<{ name: string; status: string }> };
+    expect(health.status).toBe('ok');
+    expect(health.subgraphs.map(({ name, status }) => ({ name, status }))).toEqual([
+      { name: 'health', status: 'ok' },
+      { name: 'social-care', status: 'ok' },
+      { name: 'voluntary-sector', status: 'ok' },
+    ]);
+  });
+});
+
+describe('the federation with an agency down', () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startFederationForTest({ people: 100, without: ['voluntary-sector'] });
+  });
+  afterAll(async () => federation?.stop());
+
+  it("still returns the other agencies' data, and an error naming the agency that is missing", async () => {
+    const { status, body } = await federation.query('gp', samsJoinedUpRecord, { nhsNumber: '9990000018' });
+    expect(status).toBe(200);
+    expect(body.data?.['person']).toMatchObject({
+      name: { full: 'Sam Taylor' },
+      allocatedSocialWorker: { name: 'Daniel Moore' },
+      socialPrescribingReferrals: null,
+      whatMattersToMe: null,
+    });
+    expect(body.errors).toEqual([
+      {
+        message: 'Riverside Voluntary Sector Partnership could not be reached; its part of this answer is missing.',
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', agency: 'Riverside Voluntary Sector Partnership', serviceName: 'voluntary-sector' },
+      },
+    ]);
+  });
+
+  it('reports the agency as unavailable on /health', async () => {
+    const health = (await (await fetch(new URL('/health', federation.gatewayUrl))).json()) as { status: string; subgraphs: Array<{ name: string; status: string }> };
+    expect(health.status).toBe('degraded');
+    expect(health.subgraphs.find((subgraph) => subgraph.name === 'voluntary-sector')?.status).toBe('unavailable');
+  });
+});
