@@ -23,7 +23,8 @@ if (chosen.length === 0) {
   process.exit(1);
 }
 const bars = new cliProgress.MultiBar(
-  { format: '{agency} |{bar}| {percentage}% {value}/{total} people {duration_formatted}', hideCursor: true, clearOnComplete: false },
+  // noTTYOutput keeps progress visible in CI logs and pipes, every few seconds instead of redrawn.
+  { format: '{agency} |{bar}| {percentage}% {value}/{total} people {duration_formatted}', hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 3000 },
   cliProgress.Presets.shades_classic,
 );
 await Promise.all(

@@ -2,3 +2,4 @@
 export { createGateway, type Gateway, type GatewayOptions, type GatewaySubgraph } from './createGateway.ts';
 export { loadGatewayConfig, type GatewayConfig } from './loadGatewayConfig.ts';
 export { startGateway } from './startGateway.ts';
+export { createExplorer, type Explorer, type ExplorerOptions } from './explorer/createExplorer.ts';
