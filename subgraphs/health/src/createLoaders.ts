@@ -1,5 +1,5 @@
-import { createListLoader, createPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
+import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { asc, desc, inArray } from 'drizzle-orm';
 import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
@@ -35,32 +35,8 @@ export function createLoaders(db: Database<HealthTables>) {
       (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
       (row) => row.code,
     ),
-    encounterPages: createEncounterPageLoader(db),
+    encounterPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, { person: encounters.nhsNumber, sortKey: encounters.occurredAt, id: encounters.id }),
   };
 }
 
 export type HealthLoaders = ReturnType<typeof createLoaders>;
-
-/**
- * Pages of encounters for many people in one statement: a window function numbers each
- * person's encounters newest first and the outer query keeps the first `limit` of each.
- */
-function createEncounterPageLoader(db: Database<HealthTables>) {
-  return createPageLoader<EncounterRow>(async (nhsNumbers, limit, after) => {
-    const numbered = db
-      .select({
-        ...getTableColumns(encounters),
-        position: sql<number>`row_number() over (partition by ${encounters.nhsNumber} order by ${encounters.occurredAt} desc, ${encounters.id} desc)`.as('position'),
-      })
-      .from(encounters)
-      .where(
-        and(
-          inArray(encounters.nhsNumber, nhsNumbers),
-          after ? or(lt(encounters.occurredAt, after.key), and(eq(encounters.occurredAt, after.key), lt(encounters.id, after.id))) : undefined,
-        ),
-      )
-      .as('numbered');
-    const rows = await db.select().from(numbered).where(sql`${numbered.position} <= ${limit}`).orderBy(asc(numbered.position));
-    return rows.map(({ position: _position, ...row }) => row);
-  });
-}

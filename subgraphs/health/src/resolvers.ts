@@ -1,4 +1,4 @@
-import { type SubgraphContext, createError, decodeCursor, isTimestamp, pageSize, provenanceOf, requireNhsNumber, toConnection } from '@joined-up/kit';
+import { type SubgraphContext, createError, decodeCursor, isTimestamp, pageSize, requireNhsNumber, toConnection, withProvenance } from '@joined-up/kit';
 import { snomed } from '@joined-up/population';
 import type { HealthLoaders, EncounterRow } from './createLoaders.ts';
 import { searchPeople } from './searchPeople.ts';
@@ -16,7 +16,6 @@ interface CodedRow {
 const maxPeoplePerRequest = 100;
 
 const coding = (row: CodedRow) => ({ system: snomed, code: row.snomedCode, display: row.display });
-const withProvenance = <T extends Parameters<typeof provenanceOf>[0]>(row: T) => ({ ...row, provenance: provenanceOf(row) });
 
 /** Health's resolvers. Every list goes through the request's loaders, so lists are batched. */
 export const resolvers = {

@@ -5,13 +5,14 @@ import {
   conditions,
   createRandom,
   namedGpByPractice,
+  recorderOf,
   organisations as demoOrganisations,
   type PopulationPerson,
   seedFrom,
   seedInBatches,
   workers,
 } from '@joined-up/population';
-import { recorderOf, samsHealthRecord } from './seedSamsStory.ts';
+import { samsHealthRecord } from './seedSamsStory.ts';
 import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
 
 const healthWorkers = [workers.gp, workers.practiceNurse, workers.diabetesNurse, workers.communityMatron, workers.districtNurse, workers.unrelatedGp, workers.hillviewGp, workers.meadowLaneGp];

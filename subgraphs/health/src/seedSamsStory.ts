@@ -1,14 +1,7 @@
-import { type Recorder, recordedBy } from '@joined-up/kit';
-import { allergies as allergyConcepts, conditions, organisations, sam, samsMother, workers, type DemoWorker } from '@joined-up/population';
+import { recordedBy } from '@joined-up/kit';
+import { allergies as allergyConcepts, conditions, recorderOf, sam, samsMother, workers } from '@joined-up/population';
 import type { allergies, careRelationships, encounters, flags, medications, problems } from './tables.ts';
 
-const organisationName = (code: string): string =>
-  Object.values(organisations).find((organisation) => organisation.code === code)?.name ?? code;
-
-/** A demo worker as the recorder of an entry. */
-export function recorderOf(worker: DemoWorker): Recorder {
-  return { id: worker.id, name: worker.name, jobTitle: worker.jobTitle, organisationCode: worker.organisationCode, organisationName: organisationName(worker.organisationCode) };
-}
 
 const gp = recorderOf(workers.gp);
 const practiceNurse = recorderOf(workers.practiceNurse);

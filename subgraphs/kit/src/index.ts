@@ -14,7 +14,8 @@ export { decodeCursor, encodeCursor, isIsoDate, isTimestamp, pageSize, toConnect
 export { runSubgraph, type SubgraphModule, type RunSubgraphOptions, type RunningSubgraph, type SeedProgress } from './runSubgraph.ts';
 export { sharedTypeDefs } from './sharedTypeDefs.ts';
 export { seedRuns, lastSeedSize, recordSeed } from './seedRuns.ts';
-export { provenanceColumns, provenanceOf, recordedBy, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
+export { provenanceColumns, provenanceOf, recordedBy, withProvenance, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
 export { requestLogging } from './requestLogging.ts';
 export { createPageLoader, type PageKey } from './createPageLoader.ts';
 export { runSubgraphMain } from './runSubgraphMain.ts';
+export { createNewestFirstPageLoader, type NewestFirstColumns } from './createNewestFirstPageLoader.ts';

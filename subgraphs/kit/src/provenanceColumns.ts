@@ -53,3 +53,8 @@ export function recordedBy(recorder: Recorder, recordedAt: string) {
     recordedAt,
   };
 }
+
+/** A row with its GraphQL Provenance beside it, as every entry type resolves it. */
+export function withProvenance<T extends ProvenanceRow>(row: T): T & { provenance: ReturnType<typeof provenanceOf> } {
+  return { ...row, provenance: provenanceOf(row) };
+}

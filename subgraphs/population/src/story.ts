@@ -1,3 +1,4 @@
+import type { Recorder } from '@joined-up/kit';
 import type { DemoOrganisation, DemoWorker, PopulationPerson } from './types.ts';
 
 /**
@@ -86,3 +87,13 @@ export const samsMother: PopulationPerson = {
   knownToVoluntarySector: true,
   caresForIndex: 0,
 };
+
+/** The organisation's name for a demo organisation code (the code itself when unknown). */
+export function organisationName(code: string): string {
+  return Object.values(organisations).find((organisation) => organisation.code === code)?.name ?? code;
+}
+
+/** A demo worker as the recorder of seeded entries: the provenance every agency's seed writes. */
+export function recorderOf(worker: Pick<DemoWorker, 'id' | 'name' | 'jobTitle' | 'organisationCode'>): Recorder {
+  return { id: worker.id, name: worker.name, jobTitle: worker.jobTitle, organisationCode: worker.organisationCode, organisationName: organisationName(worker.organisationCode) };
+}

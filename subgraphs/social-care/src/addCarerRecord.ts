@@ -1,8 +1,8 @@
 import { recordedBy } from '@joined-up/kit';
-import { createRandom, seedFrom, type DemoWorker, type PopulationPerson } from '@joined-up/population';
+import { createRandom, seedFrom, type DemoWorker, type PopulationPerson, recorderOf } from '@joined-up/population';
 import { randomDate } from './seedDates.ts';
 import type { SocialCareRows } from './socialCareRows.ts';
-import { recorderOf } from './socialCareWorkers.ts';
+
 import { carerEligibilityOutcomes } from './vocabulary.ts';
 
 const relationships = {

@@ -1,8 +1,8 @@
 import { recordedBy } from '@joined-up/kit';
-import { createRandom, organisations, seedFrom, type DemoWorker, type PopulationPerson, type Random, type vocabulary } from '@joined-up/population';
+import { createRandom, organisations, seedFrom, type DemoWorker, type PopulationPerson, type Random, type vocabulary, recorderOf } from '@joined-up/population';
 import { addMonths, randomDate } from './seedDates.ts';
 import type { SocialCareRows } from './socialCareRows.ts';
-import { careWorkersByProvider, recorderOf, registeredManagers } from './socialCareWorkers.ts';
+import { careWorkersByProvider, registeredManagers } from './socialCareWorkers.ts';
 import { adultEligibilityOutcomes, type RouteOfAccess } from './vocabulary.ts';
 
 // The primary support reasons the generator gives, from the CLD list.

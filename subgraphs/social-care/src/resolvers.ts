@@ -1,4 +1,4 @@
-import { type SubgraphContext, provenanceOf, requireNhsNumber } from '@joined-up/kit';
+import { type SubgraphContext, provenanceOf, requireNhsNumber, withProvenance } from '@joined-up/kit';
 import { vocabulary } from '@joined-up/population';
 import type { SocialCareLoaders } from './createLoaders.ts';
 import { socialCareCaseload, type CaseloadArgs } from './socialCareCaseload.ts';
@@ -16,7 +16,6 @@ type WorkerRow = typeof workers.$inferSelect;
 
 // CLD values are the codes themselves: the data set exchanges them as text.
 const cld = (system: string, value: string | null) => (value === null ? null : { system, code: value, display: value });
-const withProvenance = <T extends Parameters<typeof provenanceOf>[0]>(row: T) => ({ ...row, provenance: provenanceOf(row) });
 const personKey = (nhsNumber: string | null): PersonKey | null => (nhsNumber === null ? null : { nhsNumber });
 
 async function organisationSummary(code: string | null, context: Context) {

@@ -1,6 +1,6 @@
 import { recordedBy } from '@joined-up/kit';
-import { sam, samsMother, workers } from '@joined-up/population';
-import { competency, recorderOf, registeredManagers } from './socialCareWorkers.ts';
+import { sam, samsMother, workers, recorderOf } from '@joined-up/population';
+import { competency, registeredManagers } from './socialCareWorkers.ts';
 import type { allocations, assessments, careWorkerAssignments, plans, requests, reviews, services, unpaidCarers } from './tables.ts';
 import { adultEligibilityOutcomes, carerEligibilityOutcomes, competencyNames } from './vocabulary.ts';
 

@@ -1,15 +1,7 @@
-import { type Recorder, recordedBy } from '@joined-up/kit';
-import { createRandom, organisations, seedFrom, workers, type DemoWorker } from '@joined-up/population';
+import { recordedBy } from '@joined-up/kit';
+import { createRandom, recorderOf, seedFrom, workers, type DemoWorker } from '@joined-up/population';
 import type { competencies } from './tables.ts';
 import { competencyNames } from './vocabulary.ts';
-
-const organisationName = (code: string): string =>
-  Object.values(organisations).find((organisation) => organisation.code === code)?.name ?? code;
-
-/** A demo worker as the recorder of an entry. */
-export function recorderOf(worker: DemoWorker): Recorder {
-  return { id: worker.id, name: worker.name, jobTitle: worker.jobTitle, organisationCode: worker.organisationCode, organisationName: organisationName(worker.organisationCode) };
-}
 
 // Same id and email shape as the story's workers, so generated colleagues look like them.
 function colleague(name: string, jobTitle: string, role: string, organisationCode: string, phone: string): DemoWorker {

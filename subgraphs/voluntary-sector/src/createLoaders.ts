@@ -1,5 +1,5 @@
-import { createListLoader, createPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
+import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { asc, desc, inArray } from 'drizzle-orm';
 import { engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers, type VoluntarySectorTables } from './tables.ts';
 
 export type EngagementRow = typeof engagements.$inferSelect;
@@ -23,25 +23,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
     whatMatters: byPerson((keys) =>
       db.select().from(whatMattersConversations).where(inArray(whatMattersConversations.nhsNumber, [...keys])).orderBy(desc(whatMattersConversations.heldOn), asc(whatMattersConversations.id)),
     ),
-    engagementPages: createPageLoader<EngagementRow>(async (nhsNumbers, limit, after) => {
-      // A window function numbers each person's engagements newest first; the outer query keeps
-      // the first `limit` of each, so every person's page comes back in one statement.
-      const numbered = db
-        .select({
-          ...getTableColumns(engagements),
-          position: sql<number>`row_number() over (partition by ${engagements.nhsNumber} order by ${engagements.occurredOn} desc, ${engagements.id} desc)`.as('position'),
-        })
-        .from(engagements)
-        .where(
-          and(
-            inArray(engagements.nhsNumber, nhsNumbers),
-            after ? or(lt(engagements.occurredOn, after.key), and(eq(engagements.occurredOn, after.key), lt(engagements.id, after.id))) : undefined,
-          ),
-        )
-        .as('numbered');
-      const rows = await db.select().from(numbered).where(sql`${numbered.position} <= ${limit}`).orderBy(asc(numbered.position));
-      return rows.map(({ position: _position, ...row }) => row);
-    }),
+    engagementPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, { person: engagements.nhsNumber, sortKey: engagements.occurredOn, id: engagements.id }),
     worker: createRowLoader<string, typeof workers.$inferSelect>((keys) => db.select().from(workers).where(inArray(workers.id, [...keys])), (row) => row.id),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
       (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),

@@ -1,4 +1,4 @@
-import { type SubgraphContext, decodeCursor, isIsoDate, pageSize, provenanceOf, requireNhsNumber, toConnection } from '@joined-up/kit';
+import { type SubgraphContext, decodeCursor, isIsoDate, pageSize, provenanceOf, requireNhsNumber, toConnection, withProvenance } from '@joined-up/kit';
 import { snomed, socialPrescribingReferral } from '@joined-up/population';
 import type { EngagementRow, VoluntarySectorLoaders } from './createLoaders.ts';
 import { listClients } from './listClients.ts';
@@ -11,7 +11,6 @@ type ServiceRow = typeof services.$inferSelect;
 /** A Person here is only ever its key: health owns everything else about the person. */
 type PersonParent = { nhsNumber: string };
 
-const withProvenance = <T extends Parameters<typeof provenanceOf>[0]>(row: T) => ({ ...row, provenance: provenanceOf(row) });
 
 /** An organisation's summary by code, falling back to the code for one this agency does not hold. */
 async function organisationSummary(code: string, context: Context) {

@@ -1,10 +1,10 @@
 import { type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
-import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, workers } from '@joined-up/population';
+import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, recorderOf } from '@joined-up/population';
 import { addDays } from './addDays.ts';
 import { referralRouteFor, type ReferralRoute } from './referralRoutes.ts';
 import { samsVoluntarySectorRecord } from './seedSamsStory.ts';
 import { clients, engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers as workersTable, type VoluntarySectorTables } from './tables.ts';
-import { recorderOf, voluntaryDirectory } from './voluntaryDirectory.ts';
+import { voluntaryDirectory } from './voluntaryDirectory.ts';
 
 // Health seeds a named GP for each practice (health/src/seed.ts); a referral names the person's own.
 const gpByPractice: Record<string, string> = Object.fromEntries(Object.entries(namedGpByPractice).map(([code, gp]) => [code, gp.name]));

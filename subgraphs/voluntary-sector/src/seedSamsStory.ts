@@ -1,7 +1,6 @@
 import { recordedBy } from '@joined-up/kit';
-import { organisations, sam, samsMother, workers } from '@joined-up/population';
+import { organisations, sam, samsMother, workers, recorderOf } from '@joined-up/population';
 import type { clients, engagements, referralStatusChanges, referrals, whatMattersConversations } from './tables.ts';
-import { recorderOf } from './voluntaryDirectory.ts';
 
 const amira = recorderOf(workers.linkWorker);
 const jo = recorderOf(workers.carersSupportWorker);

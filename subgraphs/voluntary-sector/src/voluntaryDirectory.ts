@@ -1,16 +1,9 @@
-import { type Recorder } from '@joined-up/kit';
-import { createRandom, generatePerson, organisations, seedFrom, workers as storyWorkers, type DemoWorker } from '@joined-up/population';
+import { createRandom, generatePerson, organisations, seedFrom, workers as storyWorkers } from '@joined-up/population';
 import type { organisations as organisationsTable, services, volunteers, workers } from './tables.ts';
 
 type ServiceRow = typeof services.$inferInsert;
 
 const { carersGroup, communityLinks, ageFriendly } = organisations;
-
-/** A worker of the story, or one of this file's, as the recorder of an entry. */
-export function recorderOf(worker: Pick<DemoWorker, 'id' | 'name' | 'jobTitle' | 'organisationCode'>): Recorder {
-  const organisation = Object.values(organisations).find((candidate) => candidate.code === worker.organisationCode);
-  return { id: worker.id, name: worker.name, jobTitle: worker.jobTitle, organisationCode: worker.organisationCode, organisationName: organisation?.name ?? worker.organisationCode };
-}
 
 // The story names one worker at each of two charities; these give every charity someone to take
 // referrals, so the generated population spreads over realistic caseloads.

@@ -9,7 +9,6 @@ const people = 400;
 const communityLinks = { code: 'DEMOV2', name: 'Community Links Social Prescribing' };
 const carersGroup = { code: 'DEMOV1', name: "Riverside Carers' Support Group" };
 const amira = { id: 'w-lw-hassan', name: 'Amira Hassan', jobTitle: 'Social prescribing link worker', organisation: communityLinks };
-const jo = { id: 'w-cs-bennett', name: 'Jo Bennett', jobTitle: "Carers' support worker", organisation: carersGroup };
 const recordedBy = (worker: typeof amira, recordedAt: string) => ({ recordedBy: worker.name, recordedByRole: worker.jobTitle, organisation: worker.organisation, recordedAt });
 
 const personFields = /* GraphQL */ `
