@@ -59,6 +59,7 @@ export const demoUsers: readonly DemoUser[] = [
     description: "Sam's mother and main unpaid carer, acting for him",
   },
   professional('unrelated-gp', workers.unrelatedGp, 'A GP at Castle Street Surgery with no relationship to Sam'),
+  professional('privacy-officer', workers.healthPrivacyOfficer, "The GP federation's Caldicott guardian, who reviews break-glass access"),
 ];
 
 export function findDemoUser(username: string): DemoUser | undefined {

@@ -1,8 +1,10 @@
 import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, inArray } from 'drizzle-orm';
+import { asc, desc, inArray, isNull } from 'drizzle-orm';
 import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
+
+const encounterColumns = { person: encounters.nhsNumber, sortKey: encounters.occurredAt, id: encounters.id };
 
 /**
  * The request's loaders: one statement per table per request, whatever the number of people.
@@ -35,7 +37,9 @@ export function createLoaders(db: Database<HealthTables>) {
       (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
       (row) => row.code,
     ),
-    encounterPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, { person: encounters.nhsNumber, sortKey: encounters.occurredAt, id: encounters.id }),
+    encounterPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, encounterColumns),
+    // Sensitive encounters are left out in SQL, so they never count towards a page or its cursors.
+    encounterPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, { ...encounterColumns, where: isNull(encounters.sensitivity) }),
   };
 }
 

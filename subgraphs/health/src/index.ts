@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@joined-up/kit';
 import { createLoaders, type HealthLoaders } from './createLoaders.ts';
+import { loadSubjectFacts } from './loadSubjectFacts.ts';
+import { healthPolicy } from './policy.ts';
 import { resolvers } from './resolvers.ts';
 import { seed } from './seed.ts';
 import { tables, type HealthTables } from './tables.ts';
@@ -14,6 +16,7 @@ export const healthSubgraph: SubgraphModule<HealthTables, HealthLoaders> = {
   tables,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   createLoaders,
+  access: { policy: healthPolicy, loadSubjectFacts },
   seed,
 };
 

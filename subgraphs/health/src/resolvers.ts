@@ -1,13 +1,29 @@
-import { type SubgraphContext, createError, decodeCursor, isTimestamp, pageSize, requireNhsNumber, toConnection, withProvenance } from '@joined-up/kit';
+import {
+  accessLogOf,
+  createError,
+  type Database,
+  decodeCursor,
+  guardPersonFields,
+  isTimestamp,
+  pageSize,
+  requireNhsNumber,
+  setSharingDecision,
+  sharingDecisionsOf,
+  type SubgraphContext,
+  toConnection,
+  withholdSensitive,
+  withProvenance,
+} from '@joined-up/kit';
 import { snomed } from '@joined-up/population';
 import type { HealthLoaders, EncounterRow } from './createLoaders.ts';
+import { healthPolicy } from './policy.ts';
 import { searchPeople } from './searchPeople.ts';
 import type { HealthTables, patients } from './tables.ts';
 
 type Context = SubgraphContext<HealthTables, HealthLoaders>;
 type PatientRow = typeof patients.$inferSelect;
 /** What a Person resolver receives: a patient row, or only the key when resolved as an entity. */
-type PersonParent = PatientRow;
+type PersonParent = Partial<PatientRow> & { nhsNumber: string };
 interface CodedRow {
   snomedCode: string;
   display: string;
@@ -15,37 +31,79 @@ interface CodedRow {
 
 const maxPeoplePerRequest = 100;
 
+/** Which policy category each Person field belongs to: the policy decides per category. */
+const personFieldCategories: Record<string, string> = {
+  name: 'demographics',
+  dateOfBirth: 'demographics',
+  age: 'demographics',
+  sex: 'demographics',
+  address: 'demographics',
+  phone: 'demographics',
+  gpPractice: 'demographics',
+  problems: 'problems',
+  medications: 'medications',
+  allergies: 'allergies',
+  alerts: 'alerts',
+  individualRequirements: 'individual-requirements',
+  encounters: 'encounters',
+  clinicians: 'clinicians',
+  healthAccessLog: 'access-log',
+  healthSharingDecisions: 'sharing-decisions',
+};
+
 const coding = (row: CodedRow) => ({ system: snomed, code: row.snomedCode, display: row.display });
 
 /** Health's resolvers. Every list goes through the request's loaders, so lists are batched. */
 export const resolvers = {
   Query: {
-    person: (_: unknown, args: { nhsNumber: string }, context: Context) =>
-      context.loaders.patient.load(requireNhsNumber(args.nhsNumber, 'nhsNumber')),
-    people: (_: unknown, args: { nhsNumbers: string[] }, context: Context) => {
+    person: async (_: unknown, args: { nhsNumber: string }, context: Context) => {
+      const nhsNumber = requireNhsNumber(args.nhsNumber, 'nhsNumber');
+      // Refused alike whether or not health holds a record: existence must not leak.
+      await context.access.require(nhsNumber, 'demographics');
+      return context.loaders.patient.load(nhsNumber);
+    },
+    people: async (_: unknown, args: { nhsNumbers: string[] }, context: Context) => {
       if (args.nhsNumbers.length > maxPeoplePerRequest) {
         throw createError('BAD_USER_INPUT', `Argument "nhsNumbers" may hold at most ${maxPeoplePerRequest} NHS numbers.`, { argumentName: 'nhsNumbers' });
       }
       const nhsNumbers = args.nhsNumbers.map((value) => requireNhsNumber(value, 'nhsNumbers'));
-      return context.loaders.patient.loadMany(nhsNumbers);
+      // Each person is decided alone: a refusal nulls that entry only.
+      return Promise.all(nhsNumbers.map(async (nhsNumber) => context.access.require(nhsNumber, 'demographics').then(() => context.loaders.patient.load(nhsNumber), (error: Error) => error)));
     },
     searchPeople: (_: unknown, args: { name?: string | null; dateOfBirth?: string | null; postcode?: string | null; first?: number | null; after?: string | null }, context: Context) =>
-      searchPeople(context.db, args),
+      searchPeople(context.db, context.caller, args),
     gpPractices: async (_: unknown, __: unknown, context: Context) => {
       const rows = await context.db.query.organisations.findMany({ where: (table, { eq }) => eq(table.kind, 'gp-practice'), orderBy: (table, { asc }) => asc(table.name) });
       return rows;
     },
+    healthBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
+      if (!healthPolicy.privacyOfficerRoles.includes(context.caller.role) || context.caller.organisation.sector !== 'health') {
+        throw createError('FORBIDDEN', `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`, { agency: context.agency.displayName });
+      }
+      return accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { breakGlassOnly: true }, args);
+    },
   },
-  Person: {
+  Mutation: {
+    setHealthSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
+      setSharingDecision(context as never, 'health', args),
+  },
+  Person: guardPersonFields(
+    {
     // Async so that one invalid representation fails only its own entity, not the whole batch.
-    __resolveReference: async (reference: { nhsNumber: string }, context: Context) =>
-      context.loaders.patient.load(requireNhsNumber(reference.nhsNumber, 'representations')),
-    name: (person: PersonParent) => ({ given: person.givenName, family: person.familyName, full: `${person.givenName} ${person.familyName}` }),
-    age: (person: PersonParent) => ageOn(person.dateOfBirth, new Date()),
-    address: (person: PersonParent) => ({ line1: person.addressLine1, town: person.town, postcode: person.postcode }),
-    gpPractice: (person: PersonParent, _: unknown, context: Context) => context.loaders.organisation.load(person.gpPracticeCode),
+    // A caller who may not see demographics gets the bare key, whether or not a record exists,
+    // and every field then answers FORBIDDEN: nothing tells a held record from an unknown one.
+    __resolveReference: async (reference: { nhsNumber: string }, context: Context) => {
+      const nhsNumber = requireNhsNumber(reference.nhsNumber, 'representations');
+      const decision = await context.access.decide(nhsNumber, 'demographics');
+      return (decision.allowed ? await context.loaders.patient.load(nhsNumber) : null) ?? { nhsNumber };
+    },
+    // A person resolved by key alone (a record health does not hold) has no demographics.
+    name: (person: PersonParent) => (person.givenName === undefined ? null : { given: person.givenName, family: person.familyName, full: `${person.givenName} ${person.familyName}` }),
+    age: (person: PersonParent) => (person.dateOfBirth === undefined ? null : ageOn(person.dateOfBirth, new Date())),
+    address: (person: PersonParent) => (person.addressLine1 === undefined ? null : { line1: person.addressLine1, town: person.town, postcode: person.postcode }),
+    gpPractice: (person: PersonParent, _: unknown, context: Context) => (person.gpPracticeCode === undefined ? null : context.loaders.organisation.load(person.gpPracticeCode)),
     problems: async (person: PersonParent, args: { status?: string | null }, context: Context) => {
-      const rows = await context.loaders.problems.load(person.nhsNumber);
+      const rows = withholdSensitive(await context.loaders.problems.load(person.nhsNumber), context.decision);
       return rows.filter((row) => !args.status || row.status === args.status).map((row) => ({ ...withProvenance(row), code: coding(row) }));
     },
     medications: async (person: PersonParent, args: { status?: string | null }, context: Context) => {
@@ -60,14 +118,21 @@ export const resolvers = {
       (await context.loaders.flags.load(person.nhsNumber)).filter((row) => row.kind === 'requirement').map(withProvenance),
     encounters: async (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) => {
       const size = pageSize(args.first);
-      const rows = await context.loaders.encounterPages.load({ nhsNumber: person.nhsNumber, limit: size + 1, after: decodeCursor(args.after, isTimestamp) });
+      const loader = context.decision?.includeSensitive ? context.loaders.encounterPages : context.loaders.encounterPagesWithoutSensitive;
+      const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after: decodeCursor(args.after, isTimestamp) });
       return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredAt, id: row.id }));
     },
+    healthAccessLog: (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) =>
+      accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
+    healthSharingDecisions: (person: PersonParent, _: unknown, context: Context) =>
+      sharingDecisionsOf(context.db as Database<Record<string, unknown>>, person.nhsNumber, 'health'),
     clinicians: async (person: PersonParent, _: unknown, context: Context) => {
       const rows = await context.loaders.careRelationships.load(person.nhsNumber);
       return rows.map((row) => ({ clinicianId: row.clinicianId, relationship: row.relationship, since: row.since }));
     },
-  },
+    },
+    personFieldCategories,
+  ),
   GPPractice: {
     federation: (practice: { parentCode: string | null }, _: unknown, context: Context) =>
       practice.parentCode ? context.loaders.organisation.load(practice.parentCode) : null,

@@ -1,6 +1,6 @@
-import { type Database, createError, decodeCursor, pageSize, toConnection } from '@joined-up/kit';
+import { type Caller, type Database, createError, decodeCursor, pageSize, toConnection } from '@joined-up/kit';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { patients, type HealthTables } from './tables.ts';
+import { careRelationships, patients, sharedCareTeam, type HealthTables } from './tables.ts';
 
 export interface SearchPeopleArgs {
   name?: string | null;
@@ -17,7 +17,7 @@ const sortKey = sql`lower(${patients.familyName}) || ' ' || lower(${patients.giv
  * (tables.ts), and pages are keyset-paginated on (family, given, NHS number), so deep pages
  * cost the same as the first.
  */
-export async function searchPeople(db: Database<HealthTables>, args: SearchPeopleArgs) {
+export async function searchPeople(db: Database<HealthTables>, caller: Caller, args: SearchPeopleArgs) {
   const size = pageSize(args.first);
   const conditions: SQL[] = [];
   const name = args.name?.trim();
@@ -40,6 +40,7 @@ export async function searchPeople(db: Database<HealthTables>, args: SearchPeopl
   if (conditions.length === 0) {
     throw createError('BAD_USER_INPUT', 'Give at least one of "name", "dateOfBirth" or "postcode" to search.', { argumentName: 'name' });
   }
+  conditions.push(knownToCaller(caller));
   const after = decodeCursor(args.after);
   if (after) conditions.push(sql`(${sortKey}, ${patients.nhsNumber}) > (${after.key}, ${after.id})`);
   const rows = await db
@@ -61,4 +62,16 @@ function nameCondition(name: string): SQL {
   }
   const word = words[0] as string;
   return sql`(lower(${patients.familyName}) like ${pattern(word)} or lower(${patients.givenName}) like ${pattern(word)})`;
+}
+
+/**
+ * Search finds only people the caller has a relationship with in health's data (the policy's
+ * relationships), so a search never reveals that anyone else is registered.
+ */
+function knownToCaller(caller: Caller): SQL {
+  if (caller.role === 'person' || caller.role === 'carer') return sql`${patients.nhsNumber} = ${caller.actsFor ?? ''}`;
+  const practice = caller.organisation.sector === 'health' ? sql`${patients.gpPracticeCode} = ${caller.organisation.code}` : sql`false`;
+  return sql`(${practice}
+    or ${patients.nhsNumber} in (select ${careRelationships.nhsNumber} from ${careRelationships} where ${careRelationships.clinicianId} = ${caller.subject})
+    or ${patients.nhsNumber} in (select ${sharedCareTeam.nhsNumber} from ${sharedCareTeam} where ${sharedCareTeam.memberSubject} = ${caller.subject}))`;
 }

@@ -13,9 +13,9 @@ import {
   workers,
 } from '@joined-up/population';
 import { samsHealthRecord } from './seedSamsStory.ts';
-import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
+import { allergies, careRelationships, clinicians, delegations, encounters, flags, medications, organisations, patients, problems, sharedCareTeam, type HealthTables } from './tables.ts';
 
-const healthWorkers = [workers.gp, workers.practiceNurse, workers.diabetesNurse, workers.communityMatron, workers.districtNurse, workers.unrelatedGp, workers.hillviewGp, workers.meadowLaneGp];
+const healthWorkers = [workers.gp, workers.practiceNurse, workers.diabetesNurse, workers.communityMatron, workers.districtNurse, workers.unrelatedGp, workers.hillviewGp, workers.meadowLaneGp, workers.healthPrivacyOfficer];
 
 // Typical first-line treatment for each condition, so medication lists match problem lists.
 const treatments: Partial<Record<ConditionName, { name: string; dosage: string }>> = {
@@ -58,6 +58,8 @@ export async function seed(db: Database<HealthTables>, options: { people: number
       if (rows.flags.length) await tx.insert(flags).values(rows.flags).onConflictDoNothing();
       if (rows.encounters.length) await tx.insert(encounters).values(rows.encounters).onConflictDoNothing();
       if (rows.careRelationships.length) await tx.insert(careRelationships).values(rows.careRelationships).onConflictDoNothing();
+      if (rows.sharedCareTeam.length) await tx.insert(sharedCareTeam).values(rows.sharedCareTeam).onConflictDoNothing();
+      if (rows.delegations.length) await tx.insert(delegations).values(rows.delegations).onConflictDoNothing();
     });
   });
 }
@@ -72,6 +74,8 @@ export function healthRowsFor(batch: PopulationPerson[]) {
     flags: [] as Array<typeof flags.$inferInsert>,
     encounters: [] as Array<typeof encounters.$inferInsert>,
     careRelationships: [] as Array<typeof careRelationships.$inferInsert>,
+    sharedCareTeam: [] as Array<typeof sharedCareTeam.$inferInsert>,
+    delegations: [] as Array<typeof delegations.$inferInsert>,
   };
   for (const person of batch) {
     const random = createRandom(seedFrom(`health:${person.nhsNumber}`));
@@ -95,6 +99,8 @@ export function healthRowsFor(batch: PopulationPerson[]) {
       rows.flags.push(...samsHealthRecord.flags);
       rows.encounters.push(...samsHealthRecord.encounters);
       rows.careRelationships.push(...samsHealthRecord.careRelationships.filter((row) => row.nhsNumber === person.nhsNumber));
+      rows.sharedCareTeam.push(...samsHealthRecord.sharedCareTeam, coordinatorOf(person.nhsNumber));
+      rows.delegations.push(...samsHealthRecord.delegations);
       continue;
     }
     const gp = recorderOf(namedGpByPractice[person.gpPracticeCode as keyof typeof namedGpByPractice] ?? workers.gp);
@@ -117,6 +123,13 @@ export function healthRowsFor(batch: PopulationPerson[]) {
       rows.encounters.push({ id: `${person.nhsNumber}-encounter-${i}`, nhsNumber: person.nhsNumber, occurredAt: when, type: kind.type, setting: kind.setting, summary: `${kind.type}. No concerns raised.`, clinicianId: gp.id, ...recordedBy(gp, when) });
     }
     rows.careRelationships.push({ nhsNumber: person.nhsNumber, clinicianId: gp.id, relationship: 'Named GP', since: rows.patients.at(-1)!.registeredOn });
+    // The place partnership's coordinator works with everyone known to adult social care.
+    if (person.knownToSocialCare) rows.sharedCareTeam.push(coordinatorOf(person.nhsNumber));
   }
   return rows;
+}
+
+function coordinatorOf(nhsNumber: string): typeof sharedCareTeam.$inferInsert {
+  const coordinator = workers.coordinator;
+  return { nhsNumber, memberSubject: coordinator.id, memberName: coordinator.name, role: coordinator.role, organisationCode: coordinator.organisationCode, since: '2025-11-20' };
 }

@@ -1,6 +1,6 @@
 import { recordedBy } from '@joined-up/kit';
 import { allergies as allergyConcepts, conditions, recorderOf, sam, samsMother, workers } from '@joined-up/population';
-import type { allergies, careRelationships, encounters, flags, medications, problems } from './tables.ts';
+import type { allergies, careRelationships, delegations, encounters, flags, medications, problems, sharedCareTeam } from './tables.ts';
 
 
 const gp = recorderOf(workers.gp);
@@ -39,6 +39,7 @@ export const samsHealthRecord = {
     { id: 'sam-enc-2', nhsNumber: nhs, occurredAt: '2026-08-19T08:30:00Z', type: 'Annual learning disability health check', setting: 'GP surgery', summary: 'Health check with easy read health action plan. Weight stable. Mother attended.', clinicianId: workers.practiceNurse.id, ...recordedBy(practiceNurse, '2026-08-19T09:30:00Z') },
     { id: 'sam-enc-3', nhsNumber: nhs, occurredAt: '2026-06-02T14:00:00Z', type: 'Consultation after hypoglycaemia', setting: 'Telephone', summary: 'Hypo overnight after a missed meal; recovered with glucose. Agreed bedtime snack plan with supported-living staff.', clinicianId: workers.gp.id, ...recordedBy(gp, '2026-06-02T14:20:00Z') },
     { id: 'sam-enc-4', nhsNumber: nhs, occurredAt: '2026-04-14T10:30:00Z', type: 'Long-term conditions review', setting: 'Home visit', summary: 'Settled in new flat. Foot check normal. Discussed what happens if his mother is unwell.', clinicianId: workers.communityMatron.id, ...recordedBy(matron, '2026-04-14T12:00:00Z') },
+    { id: 'sam-enc-6', nhsNumber: nhs, occurredAt: '2025-12-09T11:00:00Z', type: 'Safeguarding discussion', setting: 'GP surgery', summary: 'Concern about money being taken by an acquaintance; discussed with Sam and the council safeguarding team. Sam agreed a plan.', clinicianId: workers.gp.id, sensitivity: 'safeguarding', ...recordedBy(gp, '2025-12-09T12:00:00Z') },
     { id: 'sam-enc-5', nhsNumber: nhs, occurredAt: '2026-03-03T16:00:00Z', type: 'Insulin administration support', setting: 'Home visit', summary: 'Observed evening insulin with support worker; technique correct.', clinicianId: workers.districtNurse.id, ...recordedBy(districtNurse, '2026-03-03T17:00:00Z') },
   ] satisfies Array<typeof encounters.$inferInsert>,
   careRelationships: [
@@ -49,4 +50,22 @@ export const samsHealthRecord = {
     { nhsNumber: nhs, clinicianId: workers.districtNurse.id, relationship: 'District nursing team', since: '2025-11-20' },
     { nhsNumber: samsMother.nhsNumber, clinicianId: workers.gp.id, relationship: 'Named GP', since: '1995-05-01' },
   ] satisfies Array<typeof careRelationships.$inferInsert>,
+  // Professionals of other agencies the practice records as Sam's care team.
+  sharedCareTeam: [workers.careWorker, workers.secondCareWorker, workers.socialWorker, workers.linkWorker].map((worker) => ({
+    nhsNumber: nhs,
+    memberSubject: worker.id,
+    memberName: worker.name,
+    role: worker.role,
+    organisationCode: worker.organisationCode,
+    since: '2025-11-20',
+  })) satisfies Array<typeof sharedCareTeam.$inferInsert>,
+  // Sam has asked that his mother can see his health record, but not his appointments.
+  delegations: [
+    {
+      nhsNumber: nhs,
+      carerSubject: 'citizen-margaret',
+      categories: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'clinicians', 'access-log', 'sharing-decisions'],
+      grantedOn: '2025-11-20',
+    },
+  ] satisfies Array<typeof delegations.$inferInsert>,
 };

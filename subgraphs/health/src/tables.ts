@@ -1,4 +1,4 @@
-import { provenanceColumns, seedRuns } from '@joined-up/kit';
+import { auditEvents, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
 import { date, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -59,6 +59,8 @@ export const problems = pgTable(
     display: text('display').notNull(),
     status: text('status').notNull(),
     onsetDate: date('onset_date', { mode: 'string' }),
+    /** A sensitive category (sexual-health, safeguarding, ...) withheld unless policy allows. */
+    sensitivity: text('sensitivity'),
     ...provenanceColumns(),
   },
   (table) => [index('problems_nhs_number_idx').on(table.nhsNumber)],
@@ -122,6 +124,8 @@ export const encounters = pgTable(
     setting: text('setting').notNull(),
     summary: text('summary').notNull(),
     clinicianId: text('clinician_id').notNull(),
+    /** A sensitive category (sexual-health, safeguarding, ...) withheld unless policy allows. */
+    sensitivity: text('sensitivity'),
     ...provenanceColumns(),
   },
   // The timeline is read newest first, a page at a time, per person.
@@ -137,10 +141,43 @@ export const careRelationships = pgTable(
     relationship: text('relationship').notNull(),
     since: date('since', { mode: 'string' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.nhsNumber, table.clinicianId] })],
+  (table) => [primaryKey({ columns: [table.nhsNumber, table.clinicianId] }), index('care_relationships_clinician_idx').on(table.clinicianId)],
 );
 
-export { seedRuns };
+/**
+ * Professionals of other agencies the practice records as part of the person's care team (a
+ * care worker, a social worker, a link worker, the coordinator): a legitimate relationship
+ * health's own data shows.
+ */
+export const sharedCareTeam = pgTable(
+  'shared_care_team',
+  {
+    nhsNumber: text('nhs_number').notNull(),
+    memberSubject: text('member_subject').notNull(),
+    memberName: text('member_name').notNull(),
+    role: text('role').notNull(),
+    organisationCode: text('organisation_code').notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.nhsNumber, table.memberSubject] }), index('shared_care_team_member_idx').on(table.memberSubject)],
+);
 
-export const tables = { organisations, clinicians, patients, problems, medications, allergies, flags, encounters, careRelationships, seedRuns };
+export { auditEvents, delegations, seedRuns, sharingDecisions };
+
+export const tables = {
+  organisations,
+  clinicians,
+  patients,
+  problems,
+  medications,
+  allergies,
+  flags,
+  encounters,
+  careRelationships,
+  sharedCareTeam,
+  sharingDecisions,
+  delegations,
+  auditEvents,
+  seedRuns,
+};
 export type HealthTables = typeof tables;

@@ -25,6 +25,8 @@ export interface Caller {
   actsFor: string | undefined;
   /** Granted OAuth scopes. */
   scopes: string[];
+  /** Why the caller is asking, from the token's `purpose` claim; agencies share for direct care. */
+  purpose: string | undefined;
   /** The raw bearer token, forwarded to subgraphs by the gateway. */
   token: string;
 }

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type InferSelectModel, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type InferSelectModel, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { createPageLoader } from './createPageLoader.ts';
 import type { Database } from './openDatabase.ts';
@@ -11,6 +11,8 @@ export interface NewestFirstColumns {
   sortKey: PgColumn;
   /** Tie-breaker, so entries at the same moment keep a stable order. */
   id: PgColumn;
+  /** Rows to leave out before paging, such as entries the caller may not see. */
+  where?: SQL;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createNewestFirstPageLoader<TTable extends PgTable>(db: Database
       .where(
         and(
           inArray(columns.person, nhsNumbers),
+          columns.where,
           after ? or(lt(columns.sortKey, after.key), and(eq(columns.sortKey, after.key), lt(columns.id, after.id))) : undefined,
         ),
       )

@@ -10,6 +10,11 @@ import type { Logger } from './createLogger.ts';
 import { createHttpHandler, sendJson } from './createHttpHandler.ts';
 import type { TokenVerifier } from './createTokenVerifier.ts';
 import { type OpenedDatabase, type Database, pingDatabase } from './openDatabase.ts';
+import type { AgencyPolicy } from './access/AgencyPolicy.ts';
+import { auditWriting } from './access/auditWriting.ts';
+import { createAccessControl, type SubjectFactsLoader } from './access/createAccessControl.ts';
+import { createAuditTrail } from './access/createAuditTrail.ts';
+import type { GuardedContext } from './access/guardPersonFields.ts';
 import { requestLogging } from './requestLogging.ts';
 import { scalarResolvers } from './scalarResolvers.ts';
 import { sharedTypeDefs } from './sharedTypeDefs.ts';
@@ -23,13 +28,22 @@ export interface Agency {
 }
 
 /** What every resolver receives, built afresh for each request. */
-export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoaders> {
+export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoaders> extends GuardedContext {
   requestId: string;
   caller: Caller;
   db: Database<TSchema>;
   loaders: TLoaders;
   logger: Logger;
   agency: Agency;
+  /** The emergency reason this request declared (x-break-glass-reason), if any. */
+  breakGlassReason: string | undefined;
+}
+
+/** How an agency decides who sees what: its policy and the facts its data holds. */
+export interface AgencyAccess<TSchema extends Record<string, unknown>> {
+  policy: AgencyPolicy;
+  /** Loads relationships, sharing decisions and delegations for the caller and many people at once. */
+  loadSubjectFacts: (db: Database<TSchema>) => SubjectFactsLoader;
 }
 
 export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, TLoaders> {
@@ -43,6 +57,7 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   createLoaders: (db: Database<TSchema>) => TLoaders;
   logger: Logger;
   environment: SubgraphConfig['environment'];
+  access: AgencyAccess<TSchema>;
 }
 
 /** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
@@ -68,6 +83,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   type Context = SubgraphContext<TSchema, TLoaders>;
   const { agency, logger } = options;
   const production = options.environment === 'production';
+  const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
   const apollo = new ApolloServer<Context>({
     schema: buildSubgraphSchema([
       { typeDefs: subgraphTypeDefs(options.typeDefs), resolvers: { ...scalarResolvers, ...options.resolvers } as never },
@@ -75,21 +91,28 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogging<Context>(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogging<Context>(logger), auditWriting<Context>(logger)],
     formatError: (formatted) => tagWithAgency(formatted, agency, production),
   });
   await apollo.start();
   const listener = createHttpHandler<Context>({
     apollo,
     logger,
-    context: async (request: IncomingMessage, requestId: string) => ({
-      requestId,
-      caller: await options.verifyToken(request.headers.authorization),
-      db: options.database.db,
-      loaders: options.createLoaders(options.database.db),
-      logger: logger.child({ requestId }),
-      agency,
-    }),
+    context: async (request: IncomingMessage, requestId: string) => {
+      const caller = await options.verifyToken(request.headers.authorization);
+      const breakGlassReason = breakGlassReasonOf(request);
+      return {
+        requestId,
+        caller,
+        db: options.database.db,
+        loaders: options.createLoaders(options.database.db),
+        logger: logger.child({ requestId }),
+        agency,
+        breakGlassReason,
+        audit: createAuditTrail(caller, requestId),
+        access: createAccessControl({ policy: options.access.policy, caller, agencyName: agency.displayName, loadFacts: loadSubjectFacts, breakGlassReason }),
+      };
+    },
     routes: {
       '/health': async (_request, response) => {
         try {
@@ -114,4 +137,14 @@ function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, product
     return { message: 'Something failed on our side.', path: formatted.path, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
   }
   return { ...formatted, extensions };
+}
+
+/**
+ * The emergency reason a professional declares for break-glass access, passed on by the gateway
+ * in x-break-glass-reason. Blank or oversized values are ignored rather than trusted.
+ */
+function breakGlassReasonOf(request: IncomingMessage): string | undefined {
+  const raw = request.headers['x-break-glass-reason'];
+  const reason = typeof raw === 'string' ? raw.trim() : '';
+  return reason.length >= 10 && reason.length <= 500 ? reason : undefined;
 }

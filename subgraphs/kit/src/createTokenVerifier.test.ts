@@ -20,6 +20,7 @@ describe('createTokenVerifier', () => {
       organisation: { code: 'CITIZEN', name: 'Citizen access', sector: 'citizen' },
       actsFor: '9990000018',
       scopes: ['record:read:own'],
+      purpose: 'direct-care',
       token,
     });
   });

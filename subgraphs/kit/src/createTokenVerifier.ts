@@ -76,6 +76,7 @@ export function callerFromClaims(payload: JWTPayload, token: string): Caller {
     organisation: { code: organisation.code, name: organisation.name, sector: organisation.sector as Sector },
     actsFor: typeof actsFor === 'string' ? actsFor : undefined,
     scopes: typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
+    purpose: typeof payload['purpose'] === 'string' ? payload['purpose'] : undefined,
     token,
   };
 }

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { IdentityConfig, SubgraphConfig } from './config.ts';
 import { createLogger, type Logger } from './createLogger.ts';
-import { type Agency, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
+import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
 import { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
 import { listen, type RunningServer } from './listen.ts';
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
@@ -22,6 +22,8 @@ export interface SubgraphModule<TSchema extends Record<string, unknown>, TLoader
   /** Folder of the committed SQL migrations. */
   migrationsFolder: string;
   createLoaders(db: Database<TSchema>): TLoaders;
+  /** The agency's access policy and the facts it decides on. */
+  access: AgencyAccess<TSchema>;
   /** Writes the agency's slice of the demo population; must be safe to run again. */
   seed(db: Database<TSchema>, options: { people: number; onProgress?: SeedProgress }): Promise<void>;
 }
@@ -80,6 +82,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       createLoaders: module.createLoaders,
       logger,
       environment: options.environment,
+      access: module.access,
     });
     const running = await listen(server.listener, options.port, '/graphql', async () => {
       await server.stop();

@@ -56,4 +56,80 @@ type PageInfo @shareable {
   "Pass as 'after' to fetch the next page; null on an empty page."
   endCursor: String
 }
+
+"Whether an access read or changed a person's data."
+enum AccessAction {
+  "The data was read."
+  READ
+  "The data was created or changed."
+  WRITE
+}
+
+"One access to a person's data, recorded by the agency that holds it before the data was returned."
+type AccessEvent @shareable {
+  "Stable identifier within the agency's audit."
+  id: ID!
+  "When the access happened."
+  occurredAt: DateTime!
+  "The agency whose data was accessed and which recorded it."
+  agency: String!
+  "Whose data it was."
+  nhsNumber: NHSNumber!
+  "Who accessed it."
+  actorName: String!
+  "Their role, such as gp or care-worker."
+  actorRole: String!
+  "The organisation they accessed it for."
+  organisation: OrganisationSummary!
+  "Why, as the caller's token stated it (direct-care)."
+  purpose: String!
+  "Whether the data was read or changed."
+  action: AccessAction!
+  "Which parts of the record, such as problems or careAndSupportPlan categories."
+  categories: [String!]!
+  "True when access was granted in an emergency without a care relationship."
+  breakGlass: Boolean!
+  "The reason declared for emergency access."
+  breakGlassReason: String
+  "The request id, linking the access to every agency's logs for the same request."
+  requestId: String!
+}
+
+"A page of access events, newest first."
+type AccessEventConnection @shareable {
+  "The events on this page with their cursors."
+  edges: [AccessEventEdge!]!
+  "Where this page ends."
+  pageInfo: PageInfo!
+}
+
+"An access event and its cursor."
+type AccessEventEdge @shareable {
+  "Pass as 'after' to continue from this event."
+  cursor: String!
+  "The access event."
+  node: AccessEvent!
+}
+
+"A sector of health and care, to which a person may decline that an agency's data be shown."
+enum Sector {
+  "NHS organisations: GP practices, community health, hospitals."
+  HEALTH
+  "Local authority adult social care and the providers it commissions."
+  SOCIAL_CARE
+  "Charities and community organisations."
+  VOLUNTARY_SECTOR
+  "The place partnership coordinating care."
+  CARE_COORDINATION
+}
+
+"A person's decision about showing one agency's data to one sector, held by that agency."
+type SharingDecision @shareable {
+  "The sector the decision is about."
+  sector: Sector!
+  "False when the person has declined that this agency's data be shown to the sector."
+  shared: Boolean!
+  "When the person (or the carer acting for them) last changed it; null if never changed."
+  decidedAt: DateTime
+}
 `;

@@ -42,6 +42,7 @@ export const workers = {
   carersSupportWorker: worker('w-cs-bennett', 'Jo Bennett', "Carers' support worker", 'carer-support-worker', 'DEMOV1', '01632 960502'),
   coordinator: worker('w-cc-green', 'Rachel Green', 'Care coordinator', 'care-coordinator', 'DEMOPP1', '01632 960601'),
   unrelatedGp: worker('w-gp-brown', 'Dr Michael Brown', 'GP', 'gp', 'DEMOP2', '01632 960701'),
+  healthPrivacyOfficer: worker('w-po-ward', 'Joanna Ward', 'Caldicott guardian and privacy officer', 'privacy-officer', 'DEMOF1', '01632 960103'),
   hillviewGp: worker('w-gp-wright', 'Dr Ellen Wright', 'GP', 'gp', 'DEMOP3', '01632 960801'),
   meadowLaneGp: worker('w-gp-osei', 'Dr Samuel Osei', 'GP', 'gp', 'DEMOP4', '01632 960901'),
 } as const satisfies Record<string, DemoWorker>;

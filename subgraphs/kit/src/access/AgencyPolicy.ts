@@ -1,0 +1,59 @@
+import type { Sector } from '../Caller.ts';
+
+/**
+ * An agency's access policy, written as data: who may see which categories of a person's
+ * record, given the legitimate relationships the agency's own data shows. The agency owns this
+ * one file; the kit enforces it on every path to person data.
+ */
+export interface AgencyPolicy {
+  /** The agency's sector: its own staff are never subject to a decline of sharing "outside". */
+  sector: Sector;
+  /** Every category this agency holds, in the order the README's table lists them. */
+  categories: readonly string[];
+  /** Who may see what, each rule needing one of its relationships with the person. */
+  rules: readonly PolicyRule[];
+  /** Categories the person sees of their own record. @default every category */
+  self?: readonly string[];
+  /** Categories a carer may be delegated; the person's delegation (agency data) picks among them. */
+  delegable: readonly string[];
+  /** Emergency access without a relationship, declared with a reason, flagged in the audit. */
+  breakGlass: { roles: readonly string[]; categories: readonly string[] };
+  /** Roles that may read the agency's audit of a person and the break-glass list. */
+  privacyOfficerRoles: readonly string[];
+}
+
+export interface PolicyRule {
+  /** Caller roles the rule applies to. */
+  roles: readonly string[];
+  /** Relationship kinds (from the agency's data) any one of which makes the access legitimate. */
+  relationships: readonly string[];
+  /** Categories the rule opens. */
+  categories: readonly string[];
+  /** Whether sensitive entries (sexual health, fertility, termination, gender reassignment, safeguarding) are included. @default false */
+  sensitive?: boolean;
+  /** Why the rule exists, for the README's table and the privacy officer. */
+  because: string;
+}
+
+/** What the agency's data says about the caller and one person. */
+export interface SubjectFacts {
+  /** Relationship kinds the caller has with the person, from the agency's own records. */
+  relationships: ReadonlySet<string>;
+  /** Sectors the person has declined to share this agency's data with. */
+  declinedSectors: ReadonlySet<Sector>;
+  /** Categories the person has delegated to the calling carer. */
+  delegated: ReadonlySet<string>;
+}
+
+/** The sensitive categories of DESIGN.md; entries carrying one are withheld unless a rule allows. */
+export const sensitiveCategories = ['sexual-health', 'fertility', 'termination', 'gender-reassignment', 'safeguarding'] as const;
+
+/** Type-checks a policy where it is written. */
+export function definePolicy(policy: AgencyPolicy): AgencyPolicy {
+  const known = new Set(policy.categories);
+  const unknown = [...policy.rules.flatMap((rule) => rule.categories), ...policy.delegable, ...policy.breakGlass.categories, ...(policy.self ?? [])].filter(
+    (category) => !known.has(category),
+  );
+  if (unknown.length > 0) throw new Error(`Policy names categories it does not hold: ${[...new Set(unknown)].join(', ')}`);
+  return policy;
+}

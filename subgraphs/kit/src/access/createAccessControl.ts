@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { Caller } from '../Caller.ts';
+import { createError } from '../errorCodes.ts';
+import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
+import { type AccessDecision, decideAccess } from './decideAccess.ts';
+
+/** An allowed decision, as the field resolvers behind the guard receive it. */
+export type Granted = Extract<AccessDecision, { allowed: true }>;
+
+/** The request's access control: decisions about this caller, with the facts loaded in batches. */
+export interface AccessControl {
+  decide(nhsNumber: string, category: string): Promise<AccessDecision>;
+  /** The decision, or FORBIDDEN naming the agency and nothing else. */
+  require(nhsNumber: string, category: string): Promise<Granted>;
+}
+
+/** Loads what an agency's data says about the caller and each person, in one round trip. */
+export type SubjectFactsLoader = (caller: Caller, nhsNumbers: readonly string[]) => Promise<Map<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>>;
+
+const noFacts: SubjectFacts = { relationships: new Set(), declinedSectors: new Set(), delegated: new Set() };
+
+export function createAccessControl(options: {
+  policy: AgencyPolicy;
+  caller: Caller;
+  agencyName: string;
+  loadFacts: SubjectFactsLoader;
+  /** The reason given in this request's x-break-glass-reason header, if any. */
+  breakGlassReason: string | undefined;
+}): AccessControl {
+  const facts = new DataLoader<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>(async (nhsNumbers) => {
+    const found = await options.loadFacts(options.caller, nhsNumbers);
+    return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? noFacts);
+  });
+  const decide = async (nhsNumber: string, category: string): Promise<AccessDecision> => {
+    const known = await facts.load(nhsNumber);
+    // An emergency declared earlier (and audited) stays open for a while, so a clinician in an
+    // emergency does not have to repeat the reason on every request.
+    return decideAccess(options.policy, options.caller, nhsNumber, known, category, options.breakGlassReason ?? known.activeBreakGlassReason);
+  };
+  return {
+    decide,
+    require: async (nhsNumber, category) => {
+      const decision = await decide(nhsNumber, category);
+      if (!decision.allowed) {
+        // The same words whatever the reason and whether or not a record exists: a refusal must
+        // not tell the caller anything about the person.
+        throw createError('FORBIDDEN', `${options.agencyName} does not share this part of the record with you.`, { agency: options.agencyName });
+      }
+      return decision;
+    },
+  };
+}

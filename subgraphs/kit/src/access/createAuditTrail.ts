@@ -1,0 +1,47 @@
+import type { Caller } from '../Caller.ts';
+import type { auditEvents } from './auditEvents.ts';
+
+/** What this request did to one person's data. */
+interface AuditEntry {
+  nhsNumber: string;
+  action: 'read' | 'write';
+  categories: Set<string>;
+  breakGlassReason: string | undefined;
+}
+
+/** The request's audit trail: collected while resolving, written once before the response. */
+export interface AuditTrail {
+  /** Notes that `category` of a person's data was read or written by this request. */
+  record(nhsNumber: string, category: string, options?: { action?: 'read' | 'write'; breakGlassReason?: string | undefined }): void;
+  /** The rows to insert: one per person and action, with every category touched. */
+  rows(): Array<typeof auditEvents.$inferInsert>;
+}
+
+export function createAuditTrail(caller: Caller, requestId: string): AuditTrail {
+  const entries = new Map<string, AuditEntry>();
+  return {
+    record(nhsNumber, category, options = {}) {
+      const action = options.action ?? 'read';
+      const key = `${nhsNumber}|${action}`;
+      const entry = entries.get(key) ?? { nhsNumber, action, categories: new Set<string>(), breakGlassReason: undefined };
+      entry.categories.add(category);
+      entry.breakGlassReason ??= options.breakGlassReason;
+      entries.set(key, entry);
+    },
+    rows: () =>
+      [...entries.values()].map((entry) => ({
+        requestId,
+        actorSubject: caller.subject,
+        actorName: caller.name,
+        actorRole: caller.role,
+        actorOrganisationCode: caller.organisation.code,
+        actorOrganisationName: caller.organisation.name,
+        purpose: caller.purpose ?? 'unstated',
+        nhsNumber: entry.nhsNumber,
+        action: entry.action,
+        categories: [...entry.categories].sort(),
+        breakGlass: entry.breakGlassReason !== undefined,
+        breakGlassReason: entry.breakGlassReason ?? null,
+      })),
+  };
+}

@@ -1,0 +1,48 @@
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Caller, Sector } from '../Caller.ts';
+import type { Database } from '../openDatabase.ts';
+import type { SubjectFacts } from './AgencyPolicy.ts';
+import { auditEvents } from './auditEvents.ts';
+import { delegations, sharingDecisions } from './consentTables.ts';
+
+/** How long an emergency declared with a reason stays open without being declared again. */
+export const breakGlassMinutes = 30;
+
+export type LoadedFacts = SubjectFacts & { relationships: Set<string>; activeBreakGlassReason?: string | undefined };
+
+/**
+ * The facts every agency holds the same way: the person's sharing decisions, a carer's
+ * delegation, and an emergency the caller declared (and the audit recorded) in the last half
+ * hour. Three statements per request, whatever the number of people; the agency adds the
+ * relationships its own data shows.
+ */
+export async function loadConsentFacts(db: Database<Record<string, unknown>>, caller: Caller, nhsNumbers: readonly string[]): Promise<Map<string, LoadedFacts>> {
+  const people = [...nhsNumbers];
+  const facts = new Map<string, LoadedFacts>(
+    people.map((nhsNumber) => [nhsNumber, { relationships: new Set<string>(), declinedSectors: new Set<Sector>(), delegated: new Set<string>() }]),
+  );
+  const [declined, delegated, emergencies] = await Promise.all([
+    db.select().from(sharingDecisions).where(inArray(sharingDecisions.nhsNumber, people)),
+    caller.role === 'carer'
+      ? db.select().from(delegations).where(and(inArray(delegations.nhsNumber, people), eq(delegations.carerSubject, caller.subject)))
+      : Promise.resolve([]),
+    db
+      .select({ nhsNumber: auditEvents.nhsNumber, reason: auditEvents.breakGlassReason })
+      .from(auditEvents)
+      .where(
+        and(
+          inArray(auditEvents.nhsNumber, people),
+          eq(auditEvents.actorSubject, caller.subject),
+          eq(auditEvents.breakGlass, true),
+          gt(auditEvents.occurredAt, sql`now() - make_interval(mins => ${breakGlassMinutes})`),
+        ),
+      ),
+  ]);
+  for (const row of declined) (facts.get(row.nhsNumber)?.declinedSectors as Set<Sector> | undefined)?.add(row.sector as Sector);
+  for (const row of delegated) for (const category of row.categories) (facts.get(row.nhsNumber)?.delegated as Set<string> | undefined)?.add(category);
+  for (const row of emergencies) {
+    const known = facts.get(row.nhsNumber);
+    if (known && row.reason) known.activeBreakGlassReason = row.reason;
+  }
+  return facts;
+}
