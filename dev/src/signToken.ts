@@ -15,7 +15,8 @@ export async function signToken(user: DemoUser, key: SigningKey, options: SignTo
     name: user.name,
     role: user.role,
     organisation: user.organisation,
-    scope: user.actsFor ? 'record:read:own' : 'record:read record:write',
+    // People and their carers may read their own record and make its sharing decisions.
+    scope: user.actsFor ? 'record:read:own record:consent:own' : 'record:read record:write',
     purpose: 'direct-care',
   };
   if (user.actsFor) claims['acts_for'] = user.actsFor;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startGateway } from '@joined-up/gateway';
+import { type GatewayOptions, startGateway } from '@joined-up/gateway';
 import { createLogger, listen, type RunningServer, type RunningSubgraph, runSubgraph, type SeedProgress } from '@joined-up/kit';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ export interface FederationOptions {
   /** Agencies not to start, to see how the graph behaves when one is down. */
   without?: string[];
   onSeedProgress?: (agency: string) => SeedProgress;
+  /** Overrides of the gateway's own options (its limits, or its environment alone), for tests. */
+  gateway?: Partial<GatewayOptions>;
 }
 
 /** The whole system running in one process: identity provider, every agency, and the gateway. */
@@ -78,6 +80,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       environment: options.environment,
       logger: createLogger('gateway', level),
       identityProviderUrl: `http://localhost:${identity.port}`,
+      ...options.gateway,
     });
     return {
       gateway,

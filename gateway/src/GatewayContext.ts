@@ -5,4 +5,6 @@ export interface GatewayContext {
   requestId: string;
   caller: Caller;
   logger: Logger;
+  /** An emergency reason declared by the caller (x-break-glass-reason), passed on to every agency. */
+  breakGlassReason?: string | undefined;
 }

@@ -32,6 +32,9 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('caller' in context) || !context.caller) return;
     request.http?.headers.set('authorization', `Bearer ${context.caller.token}`);
     request.http?.headers.set('x-request-id', context.requestId);
+    // Each agency decides for itself whether an emergency opens its records; the gateway only
+    // carries the declaration.
+    if (context.breakGlassReason) request.http?.headers.set('x-break-glass-reason', context.breakGlassReason);
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {

@@ -1,14 +1,19 @@
 import type { RequestListener } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createHttpHandler, createTokenVerifier, type IdentityConfig, type Logger, requestLogging, sendJson } from '@joined-up/kit';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
+import { createRateLimiter } from './createRateLimiter.ts';
 import { createExplorer } from './explorer/createExplorer.ts';
 import { formatGatewayError } from './formatGatewayError.ts';
 import type { GatewayContext } from './GatewayContext.ts';
+import { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
+import { LimitedApolloServer } from './LimitedApolloServer.ts';
+import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
+import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
+import { withSecurityFeaturesDelegated } from './withSecurityFeaturesDelegated.ts';
 
 /** An agency subgraph as the gateway reaches it. */
 export interface GatewaySubgraph {
@@ -31,6 +36,20 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** The development identity provider, for the explorer's user picker; undefined hides it. */
   identityProviderUrl?: string | undefined;
+  /**
+   * How large one request may be (depth, aliases, directives, cost, tokens, batch size); each
+   * figure left out keeps its default.
+   * @default defaultRequestLimits: depth 10, aliases 15, directives 50, cost 10_000, tokens 1_000, batches refused
+   */
+  limits?: Partial<RequestLimits>;
+  /**
+   * Requests each caller (token subject) may make per window, counted in Redis when `redisUrl`
+   * is set (shared by every replica) and in memory otherwise.
+   * @default { limit: 300, windowSeconds: 60 }, in memory
+   */
+  rateLimit?: Partial<RateLimit> & { redisUrl?: string | undefined };
+  /** Keep graphql-js's "Did you mean ...?" hints in error messages. @default false in production, true otherwise */
+  fieldSuggestions?: boolean;
 }
 
 export interface Gateway {
@@ -47,7 +66,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const agencies = new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph.displayName]));
   const byName = new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: withSecurityFeaturesDelegated(options.supergraphSdl),
     buildService: ({ name, url }) => {
       const subgraph = byName.get(name);
       return new JoinedUpDataSource({
@@ -58,14 +77,32 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: !production,
-    includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), validateNhsNumberArguments<GatewayContext>(), requestLogging<GatewayContext>(options.logger)],
-    formatError: (formatted) => formatGatewayError(formatted, agencies, production),
-  });
-  await apollo.start();
+  const limits: RequestLimits = { ...defaultRequestLimits, ...options.limits };
+  const fieldSuggestions = options.fieldSuggestions ?? !production;
+  // Every limit is checked before any agency is called: batch size and tokens on the raw request,
+  // the rate limit once the caller is known, depth, aliases, directives and cost while validating.
+  const apollo = new LimitedApolloServer<GatewayContext>(
+    {
+      gateway,
+      introspection: !production,
+      csrfPrevention: true,
+      includeStacktraceInErrorResponses: false,
+      validationRules: requestLimitRules(limits),
+      plugins: [ApolloServerPluginLandingPageDisabled(), validateNhsNumberArguments<GatewayContext>(), requestLogging<GatewayContext>(options.logger)],
+      formatError: (formatted, error) => {
+        const safe = formatGatewayError(formatted, agencies, production, error);
+        return fieldSuggestions ? safe : hideFieldSuggestions(safe);
+      },
+    },
+    limits,
+  );
+  const rateLimiter = await createRateLimiter({ ...defaultRateLimit, ...options.rateLimit, logger: options.logger });
+  try {
+    await apollo.start();
+  } catch (error) {
+    await rateLimiter.close();
+    throw error;
+  }
   const verifyToken = createTokenVerifier(options.identity);
   const explorer = production ? undefined : createExplorer({ graphqlPath: '/graphql', identityProviderUrl: options.identityProviderUrl });
   const listener = createHttpHandler<GatewayContext>({
@@ -74,7 +111,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     context: async (request, requestId) => {
       const caller = await verifyToken(request.headers.authorization);
-      return { requestId, caller, logger: options.logger.child({ requestId, caller: caller.subject }) };
+      const decision = await rateLimiter.hit(caller.subject);
+      if (!decision.allowed) {
+        options.logger.warn({ requestId, caller: caller.subject, limit: decision.limit, windowSeconds: decision.windowSeconds }, 'rate limited');
+        throw rateLimitedError(decision);
+      }
+      const breakGlass = request.headers['x-break-glass-reason'];
+      return {
+        requestId,
+        caller,
+        logger: options.logger.child({ requestId, caller: caller.subject }),
+        breakGlassReason: typeof breakGlass === 'string' ? breakGlass : undefined,
+      };
     },
     ...(explorer ? { beforeGraphQL: (request, response) => explorer.beforeGraphQL(request, response) } : {}),
     routes: {
@@ -86,5 +134,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
     },
   });
-  return { listener, stop: () => apollo.stop() };
+  return {
+    listener,
+    stop: async () => {
+      await apollo.stop();
+      await rateLimiter.close();
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import { createRequestError } from '@joined-up/kit';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { formatGatewayError } from './formatGatewayError.ts';
 
@@ -23,5 +25,24 @@ describe('formatGatewayError', () => {
       message: 'Bad NHS number',
       extensions: { code: 'BAD_USER_INPUT', argumentName: 'nhsNumber' },
     });
+  });
+});
+
+describe('formatGatewayError with the error before formatting', () => {
+  it('gives a request limit raised during validation back its catalogued code', () => {
+    const limit = createRequestError('QUERY_TOO_COMPLEX', 'The operation is 12 fields deep, over the limit of 10.', { measure: 'depth', limit: 10, measured: 12 });
+    // What Apollo Server makes of an error a validation rule reports.
+    const relabelled = new GraphQLError(limit.message, { originalError: limit, extensions: { ...limit.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const formatted = { message: limit.message, extensions: { ...limit.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(formatGatewayError(formatted, agencies, true, relabelled)).toEqual({
+      message: 'The operation is 12 fields deep, over the limit of 10.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', measure: 'depth', limit: 10, measured: 12 },
+    });
+  });
+
+  it("leaves GraphQL's own validation errors as they are", () => {
+    const unknownField = new GraphQLError('Cannot query field "shoeSize" on type "Person".', { originalError: new GraphQLError('Cannot query field "shoeSize" on type "Person".') });
+    const formatted = { message: unknownField.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(formatGatewayError(formatted, agencies, true, unknownField)).toEqual(formatted);
   });
 });

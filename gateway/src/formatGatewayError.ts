@@ -1,12 +1,19 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { errorCodes } from '@joined-up/kit';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
  * The last word on every error the gateway returns: the agency's name when an agency is
  * involved, and nothing internal (subgraph URLs, response bodies, stack traces). In
  * production an unexpected error's message is replaced; the request id leads to the logs.
+ * `error` is the error before formatting, as Apollo Server passes it to formatError.
  */
-export function formatGatewayError(formatted: GraphQLFormattedError, agencies: Map<string, string>, production: boolean): GraphQLFormattedError {
+export function formatGatewayError(formatted: GraphQLFormattedError, agencies: Map<string, string>, production: boolean, error?: unknown): GraphQLFormattedError {
   const extensions: Record<string, unknown> = { ...formatted.extensions };
+  // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; one our own validation rules
+  // raised with a catalogued code (a request limit) keeps that code.
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const originalCode = original instanceof GraphQLError ? original.extensions['code'] : undefined;
+  if (extensions['code'] === 'GRAPHQL_VALIDATION_FAILED' && typeof originalCode === 'string' && originalCode in errorCodes) extensions['code'] = originalCode;
   for (const internal of ['stacktrace', 'response', 'http', 'exception']) delete extensions[internal];
   const serviceName = extensions['serviceName'];
   if (typeof serviceName === 'string' && !extensions['agency']) extensions['agency'] = agencies.get(serviceName) ?? serviceName;

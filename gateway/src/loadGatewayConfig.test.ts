@@ -12,12 +12,45 @@ describe('loadGatewayConfig', () => {
       ['voluntary-sector', 'http://localhost:4003/graphql'],
     ]);
     expect(config.supergraphSdl).toContain('join__Graph');
+    expect(config.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 50, maxCost: 10_000, maxTokens: 1_000, maxBatchSize: 0 });
+    expect(config.rateLimit).toEqual({ limit: 300, windowSeconds: 60, redisUrl: undefined });
+  });
+
+  it('reads every request limit and the rate limit', () => {
+    const config = loadGatewayConfig({
+      GATEWAY_MAX_DEPTH: '7',
+      GATEWAY_MAX_ALIASES: '0',
+      GATEWAY_MAX_DIRECTIVES: '5',
+      GATEWAY_MAX_COST: '2000',
+      GATEWAY_MAX_TOKENS: '400',
+      GATEWAY_MAX_BATCH: '4',
+      GATEWAY_RATE_LIMIT: '60',
+      GATEWAY_RATE_WINDOW_SECONDS: '10',
+      GATEWAY_REDIS_URL: 'redis://redis:6379/0',
+    });
+    expect(config.limits).toEqual({ maxDepth: 7, maxAliases: 0, maxDirectives: 5, maxCost: 2000, maxTokens: 400, maxBatchSize: 4 });
+    expect(config.rateLimit).toEqual({ limit: 60, windowSeconds: 10, redisUrl: 'redis://redis:6379/0' });
   });
 
   it('lets each subgraph URL be overridden, as containers need', () => {
     const config = loadGatewayConfig({ SOCIAL_CARE_URL: 'http://social-care:4002/graphql', NODE_ENV: 'production' });
     expect(config.subgraphs[1]).toEqual({ name: 'social-care', displayName: 'Riverside Council Adult Social Care', url: 'http://social-care:4002/graphql' });
     expect(config.environment).toBe('production');
+  });
+
+  it('reports every problem with the limits at once, without echoing a Redis URL (it may hold a password)', () => {
+    expect(() =>
+      loadGatewayConfig({ GATEWAY_MAX_DEPTH: '0', GATEWAY_MAX_BATCH: '-1', GATEWAY_MAX_COST: 'lots', GATEWAY_RATE_WINDOW_SECONDS: '1.5', GATEWAY_REDIS_URL: 'http://:secret@redis' }),
+    ).toThrowError(
+      [
+        'Invalid configuration:',
+        '  - GATEWAY_MAX_DEPTH must be a positive whole number, got "0"',
+        '  - GATEWAY_MAX_COST must be a positive whole number, got "lots"',
+        '  - GATEWAY_MAX_BATCH must be a non-negative whole number, got "-1"',
+        '  - GATEWAY_RATE_WINDOW_SECONDS must be a positive whole number, got "1.5"',
+        '  - GATEWAY_REDIS_URL must be a redis:// or rediss:// URL',
+      ].join('\n'),
+    );
   });
 
   it('reports every problem at once', () => {

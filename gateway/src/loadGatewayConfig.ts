@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { configurationError, type IdentityConfig, loadIdentityConfig, parseEnvironment, parsePort } from '@joined-up/kit';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
+import { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
+import { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -14,12 +16,17 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   subgraphTimeoutMs: number;
   identityProviderUrl: string | undefined;
+  limits: RequestLimits;
+  rateLimit: RateLimit & { redisUrl: string | undefined };
 }
 
 /**
  * GATEWAY_PORT, GATEWAY_SUPERGRAPH_PATH, GATEWAY_MAX_BODY_BYTES, GATEWAY_SUBGRAPH_TIMEOUT_MS,
- * each subgraph's URL variable from schema/subgraphs.json (HEALTH_URL, ...), and the shared
- * JOINED_UP_* identity settings. All problems are reported together.
+ * the request limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES,
+ * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), the rate limit (GATEWAY_RATE_LIMIT,
+ * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), each subgraph's URL variable from
+ * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
+ * problems are reported together.
  */
 export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
   const problems: string[] = [];
@@ -30,13 +37,14 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
   } catch {
     problems.push(`GATEWAY_SUPERGRAPH_PATH: cannot read ${path}; run \`npm run compose\``);
   }
-  const positive = (name: string, fallback: number): number => {
+  const wholeNumber = (name: string, fallback: number, least: 0 | 1): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number, got "${raw}"`);
+    if (!Number.isInteger(value) || value < least) problems.push(`${name} must be a ${least === 1 ? 'positive' : 'non-negative'} whole number, got "${raw}"`);
     return value;
   };
+  const positive = (name: string, fallback: number): number => wholeNumber(name, fallback, 1);
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
     supergraphSdl,
@@ -47,7 +55,22 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     maxBodyBytes: positive('GATEWAY_MAX_BODY_BYTES', 100_000),
     subgraphTimeoutMs: positive('GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
     identityProviderUrl: env['JOINED_UP_IDENTITY_PROVIDER_URL'],
+    limits: {
+      maxDepth: positive('GATEWAY_MAX_DEPTH', defaultRequestLimits.maxDepth),
+      maxAliases: wholeNumber('GATEWAY_MAX_ALIASES', defaultRequestLimits.maxAliases, 0),
+      maxDirectives: wholeNumber('GATEWAY_MAX_DIRECTIVES', defaultRequestLimits.maxDirectives, 0),
+      maxCost: positive('GATEWAY_MAX_COST', defaultRequestLimits.maxCost),
+      maxTokens: positive('GATEWAY_MAX_TOKENS', defaultRequestLimits.maxTokens),
+      maxBatchSize: wholeNumber('GATEWAY_MAX_BATCH', defaultRequestLimits.maxBatchSize, 0),
+    },
+    rateLimit: {
+      limit: positive('GATEWAY_RATE_LIMIT', defaultRateLimit.limit),
+      windowSeconds: positive('GATEWAY_RATE_WINDOW_SECONDS', defaultRateLimit.windowSeconds),
+      redisUrl: env['GATEWAY_REDIS_URL'] || undefined,
+    },
   };
+  const { redisUrl } = config.rateLimit;
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) problems.push('GATEWAY_REDIS_URL must be a redis:// or rediss:// URL');
   if (problems.length > 0) throw configurationError(problems);
   return config;
 }

@@ -1,5 +1,5 @@
 import { generateSigningKey, type SigningKey } from '@joined-up/dev';
-import { type Federation, startFederation } from '@joined-up/dev/federation';
+import { type Federation, type FederationOptions, startFederation } from '@joined-up/dev/federation';
 import { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
 import { signTestToken } from './signTestToken.ts';
 import { testAudience, testIssuer } from './startIdentityProvider.ts';
@@ -17,7 +17,7 @@ export interface TestFederation {
   stop(): Promise<void>;
 }
 
-export async function startFederationForTest(options: { people?: number; without?: string[] } = {}): Promise<TestFederation> {
+export async function startFederationForTest(options: { people?: number; without?: string[]; gateway?: FederationOptions['gateway'] } = {}): Promise<TestFederation> {
   const key = await generateSigningKey();
   const federation = await startFederation({
     people: options.people ?? 300,
@@ -27,6 +27,7 @@ export async function startFederationForTest(options: { people?: number; without
     environment: 'test',
     logLevel: 'silent',
     ...(options.without ? { without: options.without } : {}),
+    ...(options.gateway ? { gateway: options.gateway } : {}),
   });
   const tokenFor = (username: string) => signTestToken(key, username);
   return {

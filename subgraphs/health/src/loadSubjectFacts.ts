@@ -1,5 +1,6 @@
 import { type Caller, type Database, loadConsentFacts, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray } from 'drizzle-orm';
+import { healthPolicy } from './policy.ts';
 import { careRelationships, patients, sharedCareTeam, type HealthTables } from './tables.ts';
 
 /**
@@ -11,7 +12,7 @@ export function loadSubjectFacts(db: Database<HealthTables>): SubjectFactsLoader
   return async (caller: Caller, nhsNumbers: readonly string[]) => {
     const people = [...nhsNumbers];
     const [facts, registered, relationships, team] = await Promise.all([
-      loadConsentFacts(db as Database<Record<string, unknown>>, caller, people),
+      loadConsentFacts(db as Database<Record<string, unknown>>, caller, people, healthPolicy),
       caller.organisation.sector === 'health'
         ? db.select({ nhsNumber: patients.nhsNumber }).from(patients).where(and(inArray(patients.nhsNumber, people), eq(patients.gpPracticeCode, caller.organisation.code)))
         : Promise.resolve([]),

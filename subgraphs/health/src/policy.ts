@@ -43,6 +43,12 @@ export const healthPolicy = definePolicy({
       categories: ['demographics', 'individual-requirements'],
       because: 'A link worker needs to reach the person and meet their communication needs.',
     },
+    {
+      roles: ['privacy-officer'],
+      relationships: ['agency-privacy-officer'],
+      categories: ['access-log'],
+      because: 'The federation’s Caldicott guardian reviews who has seen a person’s record when a concern is raised.',
+    },
   ],
   delegable: [...clinical, 'access-log', 'sharing-decisions'],
   breakGlass: {

@@ -4,9 +4,12 @@ import {
   type Database,
   decodeCursor,
   guardPersonFields,
+  guardScopes,
   isTimestamp,
   pageSize,
+  policyCategories,
   requireNhsNumber,
+  scopeRequirements,
   setSharingDecision,
   sharingDecisionsOf,
   type SubgraphContext,
@@ -14,6 +17,7 @@ import {
   withholdSensitive,
   withProvenance,
 } from '@joined-up/kit';
+import { typeDefs } from './typeDefs.ts';
 import { snomed } from '@joined-up/population';
 import type { HealthLoaders, EncounterRow } from './createLoaders.ts';
 import { healthPolicy } from './policy.ts';
@@ -31,25 +35,8 @@ interface CodedRow {
 
 const maxPeoplePerRequest = 100;
 
-/** Which policy category each Person field belongs to: the policy decides per category. */
-const personFieldCategories: Record<string, string> = {
-  name: 'demographics',
-  dateOfBirth: 'demographics',
-  age: 'demographics',
-  sex: 'demographics',
-  address: 'demographics',
-  phone: 'demographics',
-  gpPractice: 'demographics',
-  problems: 'problems',
-  medications: 'medications',
-  allergies: 'allergies',
-  alerts: 'alerts',
-  individualRequirements: 'individual-requirements',
-  encounters: 'encounters',
-  clinicians: 'clinicians',
-  healthAccessLog: 'access-log',
-  healthSharingDecisions: 'sharing-decisions',
-};
+/** Which policy category guards each Person field, as the SDL's @policy directives say. */
+export const personFieldCategories = policyCategories(typeDefs, 'Person');
 
 const coding = (row: CodedRow) => ({ system: snomed, code: row.snomedCode, display: row.display });
 
@@ -58,8 +45,10 @@ export const resolvers = {
   Query: {
     person: async (_: unknown, args: { nhsNumber: string }, context: Context) => {
       const nhsNumber = requireNhsNumber(args.nhsNumber, 'nhsNumber');
-      // Refused alike whether or not health holds a record: existence must not leak.
-      await context.access.require(nhsNumber, 'demographics');
+      // Refused alike whether or not health holds a record: existence must not leak. The
+      // privacy officer may open a record for its access log alone; its fields stay guarded.
+      const reviewing = healthPolicy.privacyOfficerRoles.includes(context.caller.role) && (await context.access.decide(nhsNumber, 'access-log')).allowed;
+      if (!reviewing) await context.access.require(nhsNumber, 'demographics');
       return context.loaders.patient.load(nhsNumber);
     },
     people: async (_: unknown, args: { nhsNumbers: string[] }, context: Context) => {
@@ -83,10 +72,13 @@ export const resolvers = {
       return accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { breakGlassOnly: true }, args);
     },
   },
-  Mutation: {
-    setHealthSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
-      setSharingDecision(context as never, 'health', args),
-  },
+  Mutation: guardScopes(
+    {
+      setHealthSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
+        setSharingDecision(context as never, 'health', args),
+    },
+    scopeRequirements(typeDefs, 'Mutation'),
+  ),
   Person: guardPersonFields(
     {
     // Async so that one invalid representation fails only its own entity, not the whole batch.

@@ -19,7 +19,7 @@ describe('createTokenVerifier', () => {
       role: 'carer',
       organisation: { code: 'CITIZEN', name: 'Citizen access', sector: 'citizen' },
       actsFor: '9990000018',
-      scopes: ['record:read:own'],
+      scopes: ['record:read:own', 'record:consent:own'],
       purpose: 'direct-care',
       token,
     });

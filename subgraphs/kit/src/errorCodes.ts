@@ -30,6 +30,19 @@ export const errorCodes = {
     description: 'The request body is larger than the configured limit.',
     httpStatus: 413,
   },
+  QUERY_TOO_COMPLEX: {
+    description:
+      'The operation is over one of the gateway limits; `extensions.measure` names it (depth, aliases, directives, cost or tokens), `extensions.limit` and `extensions.measured` give the figures.',
+    httpStatus: 400,
+  },
+  BATCH_NOT_ALLOWED: {
+    description: 'The body is a JSON array of operations (a batch) and the gateway does not accept batches of that size; `extensions.limit` and `extensions.measured` give the figures.',
+    httpStatus: 400,
+  },
+  RATE_LIMITED: {
+    description: 'The caller has sent more requests than allowed in the current window; retry after `extensions.retryAfterSeconds` (also the Retry-After header).',
+    httpStatus: 429,
+  },
   SUBGRAPH_UNAVAILABLE: {
     description: 'An agency subgraph could not be reached or failed; its part of the answer is missing.',
     httpStatus: 502,

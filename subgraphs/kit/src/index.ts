@@ -28,3 +28,4 @@ export { accessLogOf } from './access/accessLogOf.ts';
 export { delegations, sharingDecisions } from './access/consentTables.ts';
 export { breakGlassMinutes, loadConsentFacts, type LoadedFacts } from './access/loadConsentFacts.ts';
 export { setSharingDecision, sharingDecisionsOf } from './access/sharingDecisionResolvers.ts';
+export { guardScopes, policyCategories, scopeRequirements } from './access/schemaRequirements.ts';

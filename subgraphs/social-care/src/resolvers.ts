@@ -1,6 +1,23 @@
-import { type SubgraphContext, provenanceOf, requireNhsNumber, withProvenance } from '@joined-up/kit';
+import {
+  accessLogOf,
+  createError,
+  type Database,
+  guardPersonFields,
+  guardScopes,
+  policyCategories,
+  provenanceOf,
+  requireNhsNumber,
+  scopeRequirements,
+  setSharingDecision,
+  sharingDecisionsOf,
+  type SubgraphContext,
+  withholdSensitive,
+  withProvenance,
+} from '@joined-up/kit';
+import { typeDefs } from './typeDefs.ts';
 import { vocabulary } from '@joined-up/population';
 import type { SocialCareLoaders } from './createLoaders.ts';
+import { socialCarePolicy } from './policy.ts';
 import { socialCareCaseload, type CaseloadArgs } from './socialCareCaseload.ts';
 import type { allocations, assessments, reviews, requests, services, SocialCareTables, workers } from './tables.ts';
 import { cldDeliveryMechanism, cldEventOutcome, cldRouteOfAccess } from './vocabulary.ts';
@@ -32,38 +49,75 @@ const carerLinksOf = async (person: PersonKey, side: 'caredFor' | 'carer', conte
 
 const assessor = (row: AssessmentRow, _: unknown, context: Context) => context.loaders.worker.load(row.assessorId);
 
+/** Which policy category guards each Person field, as the SDL's @policy directives say. */
+export const personFieldCategories = policyCategories(typeDefs, 'Person');
+
 /** Social care's resolvers. Every Person field goes through the request's loaders, so lists are batched. */
 export const resolvers = {
   Query: {
-    socialCareCaseload: (_: unknown, args: CaseloadArgs, context: Context) => socialCareCaseload(context.db, context.caller.subject, args),
+    socialCareCaseload: async (_: unknown, args: CaseloadArgs, context: Context) => {
+      const page = await socialCareCaseload(context.db, context.caller.subject, args);
+      // The caseload is the caller's own, yet listing it reads who is on it: each person is
+      // decided (in one batch) and recorded in the audit like any other read.
+      await Promise.all(
+        page.edges.map(async ({ node }) => {
+          const decision = await context.access.require(node.nhsNumber, 'allocation');
+          context.audit.record(node.nhsNumber, 'allocation', { breakGlassReason: decision.breakGlassReason });
+        }),
+      );
+      return page;
+    },
     socialCareWorker: (_: unknown, args: { id: string }, context: Context) => context.loaders.worker.load(args.id),
     socialCareProviders: (_: unknown, __: unknown, context: Context) =>
       context.db.query.organisations.findMany({ where: (table, { eq }) => eq(table.kind, 'provider'), orderBy: (table, { asc }) => asc(table.name) }),
-  },
-  Person: {
-    // Social care may hold nothing on a valid NHS number: its lists then come back empty.
-    // Async, so that one invalid representation nulls only its own entity, not the whole list.
-    __resolveReference: async (reference: PersonKey): Promise<PersonKey> => ({ nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations') }),
-    socialCareRequests: async (person: PersonKey, _: unknown, context: Context) => (await context.loaders.requests.load(person.nhsNumber)).map(withProvenance),
-    careActAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'needs', context),
-    carersAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'carer', context),
-    socialCareServices: async (person: PersonKey, _: unknown, context: Context) => (await context.loaders.services.load(person.nhsNumber)).map(withProvenance),
-    careAndSupportPlan: async (person: PersonKey, _: unknown, context: Context) => {
-      const current = (await context.loaders.plans.load(person.nhsNumber)).find((plan) => plan.status !== 'ENDED');
-      return current ? withProvenance(current) : null;
+    socialCareBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
+      if (!socialCarePolicy.privacyOfficerRoles.includes(context.caller.role) || context.caller.organisation.sector !== 'social-care') {
+        throw createError('FORBIDDEN', `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`, { agency: context.agency.displayName });
+      }
+      return accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { breakGlassOnly: true }, args);
     },
-    socialCareReviews: async (person: PersonKey, _: unknown, context: Context) => (await context.loaders.reviews.load(person.nhsNumber)).map(withProvenance),
-    allocatedSocialWorker: async (person: PersonKey, _: unknown, context: Context) => {
-      const allocation = await context.loaders.currentAllocation.load(person.nhsNumber);
-      return allocation ? context.loaders.worker.load(allocation.workerId) : null;
-    },
-    unpaidCarers: async (person: PersonKey, _: unknown, context: Context) =>
-      (await carerLinksOf(person, 'caredFor', context)).map((row) => ({ ...row, carer: { nhsNumber: row.carerNhsNumber } })),
-    caringFor: async (person: PersonKey, _: unknown, context: Context) =>
-      (await carerLinksOf(person, 'carer', context)).map((row) => ({ ...row, person: { nhsNumber: row.caredForNhsNumber } })),
-    careWorkers: async (person: PersonKey, _: unknown, context: Context) =>
-      (await context.loaders.careWorkerAssignments.load(person.nhsNumber)).map(withProvenance),
   },
+  Mutation: guardScopes(
+    {
+      setSocialCareSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
+        setSharingDecision(context as never, 'social-care', args),
+    },
+    scopeRequirements(typeDefs, 'Mutation'),
+  ),
+  Person: guardPersonFields(
+    {
+      // Social care holds no demographics, so the key is all a Person is here, however it arrived
+      // and whether or not the council holds anything: every field then answers to the policy, and
+      // a refusal reads the same for a record that exists and one that does not. Async, so that
+      // one invalid representation nulls only its own entity, not the whole list.
+      __resolveReference: async (reference: PersonKey): Promise<PersonKey> => ({ nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations') }),
+      socialCareRequests: async (person: PersonKey, _: unknown, context: Context) => (await context.loaders.requests.load(person.nhsNumber)).map(withProvenance),
+      careActAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'needs', context),
+      carersAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'carer', context),
+      socialCareServices: async (person: PersonKey, _: unknown, context: Context) => (await context.loaders.services.load(person.nhsNumber)).map(withProvenance),
+      careAndSupportPlan: async (person: PersonKey, _: unknown, context: Context) => {
+        const current = (await context.loaders.plans.load(person.nhsNumber)).find((plan) => plan.status !== 'ENDED');
+        return current ? withProvenance(current) : null;
+      },
+      socialCareReviews: async (person: PersonKey, _: unknown, context: Context) =>
+        withholdSensitive(await context.loaders.reviews.load(person.nhsNumber), context.decision).map(withProvenance),
+      allocatedSocialWorker: async (person: PersonKey, _: unknown, context: Context) => {
+        const allocation = await context.loaders.currentAllocation.load(person.nhsNumber);
+        return allocation ? context.loaders.worker.load(allocation.workerId) : null;
+      },
+      unpaidCarers: async (person: PersonKey, _: unknown, context: Context) =>
+        (await carerLinksOf(person, 'caredFor', context)).map((row) => ({ ...row, carer: { nhsNumber: row.carerNhsNumber } })),
+      caringFor: async (person: PersonKey, _: unknown, context: Context) =>
+        (await carerLinksOf(person, 'carer', context)).map((row) => ({ ...row, person: { nhsNumber: row.caredForNhsNumber } })),
+      careWorkers: async (person: PersonKey, _: unknown, context: Context) =>
+        (await context.loaders.careWorkerAssignments.load(person.nhsNumber)).map(withProvenance),
+      socialCareAccessLog: (person: PersonKey, args: { first?: number | null; after?: string | null }, context: Context) =>
+        accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
+      socialCareSharingDecisions: (person: PersonKey, _: unknown, context: Context) =>
+        sharingDecisionsOf(context.db as Database<Record<string, unknown>>, person.nhsNumber, 'social-care'),
+    },
+    personFieldCategories,
+  ),
   SocialCareRequest: {
     routeOfAccess: (row: typeof requests.$inferSelect) => cld(cldRouteOfAccess, row.routeOfAccess),
     outcome: (row: typeof requests.$inferSelect) => cld(cldEventOutcome, row.outcome),

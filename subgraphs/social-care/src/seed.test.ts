@@ -71,10 +71,21 @@ describe('socialCareRowsFor', () => {
     expect(rows.assessments.filter((row) => row.kind === 'carer').map((row) => row.nhsNumber).sort()).toEqual(assessed.sort());
   });
 
-  it('keeps ids unique, so a second run only meets conflicts', () => {
+  it('keeps keys unique, so a second run only meets conflicts', () => {
+    // The care team and delegations are keyed by person and member; every other table by id.
+    const keyOf = (row: SocialCareRows[keyof SocialCareRows][number]) =>
+      'id' in row ? row.id : 'memberSubject' in row ? `${row.nhsNumber}|${row.memberSubject}` : `${row.nhsNumber}|${row.carerSubject}`;
     for (const name of Object.keys(rows) as Array<keyof SocialCareRows>) {
-      const ids = rows[name].map((row) => row.id);
-      expect(new Set(ids).size, name).toBe(ids.length);
+      const keys = (rows[name] as Array<SocialCareRows[keyof SocialCareRows][number]>).map(keyOf);
+      expect(new Set(keys).size, name).toBe(keys.length);
     }
+  });
+
+  it('puts the care coordinator on the care team of everyone known to social care, and Sam\'s clinicians and link worker on his', () => {
+    const known = [...iteratePopulation({ people: 1000 })].filter((person) => person.knownToSocialCare).map((person) => person.nhsNumber);
+    const coordinated = rows.careTeam.filter((row) => row.memberSubject === 'w-cc-green').map((row) => row.nhsNumber);
+    expect(coordinated.sort()).toEqual(known.sort());
+    expect(rows.careTeam.filter((row) => row.nhsNumber === '9990000018').map((row) => row.memberSubject).sort()).toEqual(['w-cc-green', 'w-dsn-hughes', 'w-gp-shah', 'w-lw-hassan']);
+    expect(rows.delegations).toEqual([expect.objectContaining({ nhsNumber: '9990000018', carerSubject: 'citizen-margaret' })]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Database, SeedProgress } from '@joined-up/kit';
-import { organisations as demoOrganisations, type PopulationPerson, sam, samsMother, seedFrom, seedInBatches } from '@joined-up/population';
+import { organisations as demoOrganisations, type PopulationPerson, sam, samsMother, seedFrom, seedInBatches, workers as storyWorkers } from '@joined-up/population';
 import { addCarerRecord } from './addCarerRecord.ts';
 import { addClientRecord } from './addClientRecord.ts';
 import { createNhsNumberIndex, type NhsNumberIndex } from './createNhsNumberIndex.ts';
@@ -57,6 +57,8 @@ export function socialCareRowsFor(batch: PopulationPerson[], state: SeedState): 
   const rows = emptySocialCareRows();
   for (const person of batch) {
     state.nhsNumbers.remember(person.index, person.nhsNumber);
+    // The place partnership's coordinator works with everyone known to adult social care.
+    if (person.knownToSocialCare) rows.careTeam.push(coordinatorOf(person.nhsNumber));
     if (person.nhsNumber === sam.nhsNumber || person.nhsNumber === samsMother.nhsNumber) {
       addStoryRecord(rows, person.nhsNumber);
       state.allocatedToDaniel += 1;
@@ -80,7 +82,14 @@ function addStoryRecord(rows: SocialCareRows, nhsNumber: string): void {
   rows.reviews.push(...theirs(story.reviews));
   rows.allocations.push(...theirs(story.allocations));
   rows.careWorkerAssignments.push(...theirs(story.careWorkerAssignments));
+  rows.careTeam.push(...theirs(story.careTeam));
+  rows.delegations.push(...theirs(story.delegations));
   rows.unpaidCarers.push(...story.unpaidCarers.filter((row) => row.carerNhsNumber === nhsNumber));
+}
+
+function coordinatorOf(nhsNumber: string): SocialCareRows['careTeam'][number] {
+  const coordinator = storyWorkers.coordinator;
+  return { nhsNumber, memberSubject: coordinator.id, memberName: coordinator.name, role: coordinator.role, organisationCode: coordinator.organisationCode, since: '2025-11-20' };
 }
 
 /** Daniel Moore fills his caseload first; after that people go to the other social workers. */

@@ -1,7 +1,7 @@
 import { recordedBy } from '@joined-up/kit';
 import { sam, samsMother, workers, recorderOf } from '@joined-up/population';
 import { competency, registeredManagers } from './socialCareWorkers.ts';
-import type { allocations, assessments, careWorkerAssignments, plans, requests, reviews, services, unpaidCarers } from './tables.ts';
+import type { allocations, assessments, careTeam, careWorkerAssignments, delegations, plans, requests, reviews, services, unpaidCarers } from './tables.ts';
 import { adultEligibilityOutcomes, carerEligibilityOutcomes, competencyNames } from './vocabulary.ts';
 
 const daniel = recorderOf(workers.socialWorker);
@@ -142,6 +142,19 @@ export const samsSocialCareRecord = {
       ...recordedBy(daniel, '2026-05-12T15:00:00Z'),
     },
     {
+      id: 'sam-review-2025-12-safeguarding',
+      nhsNumber: nhs,
+      reviewedOn: '2025-12-10',
+      reviewerId: workers.socialWorker.id,
+      kind: 'UNPLANNED',
+      outcome: 'No change in package',
+      summary:
+        "Safeguarding concern raised by Dr Shah: an acquaintance has been taking money from Sam. Met Sam at his flat; no section 42 enquiry needed. Sam agreed a plan: his bank card stays in the flat's safe, staff go with him to the cash machine, and he has told the acquaintance not to visit.",
+      nextReviewDue: null,
+      sensitivity: 'safeguarding',
+      ...recordedBy(daniel, '2025-12-10T16:00:00Z'),
+    },
+    {
       id: 'sam-review-2025-09',
       nhsNumber: nhs,
       reviewedOn: '2025-09-15',
@@ -164,6 +177,25 @@ export const samsSocialCareRecord = {
     { id: 'sam-care-worker-evans', nhsNumber: nhs, workerId: workers.careWorker.id, role: 'Lead support worker', since: '2025-11-17', ...recordedBy(recorderOf(registeredManagers.DEMOSL1), '2025-11-17T09:00:00Z') },
     { id: 'sam-care-worker-jones', nhsNumber: nhs, workerId: workers.secondCareWorker.id, role: 'Support worker', since: '2025-11-17', ...recordedBy(recorderOf(registeredManagers.DEMOSL1), '2025-11-17T09:05:00Z') },
   ] satisfies Array<typeof careWorkerAssignments.$inferInsert>,
+  // Professionals of other agencies the council records as Sam's care team; the place
+  // partnership's coordinator is on the team of everyone known to social care (seed.ts).
+  careTeam: [workers.gp, workers.diabetesNurse, workers.linkWorker].map((worker) => ({
+    nhsNumber: nhs,
+    memberSubject: worker.id,
+    memberName: worker.name,
+    role: worker.role,
+    organisationCode: worker.organisationCode,
+    since: '2025-11-20',
+  })) satisfies Array<typeof careTeam.$inferInsert>,
+  // Sam has asked that his mother can follow his support and reviews, but not his requests or assessments.
+  delegations: [
+    {
+      nhsNumber: nhs,
+      carerSubject: 'citizen-margaret',
+      categories: ['care-plan', 'services', 'allocated-worker', 'unpaid-carers', 'care-workers', 'reviews', 'access-log', 'sharing-decisions'],
+      grantedOn: '2025-11-20',
+    },
+  ] satisfies Array<typeof delegations.$inferInsert>,
   // Lucy is signed off for Sam's insulin; Mark is not yet, which the care team needs to see.
   competencies: [
     competency(workers.careWorker, competencyNames.insulin, '2025-11-10', 2, diabetesNurse),

@@ -1,4 +1,6 @@
-import { startSubgraphForTest, type TestEngine, type TestSubgraph } from '@joined-up/test';
+import { type DemoUser, signToken } from '@joined-up/dev';
+import { graphqlRequest, type GraphQLResult, startSubgraphForTest, type TestEngine, type TestSubgraph } from '@joined-up/test';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialCareSubgraph } from './index.ts';
 
@@ -37,6 +39,83 @@ interface CaseloadPage {
   socialCareCaseload: { edges: Array<{ cursor: string; node: { person: { nhsNumber: string }; worker: { id: string }; allocatedOn: string; reason: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 const caseloadPage = `query($after: String) { socialCareCaseload(first: 20, after: $after) { edges { cursor node { person { nhsNumber } worker { id } allocatedOn reason } } pageInfo { hasNextPage endCursor } } }`;
+
+const agency = socialCareSubgraph.agency.displayName;
+/** The one refusal: the same words whatever the reason, and whether or not the council holds a record. */
+const forbidden = { message: `${agency} does not share this part of the record with you.`, extensions: { code: 'FORBIDDEN', agency, serviceName: 'social-care' } };
+const refused = (path: Array<string | number>) => ({ ...forbidden, locations: expect.any(Array), path });
+/** The body with its errors in path order: fields of several entities are refused in whatever order they settle. */
+const inPathOrder = (body: GraphQLResult['body']) => ({ ...body, errors: body.errors && [...body.errors].sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1)) });
+const refusedField = (field: string, message: string) => ({ message, locations: expect.any(Array), path: [field], extensions: forbidden.extensions });
+
+/** The council's privacy officer: no demo user holds this role for social care, so the test signs one. */
+const councilPrivacyOfficer: DemoUser = {
+  username: 'council-privacy-officer',
+  subject: 'w-po-adeyemi',
+  name: 'Kemi Adeyemi',
+  role: 'privacy-officer',
+  organisation: { ...council, sector: 'social-care' },
+  description: "The council's Caldicott guardian, who reviews break-glass access",
+};
+
+interface AuditRow {
+  actor_subject: string;
+  actor_name: string;
+  actor_role: string;
+  nhs_number: string;
+  action: string;
+  categories: string[];
+  break_glass: boolean;
+  break_glass_reason: string | null;
+}
+
+/** The audit rows a request wrote, found by the request id its response carried. */
+async function auditOf(test: TestSubgraph, headers: Headers): Promise<AuditRow[]> {
+  const result = await test.subgraph.database.db.execute(
+    sql`select actor_subject, actor_name, actor_role, nhs_number, action, categories, break_glass, break_glass_reason from audit_events where request_id = ${headers.get('x-request-id')} order by nhs_number, id`,
+  );
+  return (result as unknown as { rows: AuditRow[] }).rows;
+}
+
+/** Every Person field social care answers, with the policy category it belongs to. */
+const samsFields = {
+  socialCareRequests: ['requests', 'id'],
+  careActAssessments: ['needs-assessments', 'id'],
+  carersAssessments: ['carers-assessments', 'id'],
+  socialCareServices: ['services', 'id'],
+  careAndSupportPlan: ['care-plan', 'id'],
+  socialCareReviews: ['reviews', 'id'],
+  allocatedSocialWorker: ['allocated-worker', 'id'],
+  unpaidCarers: ['unpaid-carers', 'relationship'],
+  caringFor: ['unpaid-carers', 'relationship'],
+  careWorkers: ['care-workers', 'role'],
+  socialCareAccessLog: ['access-log', 'pageInfo { hasNextPage }'],
+  socialCareSharingDecisions: ['sharing-decisions', 'sector'],
+} as const;
+type SamsField = keyof typeof samsFields;
+const support: SamsField[] = ['socialCareServices', 'careAndSupportPlan', 'allocatedSocialWorker', 'unpaidCarers', 'caringFor', 'careWorkers'];
+const care: SamsField[] = ['socialCareRequests', 'careActAssessments', 'carersAssessments', ...support, 'socialCareReviews'];
+
+/**
+ * Who sees which of Sam's social care fields, and whether his safeguarding review, by demo user:
+ * the council's policy (policy.ts) over the relationships its seed records.
+ */
+const whoSeesWhatOfSam: Record<string, { fields: SamsField[]; safeguarding: boolean }> = {
+  gp: { fields: support, safeguarding: false },
+  'practice-nurse': { fields: [], safeguarding: false },
+  'diabetes-nurse': { fields: support, safeguarding: false },
+  'social-worker': { fields: [...care, 'socialCareSharingDecisions'], safeguarding: true },
+  'care-worker': { fields: support, safeguarding: false },
+  'link-worker': { fields: ['careAndSupportPlan', 'allocatedSocialWorker'], safeguarding: false },
+  coordinator: { fields: care, safeguarding: false },
+  sam: { fields: Object.keys(samsFields) as SamsField[], safeguarding: true },
+  carer: { fields: [...support, 'socialCareReviews', 'socialCareAccessLog', 'socialCareSharingDecisions'], safeguarding: false },
+  'unrelated-gp': { fields: [], safeguarding: false },
+  'privacy-officer': { fields: [], safeguarding: false },
+};
+const subjects: Record<string, string> = {
+  gp: 'w-gp-shah', 'diabetes-nurse': 'w-dsn-hughes', 'social-worker': 'w-sw-moore', 'care-worker': 'w-cw-evans', 'link-worker': 'w-lw-hassan', coordinator: 'w-cc-green', sam: 'citizen-sam', carer: 'citizen-margaret',
+};
 
 describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s', (engine) => {
   let socialCare: TestSubgraph;
@@ -102,8 +181,10 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
           nextReviewDue: '2027-05-12',
           provenance: byDaniel('2025-11-10T12:30:00.000Z'),
         },
+        // The allocated social worker sees the safeguarding review too.
         socialCareReviews: [
           { reviewedOn: '2026-05-12', kind: 'PLANNED', outcome: { code: 'No change in package' }, nextReviewDue: '2027-05-12', reviewer: { name: 'Daniel Moore' } },
+          { reviewedOn: '2025-12-10', kind: 'UNPLANNED', outcome: { code: 'No change in package' }, nextReviewDue: null, reviewer: { name: 'Daniel Moore' } },
           { reviewedOn: '2025-09-15', kind: 'UNPLANNED', outcome: { code: 'Progress to Support Planning / Services' }, nextReviewDue: null, reviewer: { name: 'Daniel Moore' } },
         ],
         allocatedSocialWorker: { id: 'w-sw-moore', name: 'Daniel Moore', jobTitle: 'Social worker', organisation: council, email: 'daniel.moore@demola1.example.nhs.uk' },
@@ -179,16 +260,19 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
     ]);
   });
 
-  it("pages through Daniel Moore's caseload 20 at a time, without repeats, Sam included", async () => {
+  it("pages through Daniel Moore's caseload 20 at a time, without repeats, Sam included, auditing each person listed", async () => {
     const seen: string[] = [];
     const pageSizes: number[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i += 1) {
-      const { body }: { body: { data?: CaseloadPage | null; errors?: unknown } } = await socialCare.query<CaseloadPage>('social-worker', caseloadPage, { after });
+      const { body, headers }: GraphQLResult<CaseloadPage> = await socialCare.query<CaseloadPage>('social-worker', caseloadPage, { after });
       expect(body.errors).toBeUndefined();
       const connection: CaseloadPage['socialCareCaseload'] = body.data!.socialCareCaseload;
       pageSizes.push(connection.edges.length);
       seen.push(...connection.edges.map((edge) => edge.node.person.nhsNumber));
+      const audited = await auditOf(socialCare, headers);
+      expect(audited.map((row) => row.nhs_number)).toEqual(connection.edges.map((edge) => edge.node.person.nhsNumber));
+      expect(audited.every((row) => row.actor_subject === 'w-sw-moore' && row.action === 'read' && row.categories.join() === 'allocation' && !row.break_glass)).toBe(true);
       expect(connection.edges.every((edge) => edge.node.worker.id === 'w-sw-moore')).toBe(true);
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -207,7 +291,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
     expect(fifty.body.data?.socialCareCaseload.pageInfo.hasNextPage).toBe(true);
   });
 
-  it('resolves many people in one request with one statement per table, and holds nothing for a stranger', async () => {
+  it('resolves many people in one request with one statement per table, and refuses a stranger as it would anyone', async () => {
     const { body: caseload } = await socialCare.query<CaseloadPage>('social-worker', caseloadPage, { after: null });
     const nhsNumbers = caseload.data!.socialCareCaseload.edges.map((edge) => edge.node.person.nhsNumber);
     const stranger = '9434765919';
@@ -218,13 +302,17 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
       asPeople(...nhsNumbers, stranger),
     );
     const statements = socialCare.subgraph.database.statements.count - before;
-    expect(body.errors).toBeUndefined();
     expect(body.data?._entities).toHaveLength(21);
     expect(body.data?._entities.map((person) => person['nhsNumber'])).toEqual([...nhsNumbers, stranger]);
     expect(body.data?._entities.slice(0, 20).every((person) => (person['socialCareServices'] as unknown[]).length > 0)).toBe(true);
-    expect(body.data?._entities.at(-1)).toEqual({ nhsNumber: stranger, socialCareServices: [], socialCareRequests: [], careAndSupportPlan: null, unpaidCarers: [], caringFor: [] });
-    // services, requests, plans and the caring links: four tables, four statements.
-    expect(statements).toBe(4);
+    // Daniel holds no case for the stranger: every field is refused, as for anyone he has no relationship with.
+    expect(body.data?._entities.at(-1)).toEqual({ nhsNumber: stranger, socialCareServices: null, socialCareRequests: null, careAndSupportPlan: null, unpaidCarers: null, caringFor: null });
+    expect(inPathOrder(body).errors?.map((error) => [error.path, error.extensions])).toEqual(
+      ['careAndSupportPlan', 'caringFor', 'socialCareRequests', 'socialCareServices', 'unpaidCarers'].map((field) => [['_entities', 20, field], forbidden.extensions]),
+    );
+    // Services, requests, plans and the caring links: four statements; the access facts (sharing
+    // decisions, emergencies, relationships): three; the audit: one insert. Whatever the count of people.
+    expect(statements).toBe(8);
   });
 
   it('finds workers and providers', async () => {
@@ -271,5 +359,213 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
     await socialCareSubgraph.seed(socialCare.subgraph.database.db as never, { people });
     expect(await count()).toEqual(first);
     expect(first?.['carers']).toBeGreaterThan(10);
+  });
+
+  it.each(Object.entries(whoSeesWhatOfSam))("shows %s what the council's policy allows of Sam, and audits exactly that", async (user, expected) => {
+    const fields = Object.keys(samsFields) as SamsField[];
+    const { body, headers } = await socialCare.query(user, entities(fields.map((field) => `${field} { ${samsFields[field][1]} }`).join(' ')), asPeople(sam));
+    const person = (body.data?.['_entities'] as Array<Record<string, unknown>>)[0]!;
+    expect(fields.filter((field) => person[field] !== null)).toEqual(fields.filter((field) => expected.fields.includes(field)));
+    expect(inPathOrder(body).errors ?? []).toEqual(fields.filter((field) => !expected.fields.includes(field)).sort().map((field) => refused(['_entities', 0, field])));
+    if (expected.fields.includes('socialCareReviews')) expect(person['socialCareReviews']).toHaveLength(expected.safeguarding ? 3 : 2);
+    const categories = [...new Set(expected.fields.map((field) => samsFields[field][0]))].sort();
+    expect(await auditOf(socialCare, headers)).toEqual(
+      categories.length === 0
+        ? []
+        : [expect.objectContaining({ actor_subject: subjects[user], nhs_number: sam, action: 'read', categories, break_glass: false, break_glass_reason: null })],
+    );
+  });
+
+  it('refuses unrelated-gp alike for Sam and for a valid NHS number the council does not hold, and audits nothing', async () => {
+    const stranger = '9434765919';
+    const { status, body, headers } = await socialCare.query('unrelated-gp', entities('nhsNumber careAndSupportPlan { id } socialCareServices { id }'), asPeople(sam, stranger));
+    expect(status).toBe(200);
+    expect(inPathOrder(body)).toEqual({
+      data: {
+        _entities: [
+          { nhsNumber: sam, careAndSupportPlan: null, socialCareServices: null },
+          { nhsNumber: stranger, careAndSupportPlan: null, socialCareServices: null },
+        ],
+      },
+      errors: [
+        refused(['_entities', 0, 'careAndSupportPlan']),
+        refused(['_entities', 0, 'socialCareServices']),
+        refused(['_entities', 1, 'careAndSupportPlan']),
+        refused(['_entities', 1, 'socialCareServices']),
+      ],
+    });
+    expect(await auditOf(socialCare, headers)).toEqual([]);
+  });
+
+  it('shows a care worker the plan she delivers, not the assessments and reviews behind it, nor anyone she does not support', async () => {
+    const { body } = await socialCare.query('care-worker', entities('careAndSupportPlan { status provider { name } } careActAssessments { id } socialCareReviews { id }'), asPeople(sam, margaret));
+    expect(inPathOrder(body)).toEqual({
+      data: {
+        _entities: [
+          { careAndSupportPlan: { status: 'AGREED', provider: { name: 'Oakfield Supported Living' } }, careActAssessments: null, socialCareReviews: null },
+          { careAndSupportPlan: null, careActAssessments: null, socialCareReviews: null },
+        ],
+      },
+      errors: [
+        refused(['_entities', 0, 'careActAssessments']),
+        refused(['_entities', 0, 'socialCareReviews']),
+        refused(['_entities', 1, 'careActAssessments']),
+        refused(['_entities', 1, 'careAndSupportPlan']),
+        refused(['_entities', 1, 'socialCareReviews']),
+      ],
+    });
+  });
+
+  it("shows the carer Sam's delegated reviews without the safeguarding one, and not his assessments", async () => {
+    const { body } = await socialCare.query('carer', entities('socialCareReviews { reviewedOn } careActAssessments { id } socialCareRequests { id }'), asPeople(sam));
+    expect(body).toEqual({
+      data: { _entities: [{ socialCareReviews: [{ reviewedOn: '2026-05-12' }, { reviewedOn: '2025-09-15' }], careActAssessments: null, socialCareRequests: null }] },
+      errors: [refused(['_entities', 0, 'careActAssessments']), refused(['_entities', 0, 'socialCareRequests'])],
+    });
+  });
+
+  it("shows Sam his own record, safeguarding review included, and not his mother's", async () => {
+    const { body } = await socialCare.query('sam', entities('socialCareReviews { reviewedOn } socialCareServices { id }'), asPeople(sam, margaret));
+    expect(inPathOrder(body)).toEqual({
+      data: {
+        _entities: [
+          { socialCareReviews: [{ reviewedOn: '2026-05-12' }, { reviewedOn: '2025-12-10' }, { reviewedOn: '2025-09-15' }], socialCareServices: [{ id: 'sam-service-supported-living' }, { id: 'sam-service-home-support' }] },
+          { socialCareReviews: null, socialCareServices: null },
+        ],
+      },
+      errors: [refused(['_entities', 1, 'socialCareReviews']), refused(['_entities', 1, 'socialCareServices'])],
+    });
+  });
+
+  it('lists for Sam who has read his record, newest first, a page at a time', async () => {
+    const daniel = await socialCare.query('social-worker', entities('careAndSupportPlan { id }'), asPeople(sam));
+    const lucy = await socialCare.query('care-worker', entities('careWorkers { role } socialCareServices { id }'), asPeople(sam));
+    const log = `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) { ... on Person {
+      socialCareAccessLog(first: 2, after: $after) { edges { cursor node { id occurredAt agency nhsNumber actorName actorRole organisation { code name } purpose action categories breakGlass breakGlassReason requestId } } pageInfo { hasNextPage endCursor } }
+    } } }`;
+    const event = (actorName: string, actorRole: string, organisation: typeof council, categories: string[], requestId: string | null) => ({
+      cursor: expect.any(String),
+      node: { id: expect.any(String), occurredAt: expect.any(String), agency, nhsNumber: sam, actorName, actorRole, organisation, purpose: 'direct-care', action: 'READ', categories, breakGlass: false, breakGlassReason: null, requestId },
+    });
+    type Log = { _entities: Array<{ socialCareAccessLog: { edges: Array<{ node: { id: string; occurredAt: string } }>; pageInfo: { endCursor: string } } }> };
+    const first = await socialCare.query<Log>('sam', log, { ...asPeople(sam), after: null });
+    expect(first.body).toEqual({
+      data: {
+        _entities: [
+          {
+            socialCareAccessLog: {
+              edges: [
+                event('Lucy Evans', 'care-worker', oakfield, ['care-workers', 'services'], lucy.headers.get('x-request-id')),
+                event('Daniel Moore', 'social-worker', council, ['care-plan'], daniel.headers.get('x-request-id')),
+              ],
+              pageInfo: { hasNextPage: true, endCursor: expect.any(String) },
+            },
+          },
+        ],
+      },
+    });
+    const firstPage = first.body.data!._entities[0]!.socialCareAccessLog;
+    const second = await socialCare.query<Log>('sam', log, { ...asPeople(sam), after: firstPage.pageInfo.endCursor });
+    const older = second.body.data!._entities[0]!.socialCareAccessLog.edges.map((edge) => edge.node);
+    expect(older).toHaveLength(2);
+    expect(older.every((node) => node.occurredAt <= firstPage.edges[1]!.node.occurredAt && !firstPage.edges.some((edge) => edge.node.id === node.id))).toBe(true);
+  });
+
+  it('refuses to change or remove the audit, even on the agency’s own connection', async () => {
+    const db = socialCare.subgraph.database.db;
+    const count = async () => (((await db.execute(sql`select count(*)::int as n from audit_events`)) as unknown as { rows: Array<{ n: number }> }).rows[0]?.n);
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    const failureOf = (statement: ReturnType<typeof sql>) =>
+      db.execute(statement).then(
+        () => 'succeeded',
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    expect(await failureOf(sql`update audit_events set actor_name = 'Someone else'`)).toBe('audit_events is append-only: UPDATE is not allowed');
+    expect(await failureOf(sql`delete from audit_events`)).toBe('audit_events is append-only: DELETE is not allowed');
+    expect(await failureOf(sql`truncate audit_events`)).toBe('audit_events is append-only: TRUNCATE is not allowed');
+    expect(await count()).toBe(before);
+  });
+
+  it("lets Sam decline sharing with health at once and idempotently, his mother undo it, and not his social worker", async () => {
+    const set = `mutation($sector: Sector!, $shared: Boolean!) { setSocialCareSharing(nhsNumber: "${sam}", sector: $sector, shared: $shared) { sector shared decidedAt } }`;
+    const plan = entities('careAndSupportPlan { status }');
+    const seen = { data: { _entities: [{ careAndSupportPlan: { status: 'AGREED' } }] } };
+    expect((await socialCare.query('gp', plan, asPeople(sam))).body).toEqual(seen);
+
+    const declined = await socialCare.query('sam', set, { sector: 'HEALTH', shared: false });
+    expect(declined.body).toEqual({ data: { setSocialCareSharing: { sector: 'HEALTH', shared: false, decidedAt: expect.any(String) } } });
+    expect((await socialCare.query('sam', set, { sector: 'HEALTH', shared: false })).body).toEqual(declined.body);
+    expect(await auditOf(socialCare, declined.headers)).toEqual([
+      { actor_subject: 'citizen-sam', actor_name: 'Sam Taylor', actor_role: 'person', nhs_number: sam, action: 'write', categories: ['sharing-decisions'], break_glass: false, break_glass_reason: null },
+    ]);
+    // At once: Sam's GP, in the health sector, is refused; his social worker and link worker are not.
+    expect((await socialCare.query('gp', plan, asPeople(sam))).body).toEqual({ data: { _entities: [{ careAndSupportPlan: null }] }, errors: [refused(['_entities', 0, 'careAndSupportPlan'])] });
+    expect((await socialCare.query('social-worker', plan, asPeople(sam))).body).toEqual(seen);
+    expect((await socialCare.query('link-worker', plan, asPeople(sam))).body).toEqual(seen);
+    const decidedAt = (declined.body.data?.['setSocialCareSharing'] as { decidedAt: string }).decidedAt;
+    expect((await socialCare.query('sam', entities('socialCareSharingDecisions { sector shared decidedAt }'), asPeople(sam))).body).toEqual({
+      data: {
+        _entities: [
+          {
+            socialCareSharingDecisions: [
+              { sector: 'HEALTH', shared: false, decidedAt },
+              { sector: 'VOLUNTARY_SECTOR', shared: true, decidedAt: null },
+              { sector: 'CARE_COORDINATION', shared: true, decidedAt: null },
+            ],
+          },
+        ],
+      },
+    });
+
+    expect((await socialCare.query('social-worker', set, { sector: 'HEALTH', shared: true })).body).toEqual({
+      data: { setSocialCareSharing: null },
+      errors: [refusedField('setSocialCareSharing', `${agency} needs a token with the scope record:consent:own for this.`)],
+    });
+    expect((await socialCare.query('carer', set, { sector: 'HEALTH', shared: true })).body).toEqual({ data: { setSocialCareSharing: { sector: 'HEALTH', shared: true, decidedAt: null } } });
+    expect((await socialCare.query('carer', set, { sector: 'HEALTH', shared: true })).body).toEqual({ data: { setSocialCareSharing: { sector: 'HEALTH', shared: true, decidedAt: null } } });
+    expect((await socialCare.query('gp', plan, asPeople(sam))).body).toEqual(seen);
+  });
+
+  // Last: an emergency stays open for the GP for half an hour, which would change what earlier tests expect.
+  it("opens Sam's support to an unrelated GP in an emergency, flagged in the audit and listed for the council's privacy officer", async () => {
+    const reason = 'Sam brought in hypoglycaemic and confused; need his support plan and who supports him.';
+    const emergency = await graphqlRequest(socialCare.subgraph.url, {
+      query: entities('careAndSupportPlan { status } careWorkers { worker { name } } careActAssessments { id }'),
+      variables: asPeople(sam),
+      token: await socialCare.idp.tokenFor('unrelated-gp'),
+      headers: { 'x-break-glass-reason': reason },
+    });
+    expect(emergency.body).toEqual({
+      data: { _entities: [{ careAndSupportPlan: { status: 'AGREED' }, careWorkers: [{ worker: { name: 'Lucy Evans' } }, { worker: { name: 'Mark Jones' } }], careActAssessments: null }] },
+      errors: [refused(['_entities', 0, 'careActAssessments'])],
+    });
+    expect(await auditOf(socialCare, emergency.headers)).toEqual([
+      { actor_subject: 'w-gp-brown', actor_name: 'Dr Michael Brown', actor_role: 'gp', nhs_number: sam, action: 'read', categories: ['care-plan', 'care-workers'], break_glass: true, break_glass_reason: reason },
+    ]);
+
+    const review = '{ socialCareBreakGlassAccesses(first: 5) { edges { node { actorName actorRole organisation { code } nhsNumber categories breakGlass breakGlassReason requestId } } pageInfo { hasNextPage } } }';
+    const officer = await signToken(councilPrivacyOfficer, socialCare.idp.key, socialCare.idp.identity);
+    expect((await graphqlRequest(socialCare.subgraph.url, { query: review, token: officer })).body).toEqual({
+      data: {
+        socialCareBreakGlassAccesses: {
+          edges: [
+            {
+              node: { actorName: 'Dr Michael Brown', actorRole: 'gp', organisation: { code: 'DEMOP2' }, nhsNumber: sam, categories: ['care-plan', 'care-workers'], breakGlass: true, breakGlassReason: reason, requestId: emergency.headers.get('x-request-id') },
+            },
+          ],
+          pageInfo: { hasNextPage: false },
+        },
+      },
+    });
+    // The officer can also follow up in Sam's own access log; nobody else reads the break-glass list.
+    const samsLog = await graphqlRequest(socialCare.subgraph.url, { query: entities('socialCareAccessLog(first: 1) { edges { node { actorName breakGlass } } }'), variables: asPeople(sam), token: officer });
+    expect(samsLog.body).toEqual({ data: { _entities: [{ socialCareAccessLog: { edges: [{ node: { actorName: 'Dr Michael Brown', breakGlass: true } }] } }] } });
+    for (const user of ['privacy-officer', 'social-worker', 'unrelated-gp']) {
+      expect((await socialCare.query(user, review)).body, user).toEqual({
+        data: { socialCareBreakGlassAccesses: null },
+        errors: [refusedField('socialCareBreakGlassAccesses', `${agency} shows its break-glass accesses only to its privacy officer.`)],
+      });
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, inArray } from 'drizzle-orm';
+import { asc, desc, inArray, isNull } from 'drizzle-orm';
 import { engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers, type VoluntarySectorTables } from './tables.ts';
 
 export type EngagementRow = typeof engagements.$inferSelect;
+
+const engagementColumns = { person: engagements.nhsNumber, sortKey: engagements.occurredOn, id: engagements.id };
 
 /**
  * The request's loaders: one statement per table per request, whatever the number of people.
@@ -23,7 +25,9 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
     whatMatters: byPerson((keys) =>
       db.select().from(whatMattersConversations).where(inArray(whatMattersConversations.nhsNumber, [...keys])).orderBy(desc(whatMattersConversations.heldOn), asc(whatMattersConversations.id)),
     ),
-    engagementPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, { person: engagements.nhsNumber, sortKey: engagements.occurredOn, id: engagements.id }),
+    engagementPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, engagementColumns),
+    // Sessions carrying a sensitive category are left out in SQL, so they never count towards a page or its cursors.
+    engagementPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, { ...engagementColumns, where: isNull(engagements.sensitivity) }),
     worker: createRowLoader<string, typeof workers.$inferSelect>((keys) => db.select().from(workers).where(inArray(workers.id, [...keys])), (row) => row.id),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
       (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),

@@ -1,7 +1,27 @@
-import { type SubgraphContext, decodeCursor, isIsoDate, pageSize, provenanceOf, requireNhsNumber, toConnection, withProvenance } from '@joined-up/kit';
+import {
+  accessLogOf,
+  createError,
+  type Database,
+  decodeCursor,
+  guardPersonFields,
+  guardScopes,
+  isIsoDate,
+  pageSize,
+  policyCategories,
+  provenanceOf,
+  requireNhsNumber,
+  scopeRequirements,
+  setSharingDecision,
+  sharingDecisionsOf,
+  type SubgraphContext,
+  toConnection,
+  withProvenance,
+} from '@joined-up/kit';
+import { typeDefs } from './typeDefs.ts';
 import { snomed, socialPrescribingReferral } from '@joined-up/population';
 import type { EngagementRow, VoluntarySectorLoaders } from './createLoaders.ts';
 import { listClients } from './listClients.ts';
+import { voluntarySectorPolicy } from './policy.ts';
 import type { clients, referrals, services, VoluntarySectorTables } from './tables.ts';
 
 type Context = SubgraphContext<VoluntarySectorTables, VoluntarySectorLoaders>;
@@ -11,6 +31,12 @@ type ServiceRow = typeof services.$inferSelect;
 /** A Person here is only ever its key: health owns everything else about the person. */
 type PersonParent = { nhsNumber: string };
 
+/**
+ * Which policy category each Person field belongs to: the policy decides per category. Every
+ * field but the key is here (a test reads the SDL to keep it so); the key is what the caller sent.
+ */
+/** Which policy category guards each Person field, as the SDL's @policy directives say. */
+export const personFieldCategories = policyCategories(typeDefs, 'Person');
 
 /** An organisation's summary by code, falling back to the code for one this agency does not hold. */
 async function organisationSummary(code: string, context: Context) {
@@ -23,25 +49,51 @@ export const resolvers = {
   Query: {
     voluntaryOrganisations: (_: unknown, __: unknown, context: Context) =>
       context.db.query.organisations.findMany({ orderBy: (table, { asc }) => asc(table.name) }),
-    // A worker sees their own caseload: the verified token's subject is the worker's id.
-    voluntarySectorClients: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) =>
-      listClients(context.db, context.caller.subject, args),
-  },
-  Person: {
-    // The agency may hold nothing for a valid NHS number: its lists then come back empty. Async so
-    // that an invalid number fails only its own entity, not every representation in the request.
-    __resolveReference: async (reference: { nhsNumber: unknown }): Promise<PersonParent> => ({ nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations') }),
-    socialPrescribingReferrals: async (person: PersonParent, _: unknown, context: Context) =>
-      (await context.loaders.referrals.load(person.nhsNumber)).map(withProvenance),
-    whatMattersToMe: async (person: PersonParent, _: unknown, context: Context) =>
-      (await context.loaders.whatMatters.load(person.nhsNumber)).map(withProvenance),
-    engagements: async (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) => {
-      const size = pageSize(args.first);
-      const after = decodeCursor(args.after, isIsoDate);
-      const rows = await context.loaders.engagementPages.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
-      return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
+    // A worker sees their own caseload: the verified token's subject is the worker's id. Each
+    // listed client linked to an NHS number is a read of that person's data, so it is audited.
+    voluntarySectorClients: async (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
+      const page = await listClients(context.db, context.caller.subject, args);
+      for (const { node } of page.edges) if (node.nhsNumber && node.linkedWithAgreementOn) context.audit.record(node.nhsNumber, 'client-list');
+      return page;
+    },
+    voluntarySectorBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
+      if (!voluntarySectorPolicy.privacyOfficerRoles.includes(context.caller.role) || context.caller.organisation.sector !== 'voluntary-sector') {
+        throw createError('FORBIDDEN', `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`, { agency: context.agency.displayName });
+      }
+      return accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { breakGlassOnly: true }, args);
     },
   },
+  Mutation: guardScopes(
+    {
+      setVoluntarySectorSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
+        setSharingDecision(context as never, 'voluntary-sector', args),
+    },
+    scopeRequirements(typeDefs, 'Mutation'),
+  ),
+  // Every field is decided by the partnership's policy, alike whether or not it holds anything
+  // for the person: a refusal never tells a held record from an unknown one.
+  Person: guardPersonFields(
+    {
+      // Async so that an invalid number fails only its own entity, not every representation in the request.
+      __resolveReference: async (reference: { nhsNumber: unknown }): Promise<PersonParent> => ({ nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations') }),
+      socialPrescribingReferrals: async (person: PersonParent, _: unknown, context: Context) =>
+        (await context.loaders.referrals.load(person.nhsNumber)).map(withProvenance),
+      whatMattersToMe: async (person: PersonParent, _: unknown, context: Context) =>
+        (await context.loaders.whatMatters.load(person.nhsNumber)).map(withProvenance),
+      engagements: async (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) => {
+        const size = pageSize(args.first);
+        const after = decodeCursor(args.after, isIsoDate);
+        const loader = context.decision?.includeSensitive ? context.loaders.engagementPages : context.loaders.engagementPagesWithoutSensitive;
+        const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
+        return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
+      },
+      voluntarySectorAccessLog: (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) =>
+        accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
+      voluntarySectorSharingDecisions: (person: PersonParent, _: unknown, context: Context) =>
+        sharingDecisionsOf(context.db as Database<Record<string, unknown>>, person.nhsNumber, 'voluntary-sector'),
+    },
+    personFieldCategories,
+  ),
   VoluntaryOrganisation: {
     services: (organisation: { code: string }, _: unknown, context: Context) => context.loaders.servicesOf.load(organisation.code),
   },

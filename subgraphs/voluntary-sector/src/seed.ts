@@ -1,27 +1,47 @@
 import { type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
-import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, recorderOf } from '@joined-up/population';
+import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, recorderOf, workers as storyWorkers } from '@joined-up/population';
 import { addDays } from './addDays.ts';
 import { referralRouteFor, type ReferralRoute } from './referralRoutes.ts';
 import { samsVoluntarySectorRecord } from './seedSamsStory.ts';
-import { clients, engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers as workersTable, type VoluntarySectorTables } from './tables.ts';
+import {
+  clients,
+  delegations,
+  engagements,
+  organisations,
+  referralStatusChanges,
+  referrals,
+  services,
+  sharedCareTeam,
+  sharingDecisions,
+  volunteers,
+  whatMattersConversations,
+  workers as workersTable,
+  type VoluntarySectorTables,
+} from './tables.ts';
 import { voluntaryDirectory } from './voluntaryDirectory.ts';
 
 // Health seeds a named GP for each practice (health/src/seed.ts); a referral names the person's own.
 const gpByPractice: Record<string, string> = Object.fromEntries(Object.entries(namedGpByPractice).map(([code, gp]) => [code, gp.name]));
 const declineReasons = ['Declined by the person: not the right time for them.', 'Needs are better met by the community mental health team; referrer told.', 'Declined by the person after a first telephone call.'];
+// What the person agreed, in the words recorded with them and as the categories it opens to the referrer.
 const sharingChoices = [
-  ['Referral and what matters to them, with their GP practice'],
-  ['Referral and what matters to them, with their GP practice', 'Which groups they go to, with their care coordinator'],
-  ['Nothing beyond the referral itself'],
+  { agreedToShare: ['Referral and what matters to them, with their GP practice'], sharedWithReferrer: ['what-matters'] },
+  { agreedToShare: ['Referral and what matters to them, with their GP practice', 'Which groups they go to, with their care coordinator'], sharedWithReferrer: ['what-matters'] },
+  { agreedToShare: ['Nothing beyond the referral itself'], sharedWithReferrer: [] },
 ];
 const attendedNotes = [null, 'Joined in well.', 'Quiet today but stayed to the end.', 'Brought a friend along.', 'Asked about coming more often.'];
 const referenceYear = 2026;
+// A session after which the worker raised a safeguarding concern: withheld from all but the worker who holds the support.
+const safeguardingShare = 0.15;
+const safeguardingNote = 'Stayed behind to talk with their worker, who raised a safeguarding concern with the council; the designated safeguarding lead holds the detail.';
 
 /**
  * Writes the voluntary sector's slice of the demo population: the charities, their services and
  * volunteers, then a referral for everyone known to the voluntary sector, with what matters to
- * them and their engagements once accepted, and some clients known only locally. Sam and his
- * mother are written in full from the story. Safe to run again: rows are keyed and conflicts skipped.
+ * them and their engagements once accepted (a few carrying a safeguarding concern), and some
+ * clients known only locally; the care coordinator on the team of everyone also known to social
+ * care. Sam and his mother are written in full from the story, with Sam's delegation to his mother
+ * and his decision not to share with social care. Safe to run again: rows are keyed and conflicts skipped.
  */
 export async function seed(db: Database<VoluntarySectorTables>, options: { people: number; onProgress?: SeedProgress }): Promise<void> {
   await db.transaction(async (tx) => {
@@ -38,6 +58,9 @@ export async function seed(db: Database<VoluntarySectorTables>, options: { peopl
       if (rows.whatMattersConversations.length) await tx.insert(whatMattersConversations).values(rows.whatMattersConversations).onConflictDoNothing();
       if (rows.engagements.length) await tx.insert(engagements).values(rows.engagements).onConflictDoNothing();
       if (rows.clients.length) await tx.insert(clients).values(rows.clients).onConflictDoNothing();
+      if (rows.sharedCareTeam.length) await tx.insert(sharedCareTeam).values(rows.sharedCareTeam).onConflictDoNothing();
+      if (rows.delegations.length) await tx.insert(delegations).values(rows.delegations).onConflictDoNothing();
+      if (rows.sharingDecisions.length) await tx.insert(sharingDecisions).values(rows.sharingDecisions).onConflictDoNothing();
     });
   });
 }
@@ -48,16 +71,27 @@ type Rows = {
   whatMattersConversations: Array<typeof whatMattersConversations.$inferInsert>;
   engagements: Array<typeof engagements.$inferInsert>;
   clients: Array<typeof clients.$inferInsert>;
+  sharedCareTeam: Array<typeof sharedCareTeam.$inferInsert>;
+  delegations: Array<typeof delegations.$inferInsert>;
+  sharingDecisions: Array<typeof sharingDecisions.$inferInsert>;
 };
 
 /** The voluntary sector's rows for a batch of people. */
 export function voluntarySectorRowsFor(batch: PopulationPerson[]): Rows {
-  const rows: Rows = { referrals: [], referralStatusChanges: [], whatMattersConversations: [], engagements: [], clients: [] };
+  const rows: Rows = { referrals: [], referralStatusChanges: [], whatMattersConversations: [], engagements: [], clients: [], sharedCareTeam: [], delegations: [], sharingDecisions: [] };
   for (const person of batch) {
     if (person.index <= 1) addStoryRows(rows, person);
     else if (person.knownToVoluntarySector) addGeneratedRows(rows, person, createRandom(seedFrom(`voluntary-sector:${person.nhsNumber}`)));
+    // The place partnership's coordinator works with everyone known to both the charities and
+    // adult social care, so a coordinator's caseload reaches what matters to each of them.
+    if (person.knownToVoluntarySector && person.knownToSocialCare) rows.sharedCareTeam.push(coordinatorOf(person.nhsNumber));
   }
   return rows;
+}
+
+function coordinatorOf(nhsNumber: string): typeof sharedCareTeam.$inferInsert {
+  const coordinator = storyWorkers.coordinator;
+  return { nhsNumber, memberSubject: coordinator.id, role: coordinator.role, organisationCode: coordinator.organisationCode, since: '2025-11-20' };
 }
 
 function addStoryRows(rows: Rows, person: PopulationPerson): void {
@@ -69,6 +103,9 @@ function addStoryRows(rows: Rows, person: PopulationPerson): void {
   rows.engagements.push(...story.engagements.filter((row) => row.nhsNumber === person.nhsNumber));
   // The local clients of the story are written with Sam, so a population of any size has them.
   rows.clients.push(...story.clients.filter((row) => row.nhsNumber === person.nhsNumber || (person.index === 0 && row.nhsNumber === null)));
+  rows.sharedCareTeam.push(...story.sharedCareTeam.filter((row) => row.nhsNumber === person.nhsNumber));
+  rows.delegations.push(...story.delegations.filter((row) => row.nhsNumber === person.nhsNumber));
+  rows.sharingDecisions.push(...story.sharingDecisions.filter((row) => row.nhsNumber === person.nhsNumber));
 }
 
 function addGeneratedRows(rows: Rows, person: PopulationPerson, random: Random): void {
@@ -98,7 +135,7 @@ function addGeneratedRows(rows: Rows, person: PopulationPerson, random: Random):
     reason: random.pick(route.reasons),
     status,
     linkWorkerId: acceptedOn ? worker.id : null,
-    agreedToShare: random.pick(sharingChoices),
+    ...random.pick(sharingChoices),
     ...recordedBy(worker, `${referredOn}T10:00:00Z`),
   });
   change(0, 'SENT', referredOn, `${gpName}, GP`);
@@ -127,10 +164,13 @@ function addSupportRows(rows: Rows, person: PopulationPerson, random: Random, ro
   const serviceId = random.pick(route.serviceIds);
   const service = voluntaryDirectory.services.find((candidate) => candidate.id === serviceId)!;
   const sessions = random.int(1, 4);
+  // Drawn apart from the person's other numbers, so adding it left the rest of the seed as it was.
+  const concernAt = createRandom(seedFrom(`voluntary-sector-safeguarding:${person.nhsNumber}`)).chance(safeguardingShare) ? sessions - 1 : -1;
   for (let i = 0; i < sessions; i += 1) {
     const occurredOn = addDays(acceptedOn, 7 * (i + 1));
     const attended = random.chance(0.85);
     const notes = attended ? random.pick(attendedNotes) : 'Did not come; their worker will check in.';
-    rows.engagements.push({ id: `${person.nhsNumber}-engagement-${i}`, nhsNumber: person.nhsNumber, occurredOn, serviceId: service.id, activity: service.name, attended, notes, ...recordedBy(worker, `${occurredOn}T17:00:00Z`) });
+    const concern = i === concernAt ? { attended: true, notes: safeguardingNote, sensitivity: 'safeguarding' } : {};
+    rows.engagements.push({ id: `${person.nhsNumber}-engagement-${i}`, nhsNumber: person.nhsNumber, occurredOn, serviceId: service.id, activity: service.name, attended, notes, ...concern, ...recordedBy(worker, `${occurredOn}T17:00:00Z`) });
   }
 }

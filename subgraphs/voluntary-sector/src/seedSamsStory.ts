@@ -1,6 +1,6 @@
 import { recordedBy } from '@joined-up/kit';
 import { organisations, sam, samsMother, workers, recorderOf } from '@joined-up/population';
-import type { clients, engagements, referralStatusChanges, referrals, whatMattersConversations } from './tables.ts';
+import type { clients, delegations, engagements, referralStatusChanges, referrals, sharedCareTeam, sharingDecisions, whatMattersConversations } from './tables.ts';
 
 const amira = recorderOf(workers.linkWorker);
 const jo = recorderOf(workers.carersSupportWorker);
@@ -40,6 +40,7 @@ export const samsVoluntarySectorRecord = {
         'His referral, what matters to him and the groups he goes to, with his GP practice and his care coordinator',
         'The days of his groups, with Oakfield Supported Living, so his support workers can plan meals and insulin around them',
       ],
+      sharedWithReferrer: ['what-matters', 'engagements'],
       ...recordedBy(amira, '2026-05-12T15:10:00Z'),
     },
     {
@@ -52,6 +53,7 @@ export const samsVoluntarySectorRecord = {
       status: 'ACCEPTED',
       linkWorkerId: workers.carersSupportWorker.id,
       agreedToShare: ["What matters to her and her goals, with her GP practice and Sam's care coordinator, for Sam's contingency plan"],
+      sharedWithReferrer: ['what-matters'],
       ...recordedBy(jo, '2025-11-03T11:00:00Z'),
     },
   ] satisfies Array<typeof referrals.$inferInsert>,
@@ -103,4 +105,15 @@ export const samsVoluntarySectorRecord = {
     { id: 'local-story-2', workerId: workers.linkWorker.id, givenName: 'Niamh', familyName: 'Kelly', nhsNumber: null, linkedWithAgreementOn: null, since: '2026-04-21', ...recordedBy(amira, '2026-04-21T14:30:00Z') },
     { id: 'local-story-3', workerId: workers.linkWorker.id, givenName: 'Tomasz', familyName: 'Nowak', nhsNumber: null, linkedWithAgreementOn: null, since: '2026-06-02', ...recordedBy(amira, '2026-06-02T10:00:00Z') },
   ] satisfies Array<typeof clients.$inferInsert>,
+  // Sam's social worker, whom Amira works with; his care coordinator is on the team of everyone
+  // known to both the voluntary sector and social care (seed.ts).
+  sharedCareTeam: [
+    { nhsNumber: nhs, memberSubject: workers.socialWorker.id, role: workers.socialWorker.role, organisationCode: workers.socialWorker.organisationCode, since: '2026-05-15' },
+  ] satisfies Array<typeof sharedCareTeam.$inferInsert>,
+  // Sam has asked that his mother can see his referral and what matters to him, not each session.
+  delegations: [
+    { nhsNumber: nhs, carerSubject: 'citizen-margaret', categories: ['referrals', 'what-matters', 'access-log', 'sharing-decisions'], grantedOn: '2026-05-15' },
+  ] satisfies Array<typeof delegations.$inferInsert>,
+  // Sam would rather the council did not see what he does with Community Links (the example).
+  sharingDecisions: [{ nhsNumber: nhs, sector: 'social-care', decidedBySubject: 'citizen-sam', decidedAt: '2026-05-28T16:30:00Z' }] satisfies Array<typeof sharingDecisions.$inferInsert>,
 };

@@ -1,6 +1,6 @@
-import { provenanceColumns, seedRuns } from '@joined-up/kit';
+import { auditEvents, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /** The charities of the partnership. */
 export const organisations = pgTable('organisations', {
@@ -83,6 +83,12 @@ export const referrals = pgTable(
     status: text('status').notNull(),
     linkWorkerId: text('link_worker_id'),
     agreedToShare: text('agreed_to_share').array().notNull(),
+    /**
+     * What agreedToShare opens to the referrer beyond the referral itself, as policy categories
+     * ('what-matters', 'engagements'), recorded with the person at the same time as the wording.
+     * Access decisions read this, never the wording; empty shares nothing more.
+     */
+    sharedWithReferrer: text('shared_with_referrer').array().notNull().default(sql`'{}'::text[]`),
     ...provenanceColumns(),
   },
   (table) => [index('referrals_nhs_number_idx').on(table.nhsNumber, table.referredOn.desc())],
@@ -129,13 +135,46 @@ export const engagements = pgTable(
     activity: text('activity').notNull(),
     attended: boolean('attended').notNull(),
     notes: text('notes'),
+    /** A sensitive category (safeguarding, ...) withheld unless policy allows. */
+    sensitivity: text('sensitivity'),
     ...provenanceColumns(),
   },
   // Read newest first, a page at a time, per person.
   (table) => [index('engagements_person_time_idx').on(table.nhsNumber, table.occurredOn.desc(), table.id.desc())],
 );
 
-export { seedRuns };
+/**
+ * Professionals of other agencies the partnership records as working with the person (the care
+ * coordinator, the social worker): a legitimate relationship the voluntary sector's own data shows.
+ */
+export const sharedCareTeam = pgTable(
+  'shared_care_team',
+  {
+    nhsNumber: text('nhs_number').notNull(),
+    memberSubject: text('member_subject').notNull(),
+    role: text('role').notNull(),
+    organisationCode: text('organisation_code').notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.nhsNumber, table.memberSubject] }), index('shared_care_team_member_idx').on(table.memberSubject)],
+);
 
-export const tables = { organisations, services, volunteers, workers, clients, referrals, referralStatusChanges, whatMattersConversations, engagements, seedRuns };
+export { auditEvents, delegations, seedRuns, sharingDecisions };
+
+export const tables = {
+  organisations,
+  services,
+  volunteers,
+  workers,
+  clients,
+  referrals,
+  referralStatusChanges,
+  whatMattersConversations,
+  engagements,
+  sharedCareTeam,
+  sharingDecisions,
+  delegations,
+  auditEvents,
+  seedRuns,
+};
 export type VoluntarySectorTables = typeof tables;

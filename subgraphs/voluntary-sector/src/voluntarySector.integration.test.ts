@@ -1,5 +1,6 @@
+import { type DemoUser, signToken } from '@joined-up/dev';
 import { type Database, encodeCursor } from '@joined-up/kit';
-import { startSubgraphForTest, type TestEngine, type TestSubgraph } from '@joined-up/test';
+import { graphqlRequest, startSubgraphForTest, type TestEngine, type TestSubgraph } from '@joined-up/test';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voluntarySectorSubgraph } from './index.ts';
@@ -10,6 +11,17 @@ const communityLinks = { code: 'DEMOV2', name: 'Community Links Social Prescribi
 const carersGroup = { code: 'DEMOV1', name: "Riverside Carers' Support Group" };
 const amira = { id: 'w-lw-hassan', name: 'Amira Hassan', jobTitle: 'Social prescribing link worker', organisation: communityLinks };
 const recordedBy = (worker: typeof amira, recordedAt: string) => ({ recordedBy: worker.name, recordedByRole: worker.jobTitle, organisation: worker.organisation, recordedAt });
+/** Voluntary-sector staff who are not demo users, signed in by the test's identity provider. */
+const staff = (subject: string, name: string, role: string, organisation: { code: string; name: string }): DemoUser => ({
+  username: subject,
+  subject,
+  name,
+  role,
+  organisation: { ...organisation, sector: 'voluntary-sector' },
+  description: name,
+});
+const jo = staff('w-cs-bennett', 'Jo Bennett', 'carer-support-worker', carersGroup);
+const privacyOfficer = staff('w-po-adeyemi', 'Kemi Adeyemi', 'privacy-officer', communityLinks);
 
 const personFields = /* GraphQL */ `
   nhsNumber
@@ -55,6 +67,15 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
   let subgraph: TestSubgraph;
   const db = () => subgraph.subgraph.database.db as unknown as Database<VoluntarySectorTables>;
   const count = async (table: string) => ((await db().execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: Array<{ n: number }> }).rows[0]?.n;
+
+  /** Runs an operation as a user who is not among the demo users, or with extra headers. */
+  const queryAs = async <TData = Record<string, unknown>>(user: DemoUser | string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    graphqlRequest<TData>(subgraph.subgraph.url, {
+      query,
+      variables,
+      headers,
+      token: typeof user === 'string' ? await subgraph.idp.tokenFor(user) : await signToken(user, subgraph.idp.key, subgraph.idp.identity),
+    });
 
   beforeAll(async () => {
     subgraph = await startSubgraphForTest(voluntarySectorSubgraph, { engine, people });
@@ -121,13 +142,13 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
     expect(seen).toEqual(['sam-engagement-7', 'sam-engagement-6', 'sam-engagement-5', 'sam-engagement-4', 'sam-engagement-3', 'sam-engagement-2', 'sam-engagement-1']);
   });
 
-  it("holds Margaret's support from the carers' group, with her own words and her sessions", async () => {
+  it("holds Margaret's support from the carers' group, with her own words and her sessions, for the worker who holds it", async () => {
     const query = `{ _entities(representations: [{ __typename: "Person", nhsNumber: "9990000026" }]) { ... on Person {
       socialPrescribingReferrals { referredTo { code name } status linkWorker { name } }
       whatMattersToMe { heldOn heldBy { name } whatMatters goals }
       engagements { edges { node { occurredOn organisation { code name } service { name category howToContact } activity attended notes provenance { recordedBy organisation { code } } } } pageInfo { hasNextPage } }
     } } }`;
-    const { body } = await subgraph.query<{ _entities: Array<Record<string, unknown>> }>('link-worker', query);
+    const { body } = await queryAs<{ _entities: Array<Record<string, unknown>> }>(jo, query);
     expect(body.errors).toBeUndefined();
     const margaret = body.data!._entities[0]!;
     expect(margaret['socialPrescribingReferrals']).toEqual([{ referredTo: carersGroup, status: 'ACCEPTED', linkWorker: { name: 'Jo Bennett' } }]);
@@ -178,25 +199,37 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
     expect(surnames).toEqual([...surnames].sort());
   });
 
-  it('resolves several people in one request with one statement per table, and nothing held is an empty list', async () => {
+  it('decides and resolves a caseload in one request with a fixed number of statements, whatever its size', async () => {
     const { statements } = subgraph.subgraph.database;
-    const few = ['9990000018', '9990000026'];
-    const known = ((await db().execute(sql`select distinct nhs_number from referrals order by nhs_number limit 12`)) as unknown as { rows: Array<{ nhs_number: string }> }).rows.map((row) => row.nhs_number);
+    const caseload = `query People($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person {
+      nhsNumber
+      socialPrescribingReferrals { id referredTo { name } statusHistory { status } linkWorker { name } }
+      engagements(first: 3) { edges { node { id service { name } } } }
+    } } }`;
+    // Community Links' referrals: Amira is the link worker on some and a member of staff for the rest.
+    const referred = ((await db().execute(sql`select nhs_number, link_worker_id = 'w-lw-hassan' as hers from referrals where referred_to_code = 'DEMOV2' and nhs_number <> '9990000018' order by nhs_number`)) as unknown as {
+      rows: Array<{ nhs_number: string; hers: boolean }>;
+    }).rows;
+    const hers = referred.filter((row) => row.hers).map((row) => row.nhs_number);
+    const others = referred.filter((row) => !row.hers).map((row) => row.nhs_number);
     const statementsFor = async (nhsNumbers: string[]) => {
       const before = statements.count;
-      const { body } = await subgraph.query<{ _entities: PersonResult[] }>('gp', entitiesQuery, representations(...nhsNumbers));
+      const { body } = await subgraph.query<{ _entities: PersonResult[] }>('link-worker', caseload, representations(...nhsNumbers));
       expect(body.errors).toBeUndefined();
       expect(body.data!._entities.map((person) => person.nhsNumber)).toEqual(nhsNumbers);
       return { statements: statements.count - before, people: body.data!._entities };
     };
-    const small = await statementsFor(few);
-    const large = await statementsFor([...known, '9434765919']);
-    expect(known.length).toBe(12);
-    // referrals, status changes, conversations, engagements, workers, organisations, services
-    expect(large.statements).toBe(7);
-    expect(small.statements).toBe(7);
-    expect(large.people.slice(0, -1).every((person) => person.socialPrescribingReferrals.length === 1)).toBe(true);
-    expect(large.people.at(-1)).toEqual({ nhsNumber: '9434765919', socialPrescribingReferrals: [], whatMattersToMe: [], engagements: { edges: [] } });
+    const small = await statementsFor(['9990000018', others[0]!]);
+    const large = await statementsFor([...hers.slice(0, 6), ...others.slice(0, 6)]);
+    expect(large.people).toHaveLength(12);
+    // Facts: sharing decisions, emergencies, referrals, clients, care team. Data: referrals, status
+    // changes, engagements with and without sensitive sessions, workers, organisations, services
+    // (twice when the two engagement statements finish in different ticks). Then the one audit insert.
+    expect(small.statements).toBeGreaterThanOrEqual(13);
+    expect(small.statements).toBeLessThanOrEqual(14);
+    expect(large.statements).toBeGreaterThanOrEqual(13);
+    expect(large.statements).toBeLessThanOrEqual(14);
+    expect(large.people.every((person) => person.socialPrescribingReferrals.length === 1)).toBe(true);
   });
 
   it('refuses an invalid NHS number in a representation with BAD_USER_INPUT naming it', async () => {
@@ -234,6 +267,258 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
     expect(services.every((service) => service.organisation.code === service.owner && service.volunteerCount === service.volunteers.length)).toBe(true);
     expect(services.find((service) => service.name === 'Saturday climbing club')?.volunteers.map((volunteer) => volunteer.role)).toEqual(expect.arrayContaining(['Activity leader', 'Session helper']));
     expect(services.reduce((sum, service) => sum + service.volunteerCount, 0)).toBe(19);
+  });
+
+  describe("the partnership's policy", () => {
+    const agency = 'Riverside Voluntary Sector Partnership';
+    const forbidden = { code: 'FORBIDDEN', agency, serviceName: 'voluntary-sector' };
+    const everyField = /* GraphQL */ `
+      nhsNumber
+      socialPrescribingReferrals { id status }
+      whatMattersToMe { id }
+      engagements(first: 2) { edges { node { id } } }
+      voluntarySectorAccessLog(first: 1) { edges { node { id } } }
+      voluntarySectorSharingDecisions { sector shared }
+    `;
+    const wholeRecord = `query People($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { ${everyField} } } }`;
+    const personFields = ['socialPrescribingReferrals', 'whatMattersToMe', 'engagements', 'voluntarySectorAccessLog', 'voluntarySectorSharingDecisions'] as const;
+    type WholeRecord = { _entities: Array<Record<string, unknown>> };
+    const sam = '9990000018';
+    const margaret = '9990000026';
+    const unheld = '9434765919';
+    const setSharing = `mutation Share($nhsNumber: NHSNumber!, $sector: Sector!, $shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: $nhsNumber, sector: $sector, shared: $shared) { sector shared decidedAt } }`;
+    const auditRows = async (where: ReturnType<typeof sql>) =>
+      ((await db().execute(sql`select actor_subject, actor_role, purpose, nhs_number, action, categories, break_glass, break_glass_reason, request_id from audit_events where ${where} order by id`)) as unknown as {
+        rows: Array<{ actor_subject: string; actor_role: string; purpose: string; nhs_number: string; action: string; categories: string[]; break_glass: boolean; break_glass_reason: string | null; request_id: string }>;
+      }).rows;
+    const sortedByPath = <T extends { path?: Array<string | number> }>(errors: T[] | undefined) => [...(errors ?? [])].sort((a, b) => String(a.path).localeCompare(String(b.path)));
+    /** Which of the person's fields came back, and which were refused with FORBIDDEN naming the agency. */
+    const outcomes = (body: { data?: WholeRecord | null; errors?: Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }> }) =>
+      Object.fromEntries(
+        personFields.map((field) => {
+          const error = body.errors?.find((candidate) => candidate.path?.at(-1) === field);
+          if (error) return [field, error.extensions?.['code'] === 'FORBIDDEN' && error.extensions?.['agency'] === agency ? 'deny' : `error ${String(error.extensions?.['code'])}`];
+          return [field, body.data?._entities[0]?.[field] === null || body.data?._entities[0]?.[field] === undefined ? 'missing' : 'allow'];
+        }),
+      );
+
+    // The expected table of who sees what of Sam's voluntary-sector record, kept as data.
+    const allow = 'allow';
+    const deny = 'deny';
+    it.each<[user: string, expected: string[], why: string]>([
+      ['gp', [allow, allow, allow, deny, deny], "referred him; he agreed on the referral to share what matters and his groups with the practice"],
+      ['practice-nurse', [allow, allow, allow, deny, deny], 'works at the practice that referred him'],
+      ['diabetes-nurse', [deny, deny, deny, deny, deny], 'no relationship in the partnership’s data'],
+      ['social-worker', [deny, deny, deny, deny, deny], 'on his care team, but Sam declined sharing with social care'],
+      ['care-worker', [deny, deny, deny, deny, deny], 'no relationship in the partnership’s data'],
+      ['link-worker', [allow, allow, allow, deny, deny], 'his link worker'],
+      ['coordinator', [allow, allow, deny, deny, deny], 'his care coordinator, on the care team'],
+      ['sam', [allow, allow, allow, allow, allow], 'his own record'],
+      ['carer', [allow, allow, deny, allow, allow], 'what Sam delegated to his mother'],
+      ['unrelated-gp', [deny, deny, deny, deny, deny], 'no relationship'],
+      ['privacy-officer', [deny, deny, deny, deny, deny], "health's privacy officer, not the partnership's"],
+    ])("%s sees Sam's %j: %s", async (user, expected) => {
+      const { body } = await subgraph.query<WholeRecord>(user, wholeRecord, representations(sam));
+      expect(outcomes(body)).toEqual(Object.fromEntries(personFields.map((field, i) => [field, expected[i]])));
+    });
+
+    it('refuses a caller without a relationship alike whether or not the partnership holds a record, naming only the agency', async () => {
+      const asked = async (user: string, nhsNumber: string) => (await subgraph.query<WholeRecord>(user, wholeRecord, representations(nhsNumber))).body;
+      const held = await asked('unrelated-gp', sam);
+      expect(held.data?._entities).toEqual([{ nhsNumber: sam, socialPrescribingReferrals: null, whatMattersToMe: null, engagements: null, voluntarySectorAccessLog: null, voluntarySectorSharingDecisions: null }]);
+      expect(held.errors).toHaveLength(personFields.length);
+      for (const error of held.errors ?? []) {
+        expect(error.message).toBe(`${agency} does not share this part of the record with you.`);
+        expect(error.extensions).toEqual(forbidden);
+      }
+      // A valid number the partnership does not hold, and Sam asking for his mother's record: the same answer.
+      for (const [user, nhsNumber] of [['unrelated-gp', unheld], ['sam', margaret]] as const) {
+        const other = await asked(user, nhsNumber);
+        expect(other.data?._entities).toEqual([{ ...held.data?._entities[0], nhsNumber }]);
+        expect(sortedByPath(other.errors)).toEqual(sortedByPath(held.errors));
+      }
+    });
+
+    it("lets the referring practice see Sam's referral and only what he agreed to share; a referral that shares nothing more opens nothing more", async () => {
+      const { body } = await subgraph.query<{ _entities: PersonResult[] }>('gp', entitiesQuery, representations(sam));
+      expect(body.errors).toBeUndefined();
+      expect(body.data!._entities[0]!.socialPrescribingReferrals.map((referral) => referral['id'])).toEqual(['sam-referral-1']);
+      const sharesNothing = ((await db().execute(sql`select nhs_number from referrals where referrer_organisation_code = 'DEMOP1' and shared_with_referrer = '{}' order by nhs_number limit 1`)) as unknown as { rows: Array<{ nhs_number: string }> }).rows[0]!.nhs_number;
+      const other = await subgraph.query<WholeRecord>('gp', wholeRecord, representations(sharesNothing));
+      expect(outcomes(other.body)).toEqual({ socialPrescribingReferrals: allow, whatMattersToMe: deny, engagements: deny, voluntarySectorAccessLog: deny, voluntarySectorSharingDecisions: deny });
+    });
+
+    it("reaches the coordinator's whole caseload: everyone known to both the charities and social care", async () => {
+      const caseload = ((await db().execute(sql`select nhs_number from shared_care_team where member_subject = 'w-cc-green' order by nhs_number`)) as unknown as { rows: Array<{ nhs_number: string }> }).rows.map((row) => row.nhs_number);
+      expect(caseload).toEqual(expect.arrayContaining([sam, margaret]));
+      const { body } = await subgraph.query<{ _entities: Array<{ nhsNumber: string; socialPrescribingReferrals: unknown[]; whatMattersToMe: unknown[] }> }>(
+        'coordinator',
+        'query People($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { nhsNumber socialPrescribingReferrals { id } whatMattersToMe { id } } } }',
+        representations(...caseload),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!._entities.map((person) => person.nhsNumber)).toEqual(caseload);
+      expect(body.data!._entities.every((person) => person.socialPrescribingReferrals.length > 0)).toBe(true);
+    });
+
+    it('withholds safeguarding sessions from staff who do not hold the support, leaving no trace in pages or cursors', async () => {
+      const flagged = ((await db().execute(
+        sql`select e.nhs_number, e.id, r.link_worker_id from engagements e join referrals r on r.nhs_number = e.nhs_number where e.sensitivity is not null and r.referred_to_code = 'DEMOV2' order by e.id limit 1`,
+      )) as unknown as { rows: Array<{ nhs_number: string; id: string; link_worker_id: string }> }).rows[0]!;
+      const holder = flagged.link_worker_id === amira.id ? 'link-worker' : staff(flagged.link_worker_id, 'Ben Carter', 'link-worker', communityLinks);
+      const colleague = flagged.link_worker_id === amira.id ? staff('w-lw-carter', 'Ben Carter', 'link-worker', communityLinks) : 'link-worker';
+      const page = `query($after: String) { _entities(representations: [{ __typename: "Person", nhsNumber: "${flagged.nhs_number}" }]) { ... on Person { engagements(first: 1, after: $after) { edges { node { id notes } } pageInfo { hasNextPage endCursor } } } } }`;
+      const pagesFor = async (user: DemoUser | string) => {
+        const ids: string[] = [];
+        let after: string | null = null;
+        for (let i = 0; i < 10; i += 1) {
+          const result: Awaited<ReturnType<typeof queryAs<EngagementPage>>> = await queryAs<EngagementPage>(user, page, { after });
+          expect(result.body.errors).toBeUndefined();
+          const connection = result.body.data!._entities[0]!.engagements;
+          ids.push(...connection.edges.map((edge) => edge.node.id));
+          if (!connection.pageInfo.hasNextPage) break;
+          after = connection.pageInfo.endCursor;
+        }
+        return ids;
+      };
+      const holderSees = await pagesFor(holder);
+      const colleagueSees = await pagesFor(colleague);
+      expect(holderSees).toContain(flagged.id);
+      expect(colleagueSees).toEqual(holderSees.filter((id) => id !== flagged.id));
+    });
+
+    it('records every read before answering, one row per person and request, with who, why and which parts', async () => {
+      const { body } = await subgraph.query('gp', wholeRecord.replace('voluntarySectorAccessLog(first: 1) { edges { node { id } } }', '').replace('voluntarySectorSharingDecisions { sector shared }', ''), representations(sam, margaret));
+      // Margaret agreed to share what matters to her with her practice, not her sessions: that part is refused, and not recorded as read.
+      expect(body.errors?.map((error) => [error.path, error.extensions])).toEqual([[['_entities', 1, 'engagements'], forbidden]]);
+      const rows = await auditRows(sql`actor_subject = 'w-gp-shah' and request_id = (select request_id from audit_events where actor_subject = 'w-gp-shah' order by id desc limit 1)`);
+      expect(rows.map(({ request_id: _requestId, ...row }) => row).sort((a, b) => a.nhs_number.localeCompare(b.nhs_number))).toEqual([
+        { actor_subject: 'w-gp-shah', actor_role: 'gp', purpose: 'direct-care', nhs_number: sam, action: 'read', categories: ['engagements', 'referrals', 'what-matters'], break_glass: false, break_glass_reason: null },
+        { actor_subject: 'w-gp-shah', actor_role: 'gp', purpose: 'direct-care', nhs_number: margaret, action: 'read', categories: ['referrals', 'what-matters'], break_glass: false, break_glass_reason: null },
+      ]);
+      expect(rows[0]?.request_id).toBeTruthy();
+    });
+
+    it("records a client-list read for each listed client linked to an NHS number, and none for those known only locally", async () => {
+      const before = (await auditRows(sql`actor_subject = 'w-lw-hassan' and 'client-list' = any(categories)`)).length;
+      const { body } = await subgraph.query<ClientPage>('link-worker', '{ voluntarySectorClients(first: 100) { edges { node { nhsNumber } } } }');
+      expect(body.errors).toBeUndefined();
+      const linked = body.data!.voluntarySectorClients.edges.map((edge) => edge.node.nhsNumber).filter((nhsNumber): nhsNumber is string => nhsNumber !== null);
+      const rows = (await auditRows(sql`actor_subject = 'w-lw-hassan' and 'client-list' = any(categories)`)).slice(before);
+      expect(rows.map((row) => row.nhs_number).sort()).toEqual([...linked].sort());
+      expect(linked).toContain(sam);
+    });
+
+    it('refuses to change or delete the audit, in the database itself', async () => {
+      // drizzle wraps the database's error; its cause carries PostgreSQL's own message.
+      const refusal = (statement: ReturnType<typeof sql>) =>
+        db().execute(statement).then(
+          () => 'allowed',
+          (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+        );
+      const before = (await auditRows(sql`true`)).length;
+      expect(await refusal(sql`update audit_events set actor_name = 'Someone else'`)).toBe('audit_events is append-only: UPDATE is not allowed');
+      expect(await refusal(sql`delete from audit_events where nhs_number = ${sam}`)).toBe('audit_events is append-only: DELETE is not allowed');
+      expect(await refusal(sql`truncate audit_events`)).toBe('audit_events is append-only: TRUNCATE is not allowed');
+      expect((await auditRows(sql`true`)).length).toBe(before);
+    });
+
+    it('shows Sam who has seen his record, newest first, a page at a time, and his mother too', async () => {
+      await subgraph.query('coordinator', wholeRecord, representations(sam));
+      const log = `query($after: String) { _entities(representations: [{ __typename: "Person", nhsNumber: "${sam}" }]) { ... on Person { voluntarySectorAccessLog(first: 2, after: $after) { edges { node { occurredAt agency nhsNumber actorName actorRole organisation { code } purpose action categories breakGlass requestId } } pageInfo { hasNextPage endCursor } } } } }`;
+      type LogPage = { _entities: Array<{ voluntarySectorAccessLog: { edges: Array<{ node: { occurredAt: string; agency: string; nhsNumber: string; actorName: string; actorRole: string; action: string; categories: string[] } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }> };
+      const events: LogPage['_entities'][number]['voluntarySectorAccessLog']['edges'][number]['node'][] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 50; i += 1) {
+        const result: Awaited<ReturnType<typeof subgraph.query<LogPage>>> = await subgraph.query<LogPage>('sam', log, { after });
+        expect(result.body.errors).toBeUndefined();
+        const connection = result.body.data!._entities[0]!.voluntarySectorAccessLog;
+        events.push(...connection.edges.map((edge) => edge.node));
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+      expect(events[0]).toMatchObject({ agency, nhsNumber: sam, actorName: 'Rachel Green', actorRole: 'care-coordinator', action: 'READ', categories: ['referrals', 'what-matters'] });
+      expect(events.map((event) => event.actorName)).toEqual(expect.arrayContaining(['Dr Priya Shah', 'Amira Hassan']));
+      const times = events.map((event) => Date.parse(event.occurredAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(events.every((event) => event.nhsNumber === sam)).toBe(true);
+      // The carer Sam delegated his access log to sees the same, the reads of Sam's own log included.
+      const mothers = await subgraph.query<LogPage>('carer', log, { after: null });
+      expect(mothers.body.errors).toBeUndefined();
+      expect(mothers.body.data!._entities[0]!.voluntarySectorAccessLog.edges[0]?.node).toMatchObject({ actorName: 'Sam Taylor', actorRole: 'person', categories: ['access-log'] });
+    });
+
+    it('lets Sam and his mother change his sharing decisions, at once, idempotently and audited; nobody else', async () => {
+      const share = (user: string, sector: string, shared: boolean) => subgraph.query<{ setVoluntarySectorSharing: { sector: string; shared: boolean; decidedAt: string | null } }>(user, setSharing, { nhsNumber: sam, sector, shared });
+      const decisions = await subgraph.query<{ _entities: Array<{ voluntarySectorSharingDecisions: unknown[] }> }>('sam', `{ _entities(representations: [{ __typename: "Person", nhsNumber: "${sam}" }]) { ... on Person { voluntarySectorSharingDecisions { sector shared decidedAt } } } }`);
+      expect(decisions.body.data!._entities[0]!.voluntarySectorSharingDecisions).toEqual([
+        { sector: 'HEALTH', shared: true, decidedAt: null },
+        { sector: 'SOCIAL_CARE', shared: false, decidedAt: '2026-05-28T16:30:00.000Z' },
+        { sector: 'CARE_COORDINATION', shared: true, decidedAt: null },
+      ]);
+
+      const declined = await share('sam', 'HEALTH', false);
+      expect(declined.body.errors).toBeUndefined();
+      expect(declined.body.data!.setVoluntarySectorSharing).toMatchObject({ sector: 'HEALTH', shared: false });
+      const again = await share('sam', 'HEALTH', false);
+      expect(again.body.data!.setVoluntarySectorSharing).toEqual(declined.body.data!.setVoluntarySectorSharing);
+      expect(outcomes((await subgraph.query<WholeRecord>('gp', wholeRecord, representations(sam))).body)['socialPrescribingReferrals']).toBe(deny);
+      const restored = await share('carer', 'HEALTH', true);
+      expect(restored.body.data!.setVoluntarySectorSharing).toEqual({ sector: 'HEALTH', shared: true, decidedAt: null });
+      expect(outcomes((await subgraph.query<WholeRecord>('gp', wholeRecord, representations(sam))).body)['socialPrescribingReferrals']).toBe(allow);
+
+      for (const user of ['link-worker', 'social-worker', 'gp']) {
+        const refused = await share(user, 'SOCIAL_CARE', true);
+        expect(refused.body.data?.setVoluntarySectorSharing).toBeNull();
+        expect(refused.body.errors?.[0]?.extensions).toEqual(forbidden);
+      }
+      const ownSector = await share('sam', 'VOLUNTARY_SECTOR', false);
+      expect(ownSector.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'sector' });
+
+      const writes = await auditRows(sql`nhs_number = ${sam} and action = 'write'`);
+      expect(writes.map((row) => [row.actor_subject, row.categories])).toEqual([
+        ['citizen-sam', ['sharing-decisions']],
+        ['citizen-sam', ['sharing-decisions']],
+        ['citizen-margaret', ['sharing-decisions']],
+      ]);
+    });
+
+    it("lets the social worker see Sam's referral as soon as he shares it with social care again", async () => {
+      expect(outcomes((await subgraph.query<WholeRecord>('social-worker', wholeRecord, representations(sam))).body)['socialPrescribingReferrals']).toBe(deny);
+      const shared = await subgraph.query('sam', setSharing, { nhsNumber: sam, sector: 'SOCIAL_CARE', shared: true });
+      expect(shared.body.errors).toBeUndefined();
+      const { body } = await subgraph.query<WholeRecord>('social-worker', wholeRecord, representations(sam));
+      expect(outcomes(body)).toEqual({ socialPrescribingReferrals: allow, whatMattersToMe: allow, engagements: deny, voluntarySectorAccessLog: deny, voluntarySectorSharingDecisions: deny });
+      await subgraph.query('sam', setSharing, { nhsNumber: sam, sector: 'SOCIAL_CARE', shared: false });
+      expect(outcomes((await subgraph.query<WholeRecord>('social-worker', wholeRecord, representations(sam))).body)['socialPrescribingReferrals']).toBe(deny);
+    });
+
+    it("grants a GP's declared emergency the referrals only, flags it, keeps it open briefly and shows it to the partnership's privacy officer alone", async () => {
+      const reason = 'Found collapsed at the carers café; looking for who supports her';
+      const before = await subgraph.query<WholeRecord>('unrelated-gp', wholeRecord, representations(margaret));
+      expect(outcomes(before.body)['socialPrescribingReferrals']).toBe(deny);
+      const emergency = await queryAs<WholeRecord>('unrelated-gp', wholeRecord, representations(margaret), { 'x-break-glass-reason': reason });
+      expect(outcomes(emergency.body)).toEqual({ socialPrescribingReferrals: allow, whatMattersToMe: deny, engagements: deny, voluntarySectorAccessLog: deny, voluntarySectorSharingDecisions: deny });
+      const flagged = await auditRows(sql`actor_subject = 'w-gp-brown' and break_glass`);
+      expect(flagged).toEqual([expect.objectContaining({ nhs_number: margaret, categories: ['referrals'], break_glass_reason: reason })]);
+      // Declared once, the emergency stays open without repeating the reason.
+      expect(outcomes((await subgraph.query<WholeRecord>('unrelated-gp', wholeRecord, representations(margaret))).body)['socialPrescribingReferrals']).toBe(allow);
+
+      const review = '{ voluntarySectorBreakGlassAccesses(first: 10) { edges { node { nhsNumber actorName breakGlass breakGlassReason categories } } } }';
+      const officer = await queryAs<{ voluntarySectorBreakGlassAccesses: { edges: Array<{ node: Record<string, unknown> }> } }>(privacyOfficer, review);
+      expect(officer.body.errors).toBeUndefined();
+      expect(officer.body.data!.voluntarySectorBreakGlassAccesses.edges.map((edge) => edge.node)).toEqual([
+        { nhsNumber: margaret, actorName: 'Dr Michael Brown', breakGlass: true, breakGlassReason: reason, categories: ['referrals'] },
+        { nhsNumber: margaret, actorName: 'Dr Michael Brown', breakGlass: true, breakGlassReason: reason, categories: ['referrals'] },
+      ]);
+      const officersLog = await queryAs<WholeRecord>(privacyOfficer, wholeRecord, representations(margaret));
+      expect(outcomes(officersLog.body)).toEqual({ socialPrescribingReferrals: deny, whatMattersToMe: deny, engagements: deny, voluntarySectorAccessLog: allow, voluntarySectorSharingDecisions: deny });
+      for (const user of ['privacy-officer', 'link-worker']) {
+        const refused = await subgraph.query(user, review);
+        expect(refused.body.data?.['voluntarySectorBreakGlassAccesses']).toBeNull();
+        expect(refused.body.errors?.[0]?.extensions).toEqual(forbidden);
+      }
+    });
   });
 
   it('writes the same rows when the seed runs again', async () => {

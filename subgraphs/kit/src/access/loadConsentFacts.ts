@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Caller, Sector } from '../Caller.ts';
 import type { Database } from '../openDatabase.ts';
-import type { SubjectFacts } from './AgencyPolicy.ts';
+import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
 import { auditEvents } from './auditEvents.ts';
 import { delegations, sharingDecisions } from './consentTables.ts';
 
@@ -12,11 +12,16 @@ export type LoadedFacts = SubjectFacts & { relationships: Set<string>; activeBre
 
 /**
  * The facts every agency holds the same way: the person's sharing decisions, a carer's
- * delegation, and an emergency the caller declared (and the audit recorded) in the last half
+ * delegation, the agency's own privacy officer, and an emergency the caller declared (and the audit recorded) in the last half
  * hour. Three statements per request, whatever the number of people; the agency adds the
  * relationships its own data shows.
  */
-export async function loadConsentFacts(db: Database<Record<string, unknown>>, caller: Caller, nhsNumbers: readonly string[]): Promise<Map<string, LoadedFacts>> {
+export async function loadConsentFacts(
+  db: Database<Record<string, unknown>>,
+  caller: Caller,
+  nhsNumbers: readonly string[],
+  policy: AgencyPolicy,
+): Promise<Map<string, LoadedFacts>> {
   const people = [...nhsNumbers];
   const facts = new Map<string, LoadedFacts>(
     people.map((nhsNumber) => [nhsNumber, { relationships: new Set<string>(), declinedSectors: new Set<Sector>(), delegated: new Set<string>() }]),
@@ -38,6 +43,10 @@ export async function loadConsentFacts(db: Database<Record<string, unknown>>, ca
         ),
       ),
   ]);
+  // The agency's own privacy officer (not another agency's) may review its audit of anyone.
+  if (policy.privacyOfficerRoles.includes(caller.role) && caller.organisation.sector === policy.sector) {
+    for (const known of facts.values()) known.relationships.add('agency-privacy-officer');
+  }
   for (const row of declined) (facts.get(row.nhsNumber)?.declinedSectors as Set<Sector> | undefined)?.add(row.sector as Sector);
   for (const row of delegated) for (const category of row.categories) (facts.get(row.nhsNumber)?.delegated as Set<string> | undefined)?.add(category);
   for (const row of emergencies) {

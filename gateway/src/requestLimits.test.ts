@@ -1,0 +1,62 @@
+import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { countTokens, defaultRequestLimits, requestLimitRules } from './requestLimits.ts';
+
+const schema = buildSchema(`
+  directive @flag on FIELD
+  type Person { name: String, friends(first: Int): [Person!]! }
+  type Query { person: Person, people(first: Int): [Person!]! }
+`);
+
+const limits = { ...defaultRequestLimits, maxDepth: 3, maxAliases: 2, maxDirectives: 2, maxCost: 100 };
+const check = (query: string) => validate(schema, parse(query), requestLimitRules(limits)).map((error) => ({ message: error.message, extensions: error.extensions }));
+const tooComplex = (measure: string, limit: number, measured: number, message: string) => ({
+  message: `The operation ${message}, over the limit of ${limit}.`,
+  extensions: { code: 'QUERY_TOO_COMPLEX', measure, limit, measured, http: { status: 400 } },
+});
+
+describe('requestLimitRules', () => {
+  it('lets an operation within every limit through', () => {
+    expect(check('{ person { name friends { name } } a: person { name } b: person { name @flag @flag } }')).toEqual([]);
+  });
+
+  it('refuses each limit breached with QUERY_TOO_COMPLEX, the limit and the measured value', () => {
+    expect(check('{ person { friends { friends { name } } } }')).toEqual([tooComplex('depth', 3, 4, 'is 4 fields deep')]);
+    expect(check('{ a: person { name } b: person { name } c: person { name } }')).toEqual([tooComplex('aliases', 2, 3, 'has 3 aliases')]);
+    expect(check('{ person { name @flag @flag @flag } }')).toEqual([tooComplex('directives', 2, 3, 'has 3 directives')]);
+    // people(first: 50) multiplies its children's cost by 50: (2 + 1.5 × 1) × 50 = 175.
+    expect(check('{ people(first: 50) { name } }')).toEqual([tooComplex('cost', 100, 175, 'has an estimated cost of 175')]);
+  });
+
+  it('measures fragments as if written in place, so a breach cannot hide in one', () => {
+    expect(check('{ person { ...deep } } fragment deep on Person { friends { name } }')).toEqual([]);
+    expect(check('{ person { ...deep } } fragment deep on Person { friends { ... on Person { friends { name } } } }')).toEqual([tooComplex('depth', 3, 4, 'is 4 fields deep')]);
+  });
+
+  it('reports every limit an operation breaches', () => {
+    const codes = check('{ a: people(first: 99) { b: friends { c: friends { name } } } }').map((error) => error.extensions['measure']);
+    expect(codes).toEqual(['depth', 'aliases', 'cost']);
+  });
+
+  it('does not count the depth and cost of introspection, which the explorer needs', () => {
+    expect(validate(buildSchema('type Query { hello: String }'), parse(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true })), requestLimitRules(defaultRequestLimits))).toEqual([]);
+  });
+});
+
+describe('countTokens', () => {
+  it('counts lexical tokens as the parser does, without comments', () => {
+    for (const [query, tokens] of [
+      ['{ person { name } }', 6],
+      ['# a comment\nquery Q($n: Int = 3) { people(first: $n) { name } }', 22],
+    ] as const) {
+      expect(countTokens(query)).toBe(tokens);
+      expect(() => parse(query, { maxTokens: tokens })).not.toThrow();
+      expect(() => parse(query, { maxTokens: tokens - 1 })).toThrow(/more that/);
+    }
+    expect(countTokens('')).toBe(0);
+  });
+
+  it('stops at a lexical error, leaving the parser to report it', () => {
+    expect(countTokens('{ person ☃ }')).toBe(2);
+  });
+});

@@ -1,0 +1,166 @@
+import { auditEvents } from '@joined-up/kit';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categoryFields, expectedAccess } from './accessMatrix.ts';
+import { graphqlRequest } from './graphqlRequest.ts';
+import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
+
+const sam = '9990000018';
+type Agency = keyof typeof categoryFields;
+const agencyNames: Record<Agency, string> = {
+  health: 'Riverside GP Federation and Community Health Services',
+  'social-care': 'Riverside Council Adult Social Care',
+  'voluntary-sector': 'Riverside Voluntary Sector Partnership',
+};
+const fieldName = (selection: string) => selection.split(/[ ({]/)[0] as string;
+const everyField = (Object.keys(categoryFields) as Agency[]).flatMap((agency) =>
+  Object.entries(categoryFields[agency]).map(([category, selection]) => ({ agency, category, selection, field: fieldName(selection) })),
+);
+const matrixQuery = `query Matrix($nhsNumber: NHSNumber!) { person(nhsNumber: $nhsNumber) { ${everyField.map((entry) => entry.selection).join(' ')} } }`;
+
+/** Reads an agency's audit rows for one request, straight from its database. */
+async function auditRowsFor(federation: TestFederation, agency: Agency, requestId: string) {
+  const db = federation.federation.subgraphs[agency]!.database.db;
+  return db.select().from(auditEvents).where(eq(auditEvents.requestId, requestId));
+}
+
+describe('information governance, end to end through the gateway', () => {
+  let federation: TestFederation;
+  const reads: Array<{ user: string; requestId: string; seen: Array<{ agency: Agency; category: string }> }> = [];
+
+  beforeAll(async () => {
+    federation = await startFederationForTest({ people: 200 });
+  });
+  afterAll(async () => federation?.stop());
+
+  it.each(Object.keys(expectedAccess))('shows %s exactly what the agencies’ policies allow of Sam’s record', async (user) => {
+    const requestId = `matrix-${user}`;
+    const { status, body } = await federation.query<{ person: Record<string, unknown> | null }>(user, matrixQuery, { nhsNumber: sam }, { 'x-request-id': requestId });
+    expect(status).toBe(200);
+    const expected = expectedAccess[user]!;
+    const person = body.data?.person ?? null;
+    const actual = Object.fromEntries(
+      (Object.keys(categoryFields) as Agency[]).map((agency) => [
+        agency,
+        everyField.filter((entry) => entry.agency === agency && person !== null && person[entry.field] !== null).map((entry) => entry.category).sort(),
+      ]),
+    );
+    expect(actual).toEqual(Object.fromEntries(Object.entries(expected).map(([agency, categories]) => [agency, [...categories].sort()])));
+    // Every refusal is FORBIDDEN, names the agency that refused, and says nothing more.
+    for (const error of body.errors ?? []) {
+      expect(error.extensions?.['code']).toBe('FORBIDDEN');
+      const agency = error.extensions?.['serviceName'] as Agency;
+      expect(error).toMatchObject({ message: `${agencyNames[agency]} does not share this part of the record with you.`, extensions: { agency: agencyNames[agency] } });
+    }
+    const refused = everyField.filter((entry) => person === null || person[entry.field] === null);
+    if (person === null) expect(body.errors?.map((error) => error.path)).toEqual([['person']]);
+    else expect(body.errors?.map((error) => error.path?.[1]).sort() ?? []).toEqual(refused.map((entry) => entry.field).sort());
+    reads.push({ user, requestId, seen: everyField.filter((entry) => person !== null && person[entry.field] !== null) });
+  });
+
+  it('audited every read it answered, in the agency that holds the data, before answering', async () => {
+    expect(reads.length).toBe(Object.keys(expectedAccess).length);
+    for (const read of reads) {
+      for (const agency of Object.keys(categoryFields) as Agency[]) {
+        const categories = read.seen.filter((entry) => entry.agency === agency).map((entry) => entry.category);
+        const rows = await auditRowsFor(federation, agency, read.requestId);
+        const recorded = rows.filter((row) => row.nhsNumber === sam).flatMap((row) => row.categories);
+        expect(new Set(recorded), `${read.user} in ${agency}`).toEqual(new Set(categories));
+        for (const row of rows) expect(row).toMatchObject({ action: 'read', purpose: 'direct-care', breakGlass: false });
+      }
+    }
+  });
+
+  it('refuses to alter the audit in every agency: the database rejects UPDATE and DELETE', async () => {
+    for (const agency of Object.keys(categoryFields) as Agency[]) {
+      const db = federation.federation.subgraphs[agency]!.database.db;
+      // drizzle wraps the database's error; the trigger's message is in its cause.
+      const refusal = (statement: ReturnType<typeof sql>) => db.execute(statement).then(() => 'allowed', (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message));
+      expect(await refusal(sql`update audit_events set actor_name = 'nobody'`), agency).toBe('audit_events is append-only: UPDATE is not allowed');
+      expect(await refusal(sql`delete from audit_events`), agency).toBe('audit_events is append-only: DELETE is not allowed');
+    }
+  });
+
+  it('lets Sam see who has looked at his record, newest first, across the agencies', async () => {
+    const query = `query { person(nhsNumber: "${sam}") {
+      healthAccessLog(first: 50) { edges { node { actorName actorRole occurredAt categories } } }
+      socialCareAccessLog(first: 50) { edges { node { actorName } } }
+      voluntarySectorAccessLog(first: 50) { edges { node { actorName } } }
+    } }`;
+    const { body } = await federation.query<{ person: Record<string, { edges: Array<{ node: { actorName: string; occurredAt?: string } }> }> }>('sam', query);
+    expect(body.errors).toBeUndefined();
+    const health = body.data!.person['healthAccessLog']!.edges.map((edge) => edge.node);
+    expect(health.map((event) => event.actorName)).toEqual(expect.arrayContaining(['Dr Priya Shah', 'Lucy Evans', 'Margaret Taylor']));
+    const times = health.map((event) => event.occurredAt as string);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(body.data!.person['socialCareAccessLog']!.edges.map((edge) => edge.node.actorName)).toContain('Daniel Moore');
+    expect(body.data!.person['voluntarySectorAccessLog']!.edges.map((edge) => edge.node.actorName)).toContain('Amira Hassan');
+  });
+
+  it('does not let Sam read anyone else, and answers an unknown number exactly as a refused one', async () => {
+    const ask = (user: string, nhsNumber: string) => federation.query(user, 'query($n: NHSNumber!) { person(nhsNumber: $n) { name { full } } }', { n: nhsNumber });
+    const refusal = { data: { person: null }, errors: [expect.objectContaining({ message: `${agencyNames.health} does not share this part of the record with you.`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] };
+    expect((await ask('sam', '9990000026')).body).toEqual(refusal);
+    const unknown = (await ask('unrelated-gp', '9434765919')).body;
+    const known = (await ask('unrelated-gp', sam)).body;
+    expect(unknown).toEqual(refusal);
+    expect(JSON.stringify(unknown)).toBe(JSON.stringify(known));
+  });
+
+  it('refuses _entities enumeration straight at each subgraph without telling held records from unknown ones', async () => {
+    const token = await federation.tokenFor('unrelated-gp');
+    const probes: Record<Agency, string> = { health: 'name { full }', 'social-care': 'careAndSupportPlan { status }', 'voluntary-sector': 'socialPrescribingReferrals { status }' };
+    for (const agency of Object.keys(probes) as Agency[]) {
+      const query = `{ _entities(representations: [{ __typename: "Person", nhsNumber: "${sam}" }, { __typename: "Person", nhsNumber: "9434765919" }]) { ... on Person { ${probes[agency]} } } }`;
+      const { body } = await graphqlRequest(federation.federation.subgraphs[agency]!.url, { query, token });
+      const [held, unknown] = body.errors ?? [];
+      expect(body.errors, agency).toHaveLength(2);
+      expect({ ...held, path: undefined }, agency).toEqual({ ...unknown, path: undefined });
+      expect(held?.extensions?.['code'], agency).toBe('FORBIDDEN');
+    }
+  });
+
+  it('opens an emergency to a GP without a relationship, flags it, keeps it open briefly and lists it for the privacy officer', async () => {
+    const query = `{ person(nhsNumber: "${sam}") { name { full } problems { code { display } } encounters(first: 1) { edges { node { type } } } } }`;
+    const reason = 'Found collapsed at the surgery; checking diabetes history';
+    const emergency = await federation.query<{ person: { name: { full: string }; problems: unknown[]; encounters: unknown } }>('unrelated-gp', query, {}, { 'x-break-glass-reason': reason });
+    expect(emergency.body.data?.person).toMatchObject({ name: { full: 'Sam Taylor' }, encounters: null });
+    expect(emergency.body.data?.person.problems.length).toBeGreaterThan(0);
+    // Consultations are not opened by break-glass in health's policy.
+    expect(emergency.body.errors?.map((error) => error.path)).toEqual([['person', 'encounters']]);
+    const withoutReason = await federation.query<{ person: { name: { full: string } } }>('unrelated-gp', query);
+    expect(withoutReason.body.data?.person.name.full).toBe('Sam Taylor');
+    const review = await federation.query<{ healthBreakGlassAccesses: { edges: Array<{ node: Record<string, unknown> }> } }>(
+      'privacy-officer',
+      '{ healthBreakGlassAccesses(first: 10) { edges { node { actorName nhsNumber breakGlass breakGlassReason categories } } } }',
+    );
+    expect(review.body.errors).toBeUndefined();
+    expect(review.body.data?.healthBreakGlassAccesses.edges.map((edge) => edge.node)).toContainEqual({
+      actorName: 'Dr Michael Brown',
+      nhsNumber: sam,
+      breakGlass: true,
+      breakGlassReason: reason,
+      categories: ['demographics', 'problems'],
+    });
+    const refused = await federation.query('gp', '{ healthBreakGlassAccesses(first: 1) { edges { node { id } } } }');
+    expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it("lets Sam change his sharing decision, which takes effect at once and is audited", async () => {
+    const referrals = `{ person(nhsNumber: "${sam}") { socialPrescribingReferrals { status } } }`;
+    expect((await federation.query('social-worker', referrals)).body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const share = 'mutation($shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: "9990000018", sector: SOCIAL_CARE, shared: $shared) { sector shared } }';
+    const refusedChange = await federation.query('social-worker', share, { shared: true });
+    expect(refusedChange.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const changed = await federation.query('sam', share, { shared: true }, { 'x-request-id': 'sam-shares' });
+    expect(changed.body).toEqual({ data: { setVoluntarySectorSharing: { sector: 'SOCIAL_CARE', shared: true } } });
+    expect((await federation.query('social-worker', referrals)).body.errors).toBeUndefined();
+    const audited = await federation.federation.subgraphs['voluntary-sector']!.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.requestId, 'sam-shares'), eq(auditEvents.action, 'write')));
+    expect(audited.map((row) => ({ actor: row.actorName, categories: row.categories }))).toEqual([{ actor: 'Sam Taylor', categories: ['sharing-decisions'] }]);
+    await federation.query('carer', share, { shared: false });
+    expect((await federation.query('social-worker', referrals)).body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+});
