@@ -172,6 +172,12 @@ describe('the federation end to end, over real HTTP', () => {
       { name: 'voluntary-sector', status: 'ok' },
     ]);
   });
+
+  it('audited every answer of person data this suite received, in each agency that answered', async () => {
+    const { checked, missing } = await federation.unauditedReads();
+    expect(checked).toBeGreaterThan(5);
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('the federation with an agency down', () => {

@@ -163,4 +163,10 @@ describe('information governance, end to end through the gateway', () => {
     await federation.query('carer', share, { shared: false });
     expect((await federation.query('social-worker', referrals)).body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
+
+  it('audited every answer of person data this suite received, in each agency that answered', async () => {
+    const { checked, missing } = await federation.unauditedReads();
+    expect(checked).toBeGreaterThan(5);
+    expect(missing).toEqual([]);
+  });
 });

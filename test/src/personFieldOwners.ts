@@ -9,13 +9,20 @@ import { type FieldDefinitionNode, Kind, parse } from 'graphql';
 export function personFieldOwners(): Map<string, string> {
   const document = parse(readFileSync(supergraphPath, 'utf8'));
   const owners = new Map<string, string>();
+  const elsewhere = new Set<string>();
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Person') continue;
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
     for (const field of definition.fields ?? []) {
+      if (definition.name.value !== 'Person') {
+        elsewhere.add(field.name.value);
+        continue;
+      }
       const graph = joinGraphOf(field);
       if (graph) owners.set(field.name.value, graph.toLowerCase().replace(/_/g, '-'));
     }
   }
+  // Only names no other type uses, so a field found in a response is surely a Person field.
+  for (const name of elsewhere) owners.delete(name);
   return owners;
 }
 

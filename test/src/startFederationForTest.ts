@@ -1,6 +1,9 @@
 import { generateSigningKey, type SigningKey } from '@joined-up/dev';
 import { type Federation, type FederationOptions, startFederation } from '@joined-up/dev/federation';
+import { auditEvents } from '@joined-up/kit';
+import { eq } from 'drizzle-orm';
 import { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
+import { personFieldOwners } from './personFieldOwners.ts';
 import { signTestToken } from './signTestToken.ts';
 import { testAudience, testIssuer } from './startIdentityProvider.ts';
 
@@ -14,6 +17,8 @@ export interface TestFederation {
   /** Statements each agency's database has run so far. */
   statementCounts(): Record<string, number>;
   tokenFor(username: string): Promise<string>;
+  /** How many (request, agency) answers of person data were checked, and those not audited. */
+  unauditedReads(): Promise<{ checked: number; missing: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -30,14 +35,55 @@ export async function startFederationForTest(options: { people?: number; without
     ...(options.gateway ? { gateway: options.gateway } : {}),
   });
   const tokenFor = (username: string) => signTestToken(key, username);
+  // Every response through the gateway is kept, so a suite can check that each read of person
+  // data was audited by the agency that answered it.
+  const answered: Array<{ requestId: string; agencies: Set<string> }> = [];
+  const owners = personFieldOwners();
+  let counter = 0;
   return {
     federation,
     key,
     gatewayUrl: federation.gateway.url,
-    query: async (as, query, variables, headers) =>
-      graphqlRequest(federation.gateway.url, { query, variables: variables ?? {}, token: as === undefined ? undefined : await tokenFor(as), ...(headers ? { headers } : {}) }),
+    query: async (as, query, variables, headers) => {
+      const requestId = headers?.['x-request-id'] ?? `e2e-${process.pid}-${(counter += 1)}`;
+      const result = await graphqlRequest(federation.gateway.url, {
+        query,
+        variables: variables ?? {},
+        token: as === undefined ? undefined : await tokenFor(as),
+        headers: { ...headers, 'x-request-id': requestId },
+      });
+      answered.push({ requestId, agencies: agenciesAnswering(result.body.data, owners) });
+      return result as never;
+    },
+    unauditedReads: async () => {
+      const missing: string[] = [];
+      let checked = 0;
+      for (const { requestId, agencies } of answered) {
+        for (const agency of agencies) {
+          const subgraph = federation.subgraphs[agency];
+          if (!subgraph) continue;
+          checked += 1;
+          const rows = await subgraph.database.db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.requestId, requestId)).limit(1);
+          if (rows.length === 0) missing.push(`${requestId} in ${agency}`);
+        }
+      }
+      return { checked, missing };
+    },
     statementCounts: () => Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count])),
     tokenFor,
     stop: () => federation.stop(),
   };
+}
+
+/** The agencies whose Person fields came back with data somewhere in a response. */
+function agenciesAnswering(data: unknown, owners: Map<string, string>, found = new Set<string>()): Set<string> {
+  if (Array.isArray(data)) for (const item of data) agenciesAnswering(item, owners, found);
+  else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      const owner = owners.get(key);
+      if (owner && value !== null) found.add(owner);
+      agenciesAnswering(value, owners, found);
+    }
+  }
+  return found;
 }
