@@ -78,6 +78,7 @@ describe('information governance, end to end through the gateway', () => {
       const refusal = (statement: ReturnType<typeof sql>) => db.execute(statement).then(() => 'allowed', (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message));
       expect(await refusal(sql`update audit_events set actor_name = 'nobody'`), agency).toBe('audit_events is append-only: UPDATE is not allowed');
       expect(await refusal(sql`delete from audit_events`), agency).toBe('audit_events is append-only: DELETE is not allowed');
+      expect(await refusal(sql`truncate audit_events`), agency).toBe('audit_events is append-only: TRUNCATE is not allowed');
     }
   });
 
@@ -98,13 +99,35 @@ describe('information governance, end to end through the gateway', () => {
   });
 
   it('does not let Sam read anyone else, and answers an unknown number exactly as a refused one', async () => {
-    const ask = (user: string, nhsNumber: string) => federation.query(user, 'query($n: NHSNumber!) { person(nhsNumber: $n) { name { full } } }', { n: nhsNumber });
-    const refusal = { data: { person: null }, errors: [expect.objectContaining({ message: `${agencyNames.health} does not share this part of the record with you.`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] };
-    expect((await ask('sam', '9990000026')).body).toEqual(refusal);
+    const ask = (user: string, nhsNumber: string, selection = 'name { full }') => federation.query(user, `query($n: NHSNumber!) { person(nhsNumber: $n) { nhsNumber ${selection} } }`, { n: nhsNumber });
+    const refusal = (nhsNumber: string) => ({
+      data: { person: { nhsNumber, name: null } },
+      errors: [{ message: `${agencyNames.health} does not share this part of the record with you.`, path: ['person', 'name'], extensions: { code: 'FORBIDDEN', agency: agencyNames.health, serviceName: 'health' } }],
+    });
+    expect((await ask('sam', '9990000026')).body).toEqual(refusal('9990000026'));
     const unknown = (await ask('unrelated-gp', '9434765919')).body;
     const known = (await ask('unrelated-gp', sam)).body;
-    expect(unknown).toEqual(refusal);
-    expect(JSON.stringify(unknown)).toBe(JSON.stringify(known));
+    expect(unknown).toEqual(refusal('9434765919'));
+    expect(JSON.stringify(unknown).replace('9434765919', sam)).toBe(JSON.stringify(known));
+    // Asking only for the key, or for many people at once, tells nothing either.
+    expect((await ask('unrelated-gp', '9434765919', '')).body).toEqual({ data: { person: { nhsNumber: '9434765919' } } });
+    expect((await ask('unrelated-gp', sam, '')).body).toEqual({ data: { person: { nhsNumber: sam } } });
+    const many = await federation.query<{ people: Array<{ name: unknown }> }>('unrelated-gp', `{ people(nhsNumbers: ["${sam}", "9434765919"]) { name { full } } }`);
+    expect(many.body.data?.people).toEqual([{ name: null }, { name: null }]);
+    const search = await federation.query<{ searchPeople: unknown }>('unrelated-gp', '{ searchPeople(name: "Taylor", first: 50) { edges { node { nhsNumber } } } }');
+    expect(JSON.stringify(search.body.data?.searchPeople)).not.toContain(sam);
+  });
+
+  it('withholds sensitive entries unless the rule allows them, without a trace in pages or cursors', async () => {
+    const page = `{ person(nhsNumber: "${sam}") { encounters(first: 20) { edges { cursor node { type } } pageInfo { hasNextPage } } } }`;
+    type Page = { person: { encounters: { edges: Array<{ cursor: string; node: { type: string } }> } } };
+    const gp = (await federation.query<Page>('gp', page)).body.data!.person.encounters.edges;
+    const nurse = (await federation.query<Page>('diabetes-nurse', page)).body.data!.person.encounters.edges;
+    expect(gp.map((edge) => edge.node.type)).toContain('Safeguarding discussion');
+    expect(nurse.map((edge) => edge.node.type)).not.toContain('Safeguarding discussion');
+    expect(nurse).toHaveLength(gp.length - 1);
+    const hidden = gp.find((edge) => edge.node.type === 'Safeguarding discussion')!.cursor;
+    expect(nurse.map((edge) => edge.cursor)).not.toContain(hidden);
   });
 
   it('refuses _entities enumeration straight at each subgraph without telling held records from unknown ones', async () => {
@@ -128,8 +151,11 @@ describe('information governance, end to end through the gateway', () => {
     expect(emergency.body.data?.person.problems.length).toBeGreaterThan(0);
     // Consultations are not opened by break-glass in health's policy.
     expect(emergency.body.errors?.map((error) => error.path)).toEqual([['person', 'encounters']]);
-    const withoutReason = await federation.query<{ person: { name: { full: string } } }>('unrelated-gp', query);
+    const withoutReason = await federation.query<{ person: { name: { full: string } } }>('unrelated-gp', query, {}, { 'x-request-id': 'still-open' });
     expect(withoutReason.body.data?.person.name.full).toBe('Sam Taylor');
+    // Still flagged, but not a new declaration: reading under an emergency does not extend it.
+    const continued = await auditRowsFor(federation, 'health', 'still-open');
+    expect(continued.map((row) => ({ breakGlass: row.breakGlass, declared: row.breakGlassDeclared, reason: row.breakGlassReason }))).toEqual([{ breakGlass: true, declared: false, reason }]);
     const review = await federation.query<{ healthBreakGlassAccesses: { edges: Array<{ node: Record<string, unknown> }> } }>(
       'privacy-officer',
       '{ healthBreakGlassAccesses(first: 10) { edges { node { actorName nhsNumber breakGlass breakGlassReason categories } } } }',

@@ -56,4 +56,5 @@ export const healthPolicy = definePolicy({
     categories: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements'],
   },
   privacyOfficerRoles: ['privacy-officer'],
+  organisationCodes: ['DEMOF1', 'DEMOP1', 'DEMOP2', 'DEMOP3', 'DEMOP4', 'DEMOC1'],
 });

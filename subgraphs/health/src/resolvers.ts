@@ -1,5 +1,6 @@
 import {
   accessLogOf,
+  breakGlassAccesses,
   createError,
   type Database,
   decodeCursor,
@@ -43,34 +44,29 @@ const coding = (row: CodedRow) => ({ system: snomed, code: row.snomedCode, displ
 /** Health's resolvers. Every list goes through the request's loaders, so lists are batched. */
 export const resolvers = {
   Query: {
-    person: async (_: unknown, args: { nhsNumber: string }, context: Context) => {
-      const nhsNumber = requireNhsNumber(args.nhsNumber, 'nhsNumber');
-      // Refused alike whether or not health holds a record: existence must not leak. The
-      // privacy officer may open a record for its access log alone; its fields stay guarded.
-      const reviewing = healthPolicy.privacyOfficerRoles.includes(context.caller.role) && (await context.access.decide(nhsNumber, 'access-log')).allowed;
-      if (!reviewing) await context.access.require(nhsNumber, 'demographics');
-      return context.loaders.patient.load(nhsNumber);
-    },
+    person: (_: unknown, args: { nhsNumber: string }, context: Context) => personByKey(requireNhsNumber(args.nhsNumber, 'nhsNumber'), context),
     people: async (_: unknown, args: { nhsNumbers: string[] }, context: Context) => {
       if (args.nhsNumbers.length > maxPeoplePerRequest) {
         throw createError('BAD_USER_INPUT', `Argument "nhsNumbers" may hold at most ${maxPeoplePerRequest} NHS numbers.`, { argumentName: 'nhsNumbers' });
       }
       const nhsNumbers = args.nhsNumbers.map((value) => requireNhsNumber(value, 'nhsNumbers'));
-      // Each person is decided alone: a refusal nulls that entry only.
-      return Promise.all(nhsNumbers.map(async (nhsNumber) => context.access.require(nhsNumber, 'demographics').then(() => context.loaders.patient.load(nhsNumber), (error: Error) => error)));
+      return Promise.all(nhsNumbers.map((nhsNumber) => personByKey(nhsNumber, context)));
     },
-    searchPeople: (_: unknown, args: { name?: string | null; dateOfBirth?: string | null; postcode?: string | null; first?: number | null; after?: string | null }, context: Context) =>
-      searchPeople(context.db, context.caller, args),
+    searchPeople: async (_: unknown, args: { name?: string | null; dateOfBirth?: string | null; postcode?: string | null; first?: number | null; after?: string | null }, context: Context) => {
+      const page = await searchPeople(context.db, context.caller, args);
+      // The search finds people the caller has a relationship with; the policy still decides
+      // (purpose, sharing decisions), and each person found is an audited read.
+      const decisions = await Promise.all(page.edges.map((edge) => context.access.decide(edge.node.nhsNumber, 'demographics')));
+      const edges = page.edges.filter((_edge, index) => decisions[index]?.allowed === true);
+      for (const edge of edges) context.audit.record(edge.node.nhsNumber, 'demographics');
+      return { edges, pageInfo: edges.length === 0 ? { hasNextPage: false, endCursor: null } : { hasNextPage: page.pageInfo.hasNextPage, endCursor: edges.at(-1)!.cursor } };
+    },
     gpPractices: async (_: unknown, __: unknown, context: Context) => {
       const rows = await context.db.query.organisations.findMany({ where: (table, { eq }) => eq(table.kind, 'gp-practice'), orderBy: (table, { asc }) => asc(table.name) });
       return rows;
     },
-    healthBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
-      if (!healthPolicy.privacyOfficerRoles.includes(context.caller.role) || context.caller.organisation.sector !== 'health') {
-        throw createError('FORBIDDEN', `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`, { agency: context.agency.displayName });
-      }
-      return accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { breakGlassOnly: true }, args);
-    },
+    healthBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) =>
+      breakGlassAccesses(context as never, healthPolicy, args),
   },
   Mutation: guardScopes(
     {
@@ -82,13 +78,7 @@ export const resolvers = {
   Person: guardPersonFields(
     {
     // Async so that one invalid representation fails only its own entity, not the whole batch.
-    // A caller who may not see demographics gets the bare key, whether or not a record exists,
-    // and every field then answers FORBIDDEN: nothing tells a held record from an unknown one.
-    __resolveReference: async (reference: { nhsNumber: string }, context: Context) => {
-      const nhsNumber = requireNhsNumber(reference.nhsNumber, 'representations');
-      const decision = await context.access.decide(nhsNumber, 'demographics');
-      return (decision.allowed ? await context.loaders.patient.load(nhsNumber) : null) ?? { nhsNumber };
-    },
+    __resolveReference: (reference: { nhsNumber: string }, context: Context) => personByKey(requireNhsNumber(reference.nhsNumber, 'representations'), context),
     // A person resolved by key alone (a record health does not hold) has no demographics.
     name: (person: PersonParent) => (person.givenName === undefined ? null : { given: person.givenName, family: person.familyName, full: `${person.givenName} ${person.familyName}` }),
     age: (person: PersonParent) => (person.dateOfBirth === undefined ? null : ageOn(person.dateOfBirth, new Date())),
@@ -144,6 +134,16 @@ export const resolvers = {
     },
   },
 };
+
+/**
+ * A person as health answers for them: the record when the caller may see demographics, else
+ * the bare key, whether or not health holds a record, so nothing tells a held record from an
+ * unknown one. Every field then decides for itself; other agencies' fields are never blanked.
+ */
+async function personByKey(nhsNumber: string, context: Context): Promise<PersonParent> {
+  const decision = await context.access.decide(nhsNumber, 'demographics');
+  return (decision.allowed ? await context.loaders.patient.load(nhsNumber) : null) ?? { nhsNumber };
+}
 
 /** Whole years between a date of birth and `today`. */
 export function ageOn(dateOfBirth: string, today: Date): number {

@@ -15,6 +15,7 @@ import { auditWriting } from './access/auditWriting.ts';
 import { createAccessControl, type SubjectFactsLoader } from './access/createAccessControl.ts';
 import { createAuditTrail } from './access/createAuditTrail.ts';
 import type { GuardedContext } from './access/guardPersonFields.ts';
+import { requireGuardedPersonFields } from './access/requireGuardedPersonFields.ts';
 import { requestLogging } from './requestLogging.ts';
 import { scalarResolvers } from './scalarResolvers.ts';
 import { sharedTypeDefs } from './sharedTypeDefs.ts';
@@ -83,10 +84,12 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   type Context = SubgraphContext<TSchema, TLoaders>;
   const { agency, logger } = options;
   const production = options.environment === 'production';
+  const typeDefs = subgraphTypeDefs(options.typeDefs);
+  requireGuardedPersonFields(typeDefs);
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
   const apollo = new ApolloServer<Context>({
     schema: buildSubgraphSchema([
-      { typeDefs: subgraphTypeDefs(options.typeDefs), resolvers: { ...scalarResolvers, ...options.resolvers } as never },
+      { typeDefs, resolvers: { ...scalarResolvers, ...options.resolvers } as never },
     ]),
     introspection: !production,
     includeStacktraceInErrorResponses: false,

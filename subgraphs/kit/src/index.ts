@@ -29,3 +29,6 @@ export { delegations, sharingDecisions } from './access/consentTables.ts';
 export { breakGlassMinutes, loadConsentFacts, type LoadedFacts } from './access/loadConsentFacts.ts';
 export { setSharingDecision, sharingDecisionsOf } from './access/sharingDecisionResolvers.ts';
 export { guardScopes, policyCategories, scopeRequirements } from './access/schemaRequirements.ts';
+export { breakGlassAccesses } from './access/breakGlassAccesses.ts';
+export { isPrivacyOfficer } from './access/loadConsentFacts.ts';
+export { requireGuardedPersonFields } from './access/requireGuardedPersonFields.ts';

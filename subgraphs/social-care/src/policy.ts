@@ -66,4 +66,5 @@ export const socialCarePolicy = definePolicy({
   delegable: own,
   breakGlass: { roles: ['social-worker', 'gp'], categories: support },
   privacyOfficerRoles: ['privacy-officer'],
+  organisationCodes: ['DEMOLA1'],
 });

@@ -1,6 +1,6 @@
 import {
   accessLogOf,
-  createError,
+  breakGlassAccesses,
   type Database,
   guardPersonFields,
   guardScopes,
@@ -34,6 +34,11 @@ type WorkerRow = typeof workers.$inferSelect;
 // CLD values are the codes themselves: the data set exchanges them as text.
 const cld = (system: string, value: string | null) => (value === null ? null : { system, code: value, display: value });
 const personKey = (nhsNumber: string | null): PersonKey | null => (nhsNumber === null ? null : { nhsNumber });
+
+function linkedPerson(nhsNumber: string, context: Context): PersonKey {
+  context.audit.record(nhsNumber, 'unpaid-carers');
+  return { nhsNumber };
+}
 
 async function organisationSummary(code: string | null, context: Context) {
   if (code === null) return null;
@@ -70,12 +75,8 @@ export const resolvers = {
     socialCareWorker: (_: unknown, args: { id: string }, context: Context) => context.loaders.worker.load(args.id),
     socialCareProviders: (_: unknown, __: unknown, context: Context) =>
       context.db.query.organisations.findMany({ where: (table, { eq }) => eq(table.kind, 'provider'), orderBy: (table, { asc }) => asc(table.name) }),
-    socialCareBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
-      if (!socialCarePolicy.privacyOfficerRoles.includes(context.caller.role) || context.caller.organisation.sector !== 'social-care') {
-        throw createError('FORBIDDEN', `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`, { agency: context.agency.displayName });
-      }
-      return accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { breakGlassOnly: true }, args);
-    },
+    socialCareBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) =>
+      breakGlassAccesses(context as never, socialCarePolicy, args),
   },
   Mutation: guardScopes(
     {
@@ -105,10 +106,11 @@ export const resolvers = {
         const allocation = await context.loaders.currentAllocation.load(person.nhsNumber);
         return allocation ? context.loaders.worker.load(allocation.workerId) : null;
       },
+      // Naming the other person in a caring relationship is a read of their data too.
       unpaidCarers: async (person: PersonKey, _: unknown, context: Context) =>
-        (await carerLinksOf(person, 'caredFor', context)).map((row) => ({ ...row, carer: { nhsNumber: row.carerNhsNumber } })),
+        (await carerLinksOf(person, 'caredFor', context)).map((row) => ({ ...row, carer: linkedPerson(row.carerNhsNumber, context) })),
       caringFor: async (person: PersonKey, _: unknown, context: Context) =>
-        (await carerLinksOf(person, 'carer', context)).map((row) => ({ ...row, person: { nhsNumber: row.caredForNhsNumber } })),
+        (await carerLinksOf(person, 'carer', context)).map((row) => ({ ...row, person: linkedPerson(row.caredForNhsNumber, context) })),
       careWorkers: async (person: PersonKey, _: unknown, context: Context) =>
         (await context.loaders.careWorkerAssignments.load(person.nhsNumber)).map(withProvenance),
       socialCareAccessLog: (person: PersonKey, args: { first?: number | null; after?: string | null }, context: Context) =>

@@ -369,10 +369,15 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
     expect(inPathOrder(body).errors ?? []).toEqual(fields.filter((field) => !expected.fields.includes(field)).sort().map((field) => refused(['_entities', 0, field])));
     if (expected.fields.includes('socialCareReviews')) expect(person['socialCareReviews']).toHaveLength(expected.safeguarding ? 3 : 2);
     const categories = [...new Set(expected.fields.map((field) => samsFields[field][0]))].sort();
+    // Naming Sam's mother as his carer is a read of her data too, audited against her.
+    const namesMargaret = expected.fields.includes('unpaidCarers');
     expect(await auditOf(socialCare, headers)).toEqual(
       categories.length === 0
         ? []
-        : [expect.objectContaining({ actor_subject: subjects[user], nhs_number: sam, action: 'read', categories, break_glass: false, break_glass_reason: null })],
+        : [
+            expect.objectContaining({ actor_subject: subjects[user], nhs_number: sam, action: 'read', categories, break_glass: false, break_glass_reason: null }),
+            ...(namesMargaret ? [expect.objectContaining({ actor_subject: subjects[user], nhs_number: '9990000026', categories: ['unpaid-carers'] })] : []),
+          ],
     );
   });
 
@@ -558,9 +563,12 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
         },
       },
     });
-    // The officer can also follow up in Sam's own access log; nobody else reads the break-glass list.
-    const samsLog = await graphqlRequest(socialCare.subgraph.url, { query: entities('socialCareAccessLog(first: 1) { edges { node { actorName breakGlass } } }'), variables: asPeople(sam), token: officer });
-    expect(samsLog.body).toEqual({ data: { _entities: [{ socialCareAccessLog: { edges: [{ node: { actorName: 'Dr Michael Brown', breakGlass: true } }] } }] } });
+    // The officer can also follow up in Sam's own access log, where reading the list is itself
+    // recorded (newest first) before the emergency; nobody else reads the break-glass list.
+    const samsLog = await graphqlRequest(socialCare.subgraph.url, { query: entities('socialCareAccessLog(first: 2) { edges { node { actorName breakGlass } } }'), variables: asPeople(sam), token: officer });
+    expect(samsLog.body).toEqual({
+      data: { _entities: [{ socialCareAccessLog: { edges: [{ node: { actorName: councilPrivacyOfficer.name, breakGlass: false } }, { node: { actorName: 'Dr Michael Brown', breakGlass: true } }] } }] },
+    });
     for (const user of ['privacy-officer', 'social-worker', 'unrelated-gp']) {
       expect((await socialCare.query(user, review)).body, user).toEqual({
         data: { socialCareBreakGlassAccesses: null },

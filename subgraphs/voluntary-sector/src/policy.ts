@@ -21,7 +21,7 @@ export const voluntarySectorPolicy = definePolicy({
     {
       roles: voluntaryWorkers,
       relationships: ['link-worker'],
-      categories: ['referrals', 'what-matters', 'engagements'],
+      categories: ['referrals', 'what-matters', 'engagements', 'client-list'],
       sensitive: true,
       because: 'The worker who took the referral on, or whose client the person is, holds the support: the referral, what matters to the person and every session, safeguarding notes included.',
     },
@@ -66,4 +66,5 @@ export const voluntarySectorPolicy = definePolicy({
   // Charities rarely hold what an emergency needs; a GP may see that a referral exists and why.
   breakGlass: { roles: ['gp'], categories: ['referrals'] },
   privacyOfficerRoles: ['privacy-officer'],
+  organisationCodes: ['DEMOV1', 'DEMOV2', 'DEMOV3'],
 });

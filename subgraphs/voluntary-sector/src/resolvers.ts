@@ -1,6 +1,7 @@
 import {
   accessLogOf,
   createError,
+  breakGlassAccesses,
   type Database,
   decodeCursor,
   guardPersonFields,
@@ -52,16 +53,21 @@ export const resolvers = {
     // A worker sees their own caseload: the verified token's subject is the worker's id. Each
     // listed client linked to an NHS number is a read of that person's data, so it is audited.
     voluntarySectorClients: async (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
+      // Only for direct care: the list names people, those without an NHS number included.
+      if (context.caller.purpose !== 'direct-care') {
+        throw createError('FORBIDDEN', `${context.agency.displayName} does not share this part of the record with you.`, { agency: context.agency.displayName });
+      }
       const page = await listClients(context.db, context.caller.subject, args);
-      for (const { node } of page.edges) if (node.nhsNumber && node.linkedWithAgreementOn) context.audit.record(node.nhsNumber, 'client-list');
+      for (const { node } of page.edges) {
+        if (node.nhsNumber && node.linkedWithAgreementOn) {
+          await context.access.require(node.nhsNumber, 'client-list');
+          context.audit.record(node.nhsNumber, 'client-list');
+        }
+      }
       return page;
     },
-    voluntarySectorBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
-      if (!voluntarySectorPolicy.privacyOfficerRoles.includes(context.caller.role) || context.caller.organisation.sector !== 'voluntary-sector') {
-        throw createError('FORBIDDEN', `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`, { agency: context.agency.displayName });
-      }
-      return accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { breakGlassOnly: true }, args);
-    },
+    voluntarySectorBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) =>
+      breakGlassAccesses(context as never, voluntarySectorPolicy, args),
   },
   Mutation: guardScopes(
     {

@@ -20,6 +20,8 @@ export interface AgencyPolicy {
   breakGlass: { roles: readonly string[]; categories: readonly string[] };
   /** Roles that may read the agency's audit of a person and the break-glass list. */
   privacyOfficerRoles: readonly string[];
+  /** The agency's own organisations: only their privacy officers review its audit, not another body's. */
+  organisationCodes: readonly string[];
 }
 
 export interface PolicyRule {

@@ -23,6 +23,8 @@ export const auditEvents = pgTable(
     categories: text('categories').array().notNull(),
     breakGlass: boolean('break_glass').notNull().default(false),
     breakGlassReason: text('break_glass_reason'),
+    /** True on the request that declared the emergency (not on later reads it still covers). */
+    breakGlassDeclared: boolean('break_glass_declared').notNull().default(false),
   },
   (table) => [
     index('audit_events_person_idx').on(table.nhsNumber, table.occurredAt.desc(), table.id.desc()),

@@ -35,7 +35,8 @@ export function createAccessControl(options: {
     const known = await facts.load(nhsNumber);
     // An emergency declared earlier (and audited) stays open for a while, so a clinician in an
     // emergency does not have to repeat the reason on every request.
-    return decideAccess(options.policy, options.caller, nhsNumber, known, category, options.breakGlassReason ?? known.activeBreakGlassReason);
+    const decision = decideAccess(options.policy, options.caller, nhsNumber, known, category, options.breakGlassReason ?? known.activeBreakGlassReason);
+    return decision.allowed && decision.breakGlassReason ? { ...decision, breakGlassDeclared: options.breakGlassReason !== undefined } : decision;
   };
   return {
     decide,

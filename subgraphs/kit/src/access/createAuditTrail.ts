@@ -7,12 +7,13 @@ interface AuditEntry {
   action: 'read' | 'write';
   categories: Set<string>;
   breakGlassReason: string | undefined;
+  breakGlassDeclared: boolean;
 }
 
 /** The request's audit trail: collected while resolving, written once before the response. */
 export interface AuditTrail {
   /** Notes that `category` of a person's data was read or written by this request. */
-  record(nhsNumber: string, category: string, options?: { action?: 'read' | 'write'; breakGlassReason?: string | undefined }): void;
+  record(nhsNumber: string, category: string, options?: { action?: 'read' | 'write'; breakGlassReason?: string | undefined; breakGlassDeclared?: boolean }): void;
   /** The rows to insert: one per person and action, with every category touched. */
   rows(): Array<typeof auditEvents.$inferInsert>;
 }
@@ -23,25 +24,35 @@ export function createAuditTrail(caller: Caller, requestId: string): AuditTrail 
     record(nhsNumber, category, options = {}) {
       const action = options.action ?? 'read';
       const key = `${nhsNumber}|${action}`;
-      const entry = entries.get(key) ?? { nhsNumber, action, categories: new Set<string>(), breakGlassReason: undefined };
+      const entry = entries.get(key) ?? { nhsNumber, action, categories: new Set<string>(), breakGlassReason: undefined, breakGlassDeclared: false };
       entry.categories.add(category);
       entry.breakGlassReason ??= options.breakGlassReason;
+      entry.breakGlassDeclared ||= options.breakGlassDeclared === true;
       entries.set(key, entry);
     },
     rows: () =>
       [...entries.values()].map((entry) => ({
-        requestId,
-        actorSubject: caller.subject,
-        actorName: caller.name,
-        actorRole: caller.role,
-        actorOrganisationCode: caller.organisation.code,
-        actorOrganisationName: caller.organisation.name,
-        purpose: caller.purpose ?? 'unstated',
-        nhsNumber: entry.nhsNumber,
-        action: entry.action,
-        categories: [...entry.categories].sort(),
+        ...auditRow({ caller, requestId }, entry.nhsNumber, [...entry.categories].sort(), entry.action),
         breakGlass: entry.breakGlassReason !== undefined,
         breakGlassReason: entry.breakGlassReason ?? null,
+        breakGlassDeclared: entry.breakGlassDeclared,
       })),
+  };
+}
+
+/** One audit row: who did what to whose data, for which request. */
+export function auditRow(context: { caller: Caller; requestId: string }, nhsNumber: string, categories: string[], action: 'read' | 'write'): typeof auditEvents.$inferInsert {
+  const { caller } = context;
+  return {
+    requestId: context.requestId,
+    actorSubject: caller.subject,
+    actorName: caller.name,
+    actorRole: caller.role,
+    actorOrganisationCode: caller.organisation.code,
+    actorOrganisationName: caller.organisation.name,
+    purpose: caller.purpose ?? 'unstated',
+    nhsNumber,
+    action,
+    categories,
   };
 }

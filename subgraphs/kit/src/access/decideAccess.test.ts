@@ -13,6 +13,7 @@ const policy = definePolicy({
   delegable: ['demographics', 'problems', 'access-log'],
   breakGlass: { roles: ['gp'], categories: ['demographics', 'problems'] },
   privacyOfficerRoles: ['privacy-officer'],
+  organisationCodes: ['ORG'],
 });
 
 const caller = (role: string, sector: Sector = 'health', actsFor?: string): Caller => ({

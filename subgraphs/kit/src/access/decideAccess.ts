@@ -3,7 +3,7 @@ import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
 
 /** The outcome of one access decision. */
 export type AccessDecision =
-  | { allowed: true; includeSensitive: boolean; breakGlassReason: string | undefined; basis: string }
+  | { allowed: true; includeSensitive: boolean; breakGlassReason: string | undefined; breakGlassDeclared?: boolean; basis: string }
   | { allowed: false; basis: string };
 
 /**

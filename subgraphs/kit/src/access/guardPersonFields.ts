@@ -28,7 +28,7 @@ export function guardPersonFields<TResolvers extends Record<string, unknown>>(
     guarded[field] = async (parent: Record<string, unknown>, args: unknown, context: GuardedContext, info: GraphQLResolveInfo) => {
       const nhsNumber = nhsNumberOf(parent);
       const decision = await context.access.require(nhsNumber, category);
-      context.audit.record(nhsNumber, category, { breakGlassReason: decision.breakGlassReason });
+      context.audit.record(nhsNumber, category, { breakGlassReason: decision.breakGlassReason, breakGlassDeclared: decision.breakGlassDeclared ?? false });
       return (resolve as (...values: unknown[]) => unknown)(parent, args, { ...context, decision }, info);
     };
   }

@@ -38,13 +38,14 @@ export async function loadConsentFacts(
         and(
           inArray(auditEvents.nhsNumber, people),
           eq(auditEvents.actorSubject, caller.subject),
-          eq(auditEvents.breakGlass, true),
+          // Only declarations count, so reading under an open emergency does not extend it.
+          eq(auditEvents.breakGlassDeclared, true),
           gt(auditEvents.occurredAt, sql`now() - make_interval(mins => ${breakGlassMinutes})`),
         ),
       ),
   ]);
   // The agency's own privacy officer (not another agency's) may review its audit of anyone.
-  if (policy.privacyOfficerRoles.includes(caller.role) && caller.organisation.sector === policy.sector) {
+  if (isPrivacyOfficer(policy, caller)) {
     for (const known of facts.values()) known.relationships.add('agency-privacy-officer');
   }
   for (const row of declined) (facts.get(row.nhsNumber)?.declinedSectors as Set<Sector> | undefined)?.add(row.sector as Sector);
@@ -54,4 +55,9 @@ export async function loadConsentFacts(
     if (known && row.reason) known.activeBreakGlassReason = row.reason;
   }
   return facts;
+}
+
+/** The agency's own privacy officer: the role, at one of the agency's own organisations. */
+export function isPrivacyOfficer(policy: AgencyPolicy, caller: Caller): boolean {
+  return policy.privacyOfficerRoles.includes(caller.role) && policy.organisationCodes.includes(caller.organisation.code);
 }

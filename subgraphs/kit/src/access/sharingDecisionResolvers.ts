@@ -1,9 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Sector } from '../Caller.ts';
+import type { Caller, Sector } from '../Caller.ts';
 import { createError } from '../errorCodes.ts';
 import type { Database } from '../openDatabase.ts';
 import { requireNhsNumber } from '../nhsNumber.ts';
+import { auditEvents } from './auditEvents.ts';
 import { sharingDecisions } from './consentTables.ts';
+import { auditRow } from './createAuditTrail.ts';
 import type { GuardedContext } from './guardPersonFields.ts';
 
 const sectors: Record<string, Sector> = {
@@ -17,7 +19,8 @@ const enumOf = (sector: string) => Object.entries(sectors).find(([, value]) => v
 interface SharingContext extends GuardedContext {
   db: Database<Record<string, unknown>>;
   agency: { name: string; displayName: string };
-  caller: { subject: string; organisation: { sector: Sector } };
+  caller: Caller;
+  requestId: string;
 }
 
 /** The person's sharing decisions held by this agency, one per sector other than its own. */
@@ -51,14 +54,15 @@ export async function setSharingDecision(
   if (decision.basis !== 'own record' && decision.basis !== 'delegated by the person') {
     throw createError('FORBIDDEN', `${context.agency.displayName} accepts sharing decisions only from the person or a carer acting for them.`, { agency: context.agency.displayName });
   }
+  // The audit row commits with the change or not at all: a decision is never changed unrecorded.
   await context.db.transaction(async (tx) => {
+    await tx.insert(auditEvents).values(auditRow(context, nhsNumber, ['sharing-decisions'], 'write'));
     if (args.shared) {
       await tx.delete(sharingDecisions).where(and(eq(sharingDecisions.nhsNumber, nhsNumber), inArray(sharingDecisions.sector, [sector])));
     } else {
       await tx.insert(sharingDecisions).values({ nhsNumber, sector, decidedBySubject: context.caller.subject }).onConflictDoNothing();
     }
   });
-  context.audit.record(nhsNumber, 'sharing-decisions', { action: 'write' });
   const decisions = await sharingDecisionsOf(context.db, nhsNumber, ownSector);
   return decisions.find((entry) => entry.sector === enumOf(sector));
 }
