@@ -111,7 +111,7 @@ describe('health subgraph restarting on the same PGlite folder', () => {
       const counts = await second.database.db.execute(
         sql`select (select count(*)::int from patients) as patients, (select count(*)::int from seed_runs) as seeds, (select count(*)::int from drizzle.__drizzle_migrations) as migrations`,
       );
-      expect((counts as unknown as { rows: unknown[] }).rows).toEqual([{ patients: 50, seeds: 1, migrations: 4 }]);
+      expect((counts as unknown as { rows: unknown[] }).rows).toEqual([{ patients: 50, seeds: 1, migrations: 5 }]);
       await second.stop();
     } finally {
       await idp.stop();

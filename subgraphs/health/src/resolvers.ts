@@ -89,7 +89,7 @@ export const resolvers = {
       return rows.filter((row) => !args.status || row.status === args.status).map((row) => ({ ...withProvenance(row), code: coding(row) }));
     },
     medications: async (person: PersonParent, args: { status?: string | null }, context: Context) => {
-      const rows = await context.loaders.medications.load(person.nhsNumber);
+      const rows = withholdSensitive(await context.loaders.medications.load(person.nhsNumber), context.decision);
       return rows.filter((row) => !args.status || row.status === args.status).map(withProvenance);
     },
     allergies: async (person: PersonParent, _: unknown, context: Context) =>

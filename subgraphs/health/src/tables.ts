@@ -76,6 +76,8 @@ export const medications = pgTable(
     dosageInstructions: text('dosage_instructions').notNull(),
     status: text('status').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
+    /** A sensitive category (a medicine for HIV, or for gender reassignment, say) withheld unless policy allows. */
+    sensitivity: text('sensitivity'),
     ...provenanceColumns(),
   },
   (table) => [index('medications_nhs_number_idx').on(table.nhsNumber)],
