@@ -40,7 +40,7 @@ await Promise.all(
     });
     try {
       await module.seed(database.db, { people, onProgress: (done) => bar.update(done) });
-      await recordSeed(database.db as Database<Record<string, unknown>>, people);
+      await recordSeed(database.db as Database<Record<string, unknown>>, people, module.seedVersion ?? 1);
       bar.update(people);
     } finally {
       await database.close();

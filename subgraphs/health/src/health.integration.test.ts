@@ -111,8 +111,14 @@ describe('health subgraph restarting on the same PGlite folder', () => {
       const counts = await second.database.db.execute(
         sql`select (select count(*)::int from patients) as patients, (select count(*)::int from seed_runs) as seeds, (select count(*)::int from drizzle.__drizzle_migrations) as migrations`,
       );
-      expect((counts as unknown as { rows: unknown[] }).rows).toEqual([{ patients: 50, seeds: 1, migrations: 5 }]);
+      expect((counts as unknown as { rows: unknown[] }).rows).toEqual([{ patients: 50, seeds: 1, migrations: 6 }]);
+      // A database seeded by an older version of the demo data is brought up to date on start.
+      await second.database.db.execute(sql`insert into seed_runs (people, version) values (50, 1)`);
       await second.stop();
+      const third = await start();
+      const after = await third.database.db.execute(sql`select count(*)::int as seeds, max(version)::int as version, (select count(*)::int from patients) as patients from seed_runs`);
+      expect((after as unknown as { rows: unknown[] }).rows).toEqual([{ seeds: 3, version: healthSubgraph.seedVersion, patients: 50 }]);
+      await third.stop();
     } finally {
       await idp.stop();
       await rm(dataDir, { recursive: true, force: true });

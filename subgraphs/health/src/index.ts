@@ -18,6 +18,8 @@ export const healthSubgraph: SubgraphModule<HealthTables, HealthLoaders> = {
   createLoaders,
   access: { policy: healthPolicy, loadSubjectFacts },
   seed,
+  // 2: care teams, delegations, sharing decisions and sensitive entries for information governance.
+  seedVersion: 2,
 };
 
 export { tables as healthTables } from './tables.ts';

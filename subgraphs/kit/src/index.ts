@@ -13,7 +13,7 @@ export { openDatabase, pingDatabase, type Database, type OpenedDatabase } from '
 export { decodeCursor, encodeCursor, isIsoDate, isTimestamp, pageSize, toConnection, maxPageSize, type Connection, type CursorPosition } from './pagination.ts';
 export { runSubgraph, type SubgraphModule, type RunSubgraphOptions, type RunningSubgraph, type SeedProgress } from './runSubgraph.ts';
 export { sharedTypeDefs } from './sharedTypeDefs.ts';
-export { seedRuns, lastSeedSize, recordSeed } from './seedRuns.ts';
+export { seedRuns, lastSeed, recordSeed } from './seedRuns.ts';
 export { provenanceColumns, provenanceOf, recordedBy, withProvenance, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
 export { requestLogging } from './requestLogging.ts';
 export { createPageLoader, type PageKey } from './createPageLoader.ts';

@@ -6,7 +6,7 @@ import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphCont
 import { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
 import { listen, type RunningServer } from './listen.ts';
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
-import { lastSeedSize, recordSeed } from './seedRuns.ts';
+import { lastSeed, recordSeed } from './seedRuns.ts';
 
 /** Progress of a long seed, reported as people written so far. */
 export type SeedProgress = (done: number, total: number) => void;
@@ -24,6 +24,8 @@ export interface SubgraphModule<TSchema extends Record<string, unknown>, TLoader
   createLoaders(db: Database<TSchema>): TLoaders;
   /** The agency's access policy and the facts it decides on. */
   access: AgencyAccess<TSchema>;
+  /** Raised when the demo data changes, so existing databases are seeded again on start. @default 1 */
+  seedVersion?: number;
   /** Writes the agency's slice of the demo population; must be safe to run again. */
   seed(db: Database<TSchema>, options: { people: number; onProgress?: SeedProgress }): Promise<void>;
 }
@@ -67,11 +69,16 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
     ...(options.pglite ? { pglite: options.pglite } : {}),
   });
   try {
-    if (options.seed && (await lastSeedSize(database.db as Database<Record<string, unknown>>)) === undefined) {
+    const version = module.seedVersion ?? 1;
+    const last = options.seed ? await lastSeed(database.db as Database<Record<string, unknown>>) : undefined;
+    if (options.seed && (last === undefined || last.version < version)) {
+      // A newer seed adds what the demo data gained, for at least as many people as before;
+      // seeds skip rows already there, so nothing is duplicated.
+      const people = Math.max(options.seed.people, last?.people ?? 0);
       const started = Date.now();
-      await module.seed(database.db, options.seed);
-      await recordSeed(database.db as Database<Record<string, unknown>>, options.seed.people);
-      logger.info({ people: options.seed.people, ms: Date.now() - started }, 'seeded demo population');
+      await module.seed(database.db, { ...options.seed, people });
+      await recordSeed(database.db as Database<Record<string, unknown>>, people, version);
+      logger.info({ people, version, ms: Date.now() - started }, 'seeded demo population');
     }
     const server = await createSubgraphServer({
       agency: module.agency,

@@ -9,15 +9,17 @@ import type { Database } from './openDatabase.ts';
 export const seedRuns = pgTable('seed_runs', {
   id: serial('id').primaryKey(),
   people: integer('people').notNull(),
+  /** The agency's seed version: a later version (new demo data) seeds again on start. */
+  version: integer('version').notNull().default(1),
   completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 
-/** The size of the last completed seed, or undefined for a database never seeded. */
-export async function lastSeedSize(db: Database<Record<string, unknown>>): Promise<number | undefined> {
-  const [row] = await db.select({ people: seedRuns.people }).from(seedRuns).orderBy(desc(seedRuns.id)).limit(1);
-  return row?.people;
+/** The last completed seed (size and version), or undefined for a database never seeded. */
+export async function lastSeed(db: Database<Record<string, unknown>>): Promise<{ people: number; version: number } | undefined> {
+  const [row] = await db.select({ people: seedRuns.people, version: seedRuns.version }).from(seedRuns).orderBy(desc(seedRuns.id)).limit(1);
+  return row;
 }
 
-export async function recordSeed(db: Database<Record<string, unknown>>, people: number): Promise<void> {
-  await db.insert(seedRuns).values({ people });
+export async function recordSeed(db: Database<Record<string, unknown>>, people: number, version = 1): Promise<void> {
+  await db.insert(seedRuns).values({ people, version });
 }

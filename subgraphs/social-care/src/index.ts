@@ -18,6 +18,8 @@ export const socialCareSubgraph: SubgraphModule<SocialCareTables, SocialCareLoad
   createLoaders,
   access: { policy: socialCarePolicy, loadSubjectFacts },
   seed,
+  // 2: care teams, delegations, sharing decisions and sensitive entries for information governance.
+  seedVersion: 2,
 };
 
 export { tables as socialCareTables } from './tables.ts';

@@ -18,6 +18,8 @@ export const voluntarySectorSubgraph: SubgraphModule<VoluntarySectorTables, Volu
   createLoaders,
   access: { policy: voluntarySectorPolicy, loadSubjectFacts },
   seed,
+  // 2: care teams, delegations, sharing decisions and sensitive entries for information governance.
+  seedVersion: 2,
 };
 
 export { tables as voluntarySectorTables } from './tables.ts';
