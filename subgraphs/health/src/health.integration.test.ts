@@ -111,7 +111,7 @@ describe('health subgraph restarting on the same PGlite folder', () => {
       const counts = await second.database.db.execute(
         sql`select (select count(*)::int from patients) as patients, (select count(*)::int from seed_runs) as seeds, (select count(*)::int from drizzle.__drizzle_migrations) as migrations`,
       );
-      expect((counts as unknown as { rows: unknown[] }).rows).toEqual([{ patients: 50, seeds: 1, migrations: 6 }]);
+      expect((counts as unknown as { rows: unknown[] }).rows).toEqual([{ patients: 50, seeds: 1, migrations: 7 }]);
       // A database seeded by an older version of the demo data is brought up to date on start.
       await second.database.db.execute(sql`insert into seed_runs (people, version) values (50, 1)`);
       await second.stop();

@@ -1,7 +1,7 @@
 import { type Caller, type Database, loadConsentFacts, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { healthPolicy } from './policy.ts';
-import { careRelationships, patients, sharedCareTeam, type HealthTables } from './tables.ts';
+import { careRelationships, patients, careTeam, type HealthTables } from './tables.ts';
 
 /**
  * The relationships health's own data shows between the caller and each person: registration
@@ -17,7 +17,7 @@ export function loadSubjectFacts(db: Database<HealthTables>): SubjectFactsLoader
         ? db.select({ nhsNumber: patients.nhsNumber }).from(patients).where(and(inArray(patients.nhsNumber, people), eq(patients.gpPracticeCode, caller.organisation.code)))
         : Promise.resolve([]),
       db.select({ nhsNumber: careRelationships.nhsNumber }).from(careRelationships).where(and(inArray(careRelationships.nhsNumber, people), eq(careRelationships.clinicianId, caller.subject))),
-      db.select({ nhsNumber: sharedCareTeam.nhsNumber }).from(sharedCareTeam).where(and(inArray(sharedCareTeam.nhsNumber, people), eq(sharedCareTeam.memberSubject, caller.subject))),
+      db.select({ nhsNumber: careTeam.nhsNumber }).from(careTeam).where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, caller.subject))),
     ]);
     for (const row of registered) facts.get(row.nhsNumber)?.relationships.add('registered-practice');
     for (const row of relationships) facts.get(row.nhsNumber)?.relationships.add('care-relationship');

@@ -1,6 +1,6 @@
 import { type Caller, type Database, createError, decodeCursor, pageSize, toConnection } from '@joined-up/kit';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { careRelationships, patients, sharedCareTeam, type HealthTables } from './tables.ts';
+import { careRelationships, patients, careTeam, type HealthTables } from './tables.ts';
 
 export interface SearchPeopleArgs {
   name?: string | null;
@@ -73,5 +73,5 @@ function knownToCaller(caller: Caller): SQL {
   const practice = caller.organisation.sector === 'health' ? sql`${patients.gpPracticeCode} = ${caller.organisation.code}` : sql`false`;
   return sql`(${practice}
     or ${patients.nhsNumber} in (select ${careRelationships.nhsNumber} from ${careRelationships} where ${careRelationships.clinicianId} = ${caller.subject})
-    or ${patients.nhsNumber} in (select ${sharedCareTeam.nhsNumber} from ${sharedCareTeam} where ${sharedCareTeam.memberSubject} = ${caller.subject}))`;
+    or ${patients.nhsNumber} in (select ${careTeam.nhsNumber} from ${careTeam} where ${careTeam.memberSubject} = ${caller.subject}))`;
 }

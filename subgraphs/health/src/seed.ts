@@ -1,4 +1,4 @@
-import { type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
+import { careTeamMember, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import {
   allergies as allergyConcepts,
   type ConditionName,
@@ -13,7 +13,7 @@ import {
   workers,
 } from '@joined-up/population';
 import { samsHealthRecord } from './seedSamsStory.ts';
-import { allergies, careRelationships, clinicians, delegations, encounters, flags, medications, organisations, patients, problems, sharedCareTeam, type HealthTables } from './tables.ts';
+import { allergies, careRelationships, clinicians, delegations, encounters, flags, medications, organisations, patients, problems, careTeam, type HealthTables } from './tables.ts';
 
 const healthWorkers = [workers.gp, workers.practiceNurse, workers.diabetesNurse, workers.communityMatron, workers.districtNurse, workers.unrelatedGp, workers.hillviewGp, workers.meadowLaneGp, workers.healthPrivacyOfficer];
 
@@ -58,7 +58,7 @@ export async function seed(db: Database<HealthTables>, options: { people: number
       if (rows.flags.length) await tx.insert(flags).values(rows.flags).onConflictDoNothing();
       if (rows.encounters.length) await tx.insert(encounters).values(rows.encounters).onConflictDoNothing();
       if (rows.careRelationships.length) await tx.insert(careRelationships).values(rows.careRelationships).onConflictDoNothing();
-      if (rows.sharedCareTeam.length) await tx.insert(sharedCareTeam).values(rows.sharedCareTeam).onConflictDoNothing();
+      if (rows.careTeam.length) await tx.insert(careTeam).values(rows.careTeam).onConflictDoNothing();
       if (rows.delegations.length) await tx.insert(delegations).values(rows.delegations).onConflictDoNothing();
     });
   });
@@ -74,7 +74,7 @@ export function healthRowsFor(batch: PopulationPerson[]) {
     flags: [] as Array<typeof flags.$inferInsert>,
     encounters: [] as Array<typeof encounters.$inferInsert>,
     careRelationships: [] as Array<typeof careRelationships.$inferInsert>,
-    sharedCareTeam: [] as Array<typeof sharedCareTeam.$inferInsert>,
+    careTeam: [] as Array<typeof careTeam.$inferInsert>,
     delegations: [] as Array<typeof delegations.$inferInsert>,
   };
   for (const person of batch) {
@@ -99,7 +99,7 @@ export function healthRowsFor(batch: PopulationPerson[]) {
       rows.flags.push(...samsHealthRecord.flags);
       rows.encounters.push(...samsHealthRecord.encounters);
       rows.careRelationships.push(...samsHealthRecord.careRelationships.filter((row) => row.nhsNumber === person.nhsNumber));
-      rows.sharedCareTeam.push(...samsHealthRecord.sharedCareTeam, coordinatorOf(person.nhsNumber));
+      rows.careTeam.push(...samsHealthRecord.careTeam, coordinatorOf(person.nhsNumber));
       rows.delegations.push(...samsHealthRecord.delegations);
       continue;
     }
@@ -124,12 +124,11 @@ export function healthRowsFor(batch: PopulationPerson[]) {
     }
     rows.careRelationships.push({ nhsNumber: person.nhsNumber, clinicianId: gp.id, relationship: 'Named GP', since: rows.patients.at(-1)!.registeredOn });
     // The place partnership's coordinator works with everyone known to adult social care.
-    if (person.knownToSocialCare) rows.sharedCareTeam.push(coordinatorOf(person.nhsNumber));
+    if (person.knownToSocialCare) rows.careTeam.push(coordinatorOf(person.nhsNumber));
   }
   return rows;
 }
 
-function coordinatorOf(nhsNumber: string): typeof sharedCareTeam.$inferInsert {
-  const coordinator = workers.coordinator;
-  return { nhsNumber, memberSubject: coordinator.id, memberName: coordinator.name, role: coordinator.role, organisationCode: coordinator.organisationCode, since: '2025-11-20' };
+function coordinatorOf(nhsNumber: string): typeof careTeam.$inferInsert {
+  return careTeamMember(nhsNumber, workers.coordinator, '2025-11-20');
 }

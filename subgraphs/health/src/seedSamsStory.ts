@@ -1,6 +1,6 @@
-import { recordedBy } from '@joined-up/kit';
+import { careTeamMember, recordedBy } from '@joined-up/kit';
 import { allergies as allergyConcepts, conditions, recorderOf, sam, samsMother, workers } from '@joined-up/population';
-import type { allergies, careRelationships, delegations, encounters, flags, medications, problems, sharedCareTeam } from './tables.ts';
+import type { allergies, careRelationships, delegations, encounters, flags, medications, problems, careTeam } from './tables.ts';
 
 
 const gp = recorderOf(workers.gp);
@@ -51,14 +51,7 @@ export const samsHealthRecord = {
     { nhsNumber: samsMother.nhsNumber, clinicianId: workers.gp.id, relationship: 'Named GP', since: '1995-05-01' },
   ] satisfies Array<typeof careRelationships.$inferInsert>,
   // Professionals of other agencies the practice records as Sam's care team.
-  sharedCareTeam: [workers.careWorker, workers.secondCareWorker, workers.socialWorker, workers.linkWorker].map((worker) => ({
-    nhsNumber: nhs,
-    memberSubject: worker.id,
-    memberName: worker.name,
-    role: worker.role,
-    organisationCode: worker.organisationCode,
-    since: '2025-11-20',
-  })) satisfies Array<typeof sharedCareTeam.$inferInsert>,
+  careTeam: [workers.careWorker, workers.secondCareWorker, workers.socialWorker, workers.linkWorker].map((worker) => careTeamMember(nhs, worker, '2025-11-20')) satisfies Array<typeof careTeam.$inferInsert>,
   // Sam has asked that his mother can see his health record, but not his appointments.
   delegations: [
     {

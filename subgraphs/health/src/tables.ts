@@ -1,4 +1,4 @@
-import { auditEvents, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
+import { auditEvents, careTeam, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
 import { date, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -146,25 +146,7 @@ export const careRelationships = pgTable(
   (table) => [primaryKey({ columns: [table.nhsNumber, table.clinicianId] }), index('care_relationships_clinician_idx').on(table.clinicianId)],
 );
 
-/**
- * Professionals of other agencies the practice records as part of the person's care team (a
- * care worker, a social worker, a link worker, the coordinator): a legitimate relationship
- * health's own data shows.
- */
-export const sharedCareTeam = pgTable(
-  'shared_care_team',
-  {
-    nhsNumber: text('nhs_number').notNull(),
-    memberSubject: text('member_subject').notNull(),
-    memberName: text('member_name').notNull(),
-    role: text('role').notNull(),
-    organisationCode: text('organisation_code').notNull(),
-    since: date('since', { mode: 'string' }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.nhsNumber, table.memberSubject] }), index('shared_care_team_member_idx').on(table.memberSubject)],
-);
-
-export { auditEvents, delegations, seedRuns, sharingDecisions };
+export { auditEvents, careTeam, delegations, seedRuns, sharingDecisions };
 
 export const tables = {
   organisations,
@@ -176,7 +158,7 @@ export const tables = {
   flags,
   encounters,
   careRelationships,
-  sharedCareTeam,
+  careTeam,
   sharingDecisions,
   delegations,
   auditEvents,

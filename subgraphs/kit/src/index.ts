@@ -32,3 +32,4 @@ export { guardScopes, policyCategories, scopeRequirements } from './access/schem
 export { breakGlassAccesses } from './access/breakGlassAccesses.ts';
 export { isPrivacyOfficer } from './access/loadConsentFacts.ts';
 export { requireGuardedPersonFields } from './access/requireGuardedPersonFields.ts';
+export { careTeam, careTeamMember } from './access/careTeam.ts';

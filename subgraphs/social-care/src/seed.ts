@@ -1,4 +1,4 @@
-import type { Database, SeedProgress } from '@joined-up/kit';
+import { careTeamMember, type Database, type SeedProgress } from '@joined-up/kit';
 import { organisations as demoOrganisations, type PopulationPerson, sam, samsMother, seedFrom, seedInBatches, workers as storyWorkers } from '@joined-up/population';
 import { addCarerRecord } from './addCarerRecord.ts';
 import { addClientRecord } from './addClientRecord.ts';
@@ -88,8 +88,7 @@ function addStoryRecord(rows: SocialCareRows, nhsNumber: string): void {
 }
 
 function coordinatorOf(nhsNumber: string): SocialCareRows['careTeam'][number] {
-  const coordinator = storyWorkers.coordinator;
-  return { nhsNumber, memberSubject: coordinator.id, memberName: coordinator.name, role: coordinator.role, organisationCode: coordinator.organisationCode, since: '2025-11-20' };
+  return careTeamMember(nhsNumber, storyWorkers.coordinator, '2025-11-20');
 }
 
 /** Daniel Moore fills his caseload first; after that people go to the other social workers. */

@@ -1,4 +1,4 @@
-import { recordedBy } from '@joined-up/kit';
+import { careTeamMember, recordedBy } from '@joined-up/kit';
 import { sam, samsMother, workers, recorderOf } from '@joined-up/population';
 import { competency, registeredManagers } from './socialCareWorkers.ts';
 import type { allocations, assessments, careTeam, careWorkerAssignments, delegations, plans, requests, reviews, services, unpaidCarers } from './tables.ts';
@@ -179,14 +179,7 @@ export const samsSocialCareRecord = {
   ] satisfies Array<typeof careWorkerAssignments.$inferInsert>,
   // Professionals of other agencies the council records as Sam's care team; the place
   // partnership's coordinator is on the team of everyone known to social care (seed.ts).
-  careTeam: [workers.gp, workers.diabetesNurse, workers.linkWorker].map((worker) => ({
-    nhsNumber: nhs,
-    memberSubject: worker.id,
-    memberName: worker.name,
-    role: worker.role,
-    organisationCode: worker.organisationCode,
-    since: '2025-11-20',
-  })) satisfies Array<typeof careTeam.$inferInsert>,
+  careTeam: [workers.gp, workers.diabetesNurse, workers.linkWorker].map((worker) => careTeamMember(nhs, worker, '2025-11-20')) satisfies Array<typeof careTeam.$inferInsert>,
   // Sam has asked that his mother can follow his support and reviews, but not his requests or assessments.
   delegations: [
     {

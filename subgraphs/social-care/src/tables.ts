@@ -1,6 +1,6 @@
-import { auditEvents, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
+import { auditEvents, careTeam, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, jsonb, pgTable, primaryKey, real, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, pgTable, real, text } from 'drizzle-orm/pg-core';
 
 /** A need an assessment found: the statutory outcome and how it affects the person. */
 export interface IdentifiedNeed {
@@ -197,25 +197,7 @@ export const careWorkerAssignments = pgTable(
   (table) => [index('care_worker_assignments_nhs_number_idx').on(table.nhsNumber)],
 );
 
-/**
- * Professionals of other agencies the council records on the person's care team (their GP,
- * diabetes nurse, link worker, care coordinator): a legitimate relationship social care's own
- * data shows.
- */
-export const careTeam = pgTable(
-  'care_team',
-  {
-    nhsNumber: text('nhs_number').notNull(),
-    memberSubject: text('member_subject').notNull(),
-    memberName: text('member_name').notNull(),
-    role: text('role').notNull(),
-    organisationCode: text('organisation_code').notNull(),
-    since: date('since', { mode: 'string' }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.nhsNumber, table.memberSubject] }), index('care_team_member_idx').on(table.memberSubject)],
-);
-
-export { auditEvents, delegations, seedRuns, sharingDecisions };
+export { auditEvents, careTeam, delegations, seedRuns, sharingDecisions };
 
 export const tables = {
   organisations,

@@ -1,7 +1,7 @@
 import { type Caller, type Database, loadConsentFacts, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { voluntarySectorPolicy } from './policy.ts';
-import { clients, referrals, sharedCareTeam, type VoluntarySectorTables } from './tables.ts';
+import { clients, referrals, careTeam, type VoluntarySectorTables } from './tables.ts';
 
 /**
  * The relationships the voluntary sector's own data shows between the caller and each person:
@@ -49,7 +49,7 @@ export function loadSubjectFacts(db: Database<VoluntarySectorTables>): SubjectFa
             .where(and(inArray(clients.nhsNumber, people), eq(clients.workerId, caller.subject), isNotNull(clients.linkedWithAgreementOn)))
         : Promise.resolve([]),
       professional
-        ? db.select({ nhsNumber: sharedCareTeam.nhsNumber }).from(sharedCareTeam).where(and(inArray(sharedCareTeam.nhsNumber, people), eq(sharedCareTeam.memberSubject, caller.subject)))
+        ? db.select({ nhsNumber: careTeam.nhsNumber }).from(careTeam).where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, caller.subject)))
         : Promise.resolve([]),
     ]);
     for (const row of referred) {

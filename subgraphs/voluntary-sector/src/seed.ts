@@ -1,4 +1,4 @@
-import { type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
+import { careTeamMember, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, recorderOf, workers as storyWorkers } from '@joined-up/population';
 import { addDays } from './addDays.ts';
 import { referralRouteFor, type ReferralRoute } from './referralRoutes.ts';
@@ -11,7 +11,7 @@ import {
   referralStatusChanges,
   referrals,
   services,
-  sharedCareTeam,
+  careTeam,
   sharingDecisions,
   volunteers,
   whatMattersConversations,
@@ -58,7 +58,7 @@ export async function seed(db: Database<VoluntarySectorTables>, options: { peopl
       if (rows.whatMattersConversations.length) await tx.insert(whatMattersConversations).values(rows.whatMattersConversations).onConflictDoNothing();
       if (rows.engagements.length) await tx.insert(engagements).values(rows.engagements).onConflictDoNothing();
       if (rows.clients.length) await tx.insert(clients).values(rows.clients).onConflictDoNothing();
-      if (rows.sharedCareTeam.length) await tx.insert(sharedCareTeam).values(rows.sharedCareTeam).onConflictDoNothing();
+      if (rows.careTeam.length) await tx.insert(careTeam).values(rows.careTeam).onConflictDoNothing();
       if (rows.delegations.length) await tx.insert(delegations).values(rows.delegations).onConflictDoNothing();
       if (rows.sharingDecisions.length) await tx.insert(sharingDecisions).values(rows.sharingDecisions).onConflictDoNothing();
     });
@@ -71,27 +71,26 @@ type Rows = {
   whatMattersConversations: Array<typeof whatMattersConversations.$inferInsert>;
   engagements: Array<typeof engagements.$inferInsert>;
   clients: Array<typeof clients.$inferInsert>;
-  sharedCareTeam: Array<typeof sharedCareTeam.$inferInsert>;
+  careTeam: Array<typeof careTeam.$inferInsert>;
   delegations: Array<typeof delegations.$inferInsert>;
   sharingDecisions: Array<typeof sharingDecisions.$inferInsert>;
 };
 
 /** The voluntary sector's rows for a batch of people. */
 export function voluntarySectorRowsFor(batch: PopulationPerson[]): Rows {
-  const rows: Rows = { referrals: [], referralStatusChanges: [], whatMattersConversations: [], engagements: [], clients: [], sharedCareTeam: [], delegations: [], sharingDecisions: [] };
+  const rows: Rows = { referrals: [], referralStatusChanges: [], whatMattersConversations: [], engagements: [], clients: [], careTeam: [], delegations: [], sharingDecisions: [] };
   for (const person of batch) {
     if (person.index <= 1) addStoryRows(rows, person);
     else if (person.knownToVoluntarySector) addGeneratedRows(rows, person, createRandom(seedFrom(`voluntary-sector:${person.nhsNumber}`)));
     // The place partnership's coordinator works with everyone known to both the charities and
     // adult social care, so a coordinator's caseload reaches what matters to each of them.
-    if (person.knownToVoluntarySector && person.knownToSocialCare) rows.sharedCareTeam.push(coordinatorOf(person.nhsNumber));
+    if (person.knownToVoluntarySector && person.knownToSocialCare) rows.careTeam.push(coordinatorOf(person.nhsNumber));
   }
   return rows;
 }
 
-function coordinatorOf(nhsNumber: string): typeof sharedCareTeam.$inferInsert {
-  const coordinator = storyWorkers.coordinator;
-  return { nhsNumber, memberSubject: coordinator.id, role: coordinator.role, organisationCode: coordinator.organisationCode, since: '2025-11-20' };
+function coordinatorOf(nhsNumber: string): typeof careTeam.$inferInsert {
+  return careTeamMember(nhsNumber, storyWorkers.coordinator, '2025-11-20');
 }
 
 function addStoryRows(rows: Rows, person: PopulationPerson): void {
@@ -103,7 +102,7 @@ function addStoryRows(rows: Rows, person: PopulationPerson): void {
   rows.engagements.push(...story.engagements.filter((row) => row.nhsNumber === person.nhsNumber));
   // The local clients of the story are written with Sam, so a population of any size has them.
   rows.clients.push(...story.clients.filter((row) => row.nhsNumber === person.nhsNumber || (person.index === 0 && row.nhsNumber === null)));
-  rows.sharedCareTeam.push(...story.sharedCareTeam.filter((row) => row.nhsNumber === person.nhsNumber));
+  rows.careTeam.push(...story.careTeam.filter((row) => row.nhsNumber === person.nhsNumber));
   rows.delegations.push(...story.delegations.filter((row) => row.nhsNumber === person.nhsNumber));
   rows.sharingDecisions.push(...story.sharingDecisions.filter((row) => row.nhsNumber === person.nhsNumber));
 }

@@ -1,6 +1,7 @@
+import { careTeamMember } from '@joined-up/kit';
 import { recordedBy } from '@joined-up/kit';
 import { organisations, sam, samsMother, workers, recorderOf } from '@joined-up/population';
-import type { clients, delegations, engagements, referralStatusChanges, referrals, sharedCareTeam, sharingDecisions, whatMattersConversations } from './tables.ts';
+import type { clients, delegations, engagements, referralStatusChanges, referrals, careTeam, sharingDecisions, whatMattersConversations } from './tables.ts';
 
 const amira = recorderOf(workers.linkWorker);
 const jo = recorderOf(workers.carersSupportWorker);
@@ -107,9 +108,9 @@ export const samsVoluntarySectorRecord = {
   ] satisfies Array<typeof clients.$inferInsert>,
   // Sam's social worker, whom Amira works with; his care coordinator is on the team of everyone
   // known to both the voluntary sector and social care (seed.ts).
-  sharedCareTeam: [
-    { nhsNumber: nhs, memberSubject: workers.socialWorker.id, role: workers.socialWorker.role, organisationCode: workers.socialWorker.organisationCode, since: '2026-05-15' },
-  ] satisfies Array<typeof sharedCareTeam.$inferInsert>,
+  careTeam: [
+    careTeamMember(nhs, workers.socialWorker, '2026-05-15'),
+  ] satisfies Array<typeof careTeam.$inferInsert>,
   // Sam has asked that his mother can see his referral and what matters to him, not each session.
   delegations: [
     { nhsNumber: nhs, carerSubject: 'citizen-margaret', categories: ['referrals', 'what-matters', 'access-log', 'sharing-decisions'], grantedOn: '2026-05-15' },

@@ -1,6 +1,6 @@
-import { auditEvents, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
+import { auditEvents, careTeam, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, text } from 'drizzle-orm/pg-core';
 
 /** The charities of the partnership. */
 export const organisations = pgTable('organisations', {
@@ -143,23 +143,7 @@ export const engagements = pgTable(
   (table) => [index('engagements_person_time_idx').on(table.nhsNumber, table.occurredOn.desc(), table.id.desc())],
 );
 
-/**
- * Professionals of other agencies the partnership records as working with the person (the care
- * coordinator, the social worker): a legitimate relationship the voluntary sector's own data shows.
- */
-export const sharedCareTeam = pgTable(
-  'shared_care_team',
-  {
-    nhsNumber: text('nhs_number').notNull(),
-    memberSubject: text('member_subject').notNull(),
-    role: text('role').notNull(),
-    organisationCode: text('organisation_code').notNull(),
-    since: date('since', { mode: 'string' }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.nhsNumber, table.memberSubject] }), index('shared_care_team_member_idx').on(table.memberSubject)],
-);
-
-export { auditEvents, delegations, seedRuns, sharingDecisions };
+export { auditEvents, careTeam, delegations, seedRuns, sharingDecisions };
 
 export const tables = {
   organisations,
@@ -171,7 +155,7 @@ export const tables = {
   referralStatusChanges,
   whatMattersConversations,
   engagements,
-  sharedCareTeam,
+  careTeam,
   sharingDecisions,
   delegations,
   auditEvents,

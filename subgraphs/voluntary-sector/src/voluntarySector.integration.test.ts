@@ -349,7 +349,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
     });
 
     it("reaches the coordinator's whole caseload: everyone known to both the charities and social care", async () => {
-      const caseload = ((await db().execute(sql`select nhs_number from shared_care_team where member_subject = 'w-cc-green' order by nhs_number`)) as unknown as { rows: Array<{ nhs_number: string }> }).rows.map((row) => row.nhs_number);
+      const caseload = ((await db().execute(sql`select nhs_number from care_team where member_subject = 'w-cc-green' order by nhs_number`)) as unknown as { rows: Array<{ nhs_number: string }> }).rows.map((row) => row.nhs_number);
       expect(caseload).toEqual(expect.arrayContaining([sam, margaret]));
       const { body } = await subgraph.query<{ _entities: Array<{ nhsNumber: string; socialPrescribingReferrals: unknown[]; whatMattersToMe: unknown[] }> }>(
         'coordinator',
