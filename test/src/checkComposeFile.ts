@@ -40,11 +40,16 @@ export function checkComposeFile(document: unknown, repoRoot: string): string[] 
   if (!isMapping(document) || !isMapping(document['services'])) return ['the document is not a mapping with services'];
   const problems: string[] = [];
   const services = new Map(Object.entries(document['services']).map(([name, value]) => [name, isMapping(value) ? value : {}]));
-  const databases = new Set([...services].filter(([, service]) => service['build'] === undefined).map(([name]) => name));
+  // Agencies' databases are named <agency>-db; other images are shared infrastructure (Redis for
+  // the gateway's rate limit).
+  const unbuilt = [...services].filter(([, service]) => service['build'] === undefined).map(([name]) => name);
+  const databases = new Set(unbuilt.filter((name) => name.endsWith('-db')));
+  const infrastructure = new Set(unbuilt.filter((name) => !name.endsWith('-db')));
 
   for (const expected of expectedServices) if (!services.has(expected.name)) problems.push(`${expected.name}: service is missing`);
   for (const [name, service] of services) {
     if (databases.has(name)) checkDatabase(name, service, problems);
+    else if (infrastructure.has(name)) checkInfrastructure(name, service, problems);
     else checkBuild(name, service, repoRoot, problems);
     for (const dependency of dependsOn(service)) {
       if (!services.has(dependency)) problems.push(`${name}: depends_on names ${dependency}, which is not a service`);
@@ -68,6 +73,14 @@ function checkDatabase(name: string, service: Mapping, problems: string[]): void
   if (!namedVolumes(service).some((volume) => volume.target === postgresDataDirectory)) {
     problems.push(`${name}: no named volume is mounted at ${postgresDataDirectory}`);
   }
+}
+
+function checkInfrastructure(name: string, service: Mapping, problems: string[]): void {
+  const image = service['image'];
+  if (typeof image !== 'string' || !/^[a-z0-9./-]+:\d+(\.\d+)*(-[a-z0-9.]+)?$/.test(image)) {
+    problems.push(`${name}: image ${JSON.stringify(image)} does not pin a version`);
+  }
+  if (publishedPorts(service).length > 0) problems.push(`${name}: must not be published to the host`);
 }
 
 function checkBuild(name: string, service: Mapping, repoRoot: string, problems: string[]): void {
@@ -195,6 +208,10 @@ function checkGateway(services: Map<string, Mapping>, problems: string[]): void 
   const variables = environment(gateway);
   if (variables['GATEWAY_PORT'] !== '4000') problems.push('gateway: GATEWAY_PORT must be 4000');
   if (!variables['GATEWAY_SUPERGRAPH_PATH']) problems.push('gateway: GATEWAY_SUPERGRAPH_PATH is not set');
+  // Several gateway replicas share one rate-limit count in Redis.
+  if (variables['GATEWAY_REDIS_URL'] !== 'redis://redis:6379') problems.push(`gateway: GATEWAY_REDIS_URL must be redis://redis:6379, found ${variables['GATEWAY_REDIS_URL'] ?? 'nothing'}`);
+  if (!services.has('redis')) problems.push('redis: service is missing');
+  else if (dependencyCondition(gateway, 'redis') !== 'service_healthy') problems.push('gateway: must depend on redis with condition service_healthy');
   for (const expected of expectedServices.filter((service) => service.role !== 'gateway')) {
     if (dependencyCondition(gateway, expected.name) !== 'service_healthy') problems.push(`gateway: must depend on ${expected.name} with condition service_healthy`);
     if (expected.prefix === undefined) continue;

@@ -40,7 +40,7 @@ describe('docker-compose.yml', () => {
   it('runs the identity provider, three subgraphs each with its own database, and the gateway', () => {
     const document = compose();
     expect(Object.keys(document.services).sort()).toEqual(
-      ['gateway', 'health', 'health-db', 'identity', 'social-care', 'social-care-db', 'voluntary-sector', 'voluntary-sector-db'].sort(),
+      ['gateway', 'health', 'health-db', 'identity', 'redis', 'social-care', 'social-care-db', 'voluntary-sector', 'voluntary-sector-db'].sort(),
     );
     for (const name of ['health-db', 'social-care-db', 'voluntary-sector-db']) expect(service(document, name)['image']).toBe('postgres:16-alpine');
     expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual(['health-db-data', 'identity-data', 'social-care-db-data', 'voluntary-sector-db-data']);
@@ -78,6 +78,7 @@ describe('docker-compose.yml', () => {
       ...identityVariables,
       GATEWAY_PORT: '4000',
       GATEWAY_SUPERGRAPH_PATH: '/app/schema/supergraph.graphql',
+      GATEWAY_REDIS_URL: 'redis://redis:6379',
       HEALTH_URL: 'http://health:4001/graphql',
       SOCIAL_CARE_URL: 'http://social-care:4002/graphql',
       VOLUNTARY_SECTOR_URL: 'http://voluntary-sector:4003/graphql',
@@ -171,7 +172,7 @@ describe('checkComposeFile rejects', () => {
   it('a database reachable from other agencies', () => {
     const document = compose();
     service(document, 'health-db')['networks'] = ['graph', 'health-data'];
-    expect(checkComposeFile(document, root)).toEqual(['health-db: shares a network with gateway, health, identity, social-care, voluntary-sector, not only health']);
+    expect(checkComposeFile(document, root)).toEqual(['health-db: shares a network with gateway, health, identity, redis, social-care, voluntary-sector, not only health']);
   });
 
   it('depends_on naming a service that does not exist', () => {
@@ -214,6 +215,16 @@ describe('checkComposeFile rejects', () => {
       "health: JOINED_UP_ISSUER must equal the identity service's",
       'gateway: JOINED_UP_JWKS_URL must be http://identity:4100/.well-known/jwks.json',
     ]);
+  });
+
+  it('a gateway without the shared Redis, or a Redis with a floating image', () => {
+    const withoutRedis = compose();
+    delete (withoutRedis.services as Record<string, unknown>)['redis'];
+    delete (service(withoutRedis, 'gateway')['depends_on'] as Record<string, unknown>)['redis'];
+    expect(checkComposeFile(withoutRedis, root)).toEqual(['redis: service is missing']);
+    const floating = compose();
+    service(floating, 'redis')['image'] = 'redis:latest';
+    expect(checkComposeFile(floating, root)).toEqual(['redis: image "redis:latest" does not pin a version']);
   });
 
   it('database images that are not postgres with a pinned major version', () => {
