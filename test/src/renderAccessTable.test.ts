@@ -1,11 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { healthSubgraph } from '@joined-up/health';
+import { socialCareSubgraph } from '@joined-up/social-care';
+import { voluntarySectorSubgraph } from '@joined-up/voluntary-sector';
 import { describe, expect, it } from 'vitest';
-import { renderAccessTable } from './renderAccessTable.ts';
+import { renderAccessTable, renderPolicyRules } from './renderAccessTable.ts';
 
-describe("the README's who-sees-what table", () => {
-  it('is the table the end-to-end access matrix checks', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    // Regenerate with: node --import tsx -e "import('./test/src/renderAccessTable.ts').then((m) => console.log(m.renderAccessTable()))"
-    expect(readme).toContain(renderAccessTable());
+const readme = () => readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const policies = [healthSubgraph, socialCareSubgraph, voluntarySectorSubgraph].map((module) => ({ agency: module.agency.name, policy: module.access.policy }));
+
+// After changing a policy or the matrix, print the tables with renderAccessTable() and
+// renderPolicyRules(policies) and paste them into the README.
+describe("the README's information governance tables", () => {
+  it('shows the who-sees-what table the end-to-end access matrix checks', () => {
+    expect(readme()).toContain(renderAccessTable());
+  });
+
+  it('shows every rule of every agency with its reason, as the policies say', () => {
+    expect(readme()).toContain(renderPolicyRules(policies));
   });
 });

@@ -1,3 +1,4 @@
+import type { AgencyPolicy } from '@joined-up/kit';
 import { categoryFields, expectedAccess } from './accessMatrix.ts';
 
 /** The README's who-sees-what table, rendered from the same data the end-to-end test checks. */
@@ -15,4 +16,12 @@ export function renderAccessTable(): string {
     return `| \`${user}\` | ${cells.join(' | ')} |`;
   });
   return [header, ...rows].join('\n');
+}
+
+/** The README's rules table: every agency's rules with their reasons, from the policies themselves. */
+export function renderPolicyRules(policies: Array<{ agency: string; policy: AgencyPolicy }>): string {
+  const rows = policies.flatMap(({ agency, policy }) =>
+    policy.rules.map((rule) => `| ${agency} | ${rule.roles.join(', ')} | ${rule.relationships.join(' or ')} | ${rule.categories.join(', ')}${rule.sensitive ? ' (sensitive included)' : ''} | ${rule.because} |`),
+  );
+  return ['| Agency | Roles | Relationship (from the agency’s data) | Categories | Why |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
