@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, openDatabase, recordSeed } from '@joined-up/kit';
 import cliProgress from 'cli-progress';
-import { agencyModules } from './agencyModules.ts';
+import { agencyModules } from '@joined-up/schema/compose';
 import { dataDir } from './paths.ts';
 
 // `npm run seed -- --people 100000`: writes the demo population into every agency's database
@@ -17,9 +17,10 @@ if (!Number.isInteger(people) || people < 2 || people > 900_000) {
   console.error('--people must be a whole number from 2 to 900000 (the NHS test range holds about 909,000 valid numbers).');
   process.exit(1);
 }
-const chosen = agencyModules.filter(({ module }) => !values.agency || values.agency.includes(module.agency.name));
+const agencies = agencyModules();
+const chosen = agencies.filter(({ module }) => !values.agency || values.agency.includes(module.agency.name));
 if (chosen.length === 0) {
-  console.error(`--agency must name one of: ${agencyModules.map(({ module }) => module.agency.name).join(', ')}`);
+  console.error(`--agency must name one of: ${agencies.map(({ module }) => module.agency.name).join(', ')}`);
   process.exit(1);
 }
 const bars = new cliProgress.MultiBar(

@@ -1,5 +1,5 @@
 import { developmentIdentity, parsePort, parseSeed } from '@joined-up/kit';
-import { agencyModules } from './agencyModules.ts';
+import { agencyModules } from '@joined-up/schema/compose';
 import { demoUsers } from './demoUsers.ts';
 import { dataDir, signingKeyPath } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';
@@ -8,11 +8,12 @@ import { startFederation } from './startFederation.ts';
 // `npm start`: the whole system in one process on embedded PGlite databases in .data/ (created,
 // migrated and seeded on first start, reused after). Set <AGENCY>_DATABASE_URL to use PostgreSQL.
 const env = process.env;
+const agencies = agencyModules();
 const problems: string[] = [];
 const ports = {
   gateway: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
   identity: parsePort(env['IDENTITY_PORT'], 4100, 'IDENTITY_PORT', problems),
-  subgraphs: Object.fromEntries(agencyModules.map(({ module, port, prefix }) => [module.agency.name, parsePort(env[`${prefix}_PORT`], port, `${prefix}_PORT`, problems)])),
+  subgraphs: Object.fromEntries(agencies.map(({ module, port, prefix }) => [module.agency.name, parsePort(env[`${prefix}_PORT`], port, `${prefix}_PORT`, problems)])),
 };
 const seed = parseSeed({ JOINED_UP_PEOPLE: env['JOINED_UP_PEOPLE'] }, problems);
 const people = seed ? seed.people : 0;
@@ -24,7 +25,7 @@ console.log(`Starting Joined-up (first start creates and seeds the databases for
 const federation = await startFederation({
   ports,
   dataDir,
-  databaseUrls: Object.fromEntries(agencyModules.map(({ module, prefix }) => [module.agency.name, env[`${prefix}_DATABASE_URL`]])),
+  databaseUrls: Object.fromEntries(agencies.map(({ module, prefix }) => [module.agency.name, env[`${prefix}_DATABASE_URL`]])),
   people,
   key: await loadOrCreateSigningKey(signingKeyPath),
   issuer: developmentIdentity.issuer,

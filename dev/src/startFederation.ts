@@ -3,7 +3,7 @@ import { type GatewayOptions, startGateway } from '@joined-up/gateway';
 import { createLogger, listen, type RunningServer, type RunningSubgraph, runSubgraph, type SeedProgress } from '@joined-up/kit';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import { readFileSync } from 'node:fs';
-import { agencyModules } from './agencyModules.ts';
+import { agencyModules } from '@joined-up/schema/compose';
 import { createIdentityProvider } from './createIdentityProvider.ts';
 import type { SigningKey } from './signingKey.ts';
 
@@ -51,7 +51,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const started: Record<string, RunningSubgraph> = {};
   try {
     await Promise.all(
-      agencyModules
+      agencyModules()
         .filter(({ module }) => !options.without?.includes(module.agency.name))
         .map(async ({ module }) => {
           const name = module.agency.name;

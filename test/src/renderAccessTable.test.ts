@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { healthSubgraph } from '@joined-up/health';
-import { socialCareSubgraph } from '@joined-up/social-care';
-import { voluntarySectorSubgraph } from '@joined-up/voluntary-sector';
+import { agencyModules } from '@joined-up/schema/compose';
 import { describe, expect, it } from 'vitest';
 import { renderAccessTable, renderPolicyRules } from './renderAccessTable.ts';
 
 const readme = () => readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const policies = [healthSubgraph, socialCareSubgraph, voluntarySectorSubgraph].map((module) => ({ agency: module.agency.name, policy: module.access.policy }));
+const policies = agencyModules().map(({ module }) => ({ agency: module.agency.name, policy: module.access.policy }));
 
 // After changing a policy or the matrix, print the tables with renderAccessTable() and
 // renderPolicyRules(policies) and paste them into the README.

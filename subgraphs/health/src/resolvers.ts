@@ -1,18 +1,14 @@
 import {
-  accessLogOf,
-  breakGlassAccesses,
   createError,
-  type Database,
   decodeCursor,
   guardPersonFields,
+  governanceResolvers,
   guardScopes,
   isTimestamp,
   pageSize,
   policyCategories,
   requireNhsNumber,
   scopeRequirements,
-  setSharingDecision,
-  sharingDecisionsOf,
   type SubgraphContext,
   toConnection,
   withholdSensitive,
@@ -38,6 +34,9 @@ const maxPeoplePerRequest = 100;
 
 /** Which policy category guards each Person field, as the SDL's @policy directives say. */
 export const personFieldCategories = policyCategories(typeDefs, 'Person');
+
+/** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
+const governance = governanceResolvers('health', healthPolicy);
 
 const coding = (row: CodedRow) => ({ system: snomed, code: row.snomedCode, display: row.display });
 
@@ -65,14 +64,10 @@ export const resolvers = {
       const rows = await context.db.query.organisations.findMany({ where: (table, { eq }) => eq(table.kind, 'gp-practice'), orderBy: (table, { asc }) => asc(table.name) });
       return rows;
     },
-    healthBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) =>
-      breakGlassAccesses(context as never, healthPolicy, args),
+    ...governance.Query,
   },
   Mutation: guardScopes(
-    {
-      setHealthSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
-        setSharingDecision(context as never, 'health', args),
-    },
+    governance.Mutation,
     scopeRequirements(typeDefs, 'Mutation'),
   ),
   Person: guardPersonFields(
@@ -104,10 +99,7 @@ export const resolvers = {
       const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after: decodeCursor(args.after, isTimestamp) });
       return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredAt, id: row.id }));
     },
-    healthAccessLog: (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) =>
-      accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
-    healthSharingDecisions: (person: PersonParent, _: unknown, context: Context) =>
-      sharingDecisionsOf(context.db as Database<Record<string, unknown>>, person.nhsNumber, 'health'),
+    ...governance.Person,
     clinicians: async (person: PersonParent, _: unknown, context: Context) => {
       const rows = await context.loaders.careRelationships.load(person.nhsNumber);
       return rows.map((row) => ({ clinicianId: row.clinicianId, relationship: row.relationship, since: row.since }));

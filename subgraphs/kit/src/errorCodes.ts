@@ -83,8 +83,3 @@ export function createRequestError(code: ErrorCode, message: string, details: Er
     extensions: { code, ...details, http: { status: errorCodes[code].httpStatus } },
   });
 }
-
-/** True when `error` carries the given catalogued code. */
-export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
-  return error instanceof GraphQLError && error.extensions['code'] === code;
-}

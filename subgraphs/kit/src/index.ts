@@ -1,35 +1,38 @@
 // The kit's public surface: what every agency subgraph uses. Everything else is internal.
+
+// Running a subgraph: configuration, the module an agency provides, server, logging.
 export type { Caller, CallerOrganisation, Sector } from './Caller.ts';
-export { type IdentityConfig, type SubgraphConfig, defaultSeedPeople, developmentIdentity, loadSubgraphConfig, loadIdentityConfig, parsePort, parseEnvironment, parseSeed, configurationError } from './config.ts';
-export { createHttpHandler, requestIdOf, sendError, sendJson, type HttpRoute } from './createHttpHandler.ts';
-export { createListLoader, createRowLoader } from './createListLoader.ts';
+export { configurationError, defaultSeedPeople, developmentIdentity, loadIdentityConfig, loadSubgraphConfig, parseEnvironment, parsePort, parseSeed, type IdentityConfig, type SubgraphConfig } from './config.ts';
+export { createHttpHandler, sendError, sendJson, type HttpRoute } from './createHttpHandler.ts';
 export { createLogger, type Logger } from './createLogger.ts';
 export { createSubgraphServer, subgraphTypeDefs, type Agency, type AgencyAccess, type SubgraphContext, type SubgraphServer } from './createSubgraphServer.ts';
-export { createTokenVerifier, callerFromClaims, type TokenVerifier } from './createTokenVerifier.ts';
-export { createError, createRequestError, errorCodes, hasErrorCode, type ErrorCode } from './errorCodes.ts';
+export { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
 export { listen, type RunningServer } from './listen.ts';
-export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
-export { openDatabase, pingDatabase, type Database, type OpenedDatabase } from './openDatabase.ts';
-export { decodeCursor, encodeCursor, isIsoDate, isTimestamp, pageSize, toConnection, maxPageSize, type Connection, type CursorPosition } from './pagination.ts';
-export { runSubgraph, type SubgraphModule, type RunSubgraphOptions, type RunningSubgraph, type SeedProgress } from './runSubgraph.ts';
-export { sharedTypeDefs } from './sharedTypeDefs.ts';
-export { seedRuns, lastSeed, recordSeed } from './seedRuns.ts';
-export { provenanceColumns, provenanceOf, recordedBy, withProvenance, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
 export { requestLogging } from './requestLogging.ts';
-export { createPageLoader, type PageKey } from './createPageLoader.ts';
+export { runSubgraph, type RunningSubgraph, type RunSubgraphOptions, type SeedProgress, type SubgraphModule } from './runSubgraph.ts';
 export { runSubgraphMain } from './runSubgraphMain.ts';
+export { sharedTypeDefs } from './sharedTypeDefs.ts';
+
+// Errors and input.
+export { createError, createRequestError, errorCodes, type ErrorCode } from './errorCodes.ts';
+export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
+
+// Data: the database, batched loading, pagination, provenance, seeding.
+export { createListLoader, createRowLoader } from './createListLoader.ts';
 export { createNewestFirstPageLoader, type NewestFirstColumns } from './createNewestFirstPageLoader.ts';
-export { definePolicy, sensitiveCategories, type AgencyPolicy, type PolicyRule, type SubjectFacts } from './access/AgencyPolicy.ts';
+export { openDatabase, type Database, type OpenedDatabase } from './openDatabase.ts';
+export { decodeCursor, encodeCursor, isIsoDate, isTimestamp, pageSize, toConnection, type Connection, type CursorPosition } from './pagination.ts';
+export { provenanceColumns, provenanceOf, recordedBy, withProvenance, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
+export { recordSeed, seedRuns } from './seedRuns.ts';
+
+// Information governance: policy, the tables every agency holds, enforcement, audit.
+export { definePolicy, type AgencyPolicy, type PolicyRule, type SubjectFacts } from './access/AgencyPolicy.ts';
 export { auditAppendOnlySql, auditEvents } from './access/auditEvents.ts';
-export { type AccessControl, type Granted, type SubjectFactsLoader } from './access/createAccessControl.ts';
-export { decideAccess, type AccessDecision } from './access/decideAccess.ts';
-export { guardPersonFields, withholdSensitive, type GuardedContext } from './access/guardPersonFields.ts';
-export { accessLogOf } from './access/accessLogOf.ts';
-export { delegations, sharingDecisions } from './access/consentTables.ts';
-export { breakGlassMinutes, loadConsentFacts, type LoadedFacts } from './access/loadConsentFacts.ts';
-export { setSharingDecision, sharingDecisionsOf } from './access/sharingDecisionResolvers.ts';
-export { guardScopes, policyCategories, scopeRequirements } from './access/schemaRequirements.ts';
-export { breakGlassAccesses } from './access/breakGlassAccesses.ts';
-export { isPrivacyOfficer } from './access/loadConsentFacts.ts';
-export { requireGuardedPersonFields } from './access/requireGuardedPersonFields.ts';
 export { careTeam, careTeamMember } from './access/careTeam.ts';
+export { delegations, sharingDecisions } from './access/consentTables.ts';
+export type { AccessControl, Granted, SubjectFactsLoader } from './access/createAccessControl.ts';
+export { decideAccess, type AccessDecision } from './access/decideAccess.ts';
+export { governanceResolvers } from './access/governanceResolvers.ts';
+export { guardPersonFields, withholdSensitive, type GuardedContext } from './access/guardPersonFields.ts';
+export { loadConsentFacts } from './access/loadConsentFacts.ts';
+export { guardScopes, policyCategories, scopeRequirements } from './access/schemaRequirements.ts';

@@ -1,15 +1,11 @@
 import {
-  accessLogOf,
-  breakGlassAccesses,
-  type Database,
   guardPersonFields,
+  governanceResolvers,
   guardScopes,
   policyCategories,
   provenanceOf,
   requireNhsNumber,
   scopeRequirements,
-  setSharingDecision,
-  sharingDecisionsOf,
   type SubgraphContext,
   withholdSensitive,
   withProvenance,
@@ -57,6 +53,9 @@ const assessor = (row: AssessmentRow, _: unknown, context: Context) => context.l
 /** Which policy category guards each Person field, as the SDL's @policy directives say. */
 export const personFieldCategories = policyCategories(typeDefs, 'Person');
 
+/** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
+const governance = governanceResolvers('socialCare', socialCarePolicy);
+
 /** Social care's resolvers. Every Person field goes through the request's loaders, so lists are batched. */
 export const resolvers = {
   Query: {
@@ -75,14 +74,10 @@ export const resolvers = {
     socialCareWorker: (_: unknown, args: { id: string }, context: Context) => context.loaders.worker.load(args.id),
     socialCareProviders: (_: unknown, __: unknown, context: Context) =>
       context.db.query.organisations.findMany({ where: (table, { eq }) => eq(table.kind, 'provider'), orderBy: (table, { asc }) => asc(table.name) }),
-    socialCareBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) =>
-      breakGlassAccesses(context as never, socialCarePolicy, args),
+    ...governance.Query,
   },
   Mutation: guardScopes(
-    {
-      setSocialCareSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
-        setSharingDecision(context as never, 'social-care', args),
-    },
+    governance.Mutation,
     scopeRequirements(typeDefs, 'Mutation'),
   ),
   Person: guardPersonFields(
@@ -113,10 +108,7 @@ export const resolvers = {
         (await carerLinksOf(person, 'carer', context)).map((row) => ({ ...row, person: linkedPerson(row.caredForNhsNumber, context) })),
       careWorkers: async (person: PersonKey, _: unknown, context: Context) =>
         (await context.loaders.careWorkerAssignments.load(person.nhsNumber)).map(withProvenance),
-      socialCareAccessLog: (person: PersonKey, args: { first?: number | null; after?: string | null }, context: Context) =>
-        accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
-      socialCareSharingDecisions: (person: PersonKey, _: unknown, context: Context) =>
-        sharingDecisionsOf(context.db as Database<Record<string, unknown>>, person.nhsNumber, 'social-care'),
+      ...governance.Person,
     },
     personFieldCategories,
   ),

@@ -1,10 +1,8 @@
 import {
-  accessLogOf,
   createError,
-  breakGlassAccesses,
-  type Database,
   decodeCursor,
   guardPersonFields,
+  governanceResolvers,
   guardScopes,
   isIsoDate,
   pageSize,
@@ -12,8 +10,6 @@ import {
   provenanceOf,
   requireNhsNumber,
   scopeRequirements,
-  setSharingDecision,
-  sharingDecisionsOf,
   type SubgraphContext,
   toConnection,
   withProvenance,
@@ -38,6 +34,9 @@ type PersonParent = { nhsNumber: string };
  */
 /** Which policy category guards each Person field, as the SDL's @policy directives say. */
 export const personFieldCategories = policyCategories(typeDefs, 'Person');
+
+/** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
+const governance = governanceResolvers('voluntarySector', voluntarySectorPolicy);
 
 /** An organisation's summary by code, falling back to the code for one this agency does not hold. */
 async function organisationSummary(code: string, context: Context) {
@@ -66,14 +65,10 @@ export const resolvers = {
       }
       return page;
     },
-    voluntarySectorBreakGlassAccesses: (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) =>
-      breakGlassAccesses(context as never, voluntarySectorPolicy, args),
+    ...governance.Query,
   },
   Mutation: guardScopes(
-    {
-      setVoluntarySectorSharing: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: Context) =>
-        setSharingDecision(context as never, 'voluntary-sector', args),
-    },
+    governance.Mutation,
     scopeRequirements(typeDefs, 'Mutation'),
   ),
   // Every field is decided by the partnership's policy, alike whether or not it holds anything
@@ -93,10 +88,7 @@ export const resolvers = {
         const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
         return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
       },
-      voluntarySectorAccessLog: (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) =>
-        accessLogOf(context.db as Database<Record<string, unknown>>, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
-      voluntarySectorSharingDecisions: (person: PersonParent, _: unknown, context: Context) =>
-        sharingDecisionsOf(context.db as Database<Record<string, unknown>>, person.nhsNumber, 'voluntary-sector'),
+      ...governance.Person,
     },
     personFieldCategories,
   ),

@@ -47,9 +47,6 @@ export interface SubjectFacts {
   delegated: ReadonlySet<string>;
 }
 
-/** The sensitive categories of DESIGN.md; entries carrying one are withheld unless a rule allows. */
-export const sensitiveCategories = ['sexual-health', 'fertility', 'termination', 'gender-reassignment', 'safeguarding'] as const;
-
 /** Type-checks a policy where it is written. */
 export function definePolicy(policy: AgencyPolicy): AgencyPolicy {
   const known = new Set(policy.categories);

@@ -1,0 +1,43 @@
+import type { Caller } from '../Caller.ts';
+import type { Database } from '../openDatabase.ts';
+import { accessLogOf } from './accessLogOf.ts';
+import type { AgencyPolicy } from './AgencyPolicy.ts';
+import { breakGlassAccesses } from './breakGlassAccesses.ts';
+import type { AuditTrail } from './createAuditTrail.ts';
+import type { GuardedContext } from './guardPersonFields.ts';
+import { setSharingDecision, sharingDecisionsOf } from './sharingDecisionResolvers.ts';
+
+interface GovernanceContext extends GuardedContext {
+  caller: Caller;
+  requestId: string;
+  db: Database<Record<string, unknown>>;
+  agency: { name: string; displayName: string };
+  audit: AuditTrail;
+}
+type PageArgs = { first?: number | null; after?: string | null };
+
+/**
+ * The resolvers every agency offers for the person's control of their data, named after the
+ * agency (`healthAccessLog`, `setHealthSharing`, ...) because each agency answers for its own
+ * audit and sharing decisions: the access log and sharing decisions on Person, the privacy
+ * officer's break-glass list, and the sharing mutation. Spread into the agency's resolvers;
+ * the Person fields still go through its policy guard.
+ */
+export function governanceResolvers(fieldPrefix: string, policy: AgencyPolicy) {
+  const capitalised = `${fieldPrefix.charAt(0).toUpperCase()}${fieldPrefix.slice(1)}`;
+  return {
+    Query: {
+      [`${fieldPrefix}BreakGlassAccesses`]: (_: unknown, args: PageArgs, context: GovernanceContext) => breakGlassAccesses(context, policy, args),
+    },
+    Mutation: {
+      [`set${capitalised}Sharing`]: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: GovernanceContext) =>
+        setSharingDecision(context, policy.sector, args),
+    },
+    Person: {
+      [`${fieldPrefix}AccessLog`]: (person: { nhsNumber: string }, args: PageArgs, context: GovernanceContext) =>
+        accessLogOf(context.db, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
+      [`${fieldPrefix}SharingDecisions`]: (person: { nhsNumber: string }, _: unknown, context: GovernanceContext) =>
+        sharingDecisionsOf(context.db, person.nhsNumber, policy.sector),
+    },
+  };
+}
