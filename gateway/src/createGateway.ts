@@ -12,6 +12,7 @@ import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { LimitedApolloServer } from './LimitedApolloServer.ts';
 import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
 import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
+import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
 import { withSecurityFeaturesDelegated } from './withSecurityFeaturesDelegated.ts';
 
@@ -88,7 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       csrfPrevention: true,
       includeStacktraceInErrorResponses: false,
       validationRules: requestLimitRules(limits),
-      plugins: [ApolloServerPluginLandingPageDisabled(), validateNhsNumberArguments<GatewayContext>(), requestLogging<GatewayContext>(options.logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), requireResolvedOperation<GatewayContext>(), validateNhsNumberArguments<GatewayContext>(), requestLogging<GatewayContext>(options.logger)],
       formatError: (formatted, error) => {
         const safe = formatGatewayError(formatted, agencies, production, error);
         return fieldSuggestions ? safe : hideFieldSuggestions(safe);

@@ -10,6 +10,7 @@ describe('loadGatewayConfig', () => {
       ['health', 'http://localhost:4001/graphql'],
       ['social-care', 'http://localhost:4002/graphql'],
       ['voluntary-sector', 'http://localhost:4003/graphql'],
+      ['care-coordination', 'http://localhost:4004/graphql'],
     ]);
     expect(config.supergraphSdl).toContain('join__Graph');
     expect(config.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 50, maxCost: 10_000, maxTokens: 1_000, maxBatchSize: 0 });

@@ -1,3 +1,4 @@
+import { careCoordinationSubgraph } from '@joined-up/care-coordination';
 import { healthSubgraph } from '@joined-up/health';
 import type { SubgraphModule } from '@joined-up/kit';
 import { socialCareSubgraph } from '@joined-up/social-care';
@@ -22,6 +23,7 @@ const modules: Record<string, AnySubgraphModule> = {
   health: healthSubgraph as unknown as AnySubgraphModule,
   'social-care': socialCareSubgraph as unknown as AnySubgraphModule,
   'voluntary-sector': voluntarySectorSubgraph as unknown as AnySubgraphModule,
+  'care-coordination': careCoordinationSubgraph as unknown as AnySubgraphModule,
 };
 
 /** Every agency listed in subgraphs.json with its module, in the list's order. */

@@ -1,7 +1,13 @@
 /**
  * Who sees what of Sam's record: every demo user against every category each agency holds,
  * the expected answer kept as data. The end-to-end test asks the gateway for one field of each
- * category as each user and checks the answer, and the README's table is this table.
+ * category as each user and checks the answer (and that the agency's audit recorded exactly the
+ * categories expected), and the README's table is this table.
+ *
+ * Only categories read through a Person field are here. Care coordination's write-only
+ * categories (about-me, goals, contingency, experience-report, plan-contribution,
+ * care-team-changes, refer, referral-response) and its caseload (a Query of its own) guard
+ * mutations and entry points, not Person fields; its integration test covers them.
  */
 export const categoryFields = {
   health: {
@@ -36,6 +42,20 @@ export const categoryFields = {
     'access-log': 'voluntarySectorAccessLog(first: 1) { edges { node { actorName } } }',
     'sharing-decisions': 'voluntarySectorSharingDecisions { sector shared }',
   },
+  'care-coordination': {
+    'care-plan': 'carePlan { version }',
+    'care-team': 'careTeam { role }',
+    // One field answers two categories: 'referrals' shows every referral, 'own-referrals' only
+    // those the caller's organisation sent or received. The field cannot tell them apart, so the
+    // test checks the field, and the partnership's audit tells which of the two it granted.
+    referrals: 'coordinationReferrals { status }',
+    'own-referrals': 'coordinationReferrals { status }',
+    skills: 'skillCoverage { skill }',
+    timeline: 'timeline(first: 1) { edges { node { id } } }',
+    experience: 'experience { answer }',
+    'access-log': 'careCoordinationAccessLog(first: 1) { edges { node { actorName } } }',
+    'sharing-decisions': 'careCoordinationSharingDecisions { sector shared }',
+  },
 } as const;
 
 type Agency = keyof typeof categoryFields;
@@ -43,8 +63,12 @@ type Agency = keyof typeof categoryFields;
 export type Sees = { [A in Agency]: ReadonlyArray<keyof (typeof categoryFields)[A]> };
 
 const everything = <A extends Agency>(agency: A) => Object.keys(categoryFields[agency]) as Array<keyof (typeof categoryFields)[A]>;
-const nothing: Sees = { health: [], 'social-care': [], 'voluntary-sector': [] };
+const nothing: Sees = { health: [], 'social-care': [], 'voluntary-sector': [], 'care-coordination': [] };
 const supportPlan = ['care-plan', 'services', 'allocated-worker', 'unpaid-carers', 'care-workers'] as const;
+/** What every member of Sam's coordination care team sees: they all work to one plan. */
+const teamReads = ['care-plan', 'care-team', 'referrals', 'skills', 'timeline', 'experience'] as const;
+/** Sam's own record in care coordination, which he delegated to his mother whole: every category but the narrower own-referrals. */
+const ownCoordination = [...teamReads, 'access-log', 'sharing-decisions'] as const;
 
 /** The expected table. Why each row is as it is lives in each agency's policy.ts. */
 export const expectedAccess: Record<string, Sees> = {
@@ -52,44 +76,58 @@ export const expectedAccess: Record<string, Sees> = {
     health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'encounters', 'clinicians'],
     'social-care': supportPlan,
     'voluntary-sector': ['referrals', 'what-matters', 'engagements'],
+    // On the team, and his practice sent the referral that brought the council in.
+    'care-coordination': [...teamReads, 'own-referrals'],
   },
   'practice-nurse': {
     health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'encounters', 'clinicians'],
     'social-care': [],
     'voluntary-sector': ['referrals', 'what-matters', 'engagements'],
+    // Not on the team herself: a colleague of the GP who is, and of the practice that referred him.
+    'care-coordination': ['care-plan', 'care-team', 'own-referrals'],
   },
   'diabetes-nurse': {
     health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'encounters', 'clinicians'],
     'social-care': supportPlan,
     'voluntary-sector': [],
+    'care-coordination': teamReads,
   },
   'social-worker': {
     health: ['demographics', 'problems', 'alerts', 'individual-requirements', 'clinicians'],
     'social-care': ['requests', 'needs-assessments', 'carers-assessments', 'services', 'care-plan', 'reviews', 'allocated-worker', 'unpaid-carers', 'care-workers', 'sharing-decisions'],
     // Sam has declined that his voluntary-sector records be shown to the council.
     'voluntary-sector': [],
+    // On the team, and the council received the GP's referral.
+    'care-coordination': [...teamReads, 'own-referrals'],
   },
   'care-worker': {
     health: ['demographics', 'medications', 'allergies', 'alerts', 'individual-requirements', 'clinicians'],
     'social-care': supportPlan,
     'voluntary-sector': [],
+    'care-coordination': teamReads,
   },
   'link-worker': {
     health: ['demographics', 'individual-requirements'],
     'social-care': ['care-plan', 'allocated-worker'],
     'voluntary-sector': ['referrals', 'what-matters', 'engagements'],
+    'care-coordination': teamReads,
   },
   coordinator: {
     health: ['demographics', 'problems', 'alerts', 'individual-requirements', 'clinicians'],
     'social-care': ['requests', 'needs-assessments', 'carers-assessments', 'services', 'care-plan', 'reviews', 'allocated-worker', 'unpaid-carers', 'care-workers'],
     'voluntary-sector': ['referrals', 'what-matters'],
+    // His named coordinator: the coordinator's own categories are writes and the caseload.
+    'care-coordination': teamReads,
   },
-  sam: { health: everything('health'), 'social-care': everything('social-care'), 'voluntary-sector': everything('voluntary-sector') },
+  sam: { health: everything('health'), 'social-care': everything('social-care'), 'voluntary-sector': everything('voluntary-sector'), 'care-coordination': ownCoordination },
   carer: {
     health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'clinicians', 'access-log', 'sharing-decisions'],
     'social-care': [...supportPlan, 'reviews', 'access-log', 'sharing-decisions'],
     'voluntary-sector': ['referrals', 'what-matters', 'access-log', 'sharing-decisions'],
+    // Sam delegated his whole coordination record to her.
+    'care-coordination': ownCoordination,
   },
   'unrelated-gp': nothing,
-  'privacy-officer': { health: ['access-log'], 'social-care': [], 'voluntary-sector': [] },
+  // The GP federation's privacy officer, not the partnership's.
+  'privacy-officer': { health: ['access-log'], 'social-care': [], 'voluntary-sector': [], 'care-coordination': [] },
 };

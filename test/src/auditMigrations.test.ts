@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { auditAppendOnlySql } from '@joined-up/kit';
+import { readSubgraphList } from '@joined-up/schema';
 import { describe, expect, it } from 'vitest';
 
 const subgraphs = new URL('../../subgraphs/', import.meta.url);
-const agencies = ['health', 'social-care', 'voluntary-sector'];
+// Every agency in the federation, so a new one cannot be added without its trigger.
+const agencies = readSubgraphList().map((entry) => entry.name);
 
 describe("every agency's append-only audit migration", () => {
   // Each agency commits its own copy of the trigger (drizzle-kit cannot generate triggers);

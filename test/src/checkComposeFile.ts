@@ -18,6 +18,7 @@ export const expectedServices: readonly ExpectedService[] = [
   { name: 'health', role: 'subgraph', entry: 'subgraphs/health/src/main.ts', port: 4001, prefix: 'HEALTH' },
   { name: 'social-care', role: 'subgraph', entry: 'subgraphs/social-care/src/main.ts', port: 4002, prefix: 'SOCIAL_CARE' },
   { name: 'voluntary-sector', role: 'subgraph', entry: 'subgraphs/voluntary-sector/src/main.ts', port: 4003, prefix: 'VOLUNTARY_SECTOR' },
+  { name: 'care-coordination', role: 'subgraph', entry: 'subgraphs/care-coordination/src/main.ts', port: 4004, prefix: 'CARE_COORDINATION' },
   { name: 'gateway', role: 'gateway', entry: 'gateway/src/main.ts', port: 4000 },
 ];
 

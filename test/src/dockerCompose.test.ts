@@ -37,13 +37,13 @@ describe('docker-compose.yml', () => {
     expect(checkComposeFile(loadComposeFile(composePath), repoRoot)).toEqual([]);
   });
 
-  it('runs the identity provider, three subgraphs each with its own database, and the gateway', () => {
+  it('runs the identity provider, four subgraphs each with its own database, and the gateway', () => {
     const document = compose();
     expect(Object.keys(document.services).sort()).toEqual(
-      ['gateway', 'health', 'health-db', 'identity', 'redis', 'social-care', 'social-care-db', 'voluntary-sector', 'voluntary-sector-db'].sort(),
+      ['care-coordination', 'care-coordination-db', 'gateway', 'health', 'health-db', 'identity', 'redis', 'social-care', 'social-care-db', 'voluntary-sector', 'voluntary-sector-db'].sort(),
     );
-    for (const name of ['health-db', 'social-care-db', 'voluntary-sector-db']) expect(service(document, name)['image']).toBe('postgres:16-alpine');
-    expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual(['health-db-data', 'identity-data', 'social-care-db-data', 'voluntary-sector-db-data']);
+    for (const name of ['health-db', 'social-care-db', 'voluntary-sector-db', 'care-coordination-db']) expect(service(document, name)['image']).toBe('postgres:16-alpine');
+    expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual(['care-coordination-db-data', 'health-db-data', 'identity-data', 'social-care-db-data', 'voluntary-sector-db-data']);
   });
 
   it('gives each service the variables its code reads', () => {
@@ -74,6 +74,12 @@ describe('docker-compose.yml', () => {
       VOLUNTARY_SECTOR_DATABASE_URL: 'postgres://voluntary_sector:voluntary-sector-local-only@voluntary-sector-db:5432/voluntary_sector',
       JOINED_UP_PEOPLE: '3000',
     });
+    expect(environment(service(document, 'care-coordination'))).toEqual({
+      ...identityVariables,
+      CARE_COORDINATION_PORT: '4004',
+      CARE_COORDINATION_DATABASE_URL: 'postgres://care_coordination:care-coordination-local-only@care-coordination-db:5432/care_coordination',
+      JOINED_UP_PEOPLE: '3000',
+    });
     expect(environment(service(document, 'gateway'))).toEqual({
       ...identityVariables,
       GATEWAY_PORT: '4000',
@@ -82,6 +88,7 @@ describe('docker-compose.yml', () => {
       HEALTH_URL: 'http://health:4001/graphql',
       SOCIAL_CARE_URL: 'http://social-care:4002/graphql',
       VOLUNTARY_SECTOR_URL: 'http://voluntary-sector:4003/graphql',
+      CARE_COORDINATION_URL: 'http://care-coordination:4004/graphql',
     });
     expect(environment(service(document, 'health-db'))).toEqual({ POSTGRES_DB: 'health', POSTGRES_USER: 'health', POSTGRES_PASSWORD: 'health-local-only' });
   });
@@ -97,6 +104,8 @@ describe('docker-compose.yml', () => {
       'social-care-db': undefined,
       'voluntary-sector': ['4003:4003'],
       'voluntary-sector-db': undefined,
+      'care-coordination': ['4004:4004'],
+      'care-coordination-db': undefined,
       gateway: ['4000:4000'],
     });
   });
@@ -172,13 +181,13 @@ describe('checkComposeFile rejects', () => {
   it('a database reachable from other agencies', () => {
     const document = compose();
     service(document, 'health-db')['networks'] = ['graph', 'health-data'];
-    expect(checkComposeFile(document, root)).toEqual(['health-db: shares a network with gateway, health, identity, redis, social-care, voluntary-sector, not only health']);
+    expect(checkComposeFile(document, root)).toEqual(['health-db: shares a network with care-coordination, gateway, health, identity, redis, social-care, voluntary-sector, not only health']);
   });
 
   it('depends_on naming a service that does not exist', () => {
     const document = compose();
-    (service(document, 'gateway')['depends_on'] as Mapping)['care-coordination'] = { condition: 'service_healthy' };
-    expect(checkComposeFile(document, root)).toEqual(['gateway: depends_on names care-coordination, which is not a service']);
+    (service(document, 'gateway')['depends_on'] as Mapping)['hospital'] = { condition: 'service_healthy' };
+    expect(checkComposeFile(document, root)).toEqual(['gateway: depends_on names hospital, which is not a service']);
   });
 
   it('a missing service', () => {

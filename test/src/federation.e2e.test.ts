@@ -63,6 +63,14 @@ describe('the federation end to end, over real HTTP', () => {
     expect((sam['whatMattersToMe'] as Array<{ whatMatters: string[] }>)[0]?.whatMatters.length).toBeGreaterThan(0);
   });
 
+  /** Statements each agency's database ran for one request. */
+  const statementsOf = async (request: () => Promise<unknown>) => {
+    const before = federation.statementCounts();
+    await request();
+    const after = federation.statementCounts();
+    return Object.fromEntries(Object.keys(after).map((name) => [name, (after[name] ?? 0) - (before[name] ?? 0)]));
+  };
+
   it('resolves a caseload of 50 with the same SQL statements per agency as a caseload of 1', async () => {
     const caseload = await federation.query<{ socialCareCaseload: { edges: Array<{ node: { person: { nhsNumber: string } } }> } }>(
       'social-worker',
@@ -70,6 +78,11 @@ describe('the federation end to end, over real HTTP', () => {
     );
     const nhsNumbers = caseload.body.data!.socialCareCaseload.edges.map((edge) => edge.node.person.nhsNumber);
     expect(nhsNumbers).toHaveLength(50);
+    // Sam comes first, and his record has a part of every kind each agency holds, so the one-person
+    // request meets every table the fifty-person one does.
+    expect(nhsNumbers[0]).toBe('9990000018');
+    // Care coordination's fields include its own references to every agency's workers and the
+    // fields it builds from other agencies' (@requires): the skill check and the joined-up timeline.
     const view = /* GraphQL */ `
       query Caseload($nhsNumbers: [NHSNumber!]!) {
         people(nhsNumbers: $nhsNumbers) {
@@ -77,25 +90,58 @@ describe('the federation end to end, over real HTTP', () => {
           encounters(first: 3) { edges { node { type } } }
           careAndSupportPlan { status nextReviewDue } allocatedSocialWorker { name } socialCareServices { serviceType { display } }
           socialPrescribingReferrals { status } engagements(first: 3) { edges { node { activity } } }
+          carePlan { version goals { actions { owner { role } } } } careCoordinator { partnershipWorker { name } }
+          careTeam { role clinician { name } socialCareWorker { name } voluntarySectorWorker { name } partnershipWorker { name } carer { name { full } } }
+          coordinationReferrals { status statusHistory { status } } skillCoverage { gap workers { worker { name } } }
+          timeline(first: 3) { edges { node { kind agency } } }
         }
       }
     `;
-    const statementsFor = async (people: string[]) => {
-      const before = federation.statementCounts();
-      const { body } = await federation.query<{ people: unknown[] }>('coordinator', view, { nhsNumbers: people });
-      // The coordinator is refused some parts (prescriptions, consultations, charities' records
-      // of people they do not work with): refusals, never failures.
-      expect(new Set(body.errors?.map((error) => error.extensions?.['code']))).toEqual(new Set(['FORBIDDEN']));
-      expect(body.data?.people).toHaveLength(people.length);
-      const after = federation.statementCounts();
-      return Object.fromEntries(Object.keys(after).map((name) => [name, (after[name] ?? 0) - (before[name] ?? 0)]));
-    };
+    const statementsFor = (people: string[]) =>
+      statementsOf(async () => {
+        const { body } = await federation.query<{ people: unknown[] }>('coordinator', view, { nhsNumbers: people });
+        // The coordinator is refused some parts (prescriptions, consultations, charities' records
+        // of people they do not work with): refusals, never failures.
+        expect(new Set(body.errors?.map((error) => error.extensions?.['code']))).toEqual(new Set(['FORBIDDEN']));
+        expect(body.data?.people).toHaveLength(people.length);
+      });
     const forOne = await statementsFor(nhsNumbers.slice(0, 1));
     const forFifty = await statementsFor(nhsNumbers);
     expect(forFifty).toEqual(forOne);
-    // One statement per table the query touches, plus the access facts and the audit insert,
-    // whatever the number of people.
-    expect(forOne['health']).toBeLessThanOrEqual(14);
+    // One statement per table the query touches, plus the access facts and the audit insert of
+    // each request the gateway makes to the agency, whatever the number of people.
+    // Health answers the people, then the clinicians and carers care coordination names.
+    expect(forOne['health']).toBeLessThanOrEqual(16);
+    // Care coordination is asked three times (the people, then the skill check once social care
+    // has answered, then the timeline once every agency has), each with its access facts (five
+    // statements) and audit insert, besides one statement per table.
+    expect(forOne['care-coordination']).toBeLessThanOrEqual(27);
+  });
+
+  it("resolves a coordinator's caseload page of 50 with the same SQL statements per agency as a page of 1", async () => {
+    // The page's people are resolved by every agency, each deciding for itself what the coordinator sees.
+    const page = (first: number) => /* GraphQL */ `{
+      myCoordinationCaseload(first: ${first}) {
+        edges { node { hasPlan nextReviewDue person {
+          name { full } alerts { category } careAndSupportPlan { status } socialPrescribingReferrals { status }
+          carePlan { version } careCoordinator { role } coordinationReferrals { status } skillCoverage { gap }
+        } } }
+      }
+    }`;
+    const statementsFor = (first: number) =>
+      statementsOf(async () => {
+        const { status, body } = await federation.query<{ myCoordinationCaseload: { edges: Array<{ node: { person: { name: unknown; carePlan: unknown } } }> } }>('coordinator', page(first));
+        expect(status).toBe(200);
+        expect(new Set(body.errors?.map((error) => error.extensions?.['code']) ?? ['FORBIDDEN'])).toEqual(new Set(['FORBIDDEN']));
+        const edges = body.data!.myCoordinationCaseload.edges;
+        expect(edges).toHaveLength(first);
+        expect(edges[0]?.node.person).toMatchObject({ name: { full: 'Sam Taylor' }, carePlan: { version: expect.any(Number) } });
+      });
+    const forOne = await statementsFor(1);
+    const forFifty = await statementsFor(50);
+    expect(forFifty).toEqual(forOne);
+    // The page, the people's fields, then the skill check: three requests, each with its access facts and audit insert.
+    expect(forOne['care-coordination']).toBeLessThanOrEqual(15);
   });
 
   it('refuses an invalid NHS number at the gateway, naming the argument, before any agency is asked', async () => {
@@ -170,6 +216,7 @@ describe('the federation end to end, over real HTTP', () => {
       { name: 'health', status: 'ok' },
       { name: 'social-care', status: 'ok' },
       { name: 'voluntary-sector', status: 'ok' },
+      { name: 'care-coordination', status: 'ok' },
     ]);
   });
 

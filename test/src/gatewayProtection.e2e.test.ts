@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlRequest } from './graphqlRequest.ts';
+import { readmeOperations } from './readmeOperations.ts';
 import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
 
 const sam = '9990000018';
@@ -35,17 +36,31 @@ describe('the gateway in production, with the default limits', () => {
 
   it("lets every README example through, and a caseload page of 100 with each person's alerts and plan", async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
-    expect(examples.length).toBeGreaterThanOrEqual(4);
-    const caseload = examples.find((query) => query.includes('MyCaseload'))!;
-    for (const query of [...examples, caseload.replace('first: 20', 'first: 100')]) {
-      const as = query.includes('socialCareCaseload') ? 'social-worker' : query.includes('voluntarySectorClients') ? 'link-worker' : 'coordinator';
-      const { status, body } = await federation.query(as, query);
-      expect(status, query).toBe(200);
-      expect(body.data, query).toBeTruthy();
+    // Examples that do not name their user keep to the caseload's or clients' owner, or the coordinator.
+    const operations = readmeOperations(readme, (query) => (query.includes('socialCareCaseload') ? 'social-worker' : query.includes('voluntarySectorClients') ? 'link-worker' : 'coordinator'));
+    expect(operations.length).toBeGreaterThanOrEqual(4);
+    const caseload = operations.find((operation) => operation.name === 'MyCaseload')!;
+    // The README's story runs in order: a step given "<id>" uses the referral the story sent.
+    let referralId: string | undefined;
+    for (const operation of [...operations, { ...caseload, query: caseload.query.replace('first: 20', 'first: 100') }]) {
+      const query = referralId ? operation.query.replace('"<id>"', JSON.stringify(referralId)) : operation.query;
+      const { status, body } = await federation.query<Record<string, { referral?: { id?: string } } | null>>(operation.as, query);
+      const context = `${operation.name} as ${operation.as}`;
+      expect(status, context).toBe(200);
+      expect(body.data, context).toBeTruthy();
       // Agencies may withhold parts (their own access decisions); the gateway's limits never do.
-      expect(body.errors?.filter((error) => error.extensions?.['code'] !== 'FORBIDDEN') ?? [], query).toEqual([]);
+      expect(body.errors?.filter((error) => error.extensions?.['code'] !== 'FORBIDDEN') ?? [], context).toEqual([]);
+      referralId = body.data?.['sendReferral']?.referral?.id ?? referralId;
     }
+  });
+
+  it('refuses a document that does not pick out one operation with 400 naming operationName, not a 500', async () => {
+    const two = await withoutAgencies(federation, () => federation.query('gp', 'query A { gpPractices { name } } query B { gpPractices { code } }'));
+    expect(two.status).toBe(400);
+    expect(two.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'operationName' });
+    const unknown = await withoutAgencies(federation, () => post(federation, 'gp', JSON.stringify({ query: 'query A { gpPractices { name } }', operationName: 'Z' })));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({ errors: [{ message: 'The document has no operation named "Z".', extensions: { code: 'BAD_USER_INPUT', argumentName: 'operationName' } }] });
   });
 
   it('refuses an alias bomb before any agency is called', async () => {

@@ -7,10 +7,12 @@ export function renderAccessTable(): string {
   const header = `| User | ${agencies.join(' | ')} |\n| --- | ${agencies.map(() => '---').join(' | ')} |`;
   const rows = Object.entries(expectedAccess).map(([user, sees]) => {
     const cells = agencies.map((agency) => {
-      const all = Object.keys(categoryFields[agency]);
+      const selections = categoryFields[agency] as Record<string, string>;
       const seen = sees[agency] as readonly string[];
       if (seen.length === 0) return 'nothing';
-      if (seen.length === all.length) return 'everything';
+      // Every field: a narrower category of a field already seen whole (own-referrals beside
+      // referrals) takes nothing away.
+      if (new Set(seen.map((category) => selections[category])).size === new Set(Object.values(selections)).size) return 'everything';
       return seen.join(', ');
     });
     return `| \`${user}\` | ${cells.join(' | ')} |`;

@@ -2,8 +2,8 @@ import { generateSigningKey, type SigningKey } from '@joined-up/dev';
 import { type Federation, type FederationOptions, startFederation } from '@joined-up/dev/federation';
 import { auditEvents } from '@joined-up/kit';
 import { eq } from 'drizzle-orm';
+import { createAgenciesAnswering } from './agenciesAnswering.ts';
 import { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
-import { personFieldOwners } from './personFieldOwners.ts';
 import { signTestToken } from './signTestToken.ts';
 import { testAudience, testIssuer } from './startIdentityProvider.ts';
 
@@ -38,7 +38,7 @@ export async function startFederationForTest(options: { people?: number; without
   // Every response through the gateway is kept, so a suite can check that each read of person
   // data was audited by the agency that answered it.
   const answered: Array<{ requestId: string; agencies: Set<string> }> = [];
-  const owners = personFieldOwners();
+  const agenciesAnswering = createAgenciesAnswering();
   let counter = 0;
   return {
     federation,
@@ -52,7 +52,7 @@ export async function startFederationForTest(options: { people?: number; without
         token: as === undefined ? undefined : await tokenFor(as),
         headers: { ...headers, 'x-request-id': requestId },
       });
-      answered.push({ requestId, agencies: agenciesAnswering(result.body.data, owners) });
+      answered.push({ requestId, agencies: agenciesAnswering(query, result.body.data) });
       return result as never;
     },
     unauditedReads: async () => {
@@ -73,17 +73,4 @@ export async function startFederationForTest(options: { people?: number; without
     tokenFor,
     stop: () => federation.stop(),
   };
-}
-
-/** The agencies whose Person fields came back with data somewhere in a response. */
-function agenciesAnswering(data: unknown, owners: Map<string, string>, found = new Set<string>()): Set<string> {
-  if (Array.isArray(data)) for (const item of data) agenciesAnswering(item, owners, found);
-  else if (data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) {
-      const owner = owners.get(key);
-      if (owner && value !== null) found.add(owner);
-      agenciesAnswering(value, owners, found);
-    }
-  }
-  return found;
 }

@@ -37,6 +37,10 @@ export function createLoaders(db: Database<HealthTables>) {
       (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
       (row) => row.code,
     ),
+    // Every encounter of each person, newest first, for the timeline: a person has hundreds at most.
+    encounters: byPerson((keys) =>
+      db.select().from(encounters).where(inArray(encounters.nhsNumber, [...keys])).orderBy(desc(encounters.occurredAt), desc(encounters.id)),
+    ),
     encounterPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, encounterColumns),
     // Sensitive encounters are left out in SQL, so they never count towards a page or its cursors.
     encounterPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, { ...encounterColumns, where: isNull(encounters.sensitivity) }),

@@ -96,6 +96,92 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (en
       expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     }
   });
+  describe("Sam's health timeline", () => {
+    const agency = healthSubgraph.agency.displayName;
+    const timeline = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { nhsNumber healthTimeline { id occurredOn kind title detail agency provenance { recordedBy recordedByRole organisation { code name } recordedAt } } } } }`;
+    const asPeople = (...nhsNumbers: string[]) => ({ representations: nhsNumbers.map((nhsNumber) => ({ __typename: 'Person', nhsNumber })) });
+    type Timeline = { _entities: Array<{ nhsNumber: string; healthTimeline: Array<{ id: string; occurredOn: string; provenance: { recordedAt: string } }> | null }> };
+    const auditOf = async (requestId: string | null) =>
+      ((await health.subgraph.database.db.execute(sql`select actor_subject, nhs_number, categories from audit_events where request_id = ${requestId} order by id`)) as unknown as {
+        rows: Array<{ actor_subject: string; nhs_number: string; categories: string[] }>;
+      }).rows;
+
+    it('lists every encounter for his GP, newest first, safeguarding included, and audits the read', async () => {
+      const { body, headers } = await health.query<Timeline>('gp', timeline, asPeople('9990000018'));
+      expect(body.errors).toBeUndefined();
+      const entries = body.data!._entities[0]!.healthTimeline!;
+      expect(entries.map((entry) => entry.id)).toEqual(['sam-enc-1', 'sam-enc-2', 'sam-enc-3', 'sam-enc-4', 'sam-enc-5', 'sam-enc-6'].map((id) => `health:encounter:${id}`));
+      expect(entries[0]).toEqual({
+        id: 'health:encounter:sam-enc-1',
+        occurredOn: '2026-10-06',
+        kind: 'ENCOUNTER',
+        title: 'Diabetes review',
+        detail: 'Home visit: HbA1c 64 mmol/mol, improving. Reviewed injection technique with Lucy (support worker); Mark not yet trained, booked him on insulin training.',
+        agency,
+        provenance: { recordedBy: 'Tom Hughes', recordedByRole: 'Diabetes specialist nurse', organisation: { code: 'DEMOC1', name: 'Riverside Community Health Services' }, recordedAt: '2026-10-06T11:00:00.000Z' },
+      });
+      expect(entries.at(-1)).toMatchObject({ id: 'health:encounter:sam-enc-6', occurredOn: '2025-12-09', title: 'Safeguarding discussion' });
+      const days = entries.map((entry) => entry.occurredOn);
+      expect(days).toEqual([...days].sort().reverse());
+      expect(await auditOf(headers.get('x-request-id'))).toEqual([{ actor_subject: 'w-gp-shah', nhs_number: '9990000018', categories: ['encounters'] }]);
+    });
+
+    it('withholds the safeguarding discussion from a practice nurse', async () => {
+      const { body } = await health.query<Timeline>('practice-nurse', timeline, asPeople('9990000018'));
+      expect(body.errors).toBeUndefined();
+      expect(body.data!._entities[0]!.healthTimeline!.map((entry) => entry.id)).toEqual(['sam-enc-1', 'sam-enc-2', 'sam-enc-3', 'sam-enc-4', 'sam-enc-5'].map((id) => `health:encounter:${id}`));
+    });
+
+    it.each(['social-worker', 'carer', 'unrelated-gp'])('refuses %s, who may not see his encounters, with FORBIDDEN, and audits nothing', async (user) => {
+      const { body, headers } = await health.query<Timeline>(user, timeline, asPeople('9990000018'));
+      expect(body.data!._entities).toEqual([{ nhsNumber: '9990000018', healthTimeline: null }]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({ message: `${agency} does not share this part of the record with you.`, path: ['_entities', 0, 'healthTimeline'], extensions: { code: 'FORBIDDEN', agency, serviceName: 'health' } }),
+      ]);
+      expect(await auditOf(headers.get('x-request-id'))).toEqual([]);
+    });
+
+    it('reads the timelines of many people with the same few statements as of one', async () => {
+      const practice = ((await health.subgraph.database.db.execute(sql`select nhs_number from patients where gp_practice_code = 'DEMOP1' order by nhs_number limit 30`)) as unknown as { rows: Array<{ nhs_number: string }> }).rows.map((row) => row.nhs_number);
+      const statementsFor = async (nhsNumbers: string[]) => {
+        const before = health.subgraph.database.statements.count;
+        const { body } = await health.query<Timeline>('gp', timeline, asPeople(...nhsNumbers));
+        expect(body.errors).toBeUndefined();
+        expect(body.data!._entities.every((person) => Array.isArray(person.healthTimeline))).toBe(true);
+        return health.subgraph.database.statements.count - before;
+      };
+      const one = await statementsFor(practice.slice(0, 1));
+      const many = await statementsFor(practice);
+      // The access facts and the patients (as any Person resolved here costs), one for all the
+      // encounters, and the one audit insert: the same for thirty people as for one.
+      expect(many).toBe(one);
+      expect(one).toBe(8);
+    });
+  });
+
+  it('resolves clinicians as entities, in one statement, null for an unknown id and BAD_USER_INPUT for an invalid one', async () => {
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Clinician { id name jobTitle organisation { code name } email phone } } }`;
+    const before = health.subgraph.database.statements.count;
+    const { body } = await health.query<{ _entities: unknown[] }>('care-worker', query, {
+      representations: [
+        { __typename: 'Clinician', id: 'w-dsn-hughes' },
+        { __typename: 'Clinician', id: 'w-nobody' },
+        { __typename: 'Clinician', id: 'w-gp-shah' },
+        { __typename: 'Clinician', id: { not: 'an id' } },
+      ],
+    });
+    expect(body.data?._entities).toEqual([
+      { id: 'w-dsn-hughes', name: 'Tom Hughes', jobTitle: 'Diabetes specialist nurse', organisation: { code: 'DEMOC1', name: 'Riverside Community Health Services' }, email: 'tom.hughes@democ1.example.nhs.uk', phone: '01632 960201' },
+      null,
+      expect.objectContaining({ id: 'w-gp-shah', name: 'Dr Priya Shah' }),
+      null,
+    ]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 3], extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', agency: healthSubgraph.agency.displayName, serviceName: 'health' } }),
+    ]);
+    // The clinicians in one statement and their organisations in another, however many are asked for.
+    expect(health.subgraph.database.statements.count - before).toBe(2);
+  });
 });
 
 describe('health subgraph restarting on the same PGlite folder', () => {

@@ -5,11 +5,14 @@ import {
   governanceResolvers,
   guardScopes,
   isTimestamp,
+  newestFirst,
   pageSize,
   policyCategories,
+  requireEntityId,
   requireNhsNumber,
   scopeRequirements,
   type SubgraphContext,
+  timelineEntry,
   toConnection,
   withholdSensitive,
   withProvenance,
@@ -17,6 +20,7 @@ import {
 import { typeDefs } from './typeDefs.ts';
 import { snomed } from '@joined-up/population';
 import type { HealthLoaders, EncounterRow } from './createLoaders.ts';
+import { dateInEngland } from './dateInEngland.ts';
 import { healthPolicy } from './policy.ts';
 import { searchPeople } from './searchPeople.ts';
 import type { HealthTables, patients } from './tables.ts';
@@ -99,6 +103,15 @@ export const resolvers = {
       const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after: decodeCursor(args.after, isTimestamp) });
       return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredAt, id: row.id }));
     },
+    // Every encounter at once, for the care coordination timeline to merge with other agencies'.
+    healthTimeline: async (person: PersonParent, _: unknown, context: Context) => {
+      const rows = withholdSensitive(await context.loaders.encounters.load(person.nhsNumber), context.decision);
+      return newestFirst(
+        rows.map((row) =>
+          timelineEntry(context.agency, row, { localType: 'encounter', localId: row.id, occurredOn: dateInEngland(row.occurredAt), kind: 'ENCOUNTER', title: row.type, detail: `${row.setting}: ${row.summary}` }),
+        ),
+      );
+    },
     ...governance.Person,
     clinicians: async (person: PersonParent, _: unknown, context: Context) => {
       const rows = await context.loaders.careRelationships.load(person.nhsNumber);
@@ -119,7 +132,9 @@ export const resolvers = {
     clinician: (involvement: { clinicianId: string }, _: unknown, context: Context) => context.loaders.clinician.load(involvement.clinicianId),
   },
   Clinician: {
-    __resolveReference: (reference: { id: string }, context: Context) => context.loaders.clinician.load(reference.id),
+    // Batched: every clinician the gateway asks for in one request is one statement. Async so that
+    // one invalid representation fails only its own entity; an unknown id resolves to null.
+    __resolveReference: async (reference: { id: unknown }, context: Context) => context.loaders.clinician.load(requireEntityId(reference.id, 'Clinician')),
     organisation: async (clinician: { organisationCode: string }, _: unknown, context: Context) => {
       const organisation = await context.loaders.organisation.load(clinician.organisationCode);
       return { code: clinician.organisationCode, name: organisation?.name ?? clinician.organisationCode };

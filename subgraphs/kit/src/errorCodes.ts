@@ -22,6 +22,11 @@ export const errorCodes = {
     description: 'Nothing the caller may see matches the request.',
     httpStatus: 404,
   },
+  CONFLICT: {
+    description:
+      'The change was made against data someone else has changed since the caller read it (a stale plan version, a referral already answered, a coordinator already replaced); `extensions.currentVersion` or `extensions.current` says what it is now. Read again, then retry with a new idempotency key.',
+    httpStatus: 409,
+  },
   BAD_REQUEST: {
     description: 'The HTTP request is not a GraphQL request: malformed JSON, a wrong content type or method.',
     httpStatus: 400,

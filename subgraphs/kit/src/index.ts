@@ -16,6 +16,7 @@ export { sharedTypeDefs } from './sharedTypeDefs.ts';
 // Errors and input.
 export { createError, createRequestError, errorCodes, type ErrorCode } from './errorCodes.ts';
 export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
+export { requireEntityId } from './requireEntityId.ts';
 
 // Data: the database, batched loading, pagination, provenance, seeding.
 export { createListLoader, createRowLoader } from './createListLoader.ts';
@@ -24,15 +25,17 @@ export { openDatabase, type Database, type OpenedDatabase } from './openDatabase
 export { decodeCursor, encodeCursor, isIsoDate, isTimestamp, pageSize, toConnection, type Connection, type CursorPosition } from './pagination.ts';
 export { provenanceColumns, provenanceOf, recordedBy, withProvenance, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
 export { recordSeed, seedRuns } from './seedRuns.ts';
+export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind } from './timelineEntry.ts';
 
 // Information governance: policy, the tables every agency holds, enforcement, audit.
 export { definePolicy, type AgencyPolicy, type PolicyRule, type SubjectFacts } from './access/AgencyPolicy.ts';
 export { auditAppendOnlySql, auditEvents } from './access/auditEvents.ts';
+export { auditRow } from './access/createAuditTrail.ts';
 export { careTeam, careTeamMember } from './access/careTeam.ts';
 export { delegations, sharingDecisions } from './access/consentTables.ts';
 export type { AccessControl, Granted, SubjectFactsLoader } from './access/createAccessControl.ts';
 export { decideAccess, type AccessDecision } from './access/decideAccess.ts';
 export { governanceResolvers } from './access/governanceResolvers.ts';
-export { guardPersonFields, withholdSensitive, type GuardedContext } from './access/guardPersonFields.ts';
+export { allowedParts, guardPersonFields, withholdSensitive, type GuardedContext } from './access/guardPersonFields.ts';
 export { loadConsentFacts } from './access/loadConsentFacts.ts';
-export { guardScopes, policyCategories, scopeRequirements } from './access/schemaRequirements.ts';
+export { guardScopes, policyCategories, scopeRequirements, type FieldCategories } from './access/schemaRequirements.ts';

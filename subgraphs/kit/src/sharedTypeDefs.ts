@@ -111,6 +111,44 @@ type AccessEventEdge @shareable {
   node: AccessEvent!
 }
 
+"What kind of event a timeline entry records."
+enum TimelineEntryKind {
+  "A contact with a health service: an appointment, home visit or telephone consultation."
+  ENCOUNTER
+  "An assessment, such as a Care Act needs assessment or a carer's assessment."
+  ASSESSMENT
+  "A review of the person's care and support."
+  REVIEW
+  "A referral, or a change in where a referral has got to."
+  REFERRAL
+  "A session the person had, or was booked for, with a service."
+  ENGAGEMENT
+  "A conversation with the person, such as a “what matters to me” conversation."
+  CONVERSATION
+  "A request for support made for the person."
+  REQUEST
+  "A change to the person's plan of care and support."
+  PLAN_CHANGE
+}
+
+"One event in a person's care, as the agency that holds it describes it for the joined-up timeline."
+type TimelineEntry @shareable {
+  "Unique across the graph: the agency's name, the kind of record and the agency's own id, such as health:encounter:123."
+  id: ID!
+  "When it happened."
+  occurredOn: Date!
+  "What kind of event it was."
+  kind: TimelineEntryKind!
+  "What happened, in a few plain words, such as Annual diabetes review or Referral to Community Links accepted."
+  title: String!
+  "One or two lines of summary; null when there is nothing to add to the title."
+  detail: String
+  "The name of the agency that holds the record."
+  agency: String!
+  "Who recorded it, where and when."
+  provenance: Provenance!
+}
+
 "A sector of health and care, to which a person may decline that an agency's data be shown."
 enum Sector {
   "NHS organisations: GP practices, community health, hospitals."

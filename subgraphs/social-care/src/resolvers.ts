@@ -1,12 +1,16 @@
 import {
+  allowedParts,
   guardPersonFields,
   governanceResolvers,
   guardScopes,
+  newestFirst,
   policyCategories,
   provenanceOf,
+  requireEntityId,
   requireNhsNumber,
   scopeRequirements,
   type SubgraphContext,
+  type TimelineEntry,
   withholdSensitive,
   withProvenance,
 } from '@joined-up/kit';
@@ -15,6 +19,7 @@ import { vocabulary } from '@joined-up/population';
 import type { SocialCareLoaders } from './createLoaders.ts';
 import { socialCarePolicy } from './policy.ts';
 import { socialCareCaseload, type CaseloadArgs } from './socialCareCaseload.ts';
+import { socialCareTimelineParts } from './socialCareTimelineParts.ts';
 import type { allocations, assessments, reviews, requests, services, SocialCareTables, workers } from './tables.ts';
 import { cldDeliveryMechanism, cldEventOutcome, cldRouteOfAccess } from './vocabulary.ts';
 
@@ -97,6 +102,9 @@ export const resolvers = {
       },
       socialCareReviews: async (person: PersonKey, _: unknown, context: Context) =>
         withholdSensitive(await context.loaders.reviews.load(person.nhsNumber), context.decision).map(withProvenance),
+      // Only the parts the caller may see, for the care coordination timeline to merge with other agencies'.
+      socialCareTimeline: async (person: PersonKey, _: unknown, context: Context): Promise<TimelineEntry[]> =>
+        newestFirst(await allowedParts(context, socialCareTimelineParts(person.nhsNumber, context))),
       allocatedSocialWorker: async (person: PersonKey, _: unknown, context: Context) => {
         const allocation = await context.loaders.currentAllocation.load(person.nhsNumber);
         return allocation ? context.loaders.worker.load(allocation.workerId) : null;
@@ -148,7 +156,9 @@ export const resolvers = {
     provenance: (row: typeof allocations.$inferSelect) => provenanceOf(row),
   },
   SocialCareWorker: {
-    __resolveReference: (reference: { id: string }, context: Context) => context.loaders.worker.load(reference.id),
+    // Batched: every worker the gateway asks for in one request is one statement. Async so that one
+    // invalid representation fails only its own entity; an unknown id resolves to null.
+    __resolveReference: async (reference: { id: unknown }, context: Context) => context.loaders.worker.load(requireEntityId(reference.id, 'SocialCareWorker')),
     organisation: (worker: WorkerRow, _: unknown, context: Context) => organisationSummary(worker.organisationCode, context),
     competencies: async (worker: WorkerRow, _: unknown, context: Context) => (await context.loaders.competencies.load(worker.id)).map(withProvenance),
   },

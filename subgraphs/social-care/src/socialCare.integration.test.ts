@@ -532,6 +532,110 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
     expect((await socialCare.query('gp', plan, asPeople(sam))).body).toEqual(seen);
   });
 
+  describe('the social care timeline', () => {
+    const timeline = entities('nhsNumber socialCareTimeline { id occurredOn kind title detail agency provenance { recordedBy recordedByRole organisation { code name } recordedAt } }');
+    type Entry = { id: string; occurredOn: string; kind: string; title: string; detail: string | null; agency: string; provenance: ReturnType<typeof byDaniel> };
+    type Timeline = { _entities: Array<{ nhsNumber: string; socialCareTimeline: Entry[] | null }> };
+    const entry = (id: string, occurredOn: string, kind: string, title: string, detail: string, recordedAt: string): Entry => ({
+      id: `social-care:${id}`,
+      occurredOn,
+      kind,
+      title,
+      detail,
+      agency,
+      provenance: byDaniel(recordedAt),
+    });
+    const samsEntries = {
+      planned: entry('review:sam-review-2026-05', '2026-05-12', 'REVIEW', 'Planned review of care and support', 'Six months in the new flat: settled, one hypo after a missed meal, handled well by staff. Mark Jones still to be trained in insulin administration.', '2026-05-12T15:00:00.000Z'),
+      safeguarding: expect.objectContaining({ id: 'social-care:review:sam-review-2025-12-safeguarding', occurredOn: '2025-12-10', kind: 'REVIEW', title: 'Unplanned review of care and support' }),
+      unplanned: expect.objectContaining({ id: 'social-care:review:sam-review-2025-09', occurredOn: '2025-09-15', kind: 'REVIEW', title: 'Unplanned review of care and support' }),
+      assessment: entry(
+        'needs-assessment:sam-assessment-2023',
+        '2023-06-20',
+        'ASSESSMENT',
+        'Care Act needs assessment',
+        "Two supported-living placements have broken down because staff did not understand Sam's diabetes. Eligible needs in four outcomes; support must come from staff trained in insulin administration and autism.",
+        '2023-06-20T15:30:00.000Z',
+      ),
+      request: entry('request:sam-request-2023', '2023-05-09', 'REQUEST', 'Request for support', 'Outcome: Progress to Assessment. Route: Community / Other route.', '2023-05-09T11:20:00.000Z'),
+    };
+
+    it('gives his social worker every request, assessment and review, newest first, safeguarding included, and audits each part read', async () => {
+      const { body, headers } = await socialCare.query<Timeline>('social-worker', timeline, asPeople(sam));
+      expect(body).toEqual({ data: { _entities: [{ nhsNumber: sam, socialCareTimeline: [samsEntries.planned, samsEntries.safeguarding, samsEntries.unplanned, samsEntries.assessment, samsEntries.request] }] } });
+      expect(await auditOf(socialCare, headers)).toEqual([
+        expect.objectContaining({ actor_subject: 'w-sw-moore', nhs_number: sam, action: 'read', categories: ['carers-assessments', 'needs-assessments', 'requests', 'reviews'] }),
+      ]);
+    });
+
+    it('withholds the safeguarding review from his care coordinator', async () => {
+      const { body, headers } = await socialCare.query<Timeline>('coordinator', timeline, asPeople(sam));
+      expect(body).toEqual({ data: { _entities: [{ nhsNumber: sam, socialCareTimeline: [samsEntries.planned, samsEntries.unplanned, samsEntries.assessment, samsEntries.request] }] } });
+      expect(await auditOf(socialCare, headers)).toEqual([expect.objectContaining({ actor_subject: 'w-cc-green', categories: ['carers-assessments', 'needs-assessments', 'requests', 'reviews'] })]);
+    });
+
+    it('shows his mother only the reviews he delegated to her, without the safeguarding one, and audits only those', async () => {
+      const { body, headers } = await socialCare.query<Timeline>('carer', timeline, asPeople(sam));
+      expect(body).toEqual({ data: { _entities: [{ nhsNumber: sam, socialCareTimeline: [samsEntries.planned, samsEntries.unplanned] }] } });
+      expect(await auditOf(socialCare, headers)).toEqual([expect.objectContaining({ actor_subject: 'citizen-margaret', nhs_number: sam, categories: ['reviews'] })]);
+    });
+
+    it("shows Margaret's carer's assessment on her own timeline", async () => {
+      const { body } = await socialCare.query<Timeline>('social-worker', timeline, asPeople(margaret));
+      expect(body.errors).toBeUndefined();
+      expect(body.data!._entities[0]!.socialCareTimeline!.map((item) => [item.id, item.kind, item.title])).toEqual([
+        ['social-care:carers-assessment:margaret-carers-assessment-2025', 'ASSESSMENT', "Carer's assessment"],
+        ['social-care:request:margaret-request-2025', 'REQUEST', 'Request for support'],
+      ]);
+    });
+
+    it.each(['gp', 'care-worker', 'link-worker'])('refuses %s, who may see none of its parts, with FORBIDDEN, and audits nothing', async (user) => {
+      const { body, headers } = await socialCare.query<Timeline>(user, timeline, asPeople(sam));
+      expect(body).toEqual({ data: { _entities: [{ nhsNumber: sam, socialCareTimeline: null }] }, errors: [refused(['_entities', 0, 'socialCareTimeline'])] });
+      expect(await auditOf(socialCare, headers)).toEqual([]);
+    });
+
+    it('reads the timelines of a whole caseload with the same few statements as of one person', async () => {
+      const { body: caseload } = await socialCare.query<CaseloadPage>('social-worker', caseloadPage, { after: null });
+      const nhsNumbers = caseload.data!.socialCareCaseload.edges.map((edge) => edge.node.person.nhsNumber);
+      const statementsFor = async (people: string[]) => {
+        const before = socialCare.subgraph.database.statements.count;
+        const { body } = await socialCare.query<Timeline>('social-worker', timeline, asPeople(...people));
+        expect(body.errors).toBeUndefined();
+        expect(body.data!._entities.every((person) => (person.socialCareTimeline ?? []).length > 0)).toBe(true);
+        return socialCare.subgraph.database.statements.count - before;
+      };
+      const one = await statementsFor(nhsNumbers.slice(0, 1));
+      expect(await statementsFor(nhsNumbers)).toBe(one);
+      // The access facts (three), requests, assessments (needs and carer's at once) and reviews, and the audit insert.
+      expect(one).toBe(7);
+    });
+  });
+
+  it('resolves social care workers as entities, in one statement, null for an unknown id and BAD_USER_INPUT for an invalid one', async () => {
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on SocialCareWorker { id name jobTitle organisation { code name } email phone } } }`;
+    const before = socialCare.subgraph.database.statements.count;
+    const { body } = await socialCare.query<{ _entities: unknown[] }>('gp', query, {
+      representations: [
+        { __typename: 'SocialCareWorker', id: 'w-cw-evans' },
+        { __typename: 'SocialCareWorker', id: 'w-nobody' },
+        { __typename: 'SocialCareWorker', id: 'w-sw-moore' },
+        { __typename: 'SocialCareWorker' },
+      ],
+    });
+    expect(body.data?._entities).toEqual([
+      { id: 'w-cw-evans', name: 'Lucy Evans', jobTitle: 'Support worker', organisation: oakfield, email: 'lucy.evans@demosl1.example.nhs.uk', phone: '01632 960401' },
+      null,
+      { id: 'w-sw-moore', name: 'Daniel Moore', jobTitle: 'Social worker', organisation: council, email: 'daniel.moore@demola1.example.nhs.uk', phone: '01632 960301' },
+      null,
+    ]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 3], extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', agency, serviceName: 'social-care' } }),
+    ]);
+    // The workers in one statement and their organisations in another, however many are asked for.
+    expect(socialCare.subgraph.database.statements.count - before).toBe(2);
+  });
+
   // Last: an emergency stays open for the GP for half an hour, which would change what earlier tests expect.
   it("opens Sam's support to an unrelated GP in an emergency, flagged in the audit and listed for the council's privacy officer", async () => {
     const reason = 'Sam brought in hypoglycaemic and confused; need his support plan and who supports him.';

@@ -1,8 +1,10 @@
 import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, inArray, isNull } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers, type VoluntarySectorTables } from './tables.ts';
 
 export type EngagementRow = typeof engagements.$inferSelect;
+/** A referral's change of status with what a timeline says about the referral: whose, to where, why. */
+export type ReferralStatusChangeRow = typeof referralStatusChanges.$inferSelect & { nhsNumber: string; referralReason: string; referredToName: string };
 
 const engagementColumns = { person: engagements.nhsNumber, sortKey: engagements.occurredOn, id: engagements.id };
 
@@ -22,8 +24,23 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
         db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.referralId, [...keys])).orderBy(asc(referralStatusChanges.changedOn), asc(referralStatusChanges.id)),
       (row) => row.referralId,
     ),
+    // Every status change of each person's referrals with the organisation's name, in one statement, for the timeline.
+    referralStatusChangesByPerson: byPerson(async (keys): Promise<ReferralStatusChangeRow[]> => {
+      const rows = await db
+        .select({ change: referralStatusChanges, nhsNumber: referrals.nhsNumber, referralReason: referrals.reason, referredToCode: referrals.referredToCode, referredToName: organisations.name })
+        .from(referralStatusChanges)
+        .innerJoin(referrals, eq(referrals.id, referralStatusChanges.referralId))
+        .leftJoin(organisations, eq(organisations.code, referrals.referredToCode))
+        .where(inArray(referrals.nhsNumber, [...keys]))
+        .orderBy(desc(referralStatusChanges.changedOn), desc(referralStatusChanges.id));
+      return rows.map((row) => ({ ...row.change, nhsNumber: row.nhsNumber, referralReason: row.referralReason, referredToName: row.referredToName ?? row.referredToCode }));
+    }),
     whatMatters: byPerson((keys) =>
       db.select().from(whatMattersConversations).where(inArray(whatMattersConversations.nhsNumber, [...keys])).orderBy(desc(whatMattersConversations.heldOn), asc(whatMattersConversations.id)),
+    ),
+    // Every session of each person, newest first, for the timeline: a person has hundreds at most.
+    engagements: byPerson((keys) =>
+      db.select().from(engagements).where(inArray(engagements.nhsNumber, [...keys])).orderBy(desc(engagements.occurredOn), desc(engagements.id)),
     ),
     engagementPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, engagementColumns),
     // Sessions carrying a sensitive category are left out in SQL, so they never count towards a page or its cursors.

@@ -19,7 +19,11 @@ export const voluntarySectorSubgraph: SubgraphModule<VoluntarySectorTables, Volu
   access: { policy: voluntarySectorPolicy, loadSubjectFacts },
   seed,
   // 2: care teams, delegations, sharing decisions and sensitive entries for information governance.
-  seedVersion: 2,
+  // 3: workers' contact details.
+  seedVersion: 3,
 };
 
 export { tables as voluntarySectorTables } from './tables.ts';
+// The demo rows, for the care-coordination seed: the partnership's care teams mirror who each agency's demo data says is involved.
+export { voluntarySectorRowsFor } from './seed.ts';
+export { voluntaryDirectory } from './voluntaryDirectory.ts';

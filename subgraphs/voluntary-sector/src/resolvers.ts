@@ -1,16 +1,20 @@
 import {
+  allowedParts,
   createError,
   decodeCursor,
   guardPersonFields,
   governanceResolvers,
   guardScopes,
   isIsoDate,
+  newestFirst,
   pageSize,
   policyCategories,
   provenanceOf,
+  requireEntityId,
   requireNhsNumber,
   scopeRequirements,
   type SubgraphContext,
+  type TimelineEntry,
   toConnection,
   withProvenance,
 } from '@joined-up/kit';
@@ -20,6 +24,7 @@ import type { EngagementRow, VoluntarySectorLoaders } from './createLoaders.ts';
 import { listClients } from './listClients.ts';
 import { voluntarySectorPolicy } from './policy.ts';
 import type { clients, referrals, services, VoluntarySectorTables } from './tables.ts';
+import { voluntarySectorTimelineParts } from './voluntarySectorTimelineParts.ts';
 
 type Context = SubgraphContext<VoluntarySectorTables, VoluntarySectorLoaders>;
 type ClientRow = typeof clients.$inferSelect;
@@ -29,10 +34,9 @@ type ServiceRow = typeof services.$inferSelect;
 type PersonParent = { nhsNumber: string };
 
 /**
- * Which policy category each Person field belongs to: the policy decides per category. Every
- * field but the key is here (a test reads the SDL to keep it so); the key is what the caller sent.
+ * Which policy category (or categories, for the timeline) guards each Person field, as the SDL's
+ * @policy directives say. Every field but the key is here (a test reads the SDL to keep it so).
  */
-/** Which policy category guards each Person field, as the SDL's @policy directives say. */
 export const personFieldCategories = policyCategories(typeDefs, 'Person');
 
 /** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
@@ -88,6 +92,9 @@ export const resolvers = {
         const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
         return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
       },
+      // Only the parts the caller may see, for the care coordination timeline to merge with other agencies'.
+      voluntarySectorTimeline: async (person: PersonParent, _: unknown, context: Context): Promise<TimelineEntry[]> =>
+        newestFirst(await allowedParts(context, voluntarySectorTimelineParts(person.nhsNumber, context))),
       ...governance.Person,
     },
     personFieldCategories,
@@ -101,6 +108,9 @@ export const resolvers = {
     volunteers: (service: ServiceRow, _: unknown, context: Context) => context.loaders.volunteersOf.load(service.id),
   },
   VoluntarySectorWorker: {
+    // Batched: every worker the gateway asks for in one request is one statement. Async so that one
+    // invalid representation fails only its own entity; an unknown id resolves to null.
+    __resolveReference: async (reference: { id: unknown }, context: Context) => context.loaders.worker.load(requireEntityId(reference.id, 'VoluntarySectorWorker')),
     organisation: (worker: { organisationCode: string }, _: unknown, context: Context) => organisationSummary(worker.organisationCode, context),
   },
   VoluntarySectorClient: {

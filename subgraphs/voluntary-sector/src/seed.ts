@@ -1,5 +1,6 @@
 import { careTeamMember, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, recorderOf, workers as storyWorkers } from '@joined-up/population';
+import { sql } from 'drizzle-orm';
 import { addDays } from './addDays.ts';
 import { referralRouteFor, type ReferralRoute } from './referralRoutes.ts';
 import { samsVoluntarySectorRecord } from './seedSamsStory.ts';
@@ -48,7 +49,12 @@ export async function seed(db: Database<VoluntarySectorTables>, options: { peopl
     await tx.insert(organisations).values(voluntaryDirectory.organisations).onConflictDoNothing();
     await tx.insert(services).values(voluntaryDirectory.services).onConflictDoNothing();
     await tx.insert(volunteers).values(voluntaryDirectory.volunteers).onConflictDoNothing();
-    await tx.insert(workersTable).values(voluntaryDirectory.workers).onConflictDoNothing();
+    // Workers are the charities' own directory, not demo history: a later seed brings their
+    // details (contact details, say) up to date.
+    await tx
+      .insert(workersTable)
+      .values(voluntaryDirectory.workers)
+      .onConflictDoUpdate({ target: workersTable.id, set: { name: sql`excluded.name`, jobTitle: sql`excluded.job_title`, organisationCode: sql`excluded.organisation_code`, email: sql`excluded.email`, phone: sql`excluded.phone` } });
   });
   await seedInBatches({ people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, async (batch) => {
     const rows = voluntarySectorRowsFor(batch);

@@ -41,6 +41,10 @@ export const workers = pgTable('workers', {
   name: text('name').notNull(),
   jobTitle: text('job_title').notNull(),
   organisationCode: text('organisation_code').notNull(),
+  // Nullable: workers recorded before contact details were held have none until their charity
+  // adds them, and a small charity's worker may have no work email at all.
+  email: text('email'),
+  phone: text('phone'),
 });
 
 /**

@@ -8,8 +8,8 @@ const { carersGroup, communityLinks, ageFriendly } = organisations;
 // The story names one worker at each of two charities; these give every charity someone to take
 // referrals, so the generated population spreads over realistic caseloads.
 const otherWorkers = {
-  secondLinkWorker: { id: 'w-lw-carter', name: 'Ben Carter', jobTitle: 'Social prescribing link worker', organisationCode: communityLinks.code },
-  communityConnector: { id: 'w-af-fletcher', name: 'Ruth Fletcher', jobTitle: 'Community connector', organisationCode: ageFriendly.code },
+  secondLinkWorker: { id: 'w-lw-carter', name: 'Ben Carter', jobTitle: 'Social prescribing link worker', organisationCode: communityLinks.code, email: 'ben.carter@demov2.example.nhs.uk', phone: '01632 960503' },
+  communityConnector: { id: 'w-af-fletcher', name: 'Ruth Fletcher', jobTitle: 'Community connector', organisationCode: ageFriendly.code, email: 'ruth.fletcher@demov3.example.nhs.uk', phone: '01632 960504' },
 };
 
 const service = (id: string, organisationCode: string, name: string, category: string, description: string, howToContact: string): ServiceRow => ({
@@ -66,7 +66,7 @@ export const voluntaryDirectory = {
   services: serviceRows,
   volunteers: volunteerRowsFor(serviceRows),
   workers: [storyWorkers.linkWorker, storyWorkers.carersSupportWorker, otherWorkers.secondLinkWorker, otherWorkers.communityConnector].map(
-    ({ id, name, jobTitle, organisationCode }) => ({ id, name, jobTitle, organisationCode }),
+    ({ id, name, jobTitle, organisationCode, email, phone }) => ({ id, name, jobTitle, organisationCode, email, phone }),
   ) satisfies Array<typeof workers.$inferInsert>,
   otherWorkers,
 };

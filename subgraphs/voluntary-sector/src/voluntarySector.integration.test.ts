@@ -269,6 +269,169 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
     expect(services.reduce((sum, service) => sum + service.volunteerCount, 0)).toBe(19);
   });
 
+  describe('the voluntary-sector timeline', () => {
+    const agency = voluntarySectorSubgraph.agency.displayName;
+    const forbidden = { code: 'FORBIDDEN', agency, serviceName: 'voluntary-sector' };
+    const sam = '9990000018';
+    const timeline = `query People($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { nhsNumber voluntarySectorTimeline {
+      id occurredOn kind title detail agency provenance { recordedBy recordedByRole organisation { code name } recordedAt }
+    } } } }`;
+    type Entry = { id: string; occurredOn: string; kind: string; title: string; detail: string | null; agency: string; provenance: ReturnType<typeof recordedBy> };
+    type Timeline = { _entities: Array<{ nhsNumber: string; voluntarySectorTimeline: Entry[] | null }> };
+    const auditOf = async (headers: Headers) =>
+      ((await db().execute(sql`select actor_subject, nhs_number, categories from audit_events where request_id = ${headers.get('x-request-id')} order by nhs_number, id`)) as unknown as {
+        rows: Array<{ actor_subject: string; nhs_number: string; categories: string[] }>;
+      }).rows;
+    const ids = (body: { data?: Timeline | null }) => body.data?._entities.map((person) => person.voluntarySectorTimeline?.map((item) => item.id) ?? null);
+    const session = (n: number, occurredOn: string, title: string, detail: string): Entry => ({
+      id: `voluntary-sector:engagement:sam-engagement-${n}`,
+      occurredOn,
+      kind: 'ENGAGEMENT',
+      title,
+      detail,
+      agency,
+      provenance: recordedBy(amira, `${occurredOn}T18:00:00.000Z`),
+    });
+    const samsSessions = [
+      session(7, '2026-06-27', 'Saturday climbing session', 'Came on his own for the first time and stayed for a drink afterwards with the group.'),
+      session(6, '2026-06-24', 'Cook and eat together: vegetable curry', 'Made the curry with one prompt from a volunteer. Said he would cook it at home on Sunday.'),
+      session(5, '2026-06-20', 'Saturday climbing session: did not attend', 'Texted Amira in the morning to say he was too tired. Keen to come next week.'),
+      session(4, '2026-06-17', 'Cook and eat together: chicken stir-fry', 'Cooked the rice on his own. Took the recipe card home.'),
+      session(3, '2026-06-13', 'Saturday climbing session', 'Came on the bus with Lucy. Talked with another climber about football.'),
+      session(2, '2026-06-10', 'Cook and eat together: spaghetti bolognese', 'Chopped and cooked with the group. Counted the carbs with his card before eating, with Lucy.'),
+      session(1, '2026-06-06', 'Saturday climbing session', 'First session; came with Lucy. Climbed three routes and asked to come back.'),
+    ];
+    const samsConversation: Entry = {
+      id: 'voluntary-sector:what-matters:sam-what-matters-1',
+      occurredOn: '2026-05-28',
+      kind: 'CONVERSATION',
+      title: '“What matters to me” conversation',
+      detail: 'What matters: Living in my own flat and it working this time; Cooking my own tea; Climbing on Saturdays; Mum not worrying all the time.',
+      agency,
+      provenance: recordedBy(amira, '2026-05-28T16:00:00.000Z'),
+    };
+    const samsReferral: Entry[] = [
+      {
+        id: 'voluntary-sector:referral-status-change:sam-referral-1-1',
+        occurredOn: '2026-05-15',
+        kind: 'REFERRAL',
+        title: 'Referral to Community Links Social Prescribing accepted',
+        detail: 'Accepted by Amira Hassan, Social prescribing link worker.',
+        agency,
+        provenance: recordedBy(amira, '2026-05-15T10:30:00.000Z'),
+      },
+      {
+        id: 'voluntary-sector:referral-status-change:sam-referral-1-0',
+        occurredOn: '2026-05-12',
+        kind: 'REFERRAL',
+        title: 'Referral to Community Links Social Prescribing sent',
+        detail: 'Referred by Dr Priya Shah, GP: Lonely since moving into his new flat and would like to meet people. Wants confidence cooking for himself, with his diabetes in mind.',
+        agency,
+        provenance: recordedBy(amira, '2026-05-12T15:10:00.000Z'),
+      },
+    ];
+
+    it.each([
+      ['link-worker', 'w-lw-hassan'],
+      ['gp', 'w-gp-shah'],
+    ])("gives %s Sam's sessions, what matters to him and each step of his referral, newest first, and audits each part read", async (user, subject) => {
+      const { body, headers } = await subgraph.query<Timeline>(user, timeline, representations(sam));
+      expect(body).toEqual({ data: { _entities: [{ nhsNumber: sam, voluntarySectorTimeline: [...samsSessions, samsConversation, ...samsReferral] }] } });
+      expect(await auditOf(headers)).toEqual([{ actor_subject: subject, nhs_number: sam, categories: ['engagements', 'referrals', 'what-matters'] }]);
+    });
+
+    it.each([
+      ['coordinator', 'w-cc-green'],
+      ['carer', 'citizen-margaret'],
+    ])('gives %s his referral and what matters to him, not his sessions, and audits only those', async (user, subject) => {
+      const { body, headers } = await subgraph.query<Timeline>(user, timeline, representations(sam));
+      expect(body).toEqual({ data: { _entities: [{ nhsNumber: sam, voluntarySectorTimeline: [samsConversation, ...samsReferral] }] } });
+      expect(await auditOf(headers)).toEqual([{ actor_subject: subject, nhs_number: sam, categories: ['referrals', 'what-matters'] }]);
+    });
+
+    it('gives a referring practice only the referral when the person agreed to share nothing more, a decline with its reason', async () => {
+      const declined = ((await db().execute(
+        sql`select r.nhs_number, o.name, c.id, c.reason from referrals r join organisations o on o.code = r.referred_to_code join referral_status_changes c on c.referral_id = r.id and c.status = 'DECLINED'
+            where r.referrer_organisation_code = 'DEMOP1' and r.shared_with_referrer = '{}' order by r.nhs_number limit 1`,
+      )) as unknown as { rows: Array<{ nhs_number: string; name: string; id: string; reason: string }> }).rows[0]!;
+      const { body, headers } = await subgraph.query<Timeline>('gp', timeline, representations(declined.nhs_number));
+      expect(body.errors).toBeUndefined();
+      const entries = body.data!._entities[0]!.voluntarySectorTimeline!;
+      expect(entries.every((item) => item.kind === 'REFERRAL')).toBe(true);
+      expect(entries[0]).toMatchObject({ id: `voluntary-sector:referral-status-change:${declined.id}`, title: `Referral to ${declined.name} declined`, detail: declined.reason });
+      expect(entries.at(-1)?.title).toBe(`Referral to ${declined.name} sent`);
+      expect(await auditOf(headers)).toEqual([{ actor_subject: 'w-gp-shah', nhs_number: declined.nhs_number, categories: ['referrals'] }]);
+    });
+
+    it.each(['social-worker', 'diabetes-nurse', 'unrelated-gp'])('refuses %s, who may see none of its parts, with FORBIDDEN, and audits nothing', async (user) => {
+      const { body, headers } = await subgraph.query<Timeline>(user, timeline, representations(sam));
+      expect(body.data?._entities).toEqual([{ nhsNumber: sam, voluntarySectorTimeline: null }]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({ message: `${agency} does not share this part of the record with you.`, path: ['_entities', 0, 'voluntarySectorTimeline'], extensions: forbidden }),
+      ]);
+      expect(await auditOf(headers)).toEqual([]);
+    });
+
+    it('withholds a session carrying a safeguarding concern from staff who do not hold the support', async () => {
+      const flagged = ((await db().execute(
+        sql`select e.nhs_number, e.id, r.link_worker_id from engagements e join referrals r on r.nhs_number = e.nhs_number where e.sensitivity is not null and r.referred_to_code = 'DEMOV2' order by e.id limit 1`,
+      )) as unknown as { rows: Array<{ nhs_number: string; id: string; link_worker_id: string }> }).rows[0]!;
+      const holder = flagged.link_worker_id === amira.id ? 'link-worker' : staff(flagged.link_worker_id, 'Ben Carter', 'link-worker', communityLinks);
+      const colleague = flagged.link_worker_id === amira.id ? staff('w-lw-carter', 'Ben Carter', 'link-worker', communityLinks) : 'link-worker';
+      const holders = ids((await queryAs<Timeline>(holder, timeline, representations(flagged.nhs_number))).body)![0]!;
+      const colleagues = await queryAs<Timeline>(colleague, timeline, representations(flagged.nhs_number));
+      expect(colleagues.body.errors).toBeUndefined();
+      expect(holders).toContain(`voluntary-sector:engagement:${flagged.id}`);
+      // The colleague sees the referral and the sessions, not what matters to the person, nor the flagged session.
+      expect(ids(colleagues.body)![0]).toEqual(holders.filter((id) => id !== `voluntary-sector:engagement:${flagged.id}` && !id.startsWith('voluntary-sector:what-matters:')));
+      expect(await auditOf(colleagues.headers)).toEqual([expect.objectContaining({ nhs_number: flagged.nhs_number, categories: ['engagements', 'referrals'] })]);
+    });
+
+    it('reads the timelines of a caseload with the same few statements as of one person', async () => {
+      const hers = ((await db().execute(sql`select nhs_number from referrals where link_worker_id = 'w-lw-hassan' order by nhs_number limit 15`)) as unknown as { rows: Array<{ nhs_number: string }> }).rows.map((row) => row.nhs_number);
+      const statementsFor = async (nhsNumbers: string[]) => {
+        const before = subgraph.subgraph.database.statements.count;
+        const { body } = await subgraph.query<Timeline>('link-worker', timeline, representations(...nhsNumbers));
+        expect(body.errors).toBeUndefined();
+        expect(body.data!._entities.every((person) => (person.voluntarySectorTimeline ?? []).length > 0)).toBe(true);
+        return subgraph.subgraph.database.statements.count - before;
+      };
+      const one = await statementsFor(hers.slice(0, 1));
+      expect(await statementsFor(hers)).toBe(one);
+      // The access facts (five), referrals with their status changes, what matters and sessions
+      // (one statement each), and the audit insert.
+      expect(one).toBe(9);
+    });
+
+    it('resolves workers as entities with their contact details, in one statement, null for an unknown id and BAD_USER_INPUT for an invalid one', async () => {
+      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on VoluntarySectorWorker { id name jobTitle organisation { code name } email phone } } }`;
+      const before = subgraph.subgraph.database.statements.count;
+      const { body } = await subgraph.query<{ _entities: unknown[] }>('care-worker', query, {
+        representations: [
+          { __typename: 'VoluntarySectorWorker', id: 'w-lw-hassan' },
+          { __typename: 'VoluntarySectorWorker', id: 'w-nobody' },
+          { __typename: 'VoluntarySectorWorker', id: 'w-lw-carter' },
+          { __typename: 'VoluntarySectorWorker', id: '' },
+        ],
+      });
+      expect(body.data?._entities).toEqual([
+        { ...amira, email: 'amira.hassan@demov2.example.nhs.uk', phone: '01632 960501' },
+        null,
+        { id: 'w-lw-carter', name: 'Ben Carter', jobTitle: 'Social prescribing link worker', organisation: communityLinks, email: 'ben.carter@demov2.example.nhs.uk', phone: '01632 960503' },
+        null,
+      ]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: 'Argument "representations" holds an invalid VoluntarySectorWorker id: it must be text of 1 to 200 characters.',
+          path: ['_entities', 3],
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', agency, serviceName: 'voluntary-sector' },
+        }),
+      ]);
+      // The workers in one statement and their organisations in another, however many are asked for.
+      expect(subgraph.subgraph.database.statements.count - before).toBe(2);
+    });
+  });
+
   describe("the partnership's policy", () => {
     const agency = 'Riverside Voluntary Sector Partnership';
     const forbidden = { code: 'FORBIDDEN', agency, serviceName: 'voluntary-sector' };

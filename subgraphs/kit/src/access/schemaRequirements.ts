@@ -2,18 +2,33 @@ import { type ConstDirectiveNode, type DocumentNode, Kind, parse } from 'graphql
 import { createError } from '../errorCodes.ts';
 
 /**
+ * The policy categories of one field: one category, or several for a field that joins parts of
+ * the record held under different categories (a timeline, say).
+ */
+export type FieldCategories = string | readonly string[];
+
+/**
  * The access requirements an agency writes into its SDL with Federation's directives, read
  * back so that the subgraph enforces what its schema shows (Apollo Gateway ignores them):
- * `@policy(policies: [["<category>"]])` on a field names the policy category that guards it.
+ * `@policy(policies: [["<category>"]])` on a field names the policy category that guards it, and
+ * `@policy(policies: [["a"], ["b"]])` (alternatives, as Federation reads them) a field that shows
+ * the parts of categories a and b the caller may see. One category stays a plain string, so a
+ * field's category reads as before; several are a list in the order written.
+ *
+ * An alternative may name further policies after its first (`[["timeline", "encounters"]]`):
+ * those of other agencies' fields that a field with @requires reads, which composition asks the
+ * field to carry. Each agency decides those fields itself, so only the first name is this
+ * agency's category.
  */
-export function policyCategories(typeDefs: string | DocumentNode, typeName: string): Record<string, string> {
-  const categories: Record<string, string> = {};
+export function policyCategories(typeDefs: string | DocumentNode, typeName: string): Record<string, FieldCategories> {
+  const categories: Record<string, FieldCategories> = {};
   for (const [field, directive] of fieldDirectives(typeDefs, typeName, 'policy')) {
     const value = directive.arguments?.find((argument) => argument.name.value === 'policies')?.value;
-    const first = value?.kind === Kind.LIST ? value.values[0] : undefined;
-    const name = first?.kind === Kind.LIST && first.values[0]?.kind === Kind.STRING ? first.values[0].value : undefined;
-    if (!name) throw new Error(`${typeName}.${field} has an @policy without a category.`);
-    categories[field] = name;
+    const alternatives = value?.kind === Kind.LIST ? value.values : [];
+    const names = alternatives.map((alternative) => (alternative.kind === Kind.LIST && alternative.values[0]?.kind === Kind.STRING ? alternative.values[0].value : undefined));
+    if (names.length === 0 || names.some((name) => !name)) throw new Error(`${typeName}.${field} has an @policy without a category in every alternative.`);
+    const unique = [...new Set(names as string[])];
+    categories[field] = unique.length === 1 ? unique[0]! : unique;
   }
   return categories;
 }

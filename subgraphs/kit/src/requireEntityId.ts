@@ -1,0 +1,16 @@
+import { createError } from './errorCodes.ts';
+
+const maxIdLength = 200;
+
+/**
+ * The id of an entity representation (`{ __typename: "Clinician", id: "..." }`), or BAD_USER_INPUT
+ * naming the representations. `_Any` lets a caller send anything, so a missing, empty, oversized
+ * or non-text id is refused clearly instead of reaching the database or a loader.
+ */
+export function requireEntityId(value: unknown, typeName: string): string {
+  const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof id !== 'string' || id.trim() === '' || id.length > maxIdLength) {
+    throw createError('BAD_USER_INPUT', `Argument "representations" holds an invalid ${typeName} id: it must be text of 1 to ${maxIdLength} characters.`, { argumentName: 'representations' });
+  }
+  return id;
+}

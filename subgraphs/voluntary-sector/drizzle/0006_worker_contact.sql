@@ -1,0 +1,2 @@
+ALTER TABLE "workers" ADD COLUMN "email" text;--> statement-breakpoint
+ALTER TABLE "workers" ADD COLUMN "phone" text;
