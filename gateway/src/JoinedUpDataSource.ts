@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { createError } from '@joined-up/kit';
+import type { Dispatcher } from 'undici';
+import { createSubgraphFetcher } from './createSubgraphFetcher.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 
 export interface JoinedUpDataSourceOptions {
@@ -8,6 +10,8 @@ export interface JoinedUpDataSourceOptions {
   url: string;
   /** Give up on a subgraph that has not answered within this many milliseconds. */
   timeoutMs: number;
+  /** The keep-alive connection pool shared by every agency's calls. */
+  dispatcher: Dispatcher;
 }
 
 /**
@@ -21,9 +25,8 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(options: JoinedUpDataSourceOptions) {
     super({
       url: options.url,
-      // Node's fetch (undici) keeps connections alive and pools them per origin; the timeout
-      // stops one slow agency from holding the whole answer.
-      fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as never,
+      // Pooled keep-alive connections; the timeout stops one slow agency from holding the whole answer.
+      fetcher: createSubgraphFetcher({ dispatcher: options.dispatcher, timeoutMs: options.timeoutMs }),
     });
     this.agency = { name: options.name, displayName: options.displayName };
   }

@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import type { RequestListener } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createHttpHandler, createTokenVerifier, type IdentityConfig, type Logger, requestLogging, sendJson } from '@joined-up/kit';
+import { cacheVerifiedTokens, createHttpHandler, createTokenVerifier, type IdentityConfig, type Logger, requestLogging, sendJson } from '@joined-up/kit';
+import { Agent } from 'undici';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
 import { createRateLimiter } from './createRateLimiter.ts';
 import { createExplorer } from './explorer/createExplorer.ts';
@@ -66,6 +68,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const production = options.environment === 'production';
   const agencies = new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph.displayName]));
   const byName = new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  // One keep-alive pool for every agency (a connection pool per origin inside). An idle connection
+  // is kept as long as the subgraph's Keep-Alive header allows, less a margin, as undici does by default.
+  const subgraphConnections = new Agent();
   const gateway = new ApolloGateway({
     supergraphSdl: withSecurityFeaturesDelegated(options.supergraphSdl),
     buildService: ({ name, url }) => {
@@ -75,6 +80,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         displayName: subgraph?.displayName ?? name,
         url: subgraph?.url ?? (url as string),
         timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+        dispatcher: subgraphConnections,
       });
     },
   });
@@ -87,6 +93,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       gateway,
       introspection: !production,
       csrfPrevention: true,
+      // Whoever runs the gateway stops it (main.ts on SIGINT and SIGTERM, closing the HTTP server
+      // first). Apollo's own signal handler would race that stop, and Apollo Server 5 never settles
+      // a stop() called while another is under way: ours hung until Apollo re-sent the signal and
+      // the process died of it, the rate limiter and connection pool never closed.
+      stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
       validationRules: requestLimitRules(limits),
       plugins: [ApolloServerPluginLandingPageDisabled(), requireResolvedOperation<GatewayContext>(), validateNhsNumberArguments<GatewayContext>(), requestLogging<GatewayContext>(options.logger)],
@@ -102,9 +113,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await apollo.start();
   } catch (error) {
     await rateLimiter.close();
+    await subgraphConnections.close();
     throw error;
   }
-  const verifyToken = createTokenVerifier(options.identity);
+  const verifyToken = cacheVerifiedTokens(createTokenVerifier(options.identity));
   const explorer = production ? undefined : createExplorer({ graphqlPath: '/graphql', identityProviderUrl: options.identityProviderUrl });
   const listener = createHttpHandler<GatewayContext>({
     apollo,
@@ -131,7 +143,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       '/health': async (_request, response) => {
         const subgraphs = await checkSubgraphHealth(options.subgraphs);
         const status = subgraphs.every((subgraph) => subgraph.status === 'ok') ? 'ok' : 'degraded';
-        sendJson(response, 200, { status, subgraphs });
+        // With several workers (GATEWAY_WORKERS), which one answered: each has its own process id.
+        sendJson(response, 200, { status, subgraphs, ...(cluster.isWorker ? { worker: process.pid } : {}) });
       },
     },
   });
@@ -140,6 +153,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stop: async () => {
       await apollo.stop();
       await rateLimiter.close();
+      await subgraphConnections.close();
     },
   };
 }

@@ -5,6 +5,7 @@ describe('loadGatewayConfig', () => {
   it('uses development defaults and the subgraph list', () => {
     const config = loadGatewayConfig({});
     expect(config.port).toBe(4000);
+    expect(config.workers).toBe(1);
     expect(config.environment).toBe('development');
     expect(config.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])).toEqual([
       ['health', 'http://localhost:4001/graphql'],
@@ -31,6 +32,13 @@ describe('loadGatewayConfig', () => {
     });
     expect(config.limits).toEqual({ maxDepth: 7, maxAliases: 0, maxDirectives: 5, maxCost: 2000, maxTokens: 400, maxBatchSize: 4 });
     expect(config.rateLimit).toEqual({ limit: 60, windowSeconds: 10, redisUrl: 'redis://redis:6379/0' });
+  });
+
+  it('reads the number of worker processes, refusing anything but a positive whole number', () => {
+    expect(loadGatewayConfig({ GATEWAY_WORKERS: '2' }).workers).toBe(2);
+    for (const workers of ['0', '-2', '1.5', 'all']) {
+      expect(() => loadGatewayConfig({ GATEWAY_WORKERS: workers })).toThrowError(`Invalid configuration:\n  - GATEWAY_WORKERS must be a positive whole number, got "${workers}"`);
+    }
   });
 
   it('lets each subgraph URL be overridden, as containers need', () => {

@@ -8,6 +8,8 @@ import { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
   port: number;
+  /** Processes serving the port (node:cluster); production sets one per core. */
+  workers: number;
   supergraphSdl: string;
   subgraphs: GatewaySubgraph[];
   identity: IdentityConfig;
@@ -21,7 +23,7 @@ export interface GatewayConfig {
 }
 
 /**
- * GATEWAY_PORT, GATEWAY_SUPERGRAPH_PATH, GATEWAY_MAX_BODY_BYTES, GATEWAY_SUBGRAPH_TIMEOUT_MS,
+ * GATEWAY_PORT, GATEWAY_WORKERS, GATEWAY_SUPERGRAPH_PATH, GATEWAY_MAX_BODY_BYTES, GATEWAY_SUBGRAPH_TIMEOUT_MS,
  * the request limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES,
  * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), the rate limit (GATEWAY_RATE_LIMIT,
  * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), each subgraph's URL variable from
@@ -47,6 +49,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
   const positive = (name: string, fallback: number): number => wholeNumber(name, fallback, 1);
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
+    workers: positive('GATEWAY_WORKERS', 1),
     supergraphSdl,
     subgraphs: readSubgraphList().map((entry) => ({ name: entry.name, displayName: entry.displayName, url: env[entry.urlVariable] ?? entry.url })),
     identity: loadIdentityConfig(env, problems),

@@ -1,8 +1,24 @@
+import cluster from 'node:cluster';
 import { createLogger } from '@joined-up/kit';
 import { loadGatewayConfig } from './loadGatewayConfig.ts';
+import { runGatewayWorkers } from './runGatewayWorkers.ts';
 import { startGateway } from './startGateway.ts';
 
-// Entry point for one gateway process or container; settings come from the environment.
+// Entry point for one gateway process or container; settings come from the environment. With
+// GATEWAY_WORKERS above 1 this process forks that many workers, each of which runs this file again.
 const config = loadGatewayConfig(process.env);
-const running = await startGateway({ ...config, logger: createLogger('gateway', config.logLevel) });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().then(() => process.exit(0)));
+const logger = createLogger('gateway', config.logLevel);
+if (cluster.isPrimary && config.workers > 1) {
+  runGatewayWorkers({ workers: config.workers, logger });
+} else {
+  const running = await startGateway({ ...config, logger });
+  // A worker stopped from a terminal gets SIGINT from the terminal and SIGTERM from the primary: stop once.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void running.stop().then(() => process.exit(0));
+    });
+  }
+}

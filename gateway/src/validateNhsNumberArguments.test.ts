@@ -32,3 +32,12 @@ describe('findInvalidNhsNumberArgument', () => {
     expect(check('{ search(name: "12345") { name } }')).toBeUndefined();
   });
 });
+
+describe('findInvalidNhsNumberArgument on a document seen before', () => {
+  it('checks the values of each request, as variables change them', () => {
+    const document = parse('query($n: NHSNumber!) { person(nhsNumber: $n) { name } other: person(nhsNumber: "9434765919") { name } }');
+    expect(findInvalidNhsNumberArgument(schema, document, { n: '9434765919' })).toBeUndefined();
+    expect(findInvalidNhsNumberArgument(schema, document, { n: '12345' })).toBe('nhsNumber');
+    expect(findInvalidNhsNumberArgument(schema, document, { n: '943 476 5919' })).toBeUndefined();
+  });
+});

@@ -28,8 +28,6 @@ export function validateNhsNumberArguments<TContext extends object>(): ApolloSer
 
 /** The name of the first argument of type NHSNumber (or a list of them) holding an invalid value. */
 export function findInvalidNhsNumberArgument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): string | undefined {
-  const typeInfo = new TypeInfo(schema);
-  let invalid: string | undefined;
   const valuesOf = (node: ValueNode): unknown[] => {
     if (node.kind === Kind.VARIABLE) return [variables[node.name.value]].flat();
     if (node.kind === Kind.LIST) return node.values.flatMap(valuesOf);
@@ -37,16 +35,40 @@ export function findInvalidNhsNumberArgument(schema: GraphQLSchema, document: Do
     if (node.kind === Kind.NULL) return [];
     return [Symbol('not a string')];
   };
+  for (const argument of nhsNumberArguments(schema, document)) {
+    const values = valuesOf(argument.value).filter((value) => value !== null && value !== undefined);
+    if (values.some((value) => typeof value !== 'string' || !isValidNhsNumber(value.replace(/\s+/g, '')))) return argument.name;
+  }
+  return undefined;
+}
+
+// Apollo Server keeps one parsed document per distinct query, so finding a document's NHS number
+// arguments (a walk of the whole document with type information) is done once per query, not once
+// per request; only the values, which variables can change, are checked every time.
+const argumentsBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, NhsNumberArgument[]>>();
+
+interface NhsNumberArgument {
+  name: string;
+  value: ValueNode;
+}
+
+/** Every argument of type NHSNumber (or a list of them) in the document, in document order. */
+function nhsNumberArguments(schema: GraphQLSchema, document: DocumentNode): NhsNumberArgument[] {
+  let byDocument = argumentsBySchema.get(schema);
+  if (!byDocument) argumentsBySchema.set(schema, (byDocument = new WeakMap()));
+  let found = byDocument.get(document);
+  if (found) return found;
+  found = [];
+  const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (invalid || !argument || getNamedType(argument.type).name !== 'NHSNumber') return;
-        const values = valuesOf(node.value).filter((value) => value !== null && value !== undefined);
-        if (values.some((value) => typeof value !== 'string' || !isValidNhsNumber(value.replace(/\s+/g, '')))) invalid = node.name.value;
+        if (argument && getNamedType(argument.type).name === 'NHSNumber') found.push({ name: node.name.value, value: node.value });
       },
     }),
   );
-  return invalid;
+  byDocument.set(document, found);
+  return found;
 }

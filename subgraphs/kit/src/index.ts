@@ -6,6 +6,7 @@ export { configurationError, defaultSeedPeople, developmentIdentity, loadIdentit
 export { createHttpHandler, sendError, sendJson, type HttpRoute } from './createHttpHandler.ts';
 export { createLogger, type Logger } from './createLogger.ts';
 export { createSubgraphServer, subgraphTypeDefs, type Agency, type AgencyAccess, type SubgraphContext, type SubgraphServer } from './createSubgraphServer.ts';
+export { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './cacheVerifiedTokens.ts';
 export { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
 export { listen, type RunningServer } from './listen.ts';
 export { requestLogging } from './requestLogging.ts';

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { IdentityConfig, SubgraphConfig } from './config.ts';
 import { createLogger, type Logger } from './createLogger.ts';
 import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
+import { cacheVerifiedTokens } from './cacheVerifiedTokens.ts';
 import { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
 import { listen, type RunningServer } from './listen.ts';
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
@@ -85,7 +86,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       typeDefs: module.typeDefs,
       resolvers: module.resolvers,
       database,
-      verifyToken: options.verifyToken ?? createTokenVerifier(options.identity),
+      // Every request of a session carries the same token: its signature is checked once a minute, not once a request.
+      verifyToken: options.verifyToken ?? cacheVerifiedTokens(createTokenVerifier(options.identity)),
       createLoaders: module.createLoaders,
       logger,
       environment: options.environment,

@@ -1,0 +1,45 @@
+import { generateSigningKey } from '@joined-up/dev';
+import { startFederation } from '@joined-up/dev/federation';
+import cliProgress from 'cli-progress';
+import { benchDatabases } from './benchDatabases.ts';
+
+// A child process of the benchmark: the identity provider and every agency subgraph on
+// PostgreSQL, at the ports subgraphs.json gives them (so the committed supergraph serves every
+// gateway under test unchanged), seeded to the scale asked for on first use. It answers the
+// parent's requests for SQL statement counts over IPC.
+const people = Number(process.argv[2]);
+const agencies = ['health', 'social-care', 'voluntary-sector', 'care-coordination'];
+const databaseUrls = await benchDatabases(agencies, people);
+const bars = new cliProgress.MultiBar(
+  { format: '  seeding {agency} |{bar}| {value}/{total} people {duration_formatted}', hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr },
+  cliProgress.Presets.shades_classic,
+);
+const federation = await startFederation({
+  ports: { gateway: 0, identity: 4100, subgraphs: { health: 4001, 'social-care': 4002, 'voluntary-sector': 4003, 'care-coordination': 4004 } },
+  databaseUrls,
+  people,
+  key: await generateSigningKey(),
+  issuer: 'https://identity.joined-up.dev',
+  audience: 'joined-up',
+  environment: 'development',
+  logLevel: 'error',
+  onSeedProgress: (agency) => {
+    let bar: cliProgress.SingleBar | undefined;
+    return (done: number) => {
+      bar ??= bars.create(people, 0, { agency: agency.padEnd(17) });
+      bar.update(done);
+    };
+  },
+  // The federation's own gateway is idle: the gateways under test run in their own processes.
+  gateway: { rateLimit: { limit: 1, windowSeconds: 60 } },
+});
+bars.stop();
+const counts = () => Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count]));
+const stop = () => void federation.stop().then(() => process.exit(0));
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'counts') process.send?.({ type: 'counts', counts: counts() });
+  if (message.type === 'stop') stop();
+});
+// Run on its own (to profile the agencies under load), it stops cleanly on a signal.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+process.send?.({ type: 'ready', identityUrl: `http://localhost:${federation.identity.port}`, subgraphs: Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.url])) });

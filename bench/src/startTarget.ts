@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { peakMemoryMb } from './peakMemory.ts';
+import { prepareBeforeGateway } from './prepareBeforeGateway.ts';
+
+/** The gateways (and the direct call) the benchmark compares. */
+export type TargetName = 'joined-up' | 'joined-up-before' | 'apollo-gateway' | 'hive-gateway' | 'direct';
+
+export interface RunningTarget {
+  name: TargetName;
+  url: string;
+  /** Peak resident memory of the target's processes so far, in MiB (null for the direct call, which shares the agencies' process). */
+  peakMemoryMb(): number | null;
+  stop(): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const targetPort = 4000;
+
+/**
+ * How each gateway is started, in its own process: ours exactly as its container runs it
+ * (gateway/src/main.ts, production settings from the environment), the others from the small
+ * entry files beside this one. `joined-up-before` is ours as it was before this issue's speed-ups
+ * (prepareBeforeGateway.ts), with the same settings.
+ */
+function command(name: Exclude<TargetName, 'direct'>, supergraphPath: string, identityUrl: string): { args: string[]; env: NodeJS.ProcessEnv } {
+  const ours = (entry: string, extra: NodeJS.ProcessEnv) => ({
+    args: [entry],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      GATEWAY_PORT: String(targetPort),
+      GATEWAY_SUPERGRAPH_PATH: supergraphPath,
+      JOINED_UP_ISSUER: 'https://identity.joined-up.dev',
+      JOINED_UP_AUDIENCE: 'joined-up',
+      JOINED_UP_JWKS_URL: `${identityUrl}/.well-known/jwks.json`,
+      // One caller sends every request of a benchmark: the per-caller limit would measure itself.
+      GATEWAY_RATE_LIMIT: '1000000000',
+      GATEWAY_LOG_LEVEL: 'error',
+      ...extra,
+    },
+  });
+  switch (name) {
+    case 'joined-up':
+      // One worker per core, as the README asks of production.
+      return ours(`${root}gateway/src/main.ts`, { GATEWAY_WORKERS: String(availableParallelism()) });
+    case 'joined-up-before':
+      return ours(prepareBeforeGateway(), {});
+    case 'apollo-gateway':
+      return { args: [file('./apolloGatewayProcess.ts'), supergraphPath, String(targetPort)], env: process.env };
+    case 'hive-gateway':
+      return { args: [file('./hiveGatewayProcess.ts'), supergraphPath, String(targetPort)], env: process.env };
+  }
+}
+
+async function waitUntilAnswering(url: string, headers: Record<string, string>, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The target exited with ${child.exitCode} before answering`);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within a minute`);
+}
+
+/** Starts one gateway under test and waits until it answers a query. */
+export async function startTarget(name: Exclude<TargetName, 'direct'>, options: { supergraphPath: string; identityUrl: string; headers: Record<string, string> }): Promise<RunningTarget> {
+  const { args, env } = command(name, options.supergraphPath, options.identityUrl);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
+  const url = `http://127.0.0.1:${targetPort}/graphql`;
+  try {
+    await waitUntilAnswering(url, options.headers, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  let lastPeak: number | null = null;
+  return {
+    name,
+    url,
+    peakMemoryMb: () => (lastPeak = child.pid && child.exitCode === null ? peakMemoryMb(child.pid) : lastPeak),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
