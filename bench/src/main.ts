@@ -12,16 +12,28 @@ import { targetsOf, type Workload, workloads } from './workloads.ts';
 // `npm run bench [-- --quick]`: every workload against every target over real HTTP, interleaved
 // in one run (round by round, target by target), on PostgreSQL; results printed as a table and
 // written to bench/results/latest.json. Never part of `npm test`.
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    workloads: { type: 'string' },
-    scales: { type: 'string' },
-    rounds: { type: 'string' },
-    seconds: { type: 'string' },
-    connections: { type: 'string' },
-  },
-});
+const usage = `Usage: npm run bench [-- --quick] [--workloads person-view,caseload,search,federation-benchmark]
+       [--scales 1000,100000,900000] [--rounds N] [--seconds N] [--connections N]`;
+const options = {
+  quick: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+  workloads: { type: 'string' },
+  scales: { type: 'string' },
+  rounds: { type: 'string' },
+  seconds: { type: 'string' },
+  connections: { type: 'string' },
+} as const;
+let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+try {
+  ({ values } = parseArgs({ options }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const quick = values.quick === true;
 const settings = {
   quick,
@@ -33,6 +45,15 @@ const settings = {
   scales: (values.scales ?? (quick ? '1000' : '1000,100000,900000')).split(',').map(Number),
 };
 const chosen = workloads.filter((workload) => !values.workloads || values.workloads.split(',').includes(workload.name));
+const problems = [
+  ...(values.workloads ?? '').split(',').filter((name) => name && !workloads.some((workload) => workload.name === name)).map((name) => `unknown workload "${name}"`),
+  ...settings.scales.filter((people) => !Number.isInteger(people) || people < 2 || people > 900_000).map((people) => `scale ${people} is not 2 to 900000 people (the NHS test range holds about 909,000)`),
+  ...(['rounds', 'seconds', 'connections'] as const).filter((name) => !Number.isInteger(settings[name]) || settings[name] < 1).map((name) => `--${name} must be a whole number from 1`),
+];
+if (problems.length > 0 || chosen.length === 0) {
+  console.error(`${problems.join('\n') || 'no workload chosen'}\n${usage}`);
+  process.exit(2);
+}
 const gateways: Array<Exclude<TargetName, 'direct'>> = ['joined-up', 'joined-up-before', 'apollo-gateway', 'hive-gateway'];
 const results: BenchResults = {
   startedAt: new Date().toISOString(),
@@ -94,8 +115,10 @@ async function compare(list: readonly Workload[], targetNames: readonly TargetNa
   for (let round = 1; round <= settings.rounds; round += 1) {
     console.log(`Round ${round} of ${settings.rounds}`);
     for (const workload of list) {
-      for (const name of targetsOf(workload, targetNames.filter((target): target is Exclude<TargetName, 'direct'> => target !== 'direct'))) {
-        if (!targetNames.includes(name)) continue;
+      // Each round starts the order at a different target, so no target is always measured last,
+      // after the others have grown the agencies' audit and warmed (or tired) the machine.
+      const order = targetsOf(workload, targetNames.filter((target): target is Exclude<TargetName, 'direct'> => target !== 'direct')).filter((name) => targetNames.includes(name));
+      for (const name of [...order.slice((round - 1) % order.length), ...order.slice(0, (round - 1) % order.length)]) {
         const headers = { 'content-type': 'application/json', authorization: `Bearer ${await agencies.token(workload.user)}` };
         const target =
           name === 'direct'

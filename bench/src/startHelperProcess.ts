@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from './stopChild.ts';
 
 /** A child process of the benchmark that holds servers (agencies, benchmark subgraphs) and talks over IPC. */
 export interface HelperProcess<TReady> {
@@ -33,16 +34,7 @@ export function startHelperProcess<TReady>(file: string, args: string[] = []): P
             });
             child.send({ type });
           }),
-        stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-            child.once('exit', () => {
-              clearTimeout(force);
-              done();
-            });
-            child.send({ type: 'stop' });
-          }),
+        stop: () => stopChild(child, () => child.send({ type: 'stop' }), 15_000),
       });
     });
   });

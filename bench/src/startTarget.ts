@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { peakMemoryMb } from './peakMemory.ts';
 import { prepareBeforeGateway } from './prepareBeforeGateway.ts';
+import { stopChild } from './stopChild.ts';
 
 /** The gateways (and the direct call) the benchmark compares. */
 export type TargetName = 'joined-up' | 'joined-up-before' | 'apollo-gateway' | 'hive-gateway' | 'direct';
@@ -70,8 +72,21 @@ async function waitUntilAnswering(url: string, headers: Record<string, string>, 
   throw new Error(`${url} did not answer within a minute`);
 }
 
+/** True when something already listens on the port: a target left over from an interrupted run, or `npm start`. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** Starts one gateway under test and waits until it answers a query. */
 export async function startTarget(name: Exclude<TargetName, 'direct'>, options: { supergraphPath: string; identityUrl: string; headers: Record<string, string> }): Promise<RunningTarget> {
+  if (await portInUse(targetPort)) throw new Error(`Port ${targetPort} is in use: stop whatever listens there (npm start, or a gateway left by an interrupted run) and run again.`);
   const { args, env } = command(name, options.supergraphPath, options.identityUrl);
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
   const url = `http://127.0.0.1:${targetPort}/graphql`;
@@ -86,15 +101,6 @@ export async function startTarget(name: Exclude<TargetName, 'direct'>, options: 
     name,
     url,
     peakMemoryMb: () => (lastPeak = child.pid && child.exitCode === null ? peakMemoryMb(child.pid) : lastPeak),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child, () => child.kill('SIGTERM'), 10_000),
   };
 }

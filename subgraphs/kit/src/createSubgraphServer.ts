@@ -93,6 +93,9 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     ]),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP
+    // server and the database). Apollo's own signal handler would race that stop, as the gateway's did.
+    stopOnTerminationSignals: false,
     // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogging<Context>(logger), auditWriting<Context>(logger)],
     formatError: (formatted) => tagWithAgency(formatted, agency, production),
