@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createError, requireNhsNumber } from '@joined-up/kit';
+import { addDays, createError, requireNhsNumber } from '@joined-up/kit';
 import { and, eq } from 'drizzle-orm';
 import { advancePlan } from './advancePlan.ts';
 import type { CarePlanRow } from './createLoaders.ts';
-import { addDays, invalid, optionalText, recordedByCaller, requireDate, requireOneOf, requireText, requireTexts, requireVersion, today } from './inputRules.ts';
+import { invalid, optionalText, recordedByCaller, requireDate, requireOneOf, requireText, requireTexts, requireVersion, today } from './inputRules.ts';
 import { type Context, runIdempotentWrite, type Transaction } from './runIdempotentWrite.ts';
-import { carePlanActions, carePlanChanges, carePlanGoals, carePlanReviews, carePlans, careTeamMembers } from './tables.ts';
+import { carePlanActions, carePlanChanges, carePlanGoals, carePlanReviews, carePlans } from './tables.ts';
+import { teamWorker } from './teamWorker.ts';
 
 type PlanInput = { nhsNumber: string; idempotencyKey: string; expectedVersion: number };
 type PlanChange = { summary: string; set?: Partial<typeof carePlans.$inferInsert>; after?: (tx: Transaction, plan: CarePlanRow) => Promise<void> };
@@ -184,14 +185,3 @@ export const carePlanMutations = {
       };
     }),
 };
-
-/** A worker on the person's care team (not an unpaid carer), or BAD_USER_INPUT naming the field. */
-export async function teamWorker(context: Context, nhsNumber: string, memberId: unknown, field: string) {
-  const [member] = await context.db
-    .select()
-    .from(careTeamMembers)
-    .where(and(eq(careTeamMembers.id, requireText(memberId, field, 100)), eq(careTeamMembers.nhsNumber, nhsNumber)));
-  if (!member) invalid(field, "is not a member of this person's care team.");
-  if (member.kind === 'UNPAID_CARER') invalid(field, 'must be a worker, not an unpaid carer.');
-  return member;
-}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createError, isValidNhsNumber, requireNhsNumber } from '@joined-up/kit';
 import { and, eq } from 'drizzle-orm';
-import { teamWorker } from './carePlanMutations.ts';
+import { teamWorker } from './teamWorker.ts';
 import { invalid, optionalText, recordedByCaller, requireOneOf, requireText, today } from './inputRules.ts';
 import { isUniqueViolation } from './isUniqueViolation.ts';
 import { type Context, runIdempotentWrite } from './runIdempotentWrite.ts';

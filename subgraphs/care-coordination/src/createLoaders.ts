@@ -44,7 +44,6 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
     team: byPerson((keys) => db.select().from(careTeamMembers).where(inArray(careTeamMembers.nhsNumber, keys)).orderBy(asc(careTeamMembers.since), asc(careTeamMembers.id))),
     member: createRowLoader<string, CareTeamMemberRow>((keys) => db.select().from(careTeamMembers).where(inArray(careTeamMembers.id, [...keys])), (row) => row.id),
     referrals: byPerson((keys) => db.select().from(referrals).where(inArray(referrals.nhsNumber, keys)).orderBy(desc(referrals.sentAt), desc(referrals.id))),
-    referral: createRowLoader<string, ReferralRow>((keys) => db.select().from(referrals).where(inArray(referrals.id, [...keys])), (row) => row.id),
     statusChanges: createListLoader<string, ReferralStatusChangeRow>(
       (keys) =>
         db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.referralId, [...keys])).orderBy(asc(referralStatusChanges.recordedAt), asc(referralStatusChanges.id)),

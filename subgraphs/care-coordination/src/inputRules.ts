@@ -39,11 +39,6 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A date `days` after another. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** A positive whole number the client read from the plan. */
 export function requireVersion(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) invalid('input.expectedVersion', 'must be the plan version you read, a whole number from 1.');

@@ -1,4 +1,4 @@
-import { governanceResolvers, guardPersonFields, guardScopes, policyCategories, provenanceOf, requireNhsNumber, scopeRequirements, withProvenance } from '@joined-up/kit';
+import { governanceResolvers, guardPersonFields, guardScopes, policyCategories, provenanceOf, requireEntityId, requireNhsNumber, scopeRequirements, withProvenance } from '@joined-up/kit';
 import { carePlanMutations } from './carePlanMutations.ts';
 import { careTeamMutations } from './careTeamMutations.ts';
 import { coordinationMeasures } from './coordinationMeasures.ts';
@@ -77,7 +77,7 @@ export const resolvers = {
     personFieldCategories,
   ),
   PartnershipWorker: {
-    __resolveReference: (reference: { id: unknown }, context: Context) => (typeof reference.id === 'string' ? context.loaders.worker.load(reference.id) : null),
+    __resolveReference: async (reference: { id: unknown }, context: Context) => context.loaders.worker.load(requireEntityId(reference.id, 'PartnershipWorker')),
     organisation: (worker: { organisationCode: string; organisationName: string }) => ({ code: worker.organisationCode, name: worker.organisationName }),
   },
   CareTeamMember: {

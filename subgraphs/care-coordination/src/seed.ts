@@ -1,9 +1,8 @@
-import { type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
+import { addDays, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import { createRandom, namedGpByPractice, organisationName, organisations as demoOrganisations, type PopulationPerson, recorderOf, seedFrom, seedInBatches, workers as storyWorkers } from '@joined-up/population';
 import { createSeedState, socialCareRowsFor, socialCareWorkerRows, type SeedState } from '@joined-up/social-care';
 import { voluntaryDirectory, voluntarySectorRowsFor } from '@joined-up/voluntary-sector';
 import { experienceAnswers, experienceStatements } from './experienceStatements.ts';
-import { addDays } from './inputRules.ts';
 import { samsCoordinationRecord } from './seedSamsStory.ts';
 import {
   carePlanActions,

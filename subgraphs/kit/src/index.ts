@@ -19,7 +19,8 @@ export { createError, createRequestError, errorCodes, type ErrorCode } from './e
 export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
 export { requireEntityId } from './requireEntityId.ts';
 
-// Data: the database, batched loading, pagination, provenance, seeding.
+// Data: the database, batched loading, pagination, provenance, seeding, dates.
+export { addDays } from './addDays.ts';
 export { createListLoader, createRowLoader } from './createListLoader.ts';
 export { createNewestFirstPageLoader, type NewestFirstColumns } from './createNewestFirstPageLoader.ts';
 export { openDatabase, type Database, type OpenedDatabase } from './openDatabase.ts';

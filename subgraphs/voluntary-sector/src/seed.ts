@@ -1,7 +1,6 @@
-import { careTeamMember, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
+import { addDays, careTeamMember, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import { createRandom, generatePerson, namedGpByPractice, organisations as demoOrganisations, type PopulationPerson, type Random, seedFrom, seedInBatches, recorderOf, workers as storyWorkers } from '@joined-up/population';
 import { sql } from 'drizzle-orm';
-import { addDays } from './addDays.ts';
 import { referralRouteFor, type ReferralRoute } from './referralRoutes.ts';
 import { samsVoluntarySectorRecord } from './seedSamsStory.ts';
 import {
