@@ -11,11 +11,22 @@ const people = Number(process.argv[2]);
 const agencies = ['health', 'social-care', 'voluntary-sector', 'care-coordination'];
 const databaseUrls = await benchDatabases(agencies, people);
 const bars = new cliProgress.MultiBar(
-  { format: '  seeding {agency} |{bar}| {value}/{total} people {duration_formatted}', hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr },
+  {
+    format: '  seeding {agency} |{bar}| {value}/{total} people {duration_formatted}',
+    hideCursor: true,
+    clearOnComplete: false,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+    stream: process.stderr,
+  },
   cliProgress.Presets.shades_classic,
 );
 const federation = await startFederation({
-  ports: { gateway: 0, identity: 4100, subgraphs: { health: 4001, 'social-care': 4002, 'voluntary-sector': 4003, 'care-coordination': 4004 } },
+  ports: {
+    gateway: 0,
+    identity: 4100,
+    subgraphs: { health: 4001, 'social-care': 4002, 'voluntary-sector': 4003, 'care-coordination': 4004 },
+  },
   databaseUrls,
   people,
   key: await generateSigningKey(),
@@ -34,7 +45,10 @@ const federation = await startFederation({
   gateway: { rateLimit: { limit: 1, windowSeconds: 60 } },
 });
 bars.stop();
-const counts = () => Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count]));
+const counts = () =>
+  Object.fromEntries(
+    Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count]),
+  );
 const stop = () => void federation.stop().then(() => process.exit(0));
 process.on('message', (message: { type: string }) => {
   if (message.type === 'counts') process.send?.({ type: 'counts', counts: counts() });
@@ -42,4 +56,8 @@ process.on('message', (message: { type: string }) => {
 });
 // Run on its own (to profile the agencies under load), it stops cleanly on a signal.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
-process.send?.({ type: 'ready', identityUrl: `http://localhost:${federation.identity.port}`, subgraphs: Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.url])) });
+process.send?.({
+  type: 'ready',
+  identityUrl: `http://localhost:${federation.identity.port}`,
+  subgraphs: Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+});

@@ -22,5 +22,8 @@ const gateway = new ApolloGateway({
     }),
 });
 const server = new ApolloServer<Context>({ gateway });
-await startStandaloneServer(server, { listen: { port: Number(port) }, context: async ({ req }) => ({ authorization: req.headers.authorization }) });
+await startStandaloneServer(server, {
+  listen: { port: Number(port) },
+  context: async ({ req }) => ({ authorization: req.headers.authorization }),
+});
 process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));

@@ -1,7 +1,8 @@
 import pg from 'pg';
 
 /** The PostgreSQL server the benchmark seeds its databases on (trust authentication locally). */
-export const benchPostgresUrl = process.env['JOINED_UP_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const benchPostgresUrl =
+  process.env['JOINED_UP_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * One database per agency and scale, kept between runs: seeding 900,000 people takes a long

@@ -13,7 +13,9 @@ const gateway = createGatewayRuntime({
   logging: 'error',
   transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
   inboundInflightRequestDeduplication: false,
-  propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }) },
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }),
+  },
 });
 const server = createServer(gateway);
 server.listen(Number(port));

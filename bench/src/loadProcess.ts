@@ -9,7 +9,14 @@ const samples: number[] = [];
 let failures = 0;
 const result = await new Promise<autocannon.Result>((resolve, reject) => {
   const instance = autocannon(
-    { url: options.url, method: 'POST', headers: options.headers, body: options.body, connections: options.connections, duration: options.durationSeconds },
+    {
+      url: options.url,
+      method: 'POST',
+      headers: options.headers,
+      body: options.body,
+      connections: options.connections,
+      duration: options.durationSeconds,
+    },
     (error, finished) => (error ? reject(error) : resolve(finished)),
   );
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -18,7 +25,8 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
   });
 });
 samples.sort((a, b) => a - b);
-const percentile = (p: number) => (samples.length === 0 ? null : samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)]!);
+const percentile = (p: number) =>
+  samples.length === 0 ? null : samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)]!;
 const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
 const answer: LoadResult = {
   requests: result.requests.total,

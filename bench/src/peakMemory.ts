@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 /** The process and every process below it (a gateway's cluster workers), from /proc. */
 function processTree(pid: number): number[] {
   try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return [pid, ...children.flatMap(processTree)];
   } catch {
     return [pid];

@@ -19,7 +19,10 @@ const worktree = `${join(tmpdir(), `joined-up-gateway-before-${beforeRevision}`)
 /** Checks the earlier gateway out (once) and returns the path of its entry point. */
 export function prepareBeforeGateway(): string {
   if (!existsSync(`${worktree}gateway/src/main.ts`)) {
-    execFileSync('git', ['worktree', 'add', '--force', '--detach', worktree, beforeRevision], { cwd: root, stdio: 'ignore' });
+    execFileSync('git', ['worktree', 'add', '--force', '--detach', worktree, beforeRevision], {
+      cwd: root,
+      stdio: 'ignore',
+    });
   }
   // The worktree resolves packages through this repository's installation.
   if (!existsSync(`${worktree}node_modules`)) symlinkSync(`${root}node_modules`, `${worktree}node_modules`);

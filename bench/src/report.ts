@@ -30,7 +30,8 @@ export interface TargetCheck {
   met: boolean | null;
 }
 
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? Math.round((a / b) * 100) / 100 : null);
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a && b ? Math.round((a / b) * 100) / 100 : null;
 
 /** The issue's speed targets against what this run measured. */
 export function targetChecks(results: BenchResults): TargetCheck[] {
@@ -63,16 +64,26 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     });
   }
   const person = results.scales['person-view'];
-  const people = Object.keys(person ?? {}).map(Number).sort((a, b) => a - b);
+  const people = Object.keys(person ?? {})
+    .map(Number)
+    .sort((a, b) => a - b);
   if (person && people.length > 1) {
     const first = person[String(people[0])]!;
     const last = person[String(people.at(-1))]!;
     const growth = ratio(last.p95Ms, first.p95Ms);
-    checks.push({ target: `person-view p95 at ${people.at(-1)!.toLocaleString('en-GB')} people ≤ 2 × at ${people[0]!.toLocaleString('en-GB')}`, measured: `${last.p95Ms} vs ${first.p95Ms} ms: ${growth} ×`, met: growth === null ? null : growth <= 2 });
+    checks.push({
+      target: `person-view p95 at ${people.at(-1)!.toLocaleString('en-GB')} people ≤ 2 × at ${people[0]!.toLocaleString('en-GB')}`,
+      measured: `${last.p95Ms} vs ${first.p95Ms} ms: ${growth} ×`,
+      met: growth === null ? null : growth <= 2,
+    });
   }
   for (const [name, counts] of Object.entries(results.checks)) {
     if (counts['caseload-5'] === undefined) continue;
-    checks.push({ target: `SQL statements per request the same for a caseload of 5 and of 50 (${name.replace('sqlPerRequest@', '')} people)`, measured: `${counts['caseload-5']} and ${counts['caseload-50']}`, met: counts['caseload-5'] === counts['caseload-50'] });
+    checks.push({
+      target: `SQL statements per request the same for a caseload of 5 and of 50 (${name.replace('sqlPerRequest@', '')} people)`,
+      measured: `${counts['caseload-5']} and ${counts['caseload-50']}`,
+      met: counts['caseload-5'] === counts['caseload-50'],
+    });
   }
   return checks;
 }
@@ -80,14 +91,41 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
 /** Prints the run as tables: each workload's targets side by side with the ratios, the scales, and the targets. */
 export function printReport(results: BenchResults): void {
   results.targets ??= targetChecks(results);
-  const row = (cells: Array<string | number | null | undefined>) => `| ${cells.map((cell) => (cell === null || cell === undefined ? '-' : String(cell))).join(' | ')} |`;
+  const row = (cells: Array<string | number | null | undefined>) =>
+    `| ${cells.map((cell) => (cell === null || cell === undefined ? '-' : String(cell))).join(' | ')} |`;
   console.log('\n## Workloads (median round by throughput)\n');
-  console.log(row(['Workload', 'Target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'peak MiB', '× Apollo', '× Hive']));
+  console.log(
+    row([
+      'Workload',
+      'Target',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'errors',
+      'SQL/req',
+      'peak MiB',
+      '× Apollo',
+      '× Hive',
+    ]),
+  );
   console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
   for (const [workload, byTarget] of Object.entries(results.workloads)) {
     for (const [target, entry] of Object.entries(byTarget)) {
       console.log(
-        row([workload, target, entry.rps, entry.p50Ms, entry.p95Ms, entry.p99Ms, entry.errors, entry.sqlPerRequest, entry.peakMemoryMb, ratio(entry.rps, byTarget['apollo-gateway']?.rps), ratio(entry.rps, byTarget['hive-gateway']?.rps)]),
+        row([
+          workload,
+          target,
+          entry.rps,
+          entry.p50Ms,
+          entry.p95Ms,
+          entry.p99Ms,
+          entry.errors,
+          entry.sqlPerRequest,
+          entry.peakMemoryMb,
+          ratio(entry.rps, byTarget['apollo-gateway']?.rps),
+          ratio(entry.rps, byTarget['hive-gateway']?.rps),
+        ]),
       );
     }
   }
@@ -96,11 +134,23 @@ export function printReport(results: BenchResults): void {
     console.log(row(['Workload', 'People per agency', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req']));
     console.log(row(['---', '---', '---', '---', '---', '---', '---']));
     for (const [workload, byScale] of Object.entries(results.scales)) {
-      for (const [people, entry] of Object.entries(byScale)) console.log(row([workload, Number(people).toLocaleString('en-GB'), entry.rps, entry.p50Ms, entry.p95Ms, entry.p99Ms, entry.sqlPerRequest]));
+      for (const [people, entry] of Object.entries(byScale))
+        console.log(
+          row([
+            workload,
+            Number(people).toLocaleString('en-GB'),
+            entry.rps,
+            entry.p50Ms,
+            entry.p95Ms,
+            entry.p99Ms,
+            entry.sqlPerRequest,
+          ]),
+        );
     }
   }
   console.log('\n## Targets\n');
   console.log(row(['Target', 'Measured', 'Met']));
   console.log(row(['---', '---', '---']));
-  for (const check of results.targets) console.log(row([check.target, check.measured, check.met === null ? 'not measured' : check.met ? 'yes' : 'no']));
+  for (const check of results.targets)
+    console.log(row([check.target, check.measured, check.met === null ? 'not measured' : check.met ? 'yes' : 'no']));
 }

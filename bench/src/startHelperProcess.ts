@@ -13,7 +13,10 @@ export interface HelperProcess<TReady> {
 
 /** Forks `file` (beside this one) with tsx, and waits for its `ready` message. */
 export function startHelperProcess<TReady>(file: string, args: string[] = []): Promise<HelperProcess<TReady>> {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`${file} exited with ${code} before it was ready`));
     child.once('exit', onExit);

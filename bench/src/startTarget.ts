@@ -27,7 +27,11 @@ export const targetPort = 4000;
  * entry files beside this one. `joined-up-before` is ours as it was before this issue's speed-ups
  * (prepareBeforeGateway.ts), with the same settings.
  */
-function command(name: Exclude<TargetName, 'direct'>, supergraphPath: string, identityUrl: string): { args: string[]; env: NodeJS.ProcessEnv } {
+function command(
+  name: Exclude<TargetName, 'direct'>,
+  supergraphPath: string,
+  identityUrl: string,
+): { args: string[]; env: NodeJS.ProcessEnv } {
   const ours = (entry: string, extra: NodeJS.ProcessEnv) => ({
     args: [entry],
     env: {
@@ -62,7 +66,11 @@ async function waitUntilAnswering(url: string, headers: Record<string, string>, 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The target exited with ${child.exitCode} before answering`);
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -85,10 +93,20 @@ function portInUse(port: number): Promise<boolean> {
 }
 
 /** Starts one gateway under test and waits until it answers a query. */
-export async function startTarget(name: Exclude<TargetName, 'direct'>, options: { supergraphPath: string; identityUrl: string; headers: Record<string, string> }): Promise<RunningTarget> {
-  if (await portInUse(targetPort)) throw new Error(`Port ${targetPort} is in use: stop whatever listens there (npm start, or a gateway left by an interrupted run) and run again.`);
+export async function startTarget(
+  name: Exclude<TargetName, 'direct'>,
+  options: { supergraphPath: string; identityUrl: string; headers: Record<string, string> },
+): Promise<RunningTarget> {
+  if (await portInUse(targetPort))
+    throw new Error(
+      `Port ${targetPort} is in use: stop whatever listens there (npm start, or a gateway left by an interrupted run) and run again.`,
+    );
   const { args, env } = command(name, options.supergraphPath, options.identityUrl);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root,
+  });
   const url = `http://127.0.0.1:${targetPort}/graphql`;
   try {
     await waitUntilAnswering(url, options.headers, child);

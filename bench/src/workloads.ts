@@ -22,56 +22,176 @@ const sam = '9990000018';
 export const workloads: readonly Workload[] = [
   {
     name: 'person-view',
-    description: "Sam's whole record through the gateway, as his GP: demographics, problems, medications, alerts, encounters, the council's plan and services, social prescribing, the shared plan, the care team and the first page of the joined-up timeline (every agency).",
+    description:
+      "Sam's whole record through the gateway, as his GP: demographics, problems, medications, alerts, encounters, the council's plan and services, social prescribing, the shared plan, the care team and the first page of the joined-up timeline (every agency).",
     graph: 'agencies',
     user: 'gp',
     scaled: true,
-    query: /* GraphQL */ `query PersonView($nhsNumber: NHSNumber!) {
-  person(nhsNumber: $nhsNumber) {
-    name { full } dateOfBirth gpPractice { name }
-    problems { code { code display } provenance { recordedBy recordedAt } }
-    medications(status: ACTIVE) { name dosageInstructions }
-    alerts { category description }
-    encounters(first: 3) { edges { node { occurredAt type summary } } }
-    careAndSupportPlan { status nextReviewDue }
-    socialCareServices { serviceType { display } hoursPerWeek }
-    allocatedSocialWorker { name phone }
-    socialPrescribingReferrals { status referredOn }
-    carePlan { version status goals { description actions { description dueOn status } } }
-    careTeam { role clinician { name } socialCareWorker { name } voluntarySectorWorker { name } }
-    timeline(first: 10) { edges { node { occurredOn kind title agency } } }
-  }
-}`,
+    query: /* GraphQL */ `
+      query PersonView($nhsNumber: NHSNumber!) {
+        person(nhsNumber: $nhsNumber) {
+          name {
+            full
+          }
+          dateOfBirth
+          gpPractice {
+            name
+          }
+          problems {
+            code {
+              code
+              display
+            }
+            provenance {
+              recordedBy
+              recordedAt
+            }
+          }
+          medications(status: ACTIVE) {
+            name
+            dosageInstructions
+          }
+          alerts {
+            category
+            description
+          }
+          encounters(first: 3) {
+            edges {
+              node {
+                occurredAt
+                type
+                summary
+              }
+            }
+          }
+          careAndSupportPlan {
+            status
+            nextReviewDue
+          }
+          socialCareServices {
+            serviceType {
+              display
+            }
+            hoursPerWeek
+          }
+          allocatedSocialWorker {
+            name
+            phone
+          }
+          socialPrescribingReferrals {
+            status
+            referredOn
+          }
+          carePlan {
+            version
+            status
+            goals {
+              description
+              actions {
+                description
+                dueOn
+                status
+              }
+            }
+          }
+          careTeam {
+            role
+            clinician {
+              name
+            }
+            socialCareWorker {
+              name
+            }
+            voluntarySectorWorker {
+              name
+            }
+          }
+          timeline(first: 10) {
+            edges {
+              node {
+                occurredOn
+                kind
+                title
+                agency
+              }
+            }
+          }
+        }
+      }
+    `,
     variables: { nhsNumber: sam },
   },
   {
     name: 'caseload',
-    description: "The care coordinator's caseload, 50 people a page, with a few fields from every agency for each person.",
+    description:
+      "The care coordinator's caseload, 50 people a page, with a few fields from every agency for each person.",
     graph: 'agencies',
     user: 'coordinator',
     scaled: true,
-    query: /* GraphQL */ `query Caseload($first: Int!) {
-  myCoordinationCaseload(first: $first) {
-    edges { node { hasPlan nextReviewDue person { nhsNumber name { full } alerts { category } careAndSupportPlan { status } socialPrescribingReferrals { status } carePlan { version } } } }
-  }
-}`,
+    query: /* GraphQL */ `
+      query Caseload($first: Int!) {
+        myCoordinationCaseload(first: $first) {
+          edges {
+            node {
+              hasPlan
+              nextReviewDue
+              person {
+                nhsNumber
+                name {
+                  full
+                }
+                alerts {
+                  category
+                }
+                careAndSupportPlan {
+                  status
+                }
+                socialPrescribingReferrals {
+                  status
+                }
+                carePlan {
+                  version
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
     variables: { first: 50 },
   },
   {
     name: 'search',
-    description: 'The people search by name (health only), 20 a page: the single-subgraph query, also sent to health directly.',
+    description:
+      'The people search by name (health only), 20 a page: the single-subgraph query, also sent to health directly.',
     graph: 'agencies',
     user: 'gp',
     scaled: false,
     directSubgraph: 'health',
-    query: /* GraphQL */ `query Search($name: String!) {
-  searchPeople(name: $name, first: 20) { edges { node { nhsNumber name { full } dateOfBirth address { postcode } } } }
-}`,
+    query: /* GraphQL */ `
+      query Search($name: String!) {
+        searchPeople(name: $name, first: 20) {
+          edges {
+            node {
+              nhsNumber
+              name {
+                full
+              }
+              dateOfBirth
+              address {
+                postcode
+              }
+            }
+          }
+        }
+      }
+    `,
     variables: { name: 'tay' },
   },
   {
     name: 'federation-benchmark',
-    description: "The Guild's public gateway benchmark: its four subgraphs (accounts, inventory, products, reviews), ported to Node from the published schema and data, and the nested query of its k6 scenario.",
+    description:
+      "The Guild's public gateway benchmark: its four subgraphs (accounts, inventory, products, reviews), ported to Node from the published schema and data, and the nested query of its k6 scenario.",
     graph: 'federation-benchmark',
     user: 'gp',
     scaled: false,

@@ -23,15 +23,36 @@ export function createIdentityProvider(options: IdentityProviderOptions): Reques
     if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, { keys: [options.key.publicJwk] });
     if (url.pathname === '/.well-known/openid-configuration') {
       const base = `http://${request.headers.host ?? 'localhost'}`;
-      return sendJson(response, 200, { issuer: options.issuer, jwks_uri: `${base}/.well-known/jwks.json`, token_endpoint: `${base}/token`, id_token_signing_alg_values_supported: ['RS256'] });
+      return sendJson(response, 200, {
+        issuer: options.issuer,
+        jwks_uri: `${base}/.well-known/jwks.json`,
+        token_endpoint: `${base}/token`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     }
     if (url.pathname === '/users') {
-      return sendJson(response, 200, demoUsers.map(({ username, name, role, organisation, description }) => ({ username, name, role, organisation: organisation.name, description })));
+      return sendJson(
+        response,
+        200,
+        demoUsers.map(({ username, name, role, organisation, description }) => ({
+          username,
+          name,
+          role,
+          organisation: organisation.name,
+          description,
+        })),
+      );
     }
     if (url.pathname === '/token') {
       const username = url.searchParams.get('user') ?? '';
       const user = findDemoUser(username);
-      if (!user) return sendError(response, 400, 'BAD_USER_INPUT', `Unknown demo user "${username}". Known: ${demoUsers.map((u) => u.username).join(', ')}.`);
+      if (!user)
+        return sendError(
+          response,
+          400,
+          'BAD_USER_INPUT',
+          `Unknown demo user "${username}". Known: ${demoUsers.map((u) => u.username).join(', ')}.`,
+        );
       signToken(user, options.key, options)
         .then((token) => sendJson(response, 200, { access_token: token, token_type: 'Bearer', expires_in: 28_800 }))
         .catch(() => sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Could not sign the token.'));

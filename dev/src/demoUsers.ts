@@ -37,7 +37,11 @@ export const demoUsers: readonly DemoUser[] = [
   professional('practice-nurse', workers.practiceNurse, "Practice nurse at Sam's practice"),
   professional('diabetes-nurse', workers.diabetesNurse, 'Diabetes specialist nurse, community health services'),
   professional('social-worker', workers.socialWorker, "Sam's allocated social worker at the council"),
-  professional('care-worker', workers.careWorker, 'Support worker at Oakfield Supported Living, trained in insulin administration'),
+  professional(
+    'care-worker',
+    workers.careWorker,
+    'Support worker at Oakfield Supported Living, trained in insulin administration',
+  ),
   professional('link-worker', workers.linkWorker, 'Social prescribing link worker at Community Links'),
   professional('coordinator', workers.coordinator, "Sam's named care coordinator at the place partnership"),
   {
@@ -59,7 +63,11 @@ export const demoUsers: readonly DemoUser[] = [
     description: "Sam's mother and main unpaid carer, acting for him",
   },
   professional('unrelated-gp', workers.unrelatedGp, 'A GP at Castle Street Surgery with no relationship to Sam'),
-  professional('privacy-officer', workers.healthPrivacyOfficer, "The GP federation's Caldicott guardian, who reviews break-glass access"),
+  professional(
+    'privacy-officer',
+    workers.healthPrivacyOfficer,
+    "The GP federation's Caldicott guardian, who reviews break-glass access",
+  ),
 ];
 
 export function findDemoUser(username: string): DemoUser | undefined {

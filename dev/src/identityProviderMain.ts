@@ -12,9 +12,16 @@ if (problems.length > 0) {
 }
 const key = await loadOrCreateSigningKey(process.env['IDENTITY_KEY_PATH'] ?? signingKeyPath);
 const running = await listen(
-  createIdentityProvider({ issuer: process.env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer, audience: process.env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience, key }),
+  createIdentityProvider({
+    issuer: process.env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer,
+    audience: process.env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience,
+    key,
+  }),
   port,
   '/',
 );
-console.log(JSON.stringify({ service: 'identity', msg: 'identity provider listening', url: `http://localhost:${running.port}` }));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().then(() => process.exit(0)));
+console.log(
+  JSON.stringify({ service: 'identity', msg: 'identity provider listening', url: `http://localhost:${running.port}` }),
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void running.stop().then(() => process.exit(0)));

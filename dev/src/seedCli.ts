@@ -14,7 +14,9 @@ const { values } = parseArgs({
 });
 const people = Number(values.people);
 if (!Number.isInteger(people) || people < 2 || people > 900_000) {
-  console.error('--people must be a whole number from 2 to 900000 (the NHS test range holds about 909,000 valid numbers).');
+  console.error(
+    '--people must be a whole number from 2 to 900000 (the NHS test range holds about 909,000 valid numbers).',
+  );
   process.exit(1);
 }
 const agencies = agencyModules();
@@ -25,7 +27,13 @@ if (chosen.length === 0) {
 }
 const bars = new cliProgress.MultiBar(
   // noTTYOutput keeps progress visible in CI logs and pipes, every few seconds instead of redrawn.
-  { format: '{agency} |{bar}| {percentage}% {value}/{total} people {duration_formatted}', hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 3000 },
+  {
+    format: '{agency} |{bar}| {percentage}% {value}/{total} people {duration_formatted}',
+    hideCursor: true,
+    clearOnComplete: false,
+    noTTYOutput: true,
+    notTTYSchedule: 3000,
+  },
   cliProgress.Presets.shades_classic,
 );
 await Promise.all(

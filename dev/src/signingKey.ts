@@ -24,10 +24,18 @@ export async function generateSigningKey(): Promise<SigningKey> {
 export async function loadOrCreateSigningKey(path: string): Promise<SigningKey> {
   if (existsSync(path)) {
     const stored = JSON.parse(readFileSync(path, 'utf8')) as { kid: string; privateJwk: JWK; publicJwk: JWK };
-    return { kid: stored.kid, privateKey: (await importJWK(stored.privateJwk, 'RS256')) as CryptoKey, publicJwk: stored.publicJwk };
+    return {
+      kid: stored.kid,
+      privateKey: (await importJWK(stored.privateJwk, 'RS256')) as CryptoKey,
+      publicJwk: stored.publicJwk,
+    };
   }
   const key = await generateSigningKey();
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify({ kid: key.kid, privateJwk: await exportJWK(key.privateKey), publicJwk: key.publicJwk }), { mode: 0o600 });
+  writeFileSync(
+    path,
+    JSON.stringify({ kid: key.kid, privateJwk: await exportJWK(key.privateKey), publicJwk: key.publicJwk }),
+    { mode: 0o600 },
+  );
   return key;
 }

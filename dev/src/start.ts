@@ -13,7 +13,12 @@ const problems: string[] = [];
 const ports = {
   gateway: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
   identity: parsePort(env['IDENTITY_PORT'], 4100, 'IDENTITY_PORT', problems),
-  subgraphs: Object.fromEntries(agencies.map(({ module, port, prefix }) => [module.agency.name, parsePort(env[`${prefix}_PORT`], port, `${prefix}_PORT`, problems)])),
+  subgraphs: Object.fromEntries(
+    agencies.map(({ module, port, prefix }) => [
+      module.agency.name,
+      parsePort(env[`${prefix}_PORT`], port, `${prefix}_PORT`, problems),
+    ]),
+  ),
 };
 const seed = parseSeed({ JOINED_UP_PEOPLE: env['JOINED_UP_PEOPLE'] }, problems);
 const people = seed ? seed.people : 0;
@@ -21,11 +26,15 @@ if (problems.length > 0) {
   console.error(`Cannot start:\n  - ${problems.join('\n  - ')}`);
   process.exit(1);
 }
-console.log(`Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`);
+console.log(
+  `Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`,
+);
 const federation = await startFederation({
   ports,
   dataDir,
-  databaseUrls: Object.fromEntries(agencies.map(({ module, prefix }) => [module.agency.name, env[`${prefix}_DATABASE_URL`]])),
+  databaseUrls: Object.fromEntries(
+    agencies.map(({ module, prefix }) => [module.agency.name, env[`${prefix}_DATABASE_URL`]]),
+  ),
   people,
   key: await loadOrCreateSigningKey(signingKeyPath),
   issuer: developmentIdentity.issuer,
@@ -38,7 +47,9 @@ Joined-up is running.
   Gateway and explorer   http://localhost:${federation.gateway.port}/graphql
   Gateway health         http://localhost:${federation.gateway.port}/health
   Identity provider      http://localhost:${federation.identity.port}/.well-known/jwks.json
-${Object.values(federation.subgraphs).map((subgraph) => `  ${subgraph.name.padEnd(22)} ${subgraph.url} (${subgraph.database.engine})`).join('\n')}
+${Object.values(federation.subgraphs)
+  .map((subgraph) => `  ${subgraph.name.padEnd(22)} ${subgraph.url} (${subgraph.database.engine})`)
+  .join('\n')}
 
 Demo users: ${demoUsers.map((user) => user.username).join(', ')}
 Get a token with: npm run token -- gp

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { type GatewayOptions, startGateway } from '@joined-up/gateway';
-import { createLogger, listen, type RunningServer, type RunningSubgraph, runSubgraph, type SeedProgress } from '@joined-up/kit';
+import {
+  createLogger,
+  listen,
+  type RunningServer,
+  type RunningSubgraph,
+  runSubgraph,
+  type SeedProgress,
+} from '@joined-up/kit';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import { readFileSync } from 'node:fs';
 import { agencyModules } from '@joined-up/schema/compose';
@@ -47,7 +54,11 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     options.ports?.identity ?? 0,
     '/',
   );
-  const identityConfig = { issuer: options.issuer, audience: options.audience, jwksUrl: `http://localhost:${identity.port}/.well-known/jwks.json` };
+  const identityConfig = {
+    issuer: options.issuer,
+    audience: options.audience,
+    jwksUrl: `http://localhost:${identity.port}/.well-known/jwks.json`,
+  };
   const started: Record<string, RunningSubgraph> = {};
   try {
     await Promise.all(
@@ -61,7 +72,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
             dataDir: options.dataDir ? join(options.dataDir, name) : undefined,
             identity: identityConfig,
             environment: options.environment,
-            seed: { people: options.people, ...(options.onSeedProgress ? { onProgress: options.onSeedProgress(name) } : {}) },
+            seed: {
+              people: options.people,
+              ...(options.onSeedProgress ? { onProgress: options.onSeedProgress(name) } : {}),
+            },
             logger: createLogger(name, level),
           });
         }),

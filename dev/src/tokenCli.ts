@@ -10,8 +10,15 @@ import { signToken } from './signToken.ts';
 const username = process.argv[2];
 const user = username ? findDemoUser(username) : undefined;
 if (!user) {
-  console.error(`Usage: npm run token -- <user>\nDemo users:\n${demoUsers.map((u) => `  ${u.username.padEnd(15)} ${u.description}`).join('\n')}`);
+  console.error(
+    `Usage: npm run token -- <user>\nDemo users:\n${demoUsers.map((u) => `  ${u.username.padEnd(15)} ${u.description}`).join('\n')}`,
+  );
   process.exit(1);
 }
 const key = await loadOrCreateSigningKey(process.env['IDENTITY_KEY_PATH'] ?? signingKeyPath);
-console.log(await signToken(user, key, { issuer: process.env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer, audience: process.env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience }));
+console.log(
+  await signToken(user, key, {
+    issuer: process.env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer,
+    audience: process.env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience,
+  }),
+);

@@ -35,7 +35,13 @@ describe('JoinedUpDataSource', () => {
   });
 
   const call = (path: string, timeoutMs = 5_000) => {
-    const dataSource = new JoinedUpDataSource({ name: 'social-care', displayName: 'Riverside Council Adult Social Care', url: `${base}${path}`, timeoutMs, dispatcher: agent });
+    const dataSource = new JoinedUpDataSource({
+      name: 'social-care',
+      displayName: 'Riverside Council Adult Social Care',
+      url: `${base}${path}`,
+      timeoutMs,
+      dispatcher: agent,
+    });
     const caller = { subject: 'gp-1', token: 'the-callers-token' };
     return dataSource.process({
       // GraphQLDataSourceRequestKind.HEALTH_CHECK, an enum @apollo/gateway does not export.
@@ -47,20 +53,34 @@ describe('JoinedUpDataSource', () => {
 
   it("forwards the caller's token, the request id and a break-glass reason, and returns the answer", async () => {
     expect(await call('/graphql')).toMatchObject({ data: { hello: 'world' } });
-    expect(received.at(-1)).toMatchObject({ authorization: 'Bearer the-callers-token', 'x-request-id': 'req-42', 'x-break-glass-reason': 'unconscious in A&E', 'content-type': 'application/json' });
+    expect(received.at(-1)).toMatchObject({
+      authorization: 'Bearer the-callers-token',
+      'x-request-id': 'req-42',
+      'x-break-glass-reason': 'unconscious in A&E',
+      'content-type': 'application/json',
+    });
   });
 
   it('names the agency, and nothing internal, when it answers with an error', async () => {
     await expect(call('/down')).rejects.toMatchObject({
-      message: 'Riverside Council Adult Social Care answered with an error (HTTP 502); its part of this answer is missing.',
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', agency: 'Riverside Council Adult Social Care', serviceName: 'social-care' },
+      message:
+        'Riverside Council Adult Social Care answered with an error (HTTP 502); its part of this answer is missing.',
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        agency: 'Riverside Council Adult Social Care',
+        serviceName: 'social-care',
+      },
     });
   });
 
   it('gives up on an agency that does not answer within the timeout', async () => {
     await expect(call('/slow', 200)).rejects.toMatchObject({
       message: 'Riverside Council Adult Social Care did not answer in time; its part of this answer is missing.',
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', agency: 'Riverside Council Adult Social Care', serviceName: 'social-care' },
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        agency: 'Riverside Council Adult Social Care',
+        serviceName: 'social-care',
+      },
     });
   });
 });

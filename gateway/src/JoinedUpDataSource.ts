@@ -42,9 +42,15 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     const details = { agency: this.agency.displayName, serviceName: this.agency.name };
-    if (response.status === 401) return createError('UNAUTHENTICATED', `${this.agency.displayName} refused the credentials.`, details);
-    if (response.status === 403) return createError('FORBIDDEN', `${this.agency.displayName} refused this request.`, details);
-    return createError('SUBGRAPH_UNAVAILABLE', `${this.agency.displayName} answered with an error (HTTP ${response.status}); its part of this answer is missing.`, details);
+    if (response.status === 401)
+      return createError('UNAUTHENTICATED', `${this.agency.displayName} refused the credentials.`, details);
+    if (response.status === 403)
+      return createError('FORBIDDEN', `${this.agency.displayName} refused this request.`, details);
+    return createError(
+      'SUBGRAPH_UNAVAILABLE',
+      `${this.agency.displayName} answered with an error (HTTP ${response.status}); its part of this answer is missing.`,
+      details,
+    );
   }
 
   override didEncounterError(error: Error): never {

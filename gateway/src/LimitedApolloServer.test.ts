@@ -16,24 +16,44 @@ describe('LimitedApolloServer', () => {
         return {};
       },
     });
-    return { status: response.status ?? 200, body: JSON.parse(response.body.kind === 'complete' ? response.body.string : '') as unknown };
+    return {
+      status: response.status ?? 200,
+      body: JSON.parse(response.body.kind === 'complete' ? response.body.string : '') as unknown,
+    };
   };
   beforeAll(() => server.start());
   afterAll(() => server.stop());
 
   it('runs a batch within the allowed size', async () => {
-    expect(await run([{ query: '{ hello }' }, { query: '{ hello }' }])).toEqual({ status: 200, body: [{ data: { hello: 'hello' } }, { data: { hello: 'hello' } }] });
+    expect(await run([{ query: '{ hello }' }, { query: '{ hello }' }])).toEqual({
+      status: 200,
+      body: [{ data: { hello: 'hello' } }, { data: { hello: 'hello' } }],
+    });
   });
 
   it('refuses a larger batch or too many tokens before the context (and so the token check) is built', async () => {
     contexts.length = 0;
     expect(await run([{ query: '{ hello }' }, { query: '{ hello }' }, { query: '{ hello }' }])).toEqual({
       status: 400,
-      body: { errors: [{ message: 'A batch may hold at most 2 operations; this one has 3.', extensions: { code: 'BATCH_NOT_ALLOWED', limit: 2, measured: 3 } }] },
+      body: {
+        errors: [
+          {
+            message: 'A batch may hold at most 2 operations; this one has 3.',
+            extensions: { code: 'BATCH_NOT_ALLOWED', limit: 2, measured: 3 },
+          },
+        ],
+      },
     });
     expect(await run({ query: '{ hello hello hello hello }' })).toEqual({
       status: 400,
-      body: { errors: [{ message: 'The operation has 6 tokens, over the limit of 5.', extensions: { code: 'QUERY_TOO_COMPLEX', measure: 'tokens', limit: 5, measured: 6 } }] },
+      body: {
+        errors: [
+          {
+            message: 'The operation has 6 tokens, over the limit of 5.',
+            extensions: { code: 'QUERY_TOO_COMPLEX', measure: 'tokens', limit: 5, measured: 6 },
+          },
+        ],
+      },
     });
     expect(contexts).toEqual([]);
   });
@@ -41,6 +61,13 @@ describe('LimitedApolloServer', () => {
   it('still prevents cross-site request forgery first', async () => {
     const { status, body } = await run([{ query: '{ hello }' }, { query: '{ hello }' }, { query: '{ hello }' }], []);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ errors: [{ message: expect.stringMatching(/^This operation has been blocked as a potential Cross-Site Request Forgery/), extensions: { code: 'BAD_REQUEST' } }] });
+    expect(body).toMatchObject({
+      errors: [
+        {
+          message: expect.stringMatching(/^This operation has been blocked as a potential Cross-Site Request Forgery/),
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
   });
 });

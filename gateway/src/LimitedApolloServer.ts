@@ -15,7 +15,9 @@ export class LimitedApolloServer<TContext extends BaseContext> extends ApolloSer
     this.#limits = limits;
   }
 
-  override async executeHTTPGraphQLRequest(request: Parameters<ApolloServer<TContext>['executeHTTPGraphQLRequest']>[0]) {
+  override async executeHTTPGraphQLRequest(
+    request: Parameters<ApolloServer<TContext>['executeHTTPGraphQLRequest']>[0],
+  ) {
     const refusal = refuseOversizedRequest(request.httpGraphQLRequest, this.#limits);
     return super.executeHTTPGraphQLRequest(refusal ? { ...request, context: () => Promise.reject(refusal) } : request);
   }

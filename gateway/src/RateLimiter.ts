@@ -44,6 +44,8 @@ export function rateLimitedError(decision: RateLimitDecision): GraphQLError {
     `Too many requests: at most ${decision.limit} every ${decision.windowSeconds} seconds. Try again in ${decision.retryAfterSeconds} seconds.`,
     { limit: decision.limit, windowSeconds: decision.windowSeconds, retryAfterSeconds: decision.retryAfterSeconds },
   );
-  Object.assign(error.extensions['http'] as object, { headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]) });
+  Object.assign(error.extensions['http'] as object, {
+    headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]),
+  });
   return error;
 }

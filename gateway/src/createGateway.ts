@@ -2,7 +2,15 @@ import cluster from 'node:cluster';
 import type { RequestListener } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { cacheVerifiedTokens, createHttpHandler, createTokenVerifier, type IdentityConfig, type Logger, requestLogging, sendJson } from '@joined-up/kit';
+import {
+  cacheVerifiedTokens,
+  createHttpHandler,
+  createTokenVerifier,
+  type IdentityConfig,
+  type Logger,
+  requestLogging,
+  sendJson,
+} from '@joined-up/kit';
 import { Agent } from 'undici';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
 import { createRateLimiter } from './createRateLimiter.ts';
@@ -100,7 +108,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
       validationRules: requestLimitRules(limits),
-      plugins: [ApolloServerPluginLandingPageDisabled(), requireResolvedOperation<GatewayContext>(), validateNhsNumberArguments<GatewayContext>(), requestLogging<GatewayContext>(options.logger)],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        requireResolvedOperation<GatewayContext>(),
+        validateNhsNumberArguments<GatewayContext>(),
+        requestLogging<GatewayContext>(options.logger),
+      ],
       formatError: (formatted, error) => {
         const safe = formatGatewayError(formatted, agencies, production, error);
         return fieldSuggestions ? safe : hideFieldSuggestions(safe);
@@ -117,7 +130,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   const verifyToken = cacheVerifiedTokens(createTokenVerifier(options.identity));
-  const explorer = production ? undefined : createExplorer({ graphqlPath: '/graphql', identityProviderUrl: options.identityProviderUrl });
+  const explorer = production
+    ? undefined
+    : createExplorer({ graphqlPath: '/graphql', identityProviderUrl: options.identityProviderUrl });
   const listener = createHttpHandler<GatewayContext>({
     apollo,
     logger: options.logger,
@@ -126,7 +141,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const caller = await verifyToken(request.headers.authorization);
       const decision = await rateLimiter.hit(caller.subject);
       if (!decision.allowed) {
-        options.logger.warn({ requestId, caller: caller.subject, limit: decision.limit, windowSeconds: decision.windowSeconds }, 'rate limited');
+        options.logger.warn(
+          { requestId, caller: caller.subject, limit: decision.limit, windowSeconds: decision.windowSeconds },
+          'rate limited',
+        );
         throw rateLimitedError(decision);
       }
       const breakGlass = request.headers['x-break-glass-reason'];

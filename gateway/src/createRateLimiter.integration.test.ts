@@ -19,7 +19,9 @@ describe('createRateLimiter in Redis', () => {
   });
 
   it('shares one window per caller between gateway replicas, timed by Redis', async () => {
-    const replicas = await Promise.all([1, 2].map(() => createRateLimiter({ limit: 3, windowSeconds: 30, redisUrl, keyPrefix, logger })));
+    const replicas = await Promise.all(
+      [1, 2].map(() => createRateLimiter({ limit: 3, windowSeconds: 30, redisUrl, keyPrefix, logger })),
+    );
     const [first, second] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const decisions = [await first.hit('gp'), await second.hit('gp'), await first.hit('gp'), await second.hit('gp')];
     expect(decisions.map((decision) => [decision.allowed, decision.remaining])).toEqual([
@@ -53,8 +55,8 @@ describe('createRateLimiter in Redis', () => {
   });
 
   it('refuses to start when Redis cannot be reached', async () => {
-    await expect(createRateLimiter({ limit: 1, windowSeconds: 30, redisUrl: 'redis://127.0.0.1:9', keyPrefix, logger })).rejects.toThrow(
-      'The rate limiter cannot reach Redis at 127.0.0.1:9 (GATEWAY_REDIS_URL).',
-    );
+    await expect(
+      createRateLimiter({ limit: 1, windowSeconds: 30, redisUrl: 'redis://127.0.0.1:9', keyPrefix, logger }),
+    ).rejects.toThrow('The rate limiter cannot reach Redis at 127.0.0.1:9 (GATEWAY_REDIS_URL).');
   });
 });

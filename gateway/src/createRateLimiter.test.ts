@@ -13,9 +13,21 @@ describe('createRateLimiter in memory', () => {
     for (let request = 0; request < 3; request += 1) allowed.push((await limiter.hit('gp')).allowed);
     expect(allowed).toEqual([true, true, true]);
     now += 2_500;
-    expect(await limiter.hit('gp')).toEqual({ allowed: false, limit: 3, windowSeconds: 10, remaining: 0, retryAfterSeconds: 8 });
+    expect(await limiter.hit('gp')).toEqual({
+      allowed: false,
+      limit: 3,
+      windowSeconds: 10,
+      remaining: 0,
+      retryAfterSeconds: 8,
+    });
     // Another caller has a window of their own.
-    expect(await limiter.hit('social-worker')).toEqual({ allowed: true, limit: 3, windowSeconds: 10, remaining: 2, retryAfterSeconds: 10 });
+    expect(await limiter.hit('social-worker')).toEqual({
+      allowed: true,
+      limit: 3,
+      windowSeconds: 10,
+      remaining: 2,
+      retryAfterSeconds: 10,
+    });
     // A new window starts once the old one has ended.
     now += 7_500;
     expect(await limiter.hit('gp')).toMatchObject({ allowed: true, remaining: 2, retryAfterSeconds: 10 });
@@ -28,7 +40,9 @@ describe('rateLimitedError', () => {
     const error = rateLimitedError({ allowed: false, limit: 3, windowSeconds: 10, remaining: 0, retryAfterSeconds: 8 });
     expect(error.message).toBe('Too many requests: at most 3 every 10 seconds. Try again in 8 seconds.');
     // Through unknown: libraries that augment GraphQLErrorExtensions (Hive's, in the benchmark) type `http` differently.
-    const { http, ...extensions } = error.extensions as unknown as { http: { status: number; headers: Map<string, string> } };
+    const { http, ...extensions } = error.extensions as unknown as {
+      http: { status: number; headers: Map<string, string> };
+    };
     expect(extensions).toEqual({ code: 'RATE_LIMITED', limit: 3, windowSeconds: 10, retryAfterSeconds: 8 });
     expect(http.status).toBe(429);
     expect([...http.headers]).toEqual([['retry-after', '8']]);

@@ -15,7 +15,13 @@ export interface RateLimiterOptions extends RateLimit {
 /** A per-caller fixed-window rate limiter: in memory, or in Redis when `redisUrl` is given. */
 export async function createRateLimiter(options: RateLimiterOptions): Promise<RateLimiter> {
   const rateLimit = { limit: options.limit, windowSeconds: options.windowSeconds };
-  if (options.redisUrl) return createRedisRateLimiter({ ...rateLimit, url: options.redisUrl, keyPrefix: options.keyPrefix ?? 'joined-up:rate:', logger: options.logger });
+  if (options.redisUrl)
+    return createRedisRateLimiter({
+      ...rateLimit,
+      url: options.redisUrl,
+      keyPrefix: options.keyPrefix ?? 'joined-up:rate:',
+      logger: options.logger,
+    });
   return createMemoryRateLimiter(rateLimit, options.now ?? Date.now);
 }
 

@@ -29,13 +29,16 @@ export async function createRedisRateLimiter(options: RedisRateLimiterOptions): 
     disableOfflineQueue: true,
     socket: {
       connectTimeout: 2_000,
-      reconnectStrategy: (retries, cause) => (!everConnected && retries >= 3 ? cause : Math.min(100 * 2 ** retries, 2_000)),
+      reconnectStrategy: (retries, cause) =>
+        !everConnected && retries >= 3 ? cause : Math.min(100 * 2 ** retries, 2_000),
     },
   });
   client.on('ready', () => {
     everConnected = true;
   });
-  client.on('error', (error: unknown) => options.logger.warn({ err: error, redis: where }, 'rate limiter: Redis connection problem'));
+  client.on('error', (error: unknown) =>
+    options.logger.warn({ err: error, redis: where }, 'rate limiter: Redis connection problem'),
+  );
   try {
     await client.connect();
   } catch (error) {

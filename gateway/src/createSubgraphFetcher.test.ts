@@ -48,11 +48,26 @@ describe('createSubgraphFetcher', () => {
     const fetcher = createSubgraphFetcher({ dispatcher: agent, timeoutMs: 5_000 });
     const response = await fetcher(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer the-callers-token', 'x-request-id': 'req-1' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer the-callers-token',
+        'x-request-id': 'req-1',
+      },
       body: '{"query":"{ a }"}',
     });
-    expect(received[0]).toMatchObject({ method: 'POST', body: '{"query":"{ a }"}', headers: { authorization: 'Bearer the-callers-token', 'x-request-id': 'req-1' } });
-    expect(response).toMatchObject({ ok: true, status: 200, statusText: 'OK', url: `${base}/graphql`, redirected: false, bodyUsed: false });
+    expect(received[0]).toMatchObject({
+      method: 'POST',
+      body: '{"query":"{ a }"}',
+      headers: { authorization: 'Bearer the-callers-token', 'x-request-id': 'req-1' },
+    });
+    expect(response).toMatchObject({
+      ok: true,
+      status: 200,
+      statusText: 'OK',
+      url: `${base}/graphql`,
+      redirected: false,
+      bodyUsed: false,
+    });
     expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('set-cookie')).toBe('a=1, b=2');
     expect(response.headers.has('x-missing')).toBe(false);
@@ -69,7 +84,11 @@ describe('createSubgraphFetcher', () => {
     // undici's pool may open a second connection while the first is being handed back, and then
     // alternates between the two; it never needs more for calls made one after another.
     for (let call = 0; call < 6; call += 1) {
-      const response = await fetcher(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"call":${call}}` });
+      const response = await fetcher(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"call":${call}}`,
+      });
       expect(await response.json()).toEqual({ data: { echo: `{"call":${call}}` } });
     }
     expect(received).toHaveLength(6);
@@ -79,7 +98,11 @@ describe('createSubgraphFetcher', () => {
 
   it('passes a failed answer through with its status and body, for the data source to turn into an error', async () => {
     agent = new Agent();
-    const response = await createSubgraphFetcher({ dispatcher: agent, timeoutMs: 5_000 })(`${base}/failing`, { method: 'POST', headers: {}, body: '{}' });
+    const response = await createSubgraphFetcher({ dispatcher: agent, timeoutMs: 5_000 })(`${base}/failing`, {
+      method: 'POST',
+      headers: {},
+      body: '{}',
+    });
     expect(response).toMatchObject({ ok: false, status: 503, statusText: 'Service Unavailable' });
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.text()).toBe('agency down for maintenance');
@@ -88,12 +111,24 @@ describe('createSubgraphFetcher', () => {
   it('gives up with a TimeoutError when the subgraph does not answer in time', async () => {
     agent = new Agent();
     const started = performance.now();
-    await expect(createSubgraphFetcher({ dispatcher: agent, timeoutMs: 200 })(`${base}/hang`, { method: 'POST', headers: {}, body: '{}' })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(
+      createSubgraphFetcher({ dispatcher: agent, timeoutMs: 200 })(`${base}/hang`, {
+        method: 'POST',
+        headers: {},
+        body: '{}',
+      }),
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('fails when nothing listens', async () => {
     agent = new Agent();
-    await expect(createSubgraphFetcher({ dispatcher: agent, timeoutMs: 5_000 })('http://127.0.0.1:9/graphql', { method: 'POST', headers: {}, body: '{}' })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(
+      createSubgraphFetcher({ dispatcher: agent, timeoutMs: 5_000 })('http://127.0.0.1:9/graphql', {
+        method: 'POST',
+        headers: {},
+        body: '{}',
+      }),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 });

@@ -33,7 +33,13 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       signal: init.signal ? AbortSignal.any([init.signal as AbortSignal, timeout]) : timeout,
     });
     const body = await response.body.text();
-    return new SubgraphResponse(url, response.statusCode, response.statusText, new ResponseHeaders(response.headers), body);
+    return new SubgraphResponse(
+      url,
+      response.statusCode,
+      response.statusText,
+      new ResponseHeaders(response.headers),
+      body,
+    );
   };
 }
 
@@ -78,7 +84,13 @@ class SubgraphResponse implements FetcherResponse {
 
   clone(): FetcherResponse {
     if (this.#bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new SubgraphResponse(this.url, this.status, this.statusText, new ResponseHeaders(Object.fromEntries(this.headers)), this.#body);
+    return new SubgraphResponse(
+      this.url,
+      this.status,
+      this.statusText,
+      new ResponseHeaders(Object.fromEntries(this.headers)),
+      this.#body,
+    );
   }
 }
 

@@ -7,22 +7,37 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
  * production an unexpected error's message is replaced; the request id leads to the logs.
  * `error` is the error before formatting, as Apollo Server passes it to formatError.
  */
-export function formatGatewayError(formatted: GraphQLFormattedError, agencies: Map<string, string>, production: boolean, error?: unknown): GraphQLFormattedError {
+export function formatGatewayError(
+  formatted: GraphQLFormattedError,
+  agencies: Map<string, string>,
+  production: boolean,
+  error?: unknown,
+): GraphQLFormattedError {
   const extensions: Record<string, unknown> = { ...formatted.extensions };
   // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; one our own validation rules
   // raised with a catalogued code (a request limit) keeps that code.
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const originalCode = original instanceof GraphQLError ? original.extensions['code'] : undefined;
-  if (extensions['code'] === 'GRAPHQL_VALIDATION_FAILED' && typeof originalCode === 'string' && originalCode in errorCodes) extensions['code'] = originalCode;
+  if (
+    extensions['code'] === 'GRAPHQL_VALIDATION_FAILED' &&
+    typeof originalCode === 'string' &&
+    originalCode in errorCodes
+  )
+    extensions['code'] = originalCode;
   for (const internal of ['stacktrace', 'response', 'http', 'exception']) delete extensions[internal];
   const serviceName = extensions['serviceName'];
-  if (typeof serviceName === 'string' && !extensions['agency']) extensions['agency'] = agencies.get(serviceName) ?? serviceName;
+  if (typeof serviceName === 'string' && !extensions['agency'])
+    extensions['agency'] = agencies.get(serviceName) ?? serviceName;
   if (extensions['code'] === 'DOWNSTREAM_SERVICE_ERROR' && typeof serviceName === 'string') {
     extensions['code'] = 'SUBGRAPH_UNAVAILABLE';
   }
   const unexpected = extensions['code'] === undefined || extensions['code'] === 'INTERNAL_SERVER_ERROR';
   if (production && unexpected) {
-    return { message: 'Something failed on our side.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Something failed on our side.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return { ...formatted, extensions };
 }

@@ -5,16 +5,28 @@ describe('hideFieldSuggestions', () => {
   it('removes every kind of graphql-js suggestion and keeps the rest of the error', () => {
     const cases = [
       ['Cannot query field "nam" on type "Person". Did you mean "name"?', 'Cannot query field "nam" on type "Person".'],
-      ['Unknown argument "firs" on field "Query.people". Did you mean "first"?', 'Unknown argument "firs" on field "Query.people".'],
+      [
+        'Unknown argument "firs" on field "Query.people". Did you mean "first"?',
+        'Unknown argument "firs" on field "Query.people".',
+      ],
       ['Unknown type "Persn". Did you mean "Person", "PersonName", or "PersonConnection"?', 'Unknown type "Persn".'],
       [
         'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "MedicationStatus" enum. Did you mean the enum value "ACTIVE"?',
         'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "MedicationStatus" enum.',
       ],
-      ['Cannot query field "x" on type "Node". Did you mean to use an inline fragment on "Person"?', 'Cannot query field "x" on type "Node".'],
+      [
+        'Cannot query field "x" on type "Node". Did you mean to use an inline fragment on "Person"?',
+        'Cannot query field "x" on type "Node".',
+      ],
     ];
     for (const [message, hidden] of cases) {
-      expect(hideFieldSuggestions({ message: message!, locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).toEqual({
+      expect(
+        hideFieldSuggestions({
+          message: message!,
+          locations: [{ line: 1, column: 3 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      ).toEqual({
         message: hidden,
         locations: [{ line: 1, column: 3 }],
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },

@@ -14,7 +14,14 @@ describe('loadGatewayConfig', () => {
       ['care-coordination', 'http://localhost:4004/graphql'],
     ]);
     expect(config.supergraphSdl).toContain('join__Graph');
-    expect(config.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 50, maxCost: 10_000, maxTokens: 1_000, maxBatchSize: 0 });
+    expect(config.limits).toEqual({
+      maxDepth: 10,
+      maxAliases: 15,
+      maxDirectives: 50,
+      maxCost: 10_000,
+      maxTokens: 1_000,
+      maxBatchSize: 0,
+    });
     expect(config.rateLimit).toEqual({ limit: 300, windowSeconds: 60, redisUrl: undefined });
   });
 
@@ -30,26 +37,45 @@ describe('loadGatewayConfig', () => {
       GATEWAY_RATE_WINDOW_SECONDS: '10',
       GATEWAY_REDIS_URL: 'redis://redis:6379/0',
     });
-    expect(config.limits).toEqual({ maxDepth: 7, maxAliases: 0, maxDirectives: 5, maxCost: 2000, maxTokens: 400, maxBatchSize: 4 });
+    expect(config.limits).toEqual({
+      maxDepth: 7,
+      maxAliases: 0,
+      maxDirectives: 5,
+      maxCost: 2000,
+      maxTokens: 400,
+      maxBatchSize: 4,
+    });
     expect(config.rateLimit).toEqual({ limit: 60, windowSeconds: 10, redisUrl: 'redis://redis:6379/0' });
   });
 
   it('reads the number of worker processes, refusing anything but a positive whole number', () => {
     expect(loadGatewayConfig({ GATEWAY_WORKERS: '2' }).workers).toBe(2);
     for (const workers of ['0', '-2', '1.5', 'all']) {
-      expect(() => loadGatewayConfig({ GATEWAY_WORKERS: workers })).toThrowError(`Invalid configuration:\n  - GATEWAY_WORKERS must be a positive whole number, got "${workers}"`);
+      expect(() => loadGatewayConfig({ GATEWAY_WORKERS: workers })).toThrowError(
+        `Invalid configuration:\n  - GATEWAY_WORKERS must be a positive whole number, got "${workers}"`,
+      );
     }
   });
 
   it('lets each subgraph URL be overridden, as containers need', () => {
     const config = loadGatewayConfig({ SOCIAL_CARE_URL: 'http://social-care:4002/graphql', NODE_ENV: 'production' });
-    expect(config.subgraphs[1]).toEqual({ name: 'social-care', displayName: 'Riverside Council Adult Social Care', url: 'http://social-care:4002/graphql' });
+    expect(config.subgraphs[1]).toEqual({
+      name: 'social-care',
+      displayName: 'Riverside Council Adult Social Care',
+      url: 'http://social-care:4002/graphql',
+    });
     expect(config.environment).toBe('production');
   });
 
   it('reports every problem with the limits at once, without echoing a Redis URL (it may hold a password)', () => {
     expect(() =>
-      loadGatewayConfig({ GATEWAY_MAX_DEPTH: '0', GATEWAY_MAX_BATCH: '-1', GATEWAY_MAX_COST: 'lots', GATEWAY_RATE_WINDOW_SECONDS: '1.5', GATEWAY_REDIS_URL: 'http://:secret@redis' }),
+      loadGatewayConfig({
+        GATEWAY_MAX_DEPTH: '0',
+        GATEWAY_MAX_BATCH: '-1',
+        GATEWAY_MAX_COST: 'lots',
+        GATEWAY_RATE_WINDOW_SECONDS: '1.5',
+        GATEWAY_REDIS_URL: 'http://:secret@redis',
+      }),
     ).toThrowError(
       [
         'Invalid configuration:',
@@ -63,7 +89,14 @@ describe('loadGatewayConfig', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(() => loadGatewayConfig({ GATEWAY_PORT: 'eighty', NODE_ENV: 'staging', GATEWAY_MAX_BODY_BYTES: '-1', JOINED_UP_JWKS_URL: 'not a url' })).toThrowError(
+    expect(() =>
+      loadGatewayConfig({
+        GATEWAY_PORT: 'eighty',
+        NODE_ENV: 'staging',
+        GATEWAY_MAX_BODY_BYTES: '-1',
+        JOINED_UP_JWKS_URL: 'not a url',
+      }),
+    ).toThrowError(
       [
         'Invalid configuration:',
         '  - GATEWAY_PORT must be a port number from 0 to 65535, got "eighty"',

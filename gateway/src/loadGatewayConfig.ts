@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { configurationError, type IdentityConfig, loadIdentityConfig, parseEnvironment, parsePort } from '@joined-up/kit';
+import {
+  configurationError,
+  type IdentityConfig,
+  loadIdentityConfig,
+  parseEnvironment,
+  parsePort,
+} from '@joined-up/kit';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
@@ -43,7 +49,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < least) problems.push(`${name} must be a ${least === 1 ? 'positive' : 'non-negative'} whole number, got "${raw}"`);
+    if (!Number.isInteger(value) || value < least)
+      problems.push(`${name} must be a ${least === 1 ? 'positive' : 'non-negative'} whole number, got "${raw}"`);
     return value;
   };
   const positive = (name: string, fallback: number): number => wholeNumber(name, fallback, 1);
@@ -51,7 +58,11 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
     workers: positive('GATEWAY_WORKERS', 1),
     supergraphSdl,
-    subgraphs: readSubgraphList().map((entry) => ({ name: entry.name, displayName: entry.displayName, url: env[entry.urlVariable] ?? entry.url })),
+    subgraphs: readSubgraphList().map((entry) => ({
+      name: entry.name,
+      displayName: entry.displayName,
+      url: env[entry.urlVariable] ?? entry.url,
+    })),
     identity: loadIdentityConfig(env, problems),
     environment: parseEnvironment(env['NODE_ENV'], problems),
     logLevel: env['GATEWAY_LOG_LEVEL'] ?? env['JOINED_UP_LOG_LEVEL'] ?? 'info',
@@ -73,7 +84,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     },
   };
   const { redisUrl } = config.rateLimit;
-  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) problems.push('GATEWAY_REDIS_URL must be a redis:// or rediss:// URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl))
+    problems.push('GATEWAY_REDIS_URL must be a redis:// or rediss:// URL');
   if (problems.length > 0) throw configurationError(problems);
   return config;
 }

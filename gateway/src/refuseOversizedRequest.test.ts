@@ -13,7 +13,14 @@ const large = { query: '{ a b c d e f g h i j }' };
 describe('refuseOversizedRequest', () => {
   it('lets a single operation within the token limit through, by POST or GET', () => {
     expect(refusal(post(small))).toBeUndefined();
-    expect(refusal({ method: 'GET', headers: new HeaderMap(), search: `?query=${encodeURIComponent(small.query)}`, body: undefined })).toBeUndefined();
+    expect(
+      refusal({
+        method: 'GET',
+        headers: new HeaderMap(),
+        search: `?query=${encodeURIComponent(small.query)}`,
+        body: undefined,
+      }),
+    ).toBeUndefined();
   });
 
   it('refuses any batch when batches are off', () => {
@@ -33,9 +40,19 @@ describe('refuseOversizedRequest', () => {
   });
 
   it('refuses too many tokens by POST, GET or in any operation of a batch', () => {
-    const tooMany = { message: 'The operation has 12 tokens, over the limit of 10.', extensions: { code: 'QUERY_TOO_COMPLEX', measure: 'tokens', limit: 10, measured: 12, http: { status: 400 } } };
+    const tooMany = {
+      message: 'The operation has 12 tokens, over the limit of 10.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', measure: 'tokens', limit: 10, measured: 12, http: { status: 400 } },
+    };
     expect(refusal(post(large))).toEqual(tooMany);
-    expect(refusal({ method: 'GET', headers: new HeaderMap(), search: `?query=${encodeURIComponent(large.query)}`, body: undefined })).toEqual(tooMany);
+    expect(
+      refusal({
+        method: 'GET',
+        headers: new HeaderMap(),
+        search: `?query=${encodeURIComponent(large.query)}`,
+        body: undefined,
+      }),
+    ).toEqual(tooMany);
     expect(refusal(post([small, large]), { maxBatchSize: 2, maxTokens: 10 })).toEqual(tooMany);
   });
 

@@ -12,7 +12,10 @@ export type HttpRequestLimits = Pick<RequestLimits, 'maxBatchSize' | 'maxTokens'
  * (QUERY_TOO_COMPLEX). Counting tokens is one cheap pass of the lexer, so a token bomb is
  * refused before it costs a parse, a validation or a token verification.
  */
-export function refuseOversizedRequest(request: HTTPGraphQLRequest, limits: HttpRequestLimits): GraphQLError | undefined {
+export function refuseOversizedRequest(
+  request: HTTPGraphQLRequest,
+  limits: HttpRequestLimits,
+): GraphQLError | undefined {
   const batch = request.method === 'POST' && Array.isArray(request.body) ? (request.body as unknown[]) : undefined;
   if (batch && batch.length > limits.maxBatchSize) {
     const message =
@@ -21,7 +24,9 @@ export function refuseOversizedRequest(request: HTTPGraphQLRequest, limits: Http
         : `A batch may hold at most ${limits.maxBatchSize} operations; this one has ${batch.length}.`;
     return createRequestError('BATCH_NOT_ALLOWED', message, { limit: limits.maxBatchSize, measured: batch.length });
   }
-  const queries = batch ?? [request.method === 'GET' ? { query: new URLSearchParams(request.search).get('query') } : request.body];
+  const queries = batch ?? [
+    request.method === 'GET' ? { query: new URLSearchParams(request.search).get('query') } : request.body,
+  ];
   for (const body of queries) {
     const query = typeof body === 'object' && body !== null ? (body as { query?: unknown }).query : undefined;
     if (typeof query !== 'string') continue;

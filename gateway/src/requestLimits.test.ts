@@ -9,7 +9,11 @@ const schema = buildSchema(`
 `);
 
 const limits = { ...defaultRequestLimits, maxDepth: 3, maxAliases: 2, maxDirectives: 2, maxCost: 100 };
-const check = (query: string) => validate(schema, parse(query), requestLimitRules(limits)).map((error) => ({ message: error.message, extensions: error.extensions }));
+const check = (query: string) =>
+  validate(schema, parse(query), requestLimitRules(limits)).map((error) => ({
+    message: error.message,
+    extensions: error.extensions,
+  }));
 const tooComplex = (measure: string, limit: number, measured: number, message: string) => ({
   message: `The operation ${message}, over the limit of ${limit}.`,
   extensions: { code: 'QUERY_TOO_COMPLEX', measure, limit, measured, http: { status: 400 } },
@@ -21,25 +25,43 @@ describe('requestLimitRules', () => {
   });
 
   it('refuses each limit breached with QUERY_TOO_COMPLEX, the limit and the measured value', () => {
-    expect(check('{ person { friends { friends { name } } } }')).toEqual([tooComplex('depth', 3, 4, 'is 4 fields deep')]);
-    expect(check('{ a: person { name } b: person { name } c: person { name } }')).toEqual([tooComplex('aliases', 2, 3, 'has 3 aliases')]);
-    expect(check('{ person { name @flag @flag @flag } }')).toEqual([tooComplex('directives', 2, 3, 'has 3 directives')]);
+    expect(check('{ person { friends { friends { name } } } }')).toEqual([
+      tooComplex('depth', 3, 4, 'is 4 fields deep'),
+    ]);
+    expect(check('{ a: person { name } b: person { name } c: person { name } }')).toEqual([
+      tooComplex('aliases', 2, 3, 'has 3 aliases'),
+    ]);
+    expect(check('{ person { name @flag @flag @flag } }')).toEqual([
+      tooComplex('directives', 2, 3, 'has 3 directives'),
+    ]);
     // people(first: 50) multiplies its children's cost by 50: (2 + 1.5 × 1) × 50 = 175.
-    expect(check('{ people(first: 50) { name } }')).toEqual([tooComplex('cost', 100, 175, 'has an estimated cost of 175')]);
+    expect(check('{ people(first: 50) { name } }')).toEqual([
+      tooComplex('cost', 100, 175, 'has an estimated cost of 175'),
+    ]);
   });
 
   it('measures fragments as if written in place, so a breach cannot hide in one', () => {
     expect(check('{ person { ...deep } } fragment deep on Person { friends { name } }')).toEqual([]);
-    expect(check('{ person { ...deep } } fragment deep on Person { friends { ... on Person { friends { name } } } }')).toEqual([tooComplex('depth', 3, 4, 'is 4 fields deep')]);
+    expect(
+      check('{ person { ...deep } } fragment deep on Person { friends { ... on Person { friends { name } } } }'),
+    ).toEqual([tooComplex('depth', 3, 4, 'is 4 fields deep')]);
   });
 
   it('reports every limit an operation breaches', () => {
-    const codes = check('{ a: people(first: 99) { b: friends { c: friends { name } } } }').map((error) => error.extensions['measure']);
+    const codes = check('{ a: people(first: 99) { b: friends { c: friends { name } } } }').map(
+      (error) => error.extensions['measure'],
+    );
     expect(codes).toEqual(['depth', 'aliases', 'cost']);
   });
 
   it('does not count the depth and cost of introspection, which the explorer needs', () => {
-    expect(validate(buildSchema('type Query { hello: String }'), parse(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true })), requestLimitRules(defaultRequestLimits))).toEqual([]);
+    expect(
+      validate(
+        buildSchema('type Query { hello: String }'),
+        parse(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true })),
+        requestLimitRules(defaultRequestLimits),
+      ),
+    ).toEqual([]);
   });
 });
 

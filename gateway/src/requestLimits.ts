@@ -27,7 +27,14 @@ export interface RequestLimits {
  * plans costs about 8,500; the explorer's introspection query has about 200 tokens (its depth and
  * cost are not counted, and production refuses introspection altogether). Batches are refused.
  */
-export const defaultRequestLimits: RequestLimits = { maxDepth: 10, maxAliases: 15, maxDirectives: 50, maxCost: 10_000, maxTokens: 1_000, maxBatchSize: 0 };
+export const defaultRequestLimits: RequestLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxCost: 10_000,
+  maxTokens: 1_000,
+  maxBatchSize: 0,
+};
 
 /** What a QUERY_TOO_COMPLEX error says was measured. */
 export type Measure = 'depth' | 'aliases' | 'directives' | 'cost' | 'tokens';
@@ -42,7 +49,11 @@ const measured: Record<Measure, (value: number) => string> = {
 
 /** The QUERY_TOO_COMPLEX error, with the measure, the limit and the measured value in extensions. */
 export function queryTooComplex(measure: Measure, limit: number, value: number): GraphQLError {
-  return createRequestError('QUERY_TOO_COMPLEX', `The operation ${measured[measure](value)}, over the limit of ${limit}.`, { measure, limit, measured: value });
+  return createRequestError(
+    'QUERY_TOO_COMPLEX',
+    `The operation ${measured[measure](value)}, over the limit of ${limit}.`,
+    { measure, limit, measured: value },
+  );
 }
 
 /**
@@ -57,13 +68,26 @@ export function requestLimitRules(limits: RequestLimits): ValidationRule[] {
   const armor = (measure: Measure, limit: number) => ({
     exposeLimits: true,
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(queryTooComplex(measure, limit, measuredBy(error)))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(queryTooComplex(measure, limit, measuredBy(error))),
+    ],
   });
   return [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...armor('depth', limits.maxDepth) }),
+    maxDepthRule({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      ...armor('depth', limits.maxDepth),
+    }),
     maxAliasesRule({ n: limits.maxAliases, ...armor('aliases', limits.maxAliases) }),
     maxDirectivesRule({ n: limits.maxDirectives, ...armor('directives', limits.maxDirectives) }),
-    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true, ...armor('cost', limits.maxCost) }),
+    costLimitRule({
+      maxCost: limits.maxCost,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      ...armor('cost', limits.maxCost),
+    }),
   ];
 }
 

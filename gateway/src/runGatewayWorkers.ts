@@ -42,7 +42,10 @@ export function runGatewayWorkers(options: GatewayWorkersOptions): void {
     if (live.size === 0) process.exit(exitCode);
     for (const worker of live) worker.process.kill('SIGTERM');
     setTimeout(() => {
-      logger.error({ workers: [...live].map((worker) => worker.process.pid) }, 'gateway workers did not stop in time; killing them');
+      logger.error(
+        { workers: [...live].map((worker) => worker.process.pid) },
+        'gateway workers did not stop in time; killing them',
+      );
       for (const worker of live) worker.process.kill('SIGKILL');
     }, options.stopTimeoutMs ?? 15_000).unref();
   };

@@ -1,6 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createRequestError, isValidNhsNumber } from '@joined-up/kit';
-import { type DocumentNode, type GraphQLSchema, getNamedType, Kind, TypeInfo, type ValueNode, visit, visitWithTypeInfo } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  getNamedType,
+  Kind,
+  TypeInfo,
+  type ValueNode,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 
 /**
  * Refuses an operation before any agency is called when an NHS number argument is invalid,
@@ -27,7 +36,11 @@ export function validateNhsNumberArguments<TContext extends object>(): ApolloSer
 }
 
 /** The name of the first argument of type NHSNumber (or a list of them) holding an invalid value. */
-export function findInvalidNhsNumberArgument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): string | undefined {
+export function findInvalidNhsNumberArgument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): string | undefined {
   const valuesOf = (node: ValueNode): unknown[] => {
     if (node.kind === Kind.VARIABLE) return [variables[node.name.value]].flat();
     if (node.kind === Kind.LIST) return node.values.flatMap(valuesOf);
@@ -37,7 +50,8 @@ export function findInvalidNhsNumberArgument(schema: GraphQLSchema, document: Do
   };
   for (const argument of nhsNumberArguments(schema, document)) {
     const values = valuesOf(argument.value).filter((value) => value !== null && value !== undefined);
-    if (values.some((value) => typeof value !== 'string' || !isValidNhsNumber(value.replace(/\s+/g, '')))) return argument.name;
+    if (values.some((value) => typeof value !== 'string' || !isValidNhsNumber(value.replace(/\s+/g, ''))))
+      return argument.name;
   }
   return undefined;
 }
@@ -65,7 +79,8 @@ function nhsNumberArguments(schema: GraphQLSchema, document: DocumentNode): NhsN
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (argument && getNamedType(argument.type).name === 'NHSNumber') found.push({ name: node.name.value, value: node.value });
+        if (argument && getNamedType(argument.type).name === 'NHSNumber')
+          found.push({ name: node.name.value, value: node.value });
       },
     }),
   );

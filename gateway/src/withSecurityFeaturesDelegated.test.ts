@@ -11,6 +11,8 @@ describe('withSecurityFeaturesDelegated', () => {
     expect(delegated).not.toContain('for: SECURITY');
     expect(delegated).toContain('@link(url: "https://specs.apollo.dev/policy/v0.1")');
     expect(delegated).toContain('@link(url: "https://specs.apollo.dev/join/v0.4", for: EXECUTION)');
-    expect(withSecurityFeaturesDelegated('@link(url: "https://example.com/other/v1", for: SECURITY)')).toBe('@link(url: "https://example.com/other/v1", for: SECURITY)');
+    expect(withSecurityFeaturesDelegated('@link(url: "https://example.com/other/v1", for: SECURITY)')).toBe(
+      '@link(url: "https://example.com/other/v1", for: SECURITY)',
+    );
   });
 });

@@ -30,7 +30,8 @@ const modules: Record<string, AnySubgraphModule> = {
 export function agencyModules(): AgencyModule[] {
   return readSubgraphList().map((entry) => {
     const module = modules[entry.name];
-    if (!module) throw new Error(`subgraphs.json lists "${entry.name}" but schema/src/agencyModules.ts has no module for it.`);
+    if (!module)
+      throw new Error(`subgraphs.json lists "${entry.name}" but schema/src/agencyModules.ts has no module for it.`);
     return { module, port: Number(new URL(entry.url).port), prefix: entry.urlVariable.replace(/_URL$/, '') };
   });
 }

@@ -19,5 +19,9 @@ if (check) {
   console.log('schema/supergraph.graphql is current.');
 } else {
   writeFileSync(supergraphPath, outcome.supergraphSdl as string);
-  console.log(current === outcome.supergraphSdl ? 'schema/supergraph.graphql was already current.' : 'Wrote schema/supergraph.graphql.');
+  console.log(
+    current === outcome.supergraphSdl
+      ? 'schema/supergraph.graphql was already current.'
+      : 'Wrote schema/supergraph.graphql.',
+  );
 }

@@ -25,11 +25,13 @@ export function undocumented(document: ASTNode): string[] {
           owner = node.name.value;
           // Query and Mutation are documented by their fields.
           if (owner !== 'Query' && owner !== 'Mutation') check(node, owner);
-          if (node.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) for (const field of node.fields ?? []) check(field, `${owner}.${field.name.value}`);
+          if (node.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION)
+            for (const field of node.fields ?? []) check(field, `${owner}.${field.name.value}`);
           break;
         case Kind.FIELD_DEFINITION:
           check(node, `${owner}.${node.name.value}`);
-          for (const argument of node.arguments ?? []) check(argument, `${owner}.${node.name.value}(${argument.name.value})`);
+          for (const argument of node.arguments ?? [])
+            check(argument, `${owner}.${node.name.value}(${argument.name.value})`);
           break;
         case Kind.ENUM_VALUE_DEFINITION:
           check(node, `${owner}.${node.name.value}`);
@@ -58,12 +60,12 @@ describe('the supergraph', () => {
   );
 
   it('finds what is undocumented', () => {
-    expect(undocumented(subgraphTypeDefs('"A thing." type Thing { bare: String "Ok." ok(arg: Int): Int } enum Colour { RED } "In." input Filter { by: String }'))).toEqual([
-      'Thing.bare',
-      'Thing.ok(arg)',
-      'Colour',
-      'Colour.RED',
-      'Filter.by',
-    ]);
+    expect(
+      undocumented(
+        subgraphTypeDefs(
+          '"A thing." type Thing { bare: String "Ok." ok(arg: Int): Int } enum Colour { RED } "In." input Filter { by: String }',
+        ),
+      ),
+    ).toEqual(['Thing.bare', 'Thing.ok(arg)', 'Colour', 'Colour.RED', 'Filter.by']);
   });
 });

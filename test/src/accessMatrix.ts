@@ -62,7 +62,8 @@ type Agency = keyof typeof categoryFields;
 /** Per agency, the categories the user sees; every other category must be refused. */
 export type Sees = { [A in Agency]: ReadonlyArray<keyof (typeof categoryFields)[A]> };
 
-const everything = <A extends Agency>(agency: A) => Object.keys(categoryFields[agency]) as Array<keyof (typeof categoryFields)[A]>;
+const everything = <A extends Agency>(agency: A) =>
+  Object.keys(categoryFields[agency]) as Array<keyof (typeof categoryFields)[A]>;
 const nothing: Sees = { health: [], 'social-care': [], 'voluntary-sector': [], 'care-coordination': [] };
 const supportPlan = ['care-plan', 'services', 'allocated-worker', 'unpaid-carers', 'care-workers'] as const;
 /** What every member of Sam's coordination care team sees: they all work to one plan. */
@@ -73,28 +74,66 @@ const ownCoordination = [...teamReads, 'access-log', 'sharing-decisions'] as con
 /** The expected table. Why each row is as it is lives in each agency's policy.ts. */
 export const expectedAccess: Record<string, Sees> = {
   gp: {
-    health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'encounters', 'clinicians'],
+    health: [
+      'demographics',
+      'problems',
+      'medications',
+      'allergies',
+      'alerts',
+      'individual-requirements',
+      'encounters',
+      'clinicians',
+    ],
     'social-care': supportPlan,
     'voluntary-sector': ['referrals', 'what-matters', 'engagements'],
     // On the team, and his practice sent the referral that brought the council in.
     'care-coordination': [...teamReads, 'own-referrals'],
   },
   'practice-nurse': {
-    health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'encounters', 'clinicians'],
+    health: [
+      'demographics',
+      'problems',
+      'medications',
+      'allergies',
+      'alerts',
+      'individual-requirements',
+      'encounters',
+      'clinicians',
+    ],
     'social-care': [],
     'voluntary-sector': ['referrals', 'what-matters', 'engagements'],
     // Not on the team herself: a colleague of the GP who is, and of the practice that referred him.
     'care-coordination': ['care-plan', 'care-team', 'own-referrals'],
   },
   'diabetes-nurse': {
-    health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'encounters', 'clinicians'],
+    health: [
+      'demographics',
+      'problems',
+      'medications',
+      'allergies',
+      'alerts',
+      'individual-requirements',
+      'encounters',
+      'clinicians',
+    ],
     'social-care': supportPlan,
     'voluntary-sector': [],
     'care-coordination': teamReads,
   },
   'social-worker': {
     health: ['demographics', 'problems', 'alerts', 'individual-requirements', 'clinicians'],
-    'social-care': ['requests', 'needs-assessments', 'carers-assessments', 'services', 'care-plan', 'reviews', 'allocated-worker', 'unpaid-carers', 'care-workers', 'sharing-decisions'],
+    'social-care': [
+      'requests',
+      'needs-assessments',
+      'carers-assessments',
+      'services',
+      'care-plan',
+      'reviews',
+      'allocated-worker',
+      'unpaid-carers',
+      'care-workers',
+      'sharing-decisions',
+    ],
     // Sam has declined that his voluntary-sector records be shown to the council.
     'voluntary-sector': [],
     // On the team, and the council received the GP's referral.
@@ -114,14 +153,39 @@ export const expectedAccess: Record<string, Sees> = {
   },
   coordinator: {
     health: ['demographics', 'problems', 'alerts', 'individual-requirements', 'clinicians'],
-    'social-care': ['requests', 'needs-assessments', 'carers-assessments', 'services', 'care-plan', 'reviews', 'allocated-worker', 'unpaid-carers', 'care-workers'],
+    'social-care': [
+      'requests',
+      'needs-assessments',
+      'carers-assessments',
+      'services',
+      'care-plan',
+      'reviews',
+      'allocated-worker',
+      'unpaid-carers',
+      'care-workers',
+    ],
     'voluntary-sector': ['referrals', 'what-matters'],
     // His named coordinator: the coordinator's own categories are writes and the caseload.
     'care-coordination': teamReads,
   },
-  sam: { health: everything('health'), 'social-care': everything('social-care'), 'voluntary-sector': everything('voluntary-sector'), 'care-coordination': ownCoordination },
+  sam: {
+    health: everything('health'),
+    'social-care': everything('social-care'),
+    'voluntary-sector': everything('voluntary-sector'),
+    'care-coordination': ownCoordination,
+  },
   carer: {
-    health: ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'clinicians', 'access-log', 'sharing-decisions'],
+    health: [
+      'demographics',
+      'problems',
+      'medications',
+      'allergies',
+      'alerts',
+      'individual-requirements',
+      'clinicians',
+      'access-log',
+      'sharing-decisions',
+    ],
     'social-care': [...supportPlan, 'reviews', 'access-log', 'sharing-decisions'],
     'voluntary-sector': ['referrals', 'what-matters', 'access-log', 'sharing-decisions'],
     // Sam delegated his whole coordination record to her.

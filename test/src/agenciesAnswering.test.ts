@@ -17,21 +17,35 @@ describe('which agencies answered person data in a response', () => {
   it('counts a field only where its parent is a Person, through aliases and fragments', () => {
     const query = `query($n: NHSNumber!) { person(nhsNumber: $n) { nhsNumber plan: carePlan { whatMattersToMe } ...Mine } }
       fragment Mine on Person { careTeam { carer { name { full } } } }`;
-    const data = { person: { nhsNumber: '9990000018', plan: { whatMattersToMe: ['Climbing'] }, careTeam: [{ carer: null }, { carer: { name: { full: 'Margaret Taylor' } } }] } };
+    const data = {
+      person: {
+        nhsNumber: '9990000018',
+        plan: { whatMattersToMe: ['Climbing'] },
+        careTeam: [{ carer: null }, { carer: { name: { full: 'Margaret Taylor' } } }],
+      },
+    };
     expect(agenciesAnswering(query, data)).toEqual(new Set(['care-coordination', 'health']));
     // The CarePlan's whatMattersToMe is not the voluntary sector's Person.whatMattersToMe.
     expect(agenciesAnswering(query, data).has('voluntary-sector')).toBe(false);
   });
 
   it('does not count a refused field, nor a response without data', () => {
-    const query = '{ person(nhsNumber: "9990000018") { socialPrescribingReferrals { status } careAndSupportPlan { status } } }';
-    expect(agenciesAnswering(query, { person: { socialPrescribingReferrals: null, careAndSupportPlan: { status: 'AGREED' } } })).toEqual(new Set(['social-care']));
+    const query =
+      '{ person(nhsNumber: "9990000018") { socialPrescribingReferrals { status } careAndSupportPlan { status } } }';
+    expect(
+      agenciesAnswering(query, {
+        person: { socialPrescribingReferrals: null, careAndSupportPlan: { status: 'AGREED' } },
+      }),
+    ).toEqual(new Set(['social-care']));
     expect(agenciesAnswering(query, undefined)).toEqual(new Set());
     expect(agenciesAnswering('{ person(', null)).toEqual(new Set());
   });
 
   it('follows mutations to the person data they return', () => {
-    const query = 'mutation { respondToReferral(input: { referralId: "r", idempotencyKey: "k", status: ACCEPTED }) { referral { person { name { full } } } } }';
-    expect(agenciesAnswering(query, { respondToReferral: { referral: { person: { name: { full: 'Sam Taylor' } } } } })).toEqual(new Set(['health']));
+    const query =
+      'mutation { respondToReferral(input: { referralId: "r", idempotencyKey: "k", status: ACCEPTED }) { referral { person { name { full } } } } }';
+    expect(
+      agenciesAnswering(query, { respondToReferral: { referral: { person: { name: { full: 'Sam Taylor' } } } } }),
+    ).toEqual(new Set(['health']));
   });
 });

@@ -20,7 +20,9 @@ import { personFieldOwners } from './personFieldOwners.ts';
  * (whatMattersToMe of a Person is the voluntary sector's; of a CarePlan it is not), aliases and
  * fragments included.
  */
-export function createAgenciesAnswering(supergraphSdl = readFileSync(supergraphPath, 'utf8')): (query: string, data: unknown) => Set<string> {
+export function createAgenciesAnswering(
+  supergraphSdl = readFileSync(supergraphPath, 'utf8'),
+): (query: string, data: unknown) => Set<string> {
   const schema = buildSchema(supergraphSdl);
   const owners = personFieldOwners(supergraphSdl);
   return (query, data) => {
@@ -32,11 +34,18 @@ export function createAgenciesAnswering(supergraphSdl = readFileSync(supergraphP
       return found; // The gateway refused it too: no data came back.
     }
     const fragments = new Map(
-      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+      document.definitions
+        .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+        .map((fragment) => [fragment.name.value, fragment]),
     );
     for (const definition of document.definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-      const root = definition.operation === 'mutation' ? schema.getMutationType() : definition.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+      const root =
+        definition.operation === 'mutation'
+          ? schema.getMutationType()
+          : definition.operation === 'subscription'
+            ? schema.getSubscriptionType()
+            : schema.getQueryType();
       if (root) walk({ schema, owners, fragments, found }, root, definition.selectionSet, data);
     }
     return found;
@@ -67,7 +76,9 @@ function walk(state: Walk, type: GraphQLNamedType, selectionSet: SelectionSetNod
       if (selection.selectionSet) walk(state, getNamedType(field.type), selection.selectionSet, answer);
     } else {
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : state.fragments.get(selection.name.value);
-      const condition: GraphQLNamedType | null | undefined = fragment?.typeCondition ? state.schema.getType(fragment.typeCondition.name.value) : type;
+      const condition: GraphQLNamedType | null | undefined = fragment?.typeCondition
+        ? state.schema.getType(fragment.typeCondition.name.value)
+        : type;
       // The graph has no interfaces or unions, so a fragment applies exactly when it is on the type walked.
       if (fragment && condition === type) walk(state, type, fragment.selectionSet, data);
     }

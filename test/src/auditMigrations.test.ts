@@ -15,7 +15,9 @@ describe("every agency's append-only audit migration", () => {
     const file = readdirSync(folder).find((name) => name.endsWith('_audit_append_only.sql'));
     expect(file, agency).toBeDefined();
     expect(readFileSync(new URL(file!, folder), 'utf8')).toContain(auditAppendOnlySql);
-    const journal = JSON.parse(readFileSync(new URL('meta/_journal.json', folder), 'utf8')) as { entries: Array<{ tag: string }> };
+    const journal = JSON.parse(readFileSync(new URL('meta/_journal.json', folder), 'utf8')) as {
+      entries: Array<{ tag: string }>;
+    };
     expect(journal.entries.map((entry) => `${entry.tag}.sql`)).toContain(file);
   });
 });

@@ -16,9 +16,27 @@ export interface ExpectedService {
 export const expectedServices: readonly ExpectedService[] = [
   { name: 'identity', role: 'identity', entry: 'dev/src/identityProviderMain.ts', port: 4100 },
   { name: 'health', role: 'subgraph', entry: 'subgraphs/health/src/main.ts', port: 4001, prefix: 'HEALTH' },
-  { name: 'social-care', role: 'subgraph', entry: 'subgraphs/social-care/src/main.ts', port: 4002, prefix: 'SOCIAL_CARE' },
-  { name: 'voluntary-sector', role: 'subgraph', entry: 'subgraphs/voluntary-sector/src/main.ts', port: 4003, prefix: 'VOLUNTARY_SECTOR' },
-  { name: 'care-coordination', role: 'subgraph', entry: 'subgraphs/care-coordination/src/main.ts', port: 4004, prefix: 'CARE_COORDINATION' },
+  {
+    name: 'social-care',
+    role: 'subgraph',
+    entry: 'subgraphs/social-care/src/main.ts',
+    port: 4002,
+    prefix: 'SOCIAL_CARE',
+  },
+  {
+    name: 'voluntary-sector',
+    role: 'subgraph',
+    entry: 'subgraphs/voluntary-sector/src/main.ts',
+    port: 4003,
+    prefix: 'VOLUNTARY_SECTOR',
+  },
+  {
+    name: 'care-coordination',
+    role: 'subgraph',
+    entry: 'subgraphs/care-coordination/src/main.ts',
+    port: 4004,
+    prefix: 'CARE_COORDINATION',
+  },
   { name: 'gateway', role: 'gateway', entry: 'gateway/src/main.ts', port: 4000 },
 ];
 
@@ -40,14 +58,17 @@ export function loadComposeFile(path: string): unknown {
 export function checkComposeFile(document: unknown, repoRoot: string): string[] {
   if (!isMapping(document) || !isMapping(document['services'])) return ['the document is not a mapping with services'];
   const problems: string[] = [];
-  const services = new Map(Object.entries(document['services']).map(([name, value]) => [name, isMapping(value) ? value : {}]));
+  const services = new Map(
+    Object.entries(document['services']).map(([name, value]) => [name, isMapping(value) ? value : {}]),
+  );
   // Agencies' databases are named <agency>-db; other images are shared infrastructure (Redis for
   // the gateway's rate limit).
   const unbuilt = [...services].filter(([, service]) => service['build'] === undefined).map(([name]) => name);
   const databases = new Set(unbuilt.filter((name) => name.endsWith('-db')));
   const infrastructure = new Set(unbuilt.filter((name) => !name.endsWith('-db')));
 
-  for (const expected of expectedServices) if (!services.has(expected.name)) problems.push(`${expected.name}: service is missing`);
+  for (const expected of expectedServices)
+    if (!services.has(expected.name)) problems.push(`${expected.name}: service is missing`);
   for (const [name, service] of services) {
     if (databases.has(name)) checkDatabase(name, service, problems);
     else if (infrastructure.has(name)) checkInfrastructure(name, service, problems);
@@ -70,7 +91,8 @@ function checkDatabase(name: string, service: Mapping, problems: string[]): void
   if (typeof image !== 'string' || !/^postgres:\d+(\.\d+)*(-[a-z0-9.]+)?$/.test(image)) {
     problems.push(`${name}: image ${JSON.stringify(image)} is not postgres with a pinned major version`);
   }
-  if (!healthcheckCommand(service).includes('pg_isready')) problems.push(`${name}: healthcheck does not run pg_isready`);
+  if (!healthcheckCommand(service).includes('pg_isready'))
+    problems.push(`${name}: healthcheck does not run pg_isready`);
   if (!namedVolumes(service).some((volume) => volume.target === postgresDataDirectory)) {
     problems.push(`${name}: no named volume is mounted at ${postgresDataDirectory}`);
   }
@@ -105,39 +127,59 @@ function checkBuild(name: string, service: Mapping, repoRoot: string, problems: 
   if (!dockerfile.env.includes('NODE_ENV=production')) problems.push(`${where} must set ENV NODE_ENV=production`);
   const cmd = dockerfile.cmd;
   const entry = cmd?.[3];
-  if (cmd === undefined || cmd.length !== 4 || cmd[0] !== 'node' || cmd[1] !== '--import' || cmd[2] !== 'tsx' || entry === undefined) {
+  if (
+    cmd === undefined ||
+    cmd.length !== 4 ||
+    cmd[0] !== 'node' ||
+    cmd[1] !== '--import' ||
+    cmd[2] !== 'tsx' ||
+    entry === undefined
+  ) {
     problems.push(`${where} must end with CMD ["node", "--import", "tsx", "<entry>"]`);
   } else {
     if (expected ? entry !== expected.entry : !existsSync(join(repoRoot, entry))) {
       problems.push(`${where} starts ${entry}, expected ${expected?.entry ?? 'an existing file'}`);
     }
-    if (!dockerfile.copySources.some((source) => isWithin(entry, source))) problems.push(`${where} does not copy ${entry}`);
+    if (!dockerfile.copySources.some((source) => isWithin(entry, source)))
+      problems.push(`${where} does not copy ${entry}`);
     checkInstall(where, entry, dockerfile, repoRoot, problems);
   }
   if (expected) {
     if (!dockerfile.expose.includes(String(expected.port))) problems.push(`${where} must EXPOSE ${expected.port}`);
-    const url = healthcheckCommand(service).join(' ').match(/https?:\/\/[^'"\s)]+/)?.[0];
+    const url = healthcheckCommand(service)
+      .join(' ')
+      .match(/https?:\/\/[^'"\s)]+/)?.[0];
     const port = url ? new URL(url).port : undefined;
-    if (port !== String(expected.port)) problems.push(`${name}: healthcheck must fetch a URL on port ${expected.port}, found ${url ?? 'none'}`);
+    if (port !== String(expected.port))
+      problems.push(`${name}: healthcheck must fetch a URL on port ${expected.port}, found ${url ?? 'none'}`);
   }
 }
 
 /** The npm ci line must install production dependencies of the service's workspace, and every installed workspace's sources must be copied. */
-function checkInstall(where: string, entry: string, dockerfile: Dockerfile, repoRoot: string, problems: string[]): void {
+function checkInstall(
+  where: string,
+  entry: string,
+  dockerfile: Dockerfile,
+  repoRoot: string,
+  problems: string[],
+): void {
   const install = dockerfile.run.find((command) => /\bnpm ci\b/.test(command));
   if (install === undefined) {
     problems.push(`${where} does not run npm ci`);
     return;
   }
-  for (const flag of ['--omit=dev', '--include-workspace-root']) if (!install.split(/\s+/).includes(flag)) problems.push(`${where}: npm ci lacks ${flag}`);
+  for (const flag of ['--omit=dev', '--include-workspace-root'])
+    if (!install.split(/\s+/).includes(flag)) problems.push(`${where}: npm ci lacks ${flag}`);
   const workspaces = workspaceDirectories(repoRoot);
   const installed = [...install.matchAll(/--workspace[= ](\S+)/g)].map((match) => match[1] ?? '');
   const own = [...workspaces].find(([, directory]) => isWithin(entry, directory))?.[0];
-  if (own === undefined || !installed.includes(own)) problems.push(`${where}: npm ci does not install the workspace of ${entry}`);
+  if (own === undefined || !installed.includes(own))
+    problems.push(`${where}: npm ci does not install the workspace of ${entry}`);
   for (const workspace of installed) {
     const directory = workspaces.get(workspace);
     if (directory === undefined) problems.push(`${where}: npm ci installs ${workspace}, which is not a workspace`);
-    else if (!dockerfile.copySources.some((source) => isWithin(`${directory}/src`, source))) problems.push(`${where} installs ${workspace} but does not copy ${directory}/src`);
+    else if (!dockerfile.copySources.some((source) => isWithin(`${directory}/src`, source)))
+      problems.push(`${where} installs ${workspace} but does not copy ${directory}/src`);
   }
 }
 
@@ -147,7 +189,8 @@ function checkIdentityVariables(services: Map<string, Mapping>, problems: string
   if (identity === undefined) return;
   const identityEnvironment = environment(identity);
   const identityPort = expectedServices.find((service) => service.name === 'identity')?.port;
-  if (identityEnvironment['IDENTITY_PORT'] !== String(identityPort)) problems.push(`identity: IDENTITY_PORT must be ${identityPort}`);
+  if (identityEnvironment['IDENTITY_PORT'] !== String(identityPort))
+    problems.push(`identity: IDENTITY_PORT must be ${identityPort}`);
   const keyPath = identityEnvironment['IDENTITY_KEY_PATH'];
   if (keyPath === undefined || !namedVolumes(identity).some((volume) => isWithin(keyPath, volume.target))) {
     problems.push('identity: IDENTITY_KEY_PATH must be on a named volume');
@@ -158,9 +201,11 @@ function checkIdentityVariables(services: Map<string, Mapping>, problems: string
     if (service === undefined) continue;
     const variables = environment(service);
     for (const name of ['JOINED_UP_ISSUER', 'JOINED_UP_AUDIENCE']) {
-      if (variables[name] === undefined || variables[name] !== identityEnvironment[name]) problems.push(`${expected.name}: ${name} must equal the identity service's`);
+      if (variables[name] === undefined || variables[name] !== identityEnvironment[name])
+        problems.push(`${expected.name}: ${name} must equal the identity service's`);
     }
-    if (variables['JOINED_UP_JWKS_URL'] !== jwksUrl) problems.push(`${expected.name}: JOINED_UP_JWKS_URL must be ${jwksUrl}`);
+    if (variables['JOINED_UP_JWKS_URL'] !== jwksUrl)
+      problems.push(`${expected.name}: JOINED_UP_JWKS_URL must be ${jwksUrl}`);
     if (variables['NODE_ENV'] !== 'production') problems.push(`${expected.name}: NODE_ENV must be production`);
   }
 }
@@ -173,8 +218,10 @@ function checkSubgraphDatabases(services: Map<string, Mapping>, databases: Set<s
     if (service === undefined) continue;
     const variables = environment(service);
     const prefix = expected.prefix ?? '';
-    if (variables[`${prefix}_PORT`] !== String(expected.port)) problems.push(`${expected.name}: ${prefix}_PORT must be ${expected.port}`);
-    if (!/^[1-9]\d*$/.test(variables['JOINED_UP_PEOPLE'] ?? '')) problems.push(`${expected.name}: JOINED_UP_PEOPLE must be a positive whole number`);
+    if (variables[`${prefix}_PORT`] !== String(expected.port))
+      problems.push(`${expected.name}: ${prefix}_PORT must be ${expected.port}`);
+    if (!/^[1-9]\d*$/.test(variables['JOINED_UP_PEOPLE'] ?? ''))
+      problems.push(`${expected.name}: JOINED_UP_PEOPLE must be a positive whole number`);
     const databaseName = `${expected.name}-db`;
     const url = parseUrl(variables[`${prefix}_DATABASE_URL`]);
     if (url === undefined || !['postgres:', 'postgresql:'].includes(url.protocol)) {
@@ -182,7 +229,8 @@ function checkSubgraphDatabases(services: Map<string, Mapping>, databases: Set<s
       continue;
     }
     const host = url.hostname;
-    if (host !== databaseName) problems.push(`${expected.name}: ${prefix}_DATABASE_URL points at ${host}, expected ${databaseName}`);
+    if (host !== databaseName)
+      problems.push(`${expected.name}: ${prefix}_DATABASE_URL points at ${host}, expected ${databaseName}`);
     const owner = owners.get(host);
     if (owner !== undefined) problems.push(`${host} is shared by ${owner} and ${expected.name}`);
     owners.set(host, expected.name);
@@ -197,8 +245,12 @@ function checkSubgraphDatabases(services: Map<string, Mapping>, databases: Set<s
       decodeURIComponent(url.password) === postgres['POSTGRES_PASSWORD'] &&
       url.pathname === `/${postgres['POSTGRES_DB']}` &&
       (url.port === '' || url.port === '5432');
-    if (!credentialsMatch) problems.push(`${expected.name}: ${prefix}_DATABASE_URL does not match ${host}'s user, password, database and port`);
-    if (dependencyCondition(service, host) !== 'service_healthy') problems.push(`${expected.name}: must depend on ${host} with condition service_healthy`);
+    if (!credentialsMatch)
+      problems.push(
+        `${expected.name}: ${prefix}_DATABASE_URL does not match ${host}'s user, password, database and port`,
+      );
+    if (dependencyCondition(service, host) !== 'service_healthy')
+      problems.push(`${expected.name}: must depend on ${host} with condition service_healthy`);
   }
   for (const database of databases) if (!owners.has(database)) problems.push(`${database}: no subgraph uses it`);
 }
@@ -210,14 +262,22 @@ function checkGateway(services: Map<string, Mapping>, problems: string[]): void 
   if (variables['GATEWAY_PORT'] !== '4000') problems.push('gateway: GATEWAY_PORT must be 4000');
   if (!variables['GATEWAY_SUPERGRAPH_PATH']) problems.push('gateway: GATEWAY_SUPERGRAPH_PATH is not set');
   // Several gateway replicas share one rate-limit count in Redis.
-  if (variables['GATEWAY_REDIS_URL'] !== 'redis://redis:6379') problems.push(`gateway: GATEWAY_REDIS_URL must be redis://redis:6379, found ${variables['GATEWAY_REDIS_URL'] ?? 'nothing'}`);
+  if (variables['GATEWAY_REDIS_URL'] !== 'redis://redis:6379')
+    problems.push(
+      `gateway: GATEWAY_REDIS_URL must be redis://redis:6379, found ${variables['GATEWAY_REDIS_URL'] ?? 'nothing'}`,
+    );
   if (!services.has('redis')) problems.push('redis: service is missing');
-  else if (dependencyCondition(gateway, 'redis') !== 'service_healthy') problems.push('gateway: must depend on redis with condition service_healthy');
+  else if (dependencyCondition(gateway, 'redis') !== 'service_healthy')
+    problems.push('gateway: must depend on redis with condition service_healthy');
   for (const expected of expectedServices.filter((service) => service.role !== 'gateway')) {
-    if (dependencyCondition(gateway, expected.name) !== 'service_healthy') problems.push(`gateway: must depend on ${expected.name} with condition service_healthy`);
+    if (dependencyCondition(gateway, expected.name) !== 'service_healthy')
+      problems.push(`gateway: must depend on ${expected.name} with condition service_healthy`);
     if (expected.prefix === undefined) continue;
     const url = `http://${expected.name}:${expected.port}/graphql`;
-    if (variables[`${expected.prefix}_URL`] !== url) problems.push(`gateway: ${expected.prefix}_URL must be ${url}, found ${variables[`${expected.prefix}_URL`] ?? 'nothing'}`);
+    if (variables[`${expected.prefix}_URL`] !== url)
+      problems.push(
+        `gateway: ${expected.prefix}_URL must be ${url}, found ${variables[`${expected.prefix}_URL`] ?? 'nothing'}`,
+      );
   }
 }
 
@@ -233,7 +293,12 @@ function checkPublishedPorts(services: Map<string, Mapping>, problems: string[])
 }
 
 /** Named volumes and networks are declared; no volume is shared by a database and anything else; a database's networks reach only its own subgraph. */
-function checkSharedResources(document: Mapping, services: Map<string, Mapping>, databases: Set<string>, problems: string[]): void {
+function checkSharedResources(
+  document: Mapping,
+  services: Map<string, Mapping>,
+  databases: Set<string>,
+  problems: string[],
+): void {
   const declaredVolumes = isMapping(document['volumes']) ? Object.keys(document['volumes']) : [];
   const declaredNetworks = isMapping(document['networks']) ? Object.keys(document['networks']) : [];
   const volumeUsers = new Map<string, string[]>();
@@ -243,11 +308,13 @@ function checkSharedResources(document: Mapping, services: Map<string, Mapping>,
       volumeUsers.set(source, [...(volumeUsers.get(source) ?? []), name]);
     }
     for (const network of networks(service)) {
-      if (network !== 'default' && !declaredNetworks.includes(network)) problems.push(`${name}: network ${network} is not declared`);
+      if (network !== 'default' && !declaredNetworks.includes(network))
+        problems.push(`${name}: network ${network} is not declared`);
     }
   }
   for (const [volume, users] of volumeUsers) {
-    if (users.length > 1 && users.some((user) => databases.has(user))) problems.push(`volume ${volume} is used by ${users.join(' and ')}`);
+    if (users.length > 1 && users.some((user) => databases.has(user)))
+      problems.push(`volume ${volume} is used by ${users.join(' and ')}`);
   }
   for (const database of databases) {
     const own = database.replace(/-db$/, '');
@@ -255,7 +322,8 @@ function checkSharedResources(document: Mapping, services: Map<string, Mapping>,
     const neighbours = [...services]
       .filter(([name, service]) => name !== database && networks(service).some((network) => reachable.has(network)))
       .map(([name]) => name);
-    if (neighbours.some((name) => name !== own)) problems.push(`${database}: shares a network with ${neighbours.sort().join(', ')}, not only ${own}`);
+    if (neighbours.some((name) => name !== own))
+      problems.push(`${database}: shares a network with ${neighbours.sort().join(', ')}, not only ${own}`);
   }
 }
 
@@ -272,7 +340,15 @@ interface Dockerfile {
 
 /** A small Dockerfile reader: enough for the instructions these checks look at. */
 export function parseDockerfile(text: string): Dockerfile {
-  const result: Dockerfile = { from: [], cmd: undefined, user: undefined, env: [], expose: [], run: [], copySources: [] };
+  const result: Dockerfile = {
+    from: [],
+    cmd: undefined,
+    user: undefined,
+    env: [],
+    expose: [],
+    run: [],
+    copySources: [],
+  };
   const instructions = text
     .replace(/\\\r?\n/g, ' ')
     .split(/\r?\n/)
@@ -326,7 +402,8 @@ function workspaceDirectories(repoRoot: string): Map<string, string> {
   const directories = new Map<string, string>();
   for (const directory of root.workspaces ?? []) {
     const manifest = join(repoRoot, directory, 'package.json');
-    if (existsSync(manifest)) directories.set((JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name, directory);
+    if (existsSync(manifest))
+      directories.set((JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name, directory);
   }
   return directories;
 }
@@ -342,13 +419,18 @@ export function environment(service: Mapping): Record<string, string> {
     : isMapping(raw)
       ? Object.entries(raw)
       : [];
-  return Object.fromEntries(entries.filter(([, value]) => value !== null && value !== undefined).map(([name, value]) => [name, interpolate(String(value))]));
+  return Object.fromEntries(
+    entries
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([name, value]) => [name, interpolate(String(value))]),
+  );
 }
 
 /** Compose variable substitution as if no variable were set: defaults apply, `$$` is a dollar. */
 export function interpolate(value: string): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, _name, fallback: string | undefined) =>
-    match === '$$' ? '$' : (fallback ?? ''),
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (match, _name, fallback: string | undefined) => (match === '$$' ? '$' : (fallback ?? '')),
   );
 }
 
@@ -379,7 +461,9 @@ function publishedPorts(service: Mapping): string[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((port): string[] => {
     if (isMapping(port)) return port['published'] === undefined ? [] : [String(port['published'])];
-    const parts = String(port).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = String(port)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     return parts.length < 2 ? [] : [parts.slice(0, -1).join(':')];
   });
 }

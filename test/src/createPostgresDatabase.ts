@@ -10,7 +10,8 @@ export interface TestPostgresDatabase {
  * The server to create test databases on: JOINED_UP_TEST_POSTGRES_URL, or the local server with
  * trust authentication that CI starts.
  */
-export const postgresAdminUrl = process.env['JOINED_UP_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const postgresAdminUrl =
+  process.env['JOINED_UP_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Creates an empty database with a unique name, so test files never share state. */
 export async function createPostgresDatabase(prefix: string): Promise<TestPostgresDatabase> {

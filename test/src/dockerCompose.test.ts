@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkComposeFile, environment, expectedServices, interpolate, loadComposeFile, parseDockerfile } from './checkComposeFile.ts';
+import {
+  checkComposeFile,
+  environment,
+  expectedServices,
+  interpolate,
+  loadComposeFile,
+  parseDockerfile,
+} from './checkComposeFile.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const composePath = join(repoRoot, 'docker-compose.yml');
@@ -40,10 +47,29 @@ describe('docker-compose.yml', () => {
   it('runs the identity provider, four subgraphs each with its own database, and the gateway', () => {
     const document = compose();
     expect(Object.keys(document.services).sort()).toEqual(
-      ['care-coordination', 'care-coordination-db', 'gateway', 'health', 'health-db', 'identity', 'redis', 'social-care', 'social-care-db', 'voluntary-sector', 'voluntary-sector-db'].sort(),
+      [
+        'care-coordination',
+        'care-coordination-db',
+        'gateway',
+        'health',
+        'health-db',
+        'identity',
+        'redis',
+        'social-care',
+        'social-care-db',
+        'voluntary-sector',
+        'voluntary-sector-db',
+      ].sort(),
     );
-    for (const name of ['health-db', 'social-care-db', 'voluntary-sector-db', 'care-coordination-db']) expect(service(document, name)['image']).toBe('postgres:16-alpine');
-    expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual(['care-coordination-db-data', 'health-db-data', 'identity-data', 'social-care-db-data', 'voluntary-sector-db-data']);
+    for (const name of ['health-db', 'social-care-db', 'voluntary-sector-db', 'care-coordination-db'])
+      expect(service(document, name)['image']).toBe('postgres:16-alpine');
+    expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual([
+      'care-coordination-db-data',
+      'health-db-data',
+      'identity-data',
+      'social-care-db-data',
+      'voluntary-sector-db-data',
+    ]);
   });
 
   it('gives each service the variables its code reads', () => {
@@ -71,13 +97,15 @@ describe('docker-compose.yml', () => {
     expect(environment(service(document, 'voluntary-sector'))).toEqual({
       ...identityVariables,
       VOLUNTARY_SECTOR_PORT: '4003',
-      VOLUNTARY_SECTOR_DATABASE_URL: 'postgres://voluntary_sector:voluntary-sector-local-only@voluntary-sector-db:5432/voluntary_sector',
+      VOLUNTARY_SECTOR_DATABASE_URL:
+        'postgres://voluntary_sector:voluntary-sector-local-only@voluntary-sector-db:5432/voluntary_sector',
       JOINED_UP_PEOPLE: '3000',
     });
     expect(environment(service(document, 'care-coordination'))).toEqual({
       ...identityVariables,
       CARE_COORDINATION_PORT: '4004',
-      CARE_COORDINATION_DATABASE_URL: 'postgres://care_coordination:care-coordination-local-only@care-coordination-db:5432/care_coordination',
+      CARE_COORDINATION_DATABASE_URL:
+        'postgres://care_coordination:care-coordination-local-only@care-coordination-db:5432/care_coordination',
       JOINED_UP_PEOPLE: '3000',
     });
     expect(environment(service(document, 'gateway'))).toEqual({
@@ -90,12 +118,18 @@ describe('docker-compose.yml', () => {
       VOLUNTARY_SECTOR_URL: 'http://voluntary-sector:4003/graphql',
       CARE_COORDINATION_URL: 'http://care-coordination:4004/graphql',
     });
-    expect(environment(service(document, 'health-db'))).toEqual({ POSTGRES_DB: 'health', POSTGRES_USER: 'health', POSTGRES_PASSWORD: 'health-local-only' });
+    expect(environment(service(document, 'health-db'))).toEqual({
+      POSTGRES_DB: 'health',
+      POSTGRES_USER: 'health',
+      POSTGRES_PASSWORD: 'health-local-only',
+    });
   });
 
   it('publishes each service on its own port and keeps the databases unpublished', () => {
     const document = compose();
-    const published = Object.fromEntries(Object.entries(document.services).map(([name, value]) => [name, value['ports']]));
+    const published = Object.fromEntries(
+      Object.entries(document.services).map(([name, value]) => [name, value['ports']]),
+    );
     expect(published).toEqual({
       identity: ['4100:4100'],
       health: ['4001:4001'],
@@ -136,7 +170,9 @@ describe('the Dockerfiles', () => {
       // Manifests and the install come before any source, so source edits reuse the dependency layer.
       const text = readFileSync(join(repoRoot, String(build['dockerfile'])), 'utf8');
       expect(text.indexOf('npm ci')).toBeLessThan(text.indexOf('/src '));
-      expect(dockerfile.run[0]).toMatch(/^npm ci --omit=dev --include-workspace-root --workspace=@joined-up\/[a-z-]+ --workspace=@joined-up\/kit --workspace=@joined-up\/population/);
+      expect(dockerfile.run[0]).toMatch(
+        /^npm ci --omit=dev --include-workspace-root --workspace=@joined-up\/[a-z-]+ --workspace=@joined-up\/kit --workspace=@joined-up\/population/,
+      );
     });
   }
 });
@@ -151,7 +187,8 @@ describe('checkComposeFile rejects', () => {
 
   it('two subgraphs sharing a database', () => {
     const document = compose();
-    env(document, 'social-care')['SOCIAL_CARE_DATABASE_URL'] = 'postgres://health:${HEALTH_DB_PASSWORD:-health-local-only}@health-db:5432/health';
+    env(document, 'social-care')['SOCIAL_CARE_DATABASE_URL'] =
+      'postgres://health:${HEALTH_DB_PASSWORD:-health-local-only}@health-db:5432/health';
     expect(checkComposeFile(document, root)).toEqual([
       'social-care: SOCIAL_CARE_DATABASE_URL points at health-db, expected social-care-db',
       'health-db is shared by health and social-care',
@@ -163,25 +200,33 @@ describe('checkComposeFile rejects', () => {
   it('a database URL whose credentials do not match its database', () => {
     const document = compose();
     env(document, 'health')['HEALTH_DATABASE_URL'] = 'postgres://health:wrong@health-db:5432/health';
-    expect(checkComposeFile(document, root)).toEqual(["health: HEALTH_DATABASE_URL does not match health-db's user, password, database and port"]);
+    expect(checkComposeFile(document, root)).toEqual([
+      "health: HEALTH_DATABASE_URL does not match health-db's user, password, database and port",
+    ]);
   });
 
   it('a subgraph that does not wait for its healthy database', () => {
     const document = compose();
     service(document, 'voluntary-sector')['depends_on'] = ['voluntary-sector-db'];
-    expect(checkComposeFile(document, root)).toEqual(['voluntary-sector: must depend on voluntary-sector-db with condition service_healthy']);
+    expect(checkComposeFile(document, root)).toEqual([
+      'voluntary-sector: must depend on voluntary-sector-db with condition service_healthy',
+    ]);
   });
 
   it('two databases sharing a volume', () => {
     const document = compose();
     service(document, 'voluntary-sector-db')['volumes'] = ['health-db-data:/var/lib/postgresql/data'];
-    expect(checkComposeFile(document, root)).toEqual(['volume health-db-data is used by health-db and voluntary-sector-db']);
+    expect(checkComposeFile(document, root)).toEqual([
+      'volume health-db-data is used by health-db and voluntary-sector-db',
+    ]);
   });
 
   it('a database reachable from other agencies', () => {
     const document = compose();
     service(document, 'health-db')['networks'] = ['graph', 'health-data'];
-    expect(checkComposeFile(document, root)).toEqual(['health-db: shares a network with care-coordination, gateway, health, identity, redis, social-care, voluntary-sector, not only health']);
+    expect(checkComposeFile(document, root)).toEqual([
+      'health-db: shares a network with care-coordination, gateway, health, identity, redis, social-care, voluntary-sector, not only health',
+    ]);
   });
 
   it('depends_on naming a service that does not exist', () => {
@@ -240,7 +285,9 @@ describe('checkComposeFile rejects', () => {
     for (const image of ['postgres', 'postgres:latest', 'postgres:alpine', 'mysql:8']) {
       const document = compose();
       service(document, 'health-db')['image'] = image;
-      expect(checkComposeFile(document, root)).toEqual([`health-db: image "${image}" is not postgres with a pinned major version`]);
+      expect(checkComposeFile(document, root)).toEqual([
+        `health-db: image "${image}" is not postgres with a pinned major version`,
+      ]);
     }
     const document = compose();
     service(document, 'health-db')['image'] = 'postgres:16.4-bookworm';
@@ -260,16 +307,30 @@ describe('checkComposeFile rejects', () => {
   it('a healthcheck aimed at another port', () => {
     const document = compose();
     const healthcheck = service(document, 'social-care')['healthcheck'] as Mapping;
-    healthcheck['test'] = ['CMD', 'node', '-e', "fetch('http://127.0.0.1:4001/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"];
-    expect(checkComposeFile(document, root)).toEqual(['social-care: healthcheck must fetch a URL on port 4002, found http://127.0.0.1:4001/health']);
+    healthcheck['test'] = [
+      'CMD',
+      'node',
+      '-e',
+      "fetch('http://127.0.0.1:4001/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))",
+    ];
+    expect(checkComposeFile(document, root)).toEqual([
+      'social-care: healthcheck must fetch a URL on port 4002, found http://127.0.0.1:4001/health',
+    ]);
   });
 
   it('Dockerfiles with the wrong base image, user, command or copied sources', () => {
     // A copy of the manifests and Dockerfiles, with one Dockerfile broken.
     const scratch = mkdtempSync(join(tmpdir(), 'joined-up-compose-'));
     try {
-      const manifests = ['package.json', ...(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces.map((folder) => `${folder}/package.json`)];
-      const dockerfiles = expectedServices.map((expected) => String((service(compose(), expected.name)['build'] as Mapping)['dockerfile']));
+      const manifests = [
+        'package.json',
+        ...(
+          JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces: string[] }
+        ).workspaces.map((folder) => `${folder}/package.json`),
+      ];
+      const dockerfiles = expectedServices.map((expected) =>
+        String((service(compose(), expected.name)['build'] as Mapping)['dockerfile']),
+      );
       for (const file of [...manifests, ...dockerfiles]) cpSync(join(repoRoot, file), join(scratch, file));
       const original = readFileSync(join(repoRoot, 'subgraphs/health/Dockerfile'), 'utf8');
       const broken = original
@@ -294,6 +355,8 @@ describe('checkComposeFile rejects', () => {
 
 describe('interpolate', () => {
   it('resolves Compose variables to their defaults', () => {
-    expect(interpolate('postgres://u:${DB_PASSWORD:-secret}@db/${NAME-x}${UNSET}$$HOME')).toBe('postgres://u:secret@db/x$HOME');
+    expect(interpolate('postgres://u:${DB_PASSWORD:-secret}@db/${NAME-x}${UNSET}$$HOME')).toBe(
+      'postgres://u:secret@db/x$HOME',
+    );
   });
 });

@@ -18,11 +18,16 @@ interface HelloContext {
 }
 
 /** A one-field graph behind the kit's HTTP handler and token check, serving the explorer like the gateway. */
-async function startHelloServer(identity: TestIdentityProvider['identity'], identityProviderUrl: string | undefined): Promise<RunningServer> {
+async function startHelloServer(
+  identity: TestIdentityProvider['identity'],
+  identityProviderUrl: string | undefined,
+): Promise<RunningServer> {
   const verifyToken = createTokenVerifier(identity);
   const apollo = new ApolloServer<HelloContext>({
     typeDefs: 'type Query { "Hello doc" hello: String }',
-    resolvers: { Query: { hello: (_parent: unknown, _args: unknown, context: HelloContext) => `Hello, ${context.name}` } },
+    resolvers: {
+      Query: { hello: (_parent: unknown, _args: unknown, context: HelloContext) => `Hello, ${context.name}` },
+    },
   });
   await apollo.start();
   const explorer = createExplorer({ graphqlPath: '/graphql', identityProviderUrl });
@@ -45,10 +50,15 @@ interface Recorded {
 function record(page: Page): Recorded {
   const recorded: Recorded = { requests: [], problems: [] };
   page.context().on('request', (request) => {
-    recorded.requests.push({ method: request.method(), url: request.url(), authorization: request.headers()['authorization'] });
+    recorded.requests.push({
+      method: request.method(),
+      url: request.url(),
+      authorization: request.headers()['authorization'],
+    });
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) recorded.problems.push(message.text());
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+      recorded.problems.push(message.text());
   });
   page.on('pageerror', (error) => recorded.problems.push(error.message));
   return recorded;
@@ -90,14 +100,24 @@ async function runQuery(page: Page, query: string): Promise<void> {
 
 async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath}: the explorer's browser test needs it. Install it with "apt-get install -y chromium".`);
+    throw new Error(
+      `No Chromium at ${chromiumPath}: the explorer's browser test needs it. Install it with "apt-get install -y chromium".`,
+    );
   }
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     // Without the background-networking flags Chromium keeps trying to reach Google's hosts,
     // which this machine's closed network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -132,7 +152,9 @@ describe('the offline explorer in a real browser', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
 
     // GraphiQL is up: an editor holding the default query, and the docs button.
-    await expect.poll(() => page.locator('.graphiql-query-editor .monaco-editor').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor .monaco-editor').isVisible(), { timeout: 30_000 })
+      .toBe(true);
     await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('SamsRecord');
     const docsButton = page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
     expect(await docsButton.isVisible()).toBe(true);
@@ -144,9 +166,14 @@ describe('the offline explorer in a real browser', () => {
 
     // The docs come from introspection, which needs the token.
     await docsButton.click();
-    await page.locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: 'Query' }).first().click();
+    await page
+      .locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: 'Query' })
+      .first()
+      .click();
     await expect.poll(() => page.locator('.graphiql-doc-explorer').innerText()).toContain('Hello doc');
-    expect(await page.locator('.graphiql-doc-explorer .graphiql-doc-explorer-field-name', { hasText: 'hello' }).isVisible()).toBe(true);
+    expect(
+      await page.locator('.graphiql-doc-explorer .graphiql-doc-explorer-field-name', { hasText: 'hello' }).isVisible(),
+    ).toBe(true);
 
     await runQuery(page, '{ hello }');
     await expect.poll(() => textOf(page, '.graphiql-response'), { timeout: 15_000 }).toContain(greetingFor('gp'));
@@ -164,7 +191,9 @@ describe('the offline explorer in a real browser', () => {
     expect(urls).toContain(`${idpOrigin}/users`);
     expect(urls.some((url) => url.startsWith(`${gatewayOrigin}/explorer/yoga-graphiql.js?v=`))).toBe(true);
     expect(urls.some((url) => url.startsWith(`${gatewayOrigin}/explorer/editor.worker.js?v=`))).toBe(true);
-    const graphqlPosts = recorded.requests.filter((request) => request.method === 'POST' && request.url === `${gatewayOrigin}/graphql`);
+    const graphqlPosts = recorded.requests.filter(
+      (request) => request.method === 'POST' && request.url === `${gatewayOrigin}/graphql`,
+    );
     expect(graphqlPosts.length).toBeGreaterThanOrEqual(3);
     for (const post of graphqlPosts) expect(post.authorization).toMatch(/^Bearer ey/);
     expectOnlyFrom(recorded, [gatewayOrigin, idpOrigin]);
@@ -178,13 +207,18 @@ describe('the offline explorer in a real browser', () => {
     const origin = `http://localhost:${tokenOnlyServer.port}`;
 
     await page.goto(`${origin}/graphql`);
-    await expect.poll(() => page.locator('.graphiql-query-editor .monaco-editor').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor .monaco-editor').isVisible(), { timeout: 30_000 })
+      .toBe(true);
     expect(await page.locator('#explorer-user').count()).toBe(0);
     await page.locator('#explorer-token').fill(await idp.tokenFor('carer'));
     await page.getByRole('button', { name: 'Use token' }).click();
 
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
-    await page.locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: 'Query' }).first().click();
+    await page
+      .locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: 'Query' })
+      .first()
+      .click();
     await expect.poll(() => page.locator('.graphiql-doc-explorer').innerText()).toContain('Hello doc');
     await runQuery(page, '{ hello }');
     await expect.poll(() => textOf(page, '.graphiql-response'), { timeout: 15_000 }).toContain(greetingFor('carer'));
@@ -215,12 +249,19 @@ describe('the explorer served by the real gateway', () => {
     const idpOrigin = `http://localhost:${federation.federation.identity.port}`;
 
     await page.goto(federation.gatewayUrl);
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 }).toContain('SamsRecord');
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 })
+      .toContain('SamsRecord');
     await expect.poll(() => page.locator('#explorer-status').innerText()).toContain('Signed in as gp');
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
-    await page.locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: 'Person' }).first().click();
+    await page
+      .locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: 'Person' })
+      .first()
+      .click();
     // Descriptions written by three agencies, composed into one Person.
-    await expect.poll(() => page.locator('.graphiql-doc-explorer').innerText()).toContain('Health owns the identity and demographics');
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer').innerText())
+      .toContain('Health owns the identity and demographics');
     const docs = await page.locator('.graphiql-doc-explorer').innerText();
     for (const field of ['problems', 'careAndSupportPlan', 'socialPrescribingReferrals']) expect(docs).toContain(field);
 

@@ -7,17 +7,90 @@ const samsJoinedUpRecord = /* GraphQL */ `
   query SamsRecord($nhsNumber: NHSNumber!) {
     person(nhsNumber: $nhsNumber) {
       nhsNumber
-      name { full }
-      gpPractice { name federation { name } }
-      problems { code { code display } }
-      alerts { category }
-      careAndSupportPlan { status provider { name } outcomes { __typename } provenance { organisation { name } } }
-      socialCareServices { serviceType { display } serviceComponent { display } hoursPerWeek provider { name } }
-      allocatedSocialWorker { name organisation { name } }
-      unpaidCarers { relationship carer { nhsNumber name { full } } }
-      careWorkers { worker { name competencies { name } } }
-      socialPrescribingReferrals { code { system code display } status referrer { name } referredTo { name } }
-      whatMattersToMe { whatMatters }
+      name {
+        full
+      }
+      gpPractice {
+        name
+        federation {
+          name
+        }
+      }
+      problems {
+        code {
+          code
+          display
+        }
+      }
+      alerts {
+        category
+      }
+      careAndSupportPlan {
+        status
+        provider {
+          name
+        }
+        outcomes {
+          __typename
+        }
+        provenance {
+          organisation {
+            name
+          }
+        }
+      }
+      socialCareServices {
+        serviceType {
+          display
+        }
+        serviceComponent {
+          display
+        }
+        hoursPerWeek
+        provider {
+          name
+        }
+      }
+      allocatedSocialWorker {
+        name
+        organisation {
+          name
+        }
+      }
+      unpaidCarers {
+        relationship
+        carer {
+          nhsNumber
+          name {
+            full
+          }
+        }
+      }
+      careWorkers {
+        worker {
+          name
+          competencies {
+            name
+          }
+        }
+      }
+      socialPrescribingReferrals {
+        code {
+          system
+          code
+          display
+        }
+        status
+        referrer {
+          name
+        }
+        referredTo {
+          name
+        }
+      }
+      whatMattersToMe {
+        whatMatters
+      }
     }
   }
 `;
@@ -38,23 +111,47 @@ describe('the federation end to end, over real HTTP', () => {
       nhsNumber: '9990000018',
       name: { full: 'Sam Taylor' },
       gpPractice: { name: 'Riverside Medical Centre', federation: { name: 'Riverside GP Federation' } },
-      careAndSupportPlan: { status: 'AGREED', provider: { name: 'Oakfield Supported Living' }, provenance: { organisation: { name: 'Riverside Council Adult Social Care' } } },
+      careAndSupportPlan: {
+        status: 'AGREED',
+        provider: { name: 'Oakfield Supported Living' },
+        provenance: { organisation: { name: 'Riverside Council Adult Social Care' } },
+      },
       allocatedSocialWorker: { name: 'Daniel Moore', organisation: { name: 'Riverside Council Adult Social Care' } },
       // The carer is a person in her own right: health resolves her name from her own record.
-      unpaidCarers: [{ relationship: expect.stringMatching(/mother/i), carer: { nhsNumber: '9990000026', name: { full: 'Margaret Taylor' } } }],
+      unpaidCarers: [
+        {
+          relationship: expect.stringMatching(/mother/i),
+          carer: { nhsNumber: '9990000026', name: { full: 'Margaret Taylor' } },
+        },
+      ],
     });
-    expect(sam['problems']).toEqual(expect.arrayContaining([{ code: { code: '46635009', display: 'Type 1 diabetes mellitus' } }]));
+    expect(sam['problems']).toEqual(
+      expect.arrayContaining([{ code: { code: '46635009', display: 'Type 1 diabetes mellitus' } }]),
+    );
     expect(sam['socialCareServices']).toEqual(
       expect.arrayContaining([
-        { serviceType: { display: 'Long Term Support: Community' }, serviceComponent: { display: 'Supported Living' }, hoursPerWeek: 42, provider: { name: 'Oakfield Supported Living' } },
+        {
+          serviceType: { display: 'Long Term Support: Community' },
+          serviceComponent: { display: 'Supported Living' },
+          hoursPerWeek: 42,
+          provider: { name: 'Oakfield Supported Living' },
+        },
       ]),
     );
-    const careWorkers = sam['careWorkers'] as Array<{ worker: { name: string; competencies: Array<{ name: string }> } }>;
+    const careWorkers = sam['careWorkers'] as Array<{
+      worker: { name: string; competencies: Array<{ name: string }> };
+    }>;
     expect(careWorkers.map((assignment) => assignment.worker.name).sort()).toEqual(['Lucy Evans', 'Mark Jones']);
-    expect(careWorkers.find((assignment) => assignment.worker.name === 'Lucy Evans')?.worker.competencies.map((c) => c.name)).toContain('Insulin administration');
+    expect(
+      careWorkers.find((assignment) => assignment.worker.name === 'Lucy Evans')?.worker.competencies.map((c) => c.name),
+    ).toContain('Insulin administration');
     expect(sam['socialPrescribingReferrals']).toEqual([
       {
-        code: { system: 'http://snomed.info/sct', code: '871731000000106', display: 'Referral to social prescribing service' },
+        code: {
+          system: 'http://snomed.info/sct',
+          code: '871731000000106',
+          display: 'Referral to social prescribing service',
+        },
         status: 'ACCEPTED',
         referrer: { name: 'Dr Priya Shah' },
         referredTo: { name: 'Community Links Social Prescribing' },
@@ -72,10 +169,9 @@ describe('the federation end to end, over real HTTP', () => {
   };
 
   it('resolves a caseload of 50 with the same SQL statements per agency as a caseload of 1', async () => {
-    const caseload = await federation.query<{ socialCareCaseload: { edges: Array<{ node: { person: { nhsNumber: string } } }> } }>(
-      'social-worker',
-      '{ socialCareCaseload(first: 50) { edges { node { person { nhsNumber } } } } }',
-    );
+    const caseload = await federation.query<{
+      socialCareCaseload: { edges: Array<{ node: { person: { nhsNumber: string } } }> };
+    }>('social-worker', '{ socialCareCaseload(first: 50) { edges { node { person { nhsNumber } } } } }');
     const nhsNumbers = caseload.body.data!.socialCareCaseload.edges.map((edge) => edge.node.person.nhsNumber);
     expect(nhsNumbers).toHaveLength(50);
     // Sam comes first, and his record has a part of every kind each agency holds, so the one-person
@@ -86,14 +182,110 @@ describe('the federation end to end, over real HTTP', () => {
     const view = /* GraphQL */ `
       query Caseload($nhsNumbers: [NHSNumber!]!) {
         people(nhsNumbers: $nhsNumbers) {
-          name { full } age gpPractice { name } problems { code { display } } medications { name } alerts { category }
-          encounters(first: 3) { edges { node { type } } }
-          careAndSupportPlan { status nextReviewDue } allocatedSocialWorker { name } socialCareServices { serviceType { display } }
-          socialPrescribingReferrals { status } engagements(first: 3) { edges { node { activity } } }
-          carePlan { version goals { actions { owner { role } } } } careCoordinator { partnershipWorker { name } }
-          careTeam { role clinician { name } socialCareWorker { name } voluntarySectorWorker { name } partnershipWorker { name } carer { name { full } } }
-          coordinationReferrals { status statusHistory { status } } skillCoverage { gap workers { worker { name } } }
-          timeline(first: 3) { edges { node { kind agency } } }
+          name {
+            full
+          }
+          age
+          gpPractice {
+            name
+          }
+          problems {
+            code {
+              display
+            }
+          }
+          medications {
+            name
+          }
+          alerts {
+            category
+          }
+          encounters(first: 3) {
+            edges {
+              node {
+                type
+              }
+            }
+          }
+          careAndSupportPlan {
+            status
+            nextReviewDue
+          }
+          allocatedSocialWorker {
+            name
+          }
+          socialCareServices {
+            serviceType {
+              display
+            }
+          }
+          socialPrescribingReferrals {
+            status
+          }
+          engagements(first: 3) {
+            edges {
+              node {
+                activity
+              }
+            }
+          }
+          carePlan {
+            version
+            goals {
+              actions {
+                owner {
+                  role
+                }
+              }
+            }
+          }
+          careCoordinator {
+            partnershipWorker {
+              name
+            }
+          }
+          careTeam {
+            role
+            clinician {
+              name
+            }
+            socialCareWorker {
+              name
+            }
+            voluntarySectorWorker {
+              name
+            }
+            partnershipWorker {
+              name
+            }
+            carer {
+              name {
+                full
+              }
+            }
+          }
+          coordinationReferrals {
+            status
+            statusHistory {
+              status
+            }
+          }
+          skillCoverage {
+            gap
+            workers {
+              worker {
+                name
+              }
+            }
+          }
+          timeline(first: 3) {
+            edges {
+              node {
+                kind
+                agency
+              }
+            }
+          }
         }
       }
     `;
@@ -130,12 +322,19 @@ describe('the federation end to end, over real HTTP', () => {
     }`;
     const statementsFor = (first: number) =>
       statementsOf(async () => {
-        const { status, body } = await federation.query<{ myCoordinationCaseload: { edges: Array<{ node: { person: { name: unknown; carePlan: unknown } } }> } }>('coordinator', page(first));
+        const { status, body } = await federation.query<{
+          myCoordinationCaseload: { edges: Array<{ node: { person: { name: unknown; carePlan: unknown } } }> };
+        }>('coordinator', page(first));
         expect(status).toBe(200);
-        expect(new Set(body.errors?.map((error) => error.extensions?.['code']) ?? ['FORBIDDEN'])).toEqual(new Set(['FORBIDDEN']));
+        expect(new Set(body.errors?.map((error) => error.extensions?.['code']) ?? ['FORBIDDEN'])).toEqual(
+          new Set(['FORBIDDEN']),
+        );
         const edges = body.data!.myCoordinationCaseload.edges;
         expect(edges).toHaveLength(first);
-        expect(edges[0]?.node.person).toMatchObject({ name: { full: 'Sam Taylor' }, carePlan: { version: expect.any(Number) } });
+        expect(edges[0]?.node.person).toMatchObject({
+          name: { full: 'Sam Taylor' },
+          carePlan: { version: expect.any(Number) },
+        });
       });
     const forOne = await statementsFor(1);
     const forFifty = await statementsFor(50);
@@ -151,7 +350,8 @@ describe('the federation end to end, over real HTTP', () => {
     expect(body).toEqual({
       errors: [
         {
-          message: 'Argument "nhsNumber" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.',
+          message:
+            'Argument "nhsNumber" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.',
           extensions: { code: 'BAD_USER_INPUT', argumentName: 'nhsNumber' },
         },
       ],
@@ -165,18 +365,33 @@ describe('the federation end to end, over real HTTP', () => {
     expect(malformed.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
     const unknownField = await federation.query('gp', '{ person(nhsNumber: "9990000018") { shoeSize } }');
     expect(unknownField.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    const oversized = await graphqlRequest(federation.gatewayUrl, { query: `{ __typename }${' '.repeat(200_000)}`, token: await federation.tokenFor('gp') });
+    const oversized = await graphqlRequest(federation.gatewayUrl, {
+      query: `{ __typename }${' '.repeat(200_000)}`,
+      token: await federation.tokenFor('gp'),
+    });
     expect(oversized.status).toBe(413);
-    expect(oversized.body).toEqual({ errors: [{ message: 'The request body is larger than 100000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    const notJson = await fetch(federation.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(oversized.body).toEqual({
+      errors: [{ message: 'The request body is larger than 100000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+    const notJson = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await notJson.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('keeps the caller’s request id, so one request can be followed through every log', async () => {
     const response = await fetch(federation.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await federation.tokenFor('gp')}`, 'x-request-id': 'trace-abc-123' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await federation.tokenFor('gp')}`,
+        'x-request-id': 'trace-abc-123',
+      },
       body: JSON.stringify({ query: '{ person(nhsNumber: "9990000018") { name { full } } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
@@ -185,9 +400,20 @@ describe('the federation end to end, over real HTTP', () => {
   it('refuses missing and bad tokens at the gateway with 401', async () => {
     const missing = await federation.query(undefined, '{ __typename }');
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ errors: [{ message: 'Sign in first: send an Authorization header of the form "Bearer <token>".', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(missing.body).toEqual({
+      errors: [
+        {
+          message: 'Sign in first: send an Authorization header of the form "Bearer <token>".',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+    });
     for (const [defect, token] of Object.entries(await badTokens(federation.key))) {
-      const result = await graphqlRequest(federation.gatewayUrl, { query: samsJoinedUpRecord, variables: { nhsNumber: '9990000018' }, token });
+      const result = await graphqlRequest(federation.gatewayUrl, {
+        query: samsJoinedUpRecord,
+        variables: { nhsNumber: '9990000018' },
+        token,
+      });
       expect(result.status, defect).toBe(401);
       expect(result.body.data, defect).toBeUndefined();
       expect(result.body.errors?.[0]?.extensions?.['code'], defect).toBe('UNAUTHENTICATED');
@@ -195,7 +421,8 @@ describe('the federation end to end, over real HTTP', () => {
   });
 
   it('refuses missing and bad tokens at every subgraph called directly, _entities included', async () => {
-    const entities = '{ _entities(representations: [{ __typename: "Person", nhsNumber: "9990000018" }]) { ... on Person { nhsNumber } } }';
+    const entities =
+      '{ _entities(representations: [{ __typename: "Person", nhsNumber: "9990000018" }]) { ... on Person { nhsNumber } } }';
     const tokens: Record<string, string | undefined> = { missing: undefined, ...(await badTokens(federation.key)) };
     for (const [name, subgraph] of Object.entries(federation.federation.subgraphs)) {
       for (const [defect, token] of Object.entries(tokens)) {
@@ -246,13 +473,20 @@ describe('the federation with an agency down', () => {
     expect(body.errors).toEqual([
       {
         message: 'Riverside Voluntary Sector Partnership could not be reached; its part of this answer is missing.',
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', agency: 'Riverside Voluntary Sector Partnership', serviceName: 'voluntary-sector' },
+        extensions: {
+          code: 'SUBGRAPH_UNAVAILABLE',
+          agency: 'Riverside Voluntary Sector Partnership',
+          serviceName: 'voluntary-sector',
+        },
       },
     ]);
   });
 
   it('reports the agency as unavailable on /health', async () => {
-    const health = (await (await fetch(new URL('/health', federation.gatewayUrl))).json()) as { status: string; subgraphs: Array<{ name: string; status: string }> };
+    const health = (await (await fetch(new URL('/health', federation.gatewayUrl))).json()) as {
+      status: string;
+      subgraphs: Array<{ name: string; status: string }>;
+    };
     expect(health.status).toBe('degraded');
     expect(health.subgraphs.find((subgraph) => subgraph.name === 'voluntary-sector')?.status).toBe('unavailable');
   });

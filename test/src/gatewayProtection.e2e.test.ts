@@ -10,8 +10,17 @@ import { startFederationForTest, type TestFederation } from './startFederationFo
 const sam = '9990000018';
 
 /** Posts a raw body to the gateway as a demo user, for requests graphqlRequest cannot make. */
-async function post(federation: TestFederation, as: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  const response = await fetch(federation.gatewayUrl, { method: 'POST', headers: { authorization: `Bearer ${await federation.tokenFor(as)}`, ...headers }, body });
+async function post(
+  federation: TestFederation,
+  as: string,
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
+  const response = await fetch(federation.gatewayUrl, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await federation.tokenFor(as)}`, ...headers },
+    body,
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
 }
 
@@ -37,14 +46,26 @@ describe('the gateway in production, with the default limits', () => {
   it("lets every README example through, and a caseload page of 100 with each person's alerts and plan", async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     // Examples that do not name their user keep to the caseload's or clients' owner, or the coordinator.
-    const operations = readmeOperations(readme, (query) => (query.includes('socialCareCaseload') ? 'social-worker' : query.includes('voluntarySectorClients') ? 'link-worker' : 'coordinator'));
+    const operations = readmeOperations(readme, (query) =>
+      query.includes('socialCareCaseload')
+        ? 'social-worker'
+        : query.includes('voluntarySectorClients')
+          ? 'link-worker'
+          : 'coordinator',
+    );
     expect(operations.length).toBeGreaterThanOrEqual(4);
     const caseload = operations.find((operation) => operation.name === 'MyCaseload')!;
     // The README's story runs in order: a step given "<id>" uses the referral the story sent.
     let referralId: string | undefined;
-    for (const operation of [...operations, { ...caseload, query: caseload.query.replace('first: 20', 'first: 100') }]) {
+    for (const operation of [
+      ...operations,
+      { ...caseload, query: caseload.query.replace('first: 20', 'first: 100') },
+    ]) {
       const query = referralId ? operation.query.replace('"<id>"', JSON.stringify(referralId)) : operation.query;
-      const { status, body } = await federation.query<Record<string, { referral?: { id?: string } } | null>>(operation.as, query);
+      const { status, body } = await federation.query<Record<string, { referral?: { id?: string } } | null>>(
+        operation.as,
+        query,
+      );
       const context = `${operation.name} as ${operation.as}`;
       expect(status, context).toBe(200);
       expect(body.data, context).toBeTruthy();
@@ -55,47 +76,79 @@ describe('the gateway in production, with the default limits', () => {
   });
 
   it('refuses a document that does not pick out one operation with 400 naming operationName, not a 500', async () => {
-    const two = await withoutAgencies(federation, () => federation.query('gp', 'query A { gpPractices { name } } query B { gpPractices { code } }'));
+    const two = await withoutAgencies(federation, () =>
+      federation.query('gp', 'query A { gpPractices { name } } query B { gpPractices { code } }'),
+    );
     expect(two.status).toBe(400);
     expect(two.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'operationName' });
-    const unknown = await withoutAgencies(federation, () => post(federation, 'gp', JSON.stringify({ query: 'query A { gpPractices { name } }', operationName: 'Z' })));
+    const unknown = await withoutAgencies(federation, () =>
+      post(federation, 'gp', JSON.stringify({ query: 'query A { gpPractices { name } }', operationName: 'Z' })),
+    );
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toEqual({ errors: [{ message: 'The document has no operation named "Z".', extensions: { code: 'BAD_USER_INPUT', argumentName: 'operationName' } }] });
+    expect(unknown.body).toEqual({
+      errors: [
+        {
+          message: 'The document has no operation named "Z".',
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'operationName' },
+        },
+      ],
+    });
   });
 
   it('refuses an alias bomb before any agency is called', async () => {
-    const aliases = Array.from({ length: 20 }, (_, index) => `a${index}: person(nhsNumber: "${sam}") { nhsNumber }`).join(' ');
+    const aliases = Array.from(
+      { length: 20 },
+      (_, index) => `a${index}: person(nhsNumber: "${sam}") { nhsNumber }`,
+    ).join(' ');
     const { status, body } = await withoutAgencies(federation, () => federation.query('gp', `{ ${aliases} }`));
     expect(status).toBe(400);
     expect(body).toEqual(tooComplex('The operation has 20 aliases, over the limit of 15.', 'aliases', 15, 20));
   });
 
   it('refuses a depth bomb (carers of carers of carers ...) before any agency is called', async () => {
-    const nest = (levels: number): string => (levels === 0 ? 'name { full }' : `unpaidCarers { carer { ${nest(levels - 1)} } }`);
-    const { status, body } = await withoutAgencies(federation, () => federation.query('gp', `{ person(nhsNumber: "${sam}") { ${nest(5)} } }`));
+    const nest = (levels: number): string =>
+      levels === 0 ? 'name { full }' : `unpaidCarers { carer { ${nest(levels - 1)} } }`;
+    const { status, body } = await withoutAgencies(federation, () =>
+      federation.query('gp', `{ person(nhsNumber: "${sam}") { ${nest(5)} } }`),
+    );
     expect(status).toBe(400);
     expect(body).toEqual(tooComplex('The operation is 13 fields deep, over the limit of 10.', 'depth', 10, 13));
   });
 
   it('refuses a token bomb before parsing it, or even checking the token', async () => {
     const query = `{ ${'__typename '.repeat(1_100)}}`;
-    const { status, body } = await withoutAgencies(federation, () => graphqlRequest(federation.gatewayUrl, { query, token: 'not checked' }));
+    const { status, body } = await withoutAgencies(federation, () =>
+      graphqlRequest(federation.gatewayUrl, { query, token: 'not checked' }),
+    );
     expect(status).toBe(400);
     expect(body).toEqual(tooComplex('The operation has 1102 tokens, over the limit of 1000.', 'tokens', 1000, 1102));
   });
 
   it('refuses a cost bomb (100 people, 100 encounters each) before any agency is called', async () => {
-    const query = '{ socialCareCaseload(first: 100) { edges { node { person { encounters(first: 100) { edges { node { type summary } } } } } } } }';
+    const query =
+      '{ socialCareCaseload(first: 100) { edges { node { person { encounters(first: 100) { edges { node { type summary } } } } } } } }';
     const { status, body } = await withoutAgencies(federation, () => federation.query('social-worker', query));
     expect(status).toBe(400);
-    expect(body).toEqual(tooComplex('The operation has an estimated cost of 824282, over the limit of 10000.', 'cost', 10000, 824282));
+    expect(body).toEqual(
+      tooComplex('The operation has an estimated cost of 824282, over the limit of 10000.', 'cost', 10000, 824282),
+    );
   });
 
   it('refuses a batch of operations in one request', async () => {
-    const batch = JSON.stringify([{ query: '{ __typename }' }, { query: `{ person(nhsNumber: "${sam}") { nhsNumber } }` }]);
+    const batch = JSON.stringify([
+      { query: '{ __typename }' },
+      { query: `{ person(nhsNumber: "${sam}") { nhsNumber } }` },
+    ]);
     const { status, body } = await withoutAgencies(federation, () => post(federation, 'gp', batch));
     expect(status).toBe(400);
-    expect(body).toEqual({ errors: [{ message: 'Batched operations are not accepted: send one operation per request.', extensions: { code: 'BATCH_NOT_ALLOWED', limit: 0, measured: 2 } }] });
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'Batched operations are not accepted: send one operation per request.',
+          extensions: { code: 'BATCH_NOT_ALLOWED', limit: 0, measured: 2 },
+        },
+      ],
+    });
   });
 
   it('refuses simple requests a browser would send cross-site without asking (CSRF)', async () => {
@@ -109,12 +162,17 @@ describe('the gateway in production, with the default limits', () => {
       ],
     };
     const authorization = `Bearer ${await federation.tokenFor('gp')}`;
-    const get = (headers: Record<string, string>) => fetch(`${federation.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization, ...headers } });
+    const get = (headers: Record<string, string>) =>
+      fetch(`${federation.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { authorization, ...headers },
+      });
     const refusedGet = await get({});
     expect(refusedGet.status).toBe(400);
     expect(await refusedGet.json()).toEqual(csrf);
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const refused = await post(federation, 'gp', JSON.stringify({ query: '{ __typename }' }), { 'content-type': contentType });
+      const refused = await post(federation, 'gp', JSON.stringify({ query: '{ __typename }' }), {
+        'content-type': contentType,
+      });
       expect(refused.status, contentType).toBe(400);
       expect(refused.body, contentType).toEqual(csrf);
     }
@@ -145,20 +203,35 @@ describe('the gateway in production, with the default limits', () => {
     for (const asset of assets) {
       const response = await fetch(new URL(asset, federation.gatewayUrl));
       expect(response.status, asset).toBe(404);
-      expect(await response.json(), asset).toEqual({ errors: [{ message: `Nothing is served at ${asset}.`, extensions: { code: 'NOT_FOUND' } }] });
+      expect(await response.json(), asset).toEqual({
+        errors: [{ message: `Nothing is served at ${asset}.`, extensions: { code: 'NOT_FOUND' } }],
+      });
     }
   });
 
   it('suggests no field, argument or enum value names', async () => {
     const field = await federation.query('gp', `{ person(nhsNumber: "${sam}") { nam } }`);
     expect(field.status).toBe(400);
-    expect(field.body).toEqual({ errors: [{ message: 'Cannot query field "nam" on type "Person".', locations: [{ line: 1, column: 37 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
-    const enumValue = await federation.query('gp', 'query($status: MedicationStatus) { person(nhsNumber: "9990000018") { medications(status: $status) { name } } }', { status: 'ACTIV' });
+    expect(field.body).toEqual({
+      errors: [
+        {
+          message: 'Cannot query field "nam" on type "Person".',
+          locations: [{ line: 1, column: 37 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+    const enumValue = await federation.query(
+      'gp',
+      'query($status: MedicationStatus) { person(nhsNumber: "9990000018") { medications(status: $status) { name } } }',
+      { status: 'ACTIV' },
+    );
     expect(enumValue.status).toBe(400);
     expect(enumValue.body).toEqual({
       errors: [
         {
-          message: 'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "MedicationStatus" enum.',
+          message:
+            'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "MedicationStatus" enum.',
           locations: [{ line: 1, column: 7 }],
           extensions: { code: 'BAD_USER_INPUT' },
         },
@@ -172,7 +245,10 @@ describe('the gateway in production, with the default limits', () => {
     const { db } = federation.federation.subgraphs['voluntary-sector']!.database;
     await db.execute(sql.raw('ALTER TABLE referrals RENAME TO referrals_hidden'));
     try {
-      const { status, body } = await federation.query('gp', `{ person(nhsNumber: "${sam}") { nhsNumber socialPrescribingReferrals { status } } }`);
+      const { status, body } = await federation.query(
+        'gp',
+        `{ person(nhsNumber: "${sam}") { nhsNumber socialPrescribingReferrals { status } } }`,
+      );
       expect(status).toBe(200);
       expect(body).toEqual({
         data: { person: { nhsNumber: sam, socialPrescribingReferrals: null } },
@@ -180,7 +256,11 @@ describe('the gateway in production, with the default limits', () => {
           {
             message: 'Something failed on our side.',
             path: ['person', 'socialPrescribingReferrals'],
-            extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'voluntary-sector', agency: 'Riverside Voluntary Sector Partnership' },
+            extensions: {
+              code: 'INTERNAL_SERVER_ERROR',
+              serviceName: 'voluntary-sector',
+              agency: 'Riverside Voluntary Sector Partnership',
+            },
           },
         ],
       });
@@ -194,13 +274,19 @@ describe('the gateway outside production, with a small rate limit', () => {
   let federation: TestFederation;
   beforeAll(async () => {
     // Each test here calls as different users, so that only the rate limit test meets the limit.
-    federation = await startFederationForTest({ people: 50, gateway: { rateLimit: { limit: 3, windowSeconds: 60 }, limits: { maxBatchSize: 2 } } });
+    federation = await startFederationForTest({
+      people: 50,
+      gateway: { rateLimit: { limit: 3, windowSeconds: 60 }, limits: { maxBatchSize: 2 } },
+    });
   });
   afterAll(async () => federation?.stop());
 
   it('answers 429 with Retry-After once a caller has used up the window, leaving other callers alone', async () => {
-    for (let request = 1; request <= 3; request += 1) expect((await federation.query('gp', '{ __typename }')).status, `request ${request}`).toBe(200);
-    const { status, headers, body } = await withoutAgencies(federation, () => federation.query('gp', `{ person(nhsNumber: "${sam}") { nhsNumber } }`));
+    for (let request = 1; request <= 3; request += 1)
+      expect((await federation.query('gp', '{ __typename }')).status, `request ${request}`).toBe(200);
+    const { status, headers, body } = await withoutAgencies(federation, () =>
+      federation.query('gp', `{ person(nhsNumber: "${sam}") { nhsNumber } }`),
+    );
     expect(status).toBe(429);
     const retryAfter = Number(headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(50);
@@ -219,7 +305,13 @@ describe('the gateway outside production, with a small rate limit', () => {
   });
 
   it("lets the explorer's introspection query through the default limits", async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const { status, body } = await federation.query('coordinator', query);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -227,10 +319,30 @@ describe('the gateway outside production, with a small rate limit', () => {
   });
 
   it('accepts a batch within the configured size', async () => {
-    const batch = JSON.stringify([{ query: '{ __typename }' }, { query: `{ person(nhsNumber: "${sam}") { nhsNumber } }` }]);
-    expect(await post(federation, 'link-worker', batch)).toMatchObject({ status: 200, body: [{ data: { __typename: 'Query' } }, { data: { person: { nhsNumber: sam } } }] });
-    const tooMany = await post(federation, 'link-worker', JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }, { query: '{ __typename }' }]));
-    expect(tooMany).toMatchObject({ status: 400, body: { errors: [{ message: 'A batch may hold at most 2 operations; this one has 3.', extensions: { code: 'BATCH_NOT_ALLOWED', limit: 2, measured: 3 } }] } });
+    const batch = JSON.stringify([
+      { query: '{ __typename }' },
+      { query: `{ person(nhsNumber: "${sam}") { nhsNumber } }` },
+    ]);
+    expect(await post(federation, 'link-worker', batch)).toMatchObject({
+      status: 200,
+      body: [{ data: { __typename: 'Query' } }, { data: { person: { nhsNumber: sam } } }],
+    });
+    const tooMany = await post(
+      federation,
+      'link-worker',
+      JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }, { query: '{ __typename }' }]),
+    );
+    expect(tooMany).toMatchObject({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: 'A batch may hold at most 2 operations; this one has 3.',
+            extensions: { code: 'BATCH_NOT_ALLOWED', limit: 2, measured: 3 },
+          },
+        ],
+      },
+    });
   });
 
   it('keeps field suggestions for developers', async () => {

@@ -22,15 +22,26 @@ async function freePort(): Promise<number> {
  * One request on a connection of its own (cluster hands out connections, not requests, so a
  * kept-alive connection would always reach the same worker).
  */
-function send(port: number, path: string, options: { body?: string; token?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+function send(
+  port: number,
+  path: string,
+  options: { body?: string; token?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = options.body ? { 'content-type': 'application/json', authorization: `Bearer ${options.token}` } : {};
-    const outgoing = request({ host: '127.0.0.1', port, path, method: options.body ? 'POST' : 'GET', headers, agent: false }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
-    });
+    const headers: Record<string, string> = options.body
+      ? { 'content-type': 'application/json', authorization: `Bearer ${options.token}` }
+      : {};
+    const outgoing = request(
+      { host: '127.0.0.1', port, path, method: options.body ? 'POST' : 'GET', headers, agent: false },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
+        );
+      },
+    );
     outgoing.setTimeout(5_000, () => outgoing.destroy(new Error(`no answer from ${path} in 5 seconds`)));
     outgoing.on('error', reject);
     outgoing.end(options.body);
@@ -71,7 +82,9 @@ describe('the gateway with GATEWAY_WORKERS=2', () => {
   beforeAll(async () => {
     federation = await startFederationForTest({ people: 50 });
     port = await freePort();
-    const subgraphUrls = Object.fromEntries(readSubgraphList().map((entry) => [entry.urlVariable, federation.federation.subgraphs[entry.name]?.url]));
+    const subgraphUrls = Object.fromEntries(
+      readSubgraphList().map((entry) => [entry.urlVariable, federation.federation.subgraphs[entry.name]?.url]),
+    );
     gateway = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
       cwd: repoRoot,
       env: {
@@ -97,22 +110,36 @@ describe('the gateway with GATEWAY_WORKERS=2', () => {
   });
 
   it('serves from two worker processes, both answering queries', async () => {
-    const workers = await eventually(90_000, () => workersAnswering(port, 6), (pids) => pids.size === 2);
+    const workers = await eventually(
+      90_000,
+      () => workersAnswering(port, 6),
+      (pids) => pids.size === 2,
+    );
     expect(workers.size, output).toBe(2);
     expect(workers.has(gateway.pid ?? 0)).toBe(false);
     firstWorkers = [...workers];
     const token = await federation.tokenFor('gp');
     const body = JSON.stringify({ query: '{ person(nhsNumber: "9990000018") { name { full } } }' });
     for (let call = 0; call < 4; call += 1) {
-      expect(await send(port, '/graphql', { body, token })).toEqual({ status: 200, body: { data: { person: { name: { full: 'Sam Taylor' } } } } });
+      expect(await send(port, '/graphql', { body, token })).toEqual({
+        status: 200,
+        body: { data: { person: { name: { full: 'Sam Taylor' } } } },
+      });
     }
   });
 
   it('restarts a worker that dies', async () => {
     const [killed, survivor] = firstWorkers as [number, number];
     process.kill(killed, 'SIGKILL');
-    const workers = await eventually(60_000, () => workersAnswering(port, 6), (pids) => pids.size === 2 && !pids.has(killed));
-    expect([...workers].filter((pid) => pid !== survivor), output).toHaveLength(1);
+    const workers = await eventually(
+      60_000,
+      () => workersAnswering(port, 6),
+      (pids) => pids.size === 2 && !pids.has(killed),
+    );
+    expect(
+      [...workers].filter((pid) => pid !== survivor),
+      output,
+    ).toHaveLength(1);
     expect(workers.has(killed)).toBe(false);
     expect(output).toContain('a gateway worker stopped unexpectedly; restarting it');
     firstWorkers = [...workers];

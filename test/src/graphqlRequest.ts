@@ -11,7 +11,12 @@ export interface GraphQLResult<TData = Record<string, unknown>> {
 /** Posts a GraphQL operation over real HTTP. */
 export async function graphqlRequest<TData = Record<string, unknown>>(
   url: string,
-  options: { query: string; variables?: Record<string, unknown>; token?: string | undefined; headers?: Record<string, string> },
+  options: {
+    query: string;
+    variables?: Record<string, unknown>;
+    token?: string | undefined;
+    headers?: Record<string, string>;
+  },
 ): Promise<GraphQLResult<TData>> {
   const response = await fetch(url, {
     method: 'POST',

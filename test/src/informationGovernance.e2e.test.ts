@@ -33,7 +33,9 @@ const required = requiredPersonFields();
 /** The fields a user is expected to see in an agency: those of any category the user is granted there. */
 const expectedFields = (user: string, agency: Agency) => {
   const granted = expectedAccess[user]![agency] as readonly string[];
-  return matrixFields.filter((entry) => entry.agency === agency && entry.categories.some((category) => granted.includes(category))).map((entry) => entry.field);
+  return matrixFields
+    .filter((entry) => entry.agency === agency && entry.categories.some((category) => granted.includes(category)))
+    .map((entry) => entry.field);
 };
 
 /** Reads an agency's audit rows for one request, straight from its database. */
@@ -51,33 +53,57 @@ describe('information governance, end to end through the gateway', () => {
   });
   afterAll(async () => federation?.stop());
 
-  it.each(Object.keys(expectedAccess))('shows %s exactly what the agencies’ policies allow of Sam’s record', async (user) => {
-    const requestId = `matrix-${user}`;
-    const { status, body } = await federation.query<{ person: Record<string, unknown> | null }>(user, matrixQuery, { nhsNumber: sam }, { 'x-request-id': requestId });
-    expect(status).toBe(200);
-    const person = body.data?.person ?? null;
-    const seen = (agency: Agency) => matrixFields.filter((entry) => entry.agency === agency && person !== null && person[entry.field] !== null).map((entry) => entry.field).sort();
-    expect(Object.fromEntries(agencies.map((agency) => [agency, seen(agency)]))).toEqual(Object.fromEntries(agencies.map((agency) => [agency, expectedFields(user, agency).sort()])));
-    // Every refusal is FORBIDDEN, names the agency that holds the field, and says nothing more.
-    for (const error of body.errors ?? []) {
-      expect(error.extensions?.['code']).toBe('FORBIDDEN');
-      const agency = error.extensions?.['serviceName'] as Agency;
-      expect(error).toMatchObject({ message: `${agencyNames[agency]} does not share this part of the record with you.`, extensions: { agency: agencyNames[agency] } });
-      if (person !== null) expect(owners.get(String(error.path?.[1])), JSON.stringify(error.path)).toBe(agency);
-    }
-    const refused = matrixFields.filter((entry) => person === null || person[entry.field] === null).map((entry) => entry.field);
-    if (person === null) expect(body.errors?.map((error) => error.path)).toEqual([['person']]);
-    else {
-      // One error for each field refused...
-      const asked = (body.errors ?? []).filter((error) => matrixFields.some((entry) => entry.field === error.path?.[1]));
-      expect(asked.map((error) => error.path?.[1]).sort()).toEqual(refused.sort());
-      // ...and, for a field built from other agencies' fields (@requires: the timeline, the skill
-      // check), each of those agencies that refused its part, named at that part's path.
-      const unasked = (body.errors ?? []).filter((error) => !asked.includes(error));
-      for (const error of unasked) expect(required.has(String(error.path?.[1])) && error.path?.length === 2, JSON.stringify(error.path)).toBe(true);
-    }
-    reads.push({ user, requestId });
-  });
+  it.each(Object.keys(expectedAccess))(
+    'shows %s exactly what the agencies’ policies allow of Sam’s record',
+    async (user) => {
+      const requestId = `matrix-${user}`;
+      const { status, body } = await federation.query<{ person: Record<string, unknown> | null }>(
+        user,
+        matrixQuery,
+        { nhsNumber: sam },
+        { 'x-request-id': requestId },
+      );
+      expect(status).toBe(200);
+      const person = body.data?.person ?? null;
+      const seen = (agency: Agency) =>
+        matrixFields
+          .filter((entry) => entry.agency === agency && person !== null && person[entry.field] !== null)
+          .map((entry) => entry.field)
+          .sort();
+      expect(Object.fromEntries(agencies.map((agency) => [agency, seen(agency)]))).toEqual(
+        Object.fromEntries(agencies.map((agency) => [agency, expectedFields(user, agency).sort()])),
+      );
+      // Every refusal is FORBIDDEN, names the agency that holds the field, and says nothing more.
+      for (const error of body.errors ?? []) {
+        expect(error.extensions?.['code']).toBe('FORBIDDEN');
+        const agency = error.extensions?.['serviceName'] as Agency;
+        expect(error).toMatchObject({
+          message: `${agencyNames[agency]} does not share this part of the record with you.`,
+          extensions: { agency: agencyNames[agency] },
+        });
+        if (person !== null) expect(owners.get(String(error.path?.[1])), JSON.stringify(error.path)).toBe(agency);
+      }
+      const refused = matrixFields
+        .filter((entry) => person === null || person[entry.field] === null)
+        .map((entry) => entry.field);
+      if (person === null) expect(body.errors?.map((error) => error.path)).toEqual([['person']]);
+      else {
+        // One error for each field refused...
+        const asked = (body.errors ?? []).filter((error) =>
+          matrixFields.some((entry) => entry.field === error.path?.[1]),
+        );
+        expect(asked.map((error) => error.path?.[1]).sort()).toEqual(refused.sort());
+        // ...and, for a field built from other agencies' fields (@requires: the timeline, the skill
+        // check), each of those agencies that refused its part, named at that part's path.
+        const unasked = (body.errors ?? []).filter((error) => !asked.includes(error));
+        for (const error of unasked)
+          expect(required.has(String(error.path?.[1])) && error.path?.length === 2, JSON.stringify(error.path)).toBe(
+            true,
+          );
+      }
+      reads.push({ user, requestId });
+    },
+  );
 
   it('audited every read it answered, in the agency that holds the data, under the categories granted, before answering', async () => {
     expect(reads.length).toBe(Object.keys(expectedAccess).length);
@@ -86,8 +112,11 @@ describe('information governance, end to end through the gateway', () => {
         const rows = await auditRowsFor(federation, agency, read.requestId);
         const recorded = rows.filter((row) => row.nhsNumber === sam).flatMap((row) => row.categories);
         // The audit names the category the policy granted, where one field answers two.
-        expect(new Set(recorded), `${read.user} in ${agency}`).toEqual(new Set(expectedAccess[read.user]![agency] as readonly string[]));
-        for (const row of rows) expect(row).toMatchObject({ action: 'read', purpose: 'direct-care', breakGlass: false });
+        expect(new Set(recorded), `${read.user} in ${agency}`).toEqual(
+          new Set(expectedAccess[read.user]![agency] as readonly string[]),
+        );
+        for (const row of rows)
+          expect(row).toMatchObject({ action: 'read', purpose: 'direct-care', breakGlass: false });
       }
     }
   });
@@ -96,10 +125,20 @@ describe('information governance, end to end through the gateway', () => {
     for (const agency of agencies) {
       const db = federation.federation.subgraphs[agency]!.database.db;
       // drizzle wraps the database's error; the trigger's message is in its cause.
-      const refusal = (statement: ReturnType<typeof sql>) => db.execute(statement).then(() => 'allowed', (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message));
-      expect(await refusal(sql`update audit_events set actor_name = 'nobody'`), agency).toBe('audit_events is append-only: UPDATE is not allowed');
-      expect(await refusal(sql`delete from audit_events`), agency).toBe('audit_events is append-only: DELETE is not allowed');
-      expect(await refusal(sql`truncate audit_events`), agency).toBe('audit_events is append-only: TRUNCATE is not allowed');
+      const refusal = (statement: ReturnType<typeof sql>) =>
+        db.execute(statement).then(
+          () => 'allowed',
+          (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+        );
+      expect(await refusal(sql`update audit_events set actor_name = 'nobody'`), agency).toBe(
+        'audit_events is append-only: UPDATE is not allowed',
+      );
+      expect(await refusal(sql`delete from audit_events`), agency).toBe(
+        'audit_events is append-only: DELETE is not allowed',
+      );
+      expect(await refusal(sql`truncate audit_events`), agency).toBe(
+        'audit_events is append-only: TRUNCATE is not allowed',
+      );
     }
   });
 
@@ -110,22 +149,41 @@ describe('information governance, end to end through the gateway', () => {
       voluntarySectorAccessLog(first: 50) { edges { node { actorName } } }
       careCoordinationAccessLog(first: 50) { edges { node { actorName } } }
     } }`;
-    const { body } = await federation.query<{ person: Record<string, { edges: Array<{ node: { actorName: string; occurredAt?: string } }> }> }>('sam', query);
+    const { body } = await federation.query<{
+      person: Record<string, { edges: Array<{ node: { actorName: string; occurredAt?: string } }> }>;
+    }>('sam', query);
     expect(body.errors).toBeUndefined();
     const health = body.data!.person['healthAccessLog']!.edges.map((edge) => edge.node);
-    expect(health.map((event) => event.actorName)).toEqual(expect.arrayContaining(['Dr Priya Shah', 'Lucy Evans', 'Margaret Taylor']));
+    expect(health.map((event) => event.actorName)).toEqual(
+      expect.arrayContaining(['Dr Priya Shah', 'Lucy Evans', 'Margaret Taylor']),
+    );
     const times = health.map((event) => event.occurredAt as string);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(body.data!.person['socialCareAccessLog']!.edges.map((edge) => edge.node.actorName)).toContain('Daniel Moore');
-    expect(body.data!.person['voluntarySectorAccessLog']!.edges.map((edge) => edge.node.actorName)).toContain('Amira Hassan');
-    expect(body.data!.person['careCoordinationAccessLog']!.edges.map((edge) => edge.node.actorName)).toEqual(expect.arrayContaining(['Rachel Green', 'Lucy Evans', 'Grace Okafor']));
+    expect(body.data!.person['socialCareAccessLog']!.edges.map((edge) => edge.node.actorName)).toContain(
+      'Daniel Moore',
+    );
+    expect(body.data!.person['voluntarySectorAccessLog']!.edges.map((edge) => edge.node.actorName)).toContain(
+      'Amira Hassan',
+    );
+    expect(body.data!.person['careCoordinationAccessLog']!.edges.map((edge) => edge.node.actorName)).toEqual(
+      expect.arrayContaining(['Rachel Green', 'Lucy Evans', 'Grace Okafor']),
+    );
   });
 
   it('does not let Sam read anyone else, and answers an unknown number exactly as a refused one', async () => {
-    const ask = (user: string, nhsNumber: string, selection = 'name { full }') => federation.query(user, `query($n: NHSNumber!) { person(nhsNumber: $n) { nhsNumber ${selection} } }`, { n: nhsNumber });
+    const ask = (user: string, nhsNumber: string, selection = 'name { full }') =>
+      federation.query(user, `query($n: NHSNumber!) { person(nhsNumber: $n) { nhsNumber ${selection} } }`, {
+        n: nhsNumber,
+      });
     const refusal = (nhsNumber: string) => ({
       data: { person: { nhsNumber, name: null } },
-      errors: [{ message: `${agencyNames.health} does not share this part of the record with you.`, path: ['person', 'name'], extensions: { code: 'FORBIDDEN', agency: agencyNames.health, serviceName: 'health' } }],
+      errors: [
+        {
+          message: `${agencyNames.health} does not share this part of the record with you.`,
+          path: ['person', 'name'],
+          extensions: { code: 'FORBIDDEN', agency: agencyNames.health, serviceName: 'health' },
+        },
+      ],
     });
     expect((await ask('sam', '9990000026')).body).toEqual(refusal('9990000026'));
     const unknown = (await ask('unrelated-gp', '9434765919')).body;
@@ -133,11 +191,19 @@ describe('information governance, end to end through the gateway', () => {
     expect(unknown).toEqual(refusal('9434765919'));
     expect(JSON.stringify(unknown).replace('9434765919', sam)).toBe(JSON.stringify(known));
     // Asking only for the key, or for many people at once, tells nothing either.
-    expect((await ask('unrelated-gp', '9434765919', '')).body).toEqual({ data: { person: { nhsNumber: '9434765919' } } });
+    expect((await ask('unrelated-gp', '9434765919', '')).body).toEqual({
+      data: { person: { nhsNumber: '9434765919' } },
+    });
     expect((await ask('unrelated-gp', sam, '')).body).toEqual({ data: { person: { nhsNumber: sam } } });
-    const many = await federation.query<{ people: Array<{ name: unknown }> }>('unrelated-gp', `{ people(nhsNumbers: ["${sam}", "9434765919"]) { name { full } } }`);
+    const many = await federation.query<{ people: Array<{ name: unknown }> }>(
+      'unrelated-gp',
+      `{ people(nhsNumbers: ["${sam}", "9434765919"]) { name { full } } }`,
+    );
     expect(many.body.data?.people).toEqual([{ name: null }, { name: null }]);
-    const search = await federation.query<{ searchPeople: unknown }>('unrelated-gp', '{ searchPeople(name: "Taylor", first: 50) { edges { node { nhsNumber } } } }');
+    const search = await federation.query<{ searchPeople: unknown }>(
+      'unrelated-gp',
+      '{ searchPeople(name: "Taylor", first: 50) { edges { node { nhsNumber } } } }',
+    );
     expect(JSON.stringify(search.body.data?.searchPeople)).not.toContain(sam);
   });
 
@@ -174,17 +240,32 @@ describe('information governance, end to end through the gateway', () => {
   it('opens an emergency to a GP without a relationship, flags it, keeps it open briefly and lists it for the privacy officer', async () => {
     const query = `{ person(nhsNumber: "${sam}") { name { full } problems { code { display } } encounters(first: 1) { edges { node { type } } } } }`;
     const reason = 'Found collapsed at the surgery; checking diabetes history';
-    const emergency = await federation.query<{ person: { name: { full: string }; problems: unknown[]; encounters: unknown } }>('unrelated-gp', query, {}, { 'x-break-glass-reason': reason });
+    const emergency = await federation.query<{
+      person: { name: { full: string }; problems: unknown[]; encounters: unknown };
+    }>('unrelated-gp', query, {}, { 'x-break-glass-reason': reason });
     expect(emergency.body.data?.person).toMatchObject({ name: { full: 'Sam Taylor' }, encounters: null });
     expect(emergency.body.data?.person.problems.length).toBeGreaterThan(0);
     // Consultations are not opened by break-glass in health's policy.
     expect(emergency.body.errors?.map((error) => error.path)).toEqual([['person', 'encounters']]);
-    const withoutReason = await federation.query<{ person: { name: { full: string } } }>('unrelated-gp', query, {}, { 'x-request-id': 'still-open' });
+    const withoutReason = await federation.query<{ person: { name: { full: string } } }>(
+      'unrelated-gp',
+      query,
+      {},
+      { 'x-request-id': 'still-open' },
+    );
     expect(withoutReason.body.data?.person.name.full).toBe('Sam Taylor');
     // Still flagged, but not a new declaration: reading under an emergency does not extend it.
     const continued = await auditRowsFor(federation, 'health', 'still-open');
-    expect(continued.map((row) => ({ breakGlass: row.breakGlass, declared: row.breakGlassDeclared, reason: row.breakGlassReason }))).toEqual([{ breakGlass: true, declared: false, reason }]);
-    const review = await federation.query<{ healthBreakGlassAccesses: { edges: Array<{ node: Record<string, unknown> }> } }>(
+    expect(
+      continued.map((row) => ({
+        breakGlass: row.breakGlass,
+        declared: row.breakGlassDeclared,
+        reason: row.breakGlassReason,
+      })),
+    ).toEqual([{ breakGlass: true, declared: false, reason }]);
+    const review = await federation.query<{
+      healthBreakGlassAccesses: { edges: Array<{ node: Record<string, unknown> }> };
+    }>(
       'privacy-officer',
       '{ healthBreakGlassAccesses(first: 10) { edges { node { actorName nhsNumber breakGlass breakGlassReason categories } } } }',
     );
@@ -200,22 +281,28 @@ describe('information governance, end to end through the gateway', () => {
     expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
-  it("lets Sam change his sharing decision, which takes effect at once and is audited", async () => {
+  it('lets Sam change his sharing decision, which takes effect at once and is audited', async () => {
     const referrals = `{ person(nhsNumber: "${sam}") { socialPrescribingReferrals { status } } }`;
-    expect((await federation.query('social-worker', referrals)).body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const share = 'mutation($shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: "9990000018", sector: SOCIAL_CARE, shared: $shared) { sector shared } }';
+    expect((await federation.query('social-worker', referrals)).body.errors?.[0]?.extensions?.['code']).toBe(
+      'FORBIDDEN',
+    );
+    const share =
+      'mutation($shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: "9990000018", sector: SOCIAL_CARE, shared: $shared) { sector shared } }';
     const refusedChange = await federation.query('social-worker', share, { shared: true });
     expect(refusedChange.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const changed = await federation.query('sam', share, { shared: true }, { 'x-request-id': 'sam-shares' });
     expect(changed.body).toEqual({ data: { setVoluntarySectorSharing: { sector: 'SOCIAL_CARE', shared: true } } });
     expect((await federation.query('social-worker', referrals)).body.errors).toBeUndefined();
-    const audited = await federation.federation.subgraphs['voluntary-sector']!.database.db
-      .select()
+    const audited = await federation.federation.subgraphs['voluntary-sector']!.database.db.select()
       .from(auditEvents)
       .where(and(eq(auditEvents.requestId, 'sam-shares'), eq(auditEvents.action, 'write')));
-    expect(audited.map((row) => ({ actor: row.actorName, categories: row.categories }))).toEqual([{ actor: 'Sam Taylor', categories: ['sharing-decisions'] }]);
+    expect(audited.map((row) => ({ actor: row.actorName, categories: row.categories }))).toEqual([
+      { actor: 'Sam Taylor', categories: ['sharing-decisions'] },
+    ]);
     await federation.query('carer', share, { shared: false });
-    expect((await federation.query('social-worker', referrals)).body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect((await federation.query('social-worker', referrals)).body.errors?.[0]?.extensions?.['code']).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('audited every answer of person data this suite received, in each agency that answered', async () => {

@@ -31,7 +31,12 @@ export function requiredPersonFields(supergraphSdl = readFileSync(supergraphPath
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Person') continue;
     for (const field of definition.fields ?? []) {
       const external = field.directives?.some(
-        (directive) => directive.name.value === 'join__field' && directive.arguments?.some((argument) => argument.name.value === 'external' && argument.value.kind === Kind.BOOLEAN && argument.value.value),
+        (directive) =>
+          directive.name.value === 'join__field' &&
+          directive.arguments?.some(
+            (argument) =>
+              argument.name.value === 'external' && argument.value.kind === Kind.BOOLEAN && argument.value.value,
+          ),
       );
       if (external) required.add(field.name.value);
     }

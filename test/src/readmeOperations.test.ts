@@ -37,6 +37,8 @@ describe("the README's example operations", () => {
       { name: 'Accept', as: 'link-worker' },
       { name: 'Unnamed', as: 'coordinator' },
     ]);
-    expect(operations[2]?.query).toBe('query Worklist {\n  referralWorklist {\n    edges {\n      node {\n        id\n      }\n    }\n  }\n}');
+    expect(operations[2]?.query).toBe(
+      'query Worklist {\n  referralWorklist {\n    edges {\n      node {\n        id\n      }\n    }\n  }\n}',
+    );
   });
 });

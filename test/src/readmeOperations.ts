@@ -16,7 +16,9 @@ export function readmeOperations(readme: string, fallback: (query: string) => st
   const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
   return examples.flatMap((example) => {
     const document = parse(example);
-    const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => print(fragment));
+    const fragments = document.definitions
+      .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => print(fragment));
     return document.definitions.flatMap((definition) => {
       if (definition.kind !== Kind.OPERATION_DEFINITION) return [];
       const query = [print(definition), ...fragments].join('\n');

@@ -12,7 +12,8 @@ export function renderAccessTable(): string {
       if (seen.length === 0) return 'nothing';
       // Every field: a narrower category of a field already seen whole (own-referrals beside
       // referrals) takes nothing away.
-      if (new Set(seen.map((category) => selections[category])).size === new Set(Object.values(selections)).size) return 'everything';
+      if (new Set(seen.map((category) => selections[category])).size === new Set(Object.values(selections)).size)
+        return 'everything';
       return seen.join(', ');
     });
     return `| \`${user}\` | ${cells.join(' | ')} |`;
@@ -23,7 +24,14 @@ export function renderAccessTable(): string {
 /** The README's rules table: every agency's rules with their reasons, from the policies themselves. */
 export function renderPolicyRules(policies: Array<{ agency: string; policy: AgencyPolicy }>): string {
   const rows = policies.flatMap(({ agency, policy }) =>
-    policy.rules.map((rule) => `| ${agency} | ${rule.roles.join(', ')} | ${rule.relationships.join(' or ')} | ${rule.categories.join(', ')}${rule.sensitive ? ' (sensitive included)' : ''} | ${rule.because} |`),
+    policy.rules.map(
+      (rule) =>
+        `| ${agency} | ${rule.roles.join(', ')} | ${rule.relationships.join(' or ')} | ${rule.categories.join(', ')}${rule.sensitive ? ' (sensitive included)' : ''} | ${rule.because} |`,
+    ),
   );
-  return ['| Agency | Roles | Relationship (from the agency’s data) | Categories | Why |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| Agency | Roles | Relationship (from the agency’s data) | Categories | Why |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }

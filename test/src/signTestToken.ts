@@ -14,7 +14,11 @@ export async function signTestToken(key: SigningKey, username: string): Promise<
  * user's claims, so only the named defect can be the reason for refusal.
  */
 export async function badTokens(key: SigningKey): Promise<Record<string, string>> {
-  const claims = { name: 'Dr Priya Shah', role: 'gp', organisation: { code: 'DEMOP1', name: 'Riverside Medical Centre', sector: 'health' } };
+  const claims = {
+    name: 'Dr Priya Shah',
+    role: 'gp',
+    organisation: { code: 'DEMOP1', name: 'Riverside Medical Centre', sector: 'health' },
+  };
   const sign = (options: { issuer?: string; audience?: string; expires?: number | string; signingKey?: SigningKey }) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: (options.signingKey ?? key).kid })
@@ -27,7 +31,9 @@ export async function badTokens(key: SigningKey): Promise<Record<string, string>
   const valid = await signTestToken(key, 'gp');
   const [header, payload] = valid.split('.') as [string, string, string];
   const unsignedHeader = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-  const tamperedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'privacy-officer' })).toString('base64url');
+  const tamperedPayload = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'privacy-officer' }),
+  ).toString('base64url');
   return {
     expired: await sign({ expires: Math.floor(Date.now() / 1000) - 60 }),
     'wrong issuer': await sign({ issuer: 'https://evil.example' }),

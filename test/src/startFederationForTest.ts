@@ -13,7 +13,12 @@ export interface TestFederation {
   key: SigningKey;
   gatewayUrl: string;
   /** Runs an operation through the gateway as a demo user (no token when `as` is undefined). */
-  query<TData = Record<string, unknown>>(as: string | undefined, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<TData>>;
+  query<TData = Record<string, unknown>>(
+    as: string | undefined,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<TData>>;
   /** Statements each agency's database has run so far. */
   statementCounts(): Record<string, number>;
   tokenFor(username: string): Promise<string>;
@@ -22,7 +27,9 @@ export interface TestFederation {
   stop(): Promise<void>;
 }
 
-export async function startFederationForTest(options: { people?: number; without?: string[]; gateway?: FederationOptions['gateway'] } = {}): Promise<TestFederation> {
+export async function startFederationForTest(
+  options: { people?: number; without?: string[]; gateway?: FederationOptions['gateway'] } = {},
+): Promise<TestFederation> {
   const key = await generateSigningKey();
   const federation = await startFederation({
     people: options.people ?? 300,
@@ -63,13 +70,20 @@ export async function startFederationForTest(options: { people?: number; without
           const subgraph = federation.subgraphs[agency];
           if (!subgraph) continue;
           checked += 1;
-          const rows = await subgraph.database.db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.requestId, requestId)).limit(1);
+          const rows = await subgraph.database.db
+            .select({ id: auditEvents.id })
+            .from(auditEvents)
+            .where(eq(auditEvents.requestId, requestId))
+            .limit(1);
           if (rows.length === 0) missing.push(`${requestId} in ${agency}`);
         }
       }
       return { checked, missing };
     },
-    statementCounts: () => Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count])),
+    statementCounts: () =>
+      Object.fromEntries(
+        Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count]),
+      ),
     tokenFor,
     stop: () => federation.stop(),
   };

@@ -15,7 +15,11 @@ export const testAudience = 'joined-up';
 export async function startIdentityProvider(): Promise<TestIdentityProvider> {
   const key = await generateSigningKey();
   const running = await listen(createIdentityProvider({ issuer: testIssuer, audience: testAudience, key }), 0, '/');
-  const identity = { issuer: testIssuer, audience: testAudience, jwksUrl: `http://localhost:${running.port}/.well-known/jwks.json` };
+  const identity = {
+    issuer: testIssuer,
+    audience: testAudience,
+    jwksUrl: `http://localhost:${running.port}/.well-known/jwks.json`,
+  };
   return {
     ...running,
     identity,

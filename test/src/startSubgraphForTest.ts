@@ -10,7 +10,11 @@ export interface TestSubgraph {
   subgraph: RunningSubgraph;
   idp: TestIdentityProvider;
   /** Runs an operation as a demo user (or with no token when `as` is undefined). */
-  query<TData = Record<string, unknown>>(as: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<TData>>;
+  query<TData = Record<string, unknown>>(
+    as: string | undefined,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult<TData>>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +41,11 @@ export async function startSubgraphForTest<TSchema extends Record<string, unknow
     subgraph: subgraph as unknown as RunningSubgraph,
     idp,
     query: async (as, query, variables) =>
-      graphqlRequest(subgraph.url, { query, variables: variables ?? {}, token: as === undefined ? undefined : await idp.tokenFor(as) }),
+      graphqlRequest(subgraph.url, {
+        query,
+        variables: variables ?? {},
+        token: as === undefined ? undefined : await idp.tokenFor(as),
+      }),
     stop: async () => {
       await subgraph.stop();
       await idp.stop();

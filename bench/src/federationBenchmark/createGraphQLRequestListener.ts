@@ -56,7 +56,10 @@ export function createGraphQLRequestListener(schema: GraphQLSchema): RequestList
     const result = await execute({
       schema,
       document: prepared,
-      variableValues: typeof body.variables === 'object' && body.variables !== null ? (body.variables as Record<string, unknown>) : undefined,
+      variableValues:
+        typeof body.variables === 'object' && body.variables !== null
+          ? (body.variables as Record<string, unknown>)
+          : undefined,
       operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
       contextValue: {},
     });
@@ -66,7 +69,9 @@ export function createGraphQLRequestListener(schema: GraphQLSchema): RequestList
   return (request, response) => {
     if (request.method !== 'POST' || request.url !== '/graphql') {
       request.resume();
-      send(response, request.url === '/graphql' ? 405 : 404, { errors: [{ message: 'POST GraphQL requests to /graphql.' }] });
+      send(response, request.url === '/graphql' ? 405 : 404, {
+        errors: [{ message: 'POST GraphQL requests to /graphql.' }],
+      });
       return;
     }
     const chunks: Buffer[] = [];
@@ -86,5 +91,7 @@ export function createGraphQLRequestListener(schema: GraphQLSchema): RequestList
 function send(response: ServerResponse, status: number, payload: unknown): void {
   const body = JSON.stringify(payload);
   // Content-Length rather than chunked encoding: one write, and the connection stays reusable.
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  response
+    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+    .end(body);
 }

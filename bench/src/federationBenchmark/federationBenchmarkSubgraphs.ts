@@ -5,4 +5,9 @@ import { products } from './products.ts';
 import { reviews } from './reviews.ts';
 
 /** The benchmark's four subgraphs, in the order of its published supergraph (ports 4001 to 4004 there). */
-export const federationBenchmarkSubgraphs: readonly FederationBenchmarkSubgraph[] = [accounts, inventory, products, reviews];
+export const federationBenchmarkSubgraphs: readonly FederationBenchmarkSubgraph[] = [
+  accounts,
+  inventory,
+  products,
+  reviews,
+];

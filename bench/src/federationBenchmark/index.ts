@@ -7,4 +7,8 @@ export { federationBenchmarkSubgraphs } from './federationBenchmarkSubgraphs.ts'
 export { inventory } from './inventory.ts';
 export { products } from './products.ts';
 export { reviews } from './reviews.ts';
-export { startFederationBenchmarkSubgraphs, type FederationBenchmarkSubgraphs, type FederationBenchmarkSubgraphsOptions } from './startFederationBenchmarkSubgraphs.ts';
+export {
+  startFederationBenchmarkSubgraphs,
+  type FederationBenchmarkSubgraphs,
+  type FederationBenchmarkSubgraphsOptions,
+} from './startFederationBenchmarkSubgraphs.ts';

@@ -30,7 +30,10 @@ const typeDefs = parse(/* GraphQL */ `
   "Entry points of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs under federation/subgraphs/."
   type Query {
     "The first benchmark products, in table order. From products (federation/subgraphs/products/subgraph.rs)."
-    topProducts("How many products: 5 when omitted or null; a negative count gives all nine, as the Rust cast to usize does." first: Int = 5): [Product]
+    topProducts(
+      "How many products: 5 when omitted or null; a negative count gives all nine, as the Rust cast to usize does."
+      first: Int = 5
+    ): [Product]
   }
 
   "A product of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs: products owns it (federation/subgraphs/products/subgraph.rs); inventory and reviews extend it (federation/subgraphs/inventory/subgraph.rs, federation/subgraphs/reviews/subgraph.rs)."

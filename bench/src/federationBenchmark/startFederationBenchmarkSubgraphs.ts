@@ -27,11 +27,15 @@ export interface FederationBenchmarkSubgraphs {
  * Serves the four subgraphs of The Guild's gateway benchmark over HTTP, each on its own port at
  * /graphql as in the benchmark's federation layout, and composes their supergraph.
  */
-export async function startFederationBenchmarkSubgraphs(options: FederationBenchmarkSubgraphsOptions = {}): Promise<FederationBenchmarkSubgraphs> {
+export async function startFederationBenchmarkSubgraphs(
+  options: FederationBenchmarkSubgraphsOptions = {},
+): Promise<FederationBenchmarkSubgraphs> {
   const host = options.host ?? '127.0.0.1';
   const ports = options.ports ?? [];
   if (ports.length > federationBenchmarkSubgraphs.length) {
-    throw new RangeError(`Give at most ${federationBenchmarkSubgraphs.length} ports, one for each of ${federationBenchmarkSubgraphs.map(({ name }) => name).join(', ')}.`);
+    throw new RangeError(
+      `Give at most ${federationBenchmarkSubgraphs.length} ports, one for each of ${federationBenchmarkSubgraphs.map(({ name }) => name).join(', ')}.`,
+    );
   }
   const servers: Server[] = [];
   const stop = async (): Promise<void> => {
@@ -66,11 +70,19 @@ export async function startFederationBenchmarkSubgraphs(options: FederationBench
       urls[subgraph.name] = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}/graphql`;
     }
 
-    const composition = composeServices(federationBenchmarkSubgraphs.map(({ name, typeDefs }) => ({ name, typeDefs, url: urls[name] })));
+    const composition = composeServices(
+      federationBenchmarkSubgraphs.map(({ name, typeDefs }) => ({ name, typeDefs, url: urls[name] })),
+    );
     if (composition.errors) {
-      throw new Error(`The benchmark subgraphs do not compose:\n${composition.errors.map((error) => error.message).join('\n')}`);
+      throw new Error(
+        `The benchmark subgraphs do not compose:\n${composition.errors.map((error) => error.message).join('\n')}`,
+      );
     }
-    return { urls: urls as Record<FederationBenchmarkSubgraphName, string>, supergraphSdl: composition.supergraphSdl, stop };
+    return {
+      urls: urls as Record<FederationBenchmarkSubgraphName, string>,
+      supergraphSdl: composition.supergraphSdl,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

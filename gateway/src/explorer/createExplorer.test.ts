@@ -9,8 +9,13 @@ import { createExplorer, prefersHtml } from './createExplorer.ts';
 const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 // The explorer behind the kit's real HTTP handler, as the gateway mounts it.
-async function startServer(explorer: ReturnType<typeof createExplorer>): Promise<{ server: RunningServer; stop(): Promise<void> }> {
-  const apollo = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } });
+async function startServer(
+  explorer: ReturnType<typeof createExplorer>,
+): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  const apollo = new ApolloServer({
+    typeDefs: 'type Query { hello: String }',
+    resolvers: { Query: { hello: () => 'world' } },
+  });
   await apollo.start();
   const server = await listen(
     createHttpHandler({
@@ -32,7 +37,11 @@ async function startServer(explorer: ReturnType<typeof createExplorer>): Promise
 }
 
 describe('createExplorer', () => {
-  const explorer = createExplorer({ graphqlPath: '/graphql', identityProviderUrl: 'http://localhost:4100', title: 'Test explorer' });
+  const explorer = createExplorer({
+    graphqlPath: '/graphql',
+    identityProviderUrl: 'http://localhost:4100',
+    title: 'Test explorer',
+  });
   let running: Awaited<ReturnType<typeof startServer>>;
   let base: string;
 
@@ -73,7 +82,9 @@ describe('createExplorer', () => {
   });
 
   it('leaves GraphQL GET and POST to Apollo', async () => {
-    const get = await fetch(`${base}/graphql?query=%7Bhello%7D`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${base}/graphql?query=%7Bhello%7D`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(get.headers.get('content-type')).toContain('application/json');
     expect(await get.json()).toEqual({ data: { hello: 'world' } });
     const post = await fetch(`${base}/graphql`, {
@@ -89,7 +100,10 @@ describe('createExplorer', () => {
     const call = (method: string, accept: string | undefined): boolean => {
       let written = false;
       const response = { setHeader: () => (written = true), end: () => (written = true) } as unknown as ServerResponse;
-      const answered = explorer.beforeGraphQL({ method, headers: accept ? { accept } : {} } as IncomingMessage, response);
+      const answered = explorer.beforeGraphQL(
+        { method, headers: accept ? { accept } : {} } as IncomingMessage,
+        response,
+      );
       expect(written).toBe(answered);
       return answered;
     };
@@ -126,15 +140,17 @@ describe('createExplorer', () => {
 
   it('compresses the large bundle when the client accepts gzip', async () => {
     const { request } = await import('node:http');
-    const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-      request(`${base}/explorer/yoga-graphiql.js`, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-      })
-        .on('error', reject)
-        .end();
-    });
+    const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>(
+      (resolve, reject) => {
+        request(`${base}/explorer/yoga-graphiql.js`, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      },
+    );
     expect(headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(body).toString('utf8')).toContain('renderYogaGraphiQL');
     expect(body.length).toBeLessThan(2_000_000);
@@ -163,7 +179,9 @@ describe('createExplorer without an identity provider', () => {
     const explorer = createExplorer({ graphqlPath: '/graphql', identityProviderUrl: undefined });
     const running = await startServer(explorer);
     try {
-      const response = await fetch(`http://localhost:${running.server.port}/graphql`, { headers: { accept: browserAccept } });
+      const response = await fetch(`http://localhost:${running.server.port}/graphql`, {
+        headers: { accept: browserAccept },
+      });
       const html = await response.text();
       expect(html).toContain('id="explorer-token"');
       expect(html).not.toContain('id="explorer-user"');
@@ -177,9 +195,17 @@ describe('createExplorer without an identity provider', () => {
 
 describe('createExplorer escaping', () => {
   it('escapes the title in HTML and in the page settings', () => {
-    const explorer = createExplorer({ graphqlPath: '/graphql', identityProviderUrl: undefined, title: '</script><script>alert("x")</script>' });
+    const explorer = createExplorer({
+      graphqlPath: '/graphql',
+      identityProviderUrl: undefined,
+      title: '</script><script>alert("x")</script>',
+    });
     let html = '';
-    const response = { statusCode: 0, setHeader: () => undefined, end: (body?: Buffer) => (html = body?.toString('utf8') ?? '') } as unknown as ServerResponse;
+    const response = {
+      statusCode: 0,
+      setHeader: () => undefined,
+      end: (body?: Buffer) => (html = body?.toString('utf8') ?? ''),
+    } as unknown as ServerResponse;
     explorer.beforeGraphQL({ method: 'GET', headers: { accept: 'text/html' } } as IncomingMessage, response);
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&#60;/script&#62;&#60;script&#62;alert(&#34;x&#34;)');

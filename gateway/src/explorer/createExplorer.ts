@@ -29,7 +29,8 @@ export interface Explorer {
  * signs GraphiQL's requests in as a demo user, because every gateway request needs a token.
  */
 export function createExplorer(options: ExplorerOptions): Explorer {
-  if (!options.graphqlPath.startsWith('/')) throw new Error(`The explorer's graphqlPath must start with "/", not "${options.graphqlPath}".`);
+  if (!options.graphqlPath.startsWith('/'))
+    throw new Error(`The explorer's graphqlPath must start with "/", not "${options.graphqlPath}".`);
   const identityProvider = options.identityProviderUrl === undefined ? undefined : new URL(options.identityProviderUrl);
   const title = options.title ?? 'Joined-up explorer';
   const assets = loadAssets();
@@ -37,7 +38,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   const page = Buffer.from(renderExplorerPage({ title, graphqlPath: options.graphqlPath, identityProvider, assets }));
 
   const routes: Record<string, HttpRoute> = {};
-  for (const asset of assets.values()) routes[asset.path] = (request, response) => serveAsset(request, response, asset, policy);
+  for (const asset of assets.values())
+    routes[asset.path] = (request, response) => serveAsset(request, response, asset, policy);
 
   return {
     routes,

@@ -40,7 +40,12 @@ export function loadAssets(): Map<string, Asset> {
   return new Map(
     sources.map(([name, contentType, body]) => [
       name,
-      { path: assetPrefix + name, contentType, body, version: createHash('sha256').update(body).digest('hex').slice(0, 16) },
+      {
+        path: assetPrefix + name,
+        contentType,
+        body,
+        version: createHash('sha256').update(body).digest('hex').slice(0, 16),
+      },
     ]),
   );
 }

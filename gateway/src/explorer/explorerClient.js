@@ -19,26 +19,38 @@
   // Every request GraphiQL makes (introspection for the docs included) waits for this, so the
   // first one already carries a token.
   let settleFirst;
-  let authorization = new Promise((resolve) => { settleFirst = resolve; });
+  let authorization = new Promise((resolve) => {
+    settleFirst = resolve;
+  });
   const useAuthorization = (pending) => {
     authorization = pending;
-    if (settleFirst) { const settle = settleFirst; settleFirst = undefined; pending.then(settle); }
+    if (settleFirst) {
+      const settle = settleFirst;
+      settleFirst = undefined;
+      pending.then(settle);
+    }
   };
 
   // GraphiQL updates the operation name a moment after an edit, so a run straight after typing
   // can name an operation the document no longer has; such a stale name is dropped.
   const operationNameIn = (query, name) => {
     const words = String(query).split(/[^_0-9A-Za-z]+/);
-    const defined = words.some((word, index) => ['query', 'mutation', 'subscription'].includes(word) && words[index + 1] === name);
+    const defined = words.some(
+      (word, index) => ['query', 'mutation', 'subscription'].includes(word) && words[index + 1] === name,
+    );
     return name && defined ? name : undefined;
   };
 
   const fetcher = async (params, options) => {
-    const headers = { accept: 'application/graphql-response+json, application/json', 'content-type': 'application/json' };
+    const headers = {
+      accept: 'application/graphql-response+json, application/json',
+      'content-type': 'application/json',
+    };
     const bearer = await authorization;
     if (bearer) headers.authorization = bearer;
     // Headers typed into GraphiQL's headers editor win, so a developer can try another token.
-    for (const [name, value] of Object.entries((options && options.headers) || {})) headers[name.toLowerCase()] = String(value);
+    for (const [name, value] of Object.entries((options && options.headers) || {}))
+      headers[name.toLowerCase()] = String(value);
     const response = await fetch(config.graphqlPath, {
       method: 'POST',
       headers,
@@ -64,7 +76,11 @@
     const select = document.getElementById('explorer-user');
     const storageKey = 'joined-up.explorer.user';
     let current = config.identity.defaultUser;
-    try { current = localStorage.getItem(storageKey) || current; } catch {}
+    try {
+      current = localStorage.getItem(storageKey) || current;
+    } catch {
+      // Storage may be refused (private browsing); the default user is used instead.
+    }
     const requestToken = async (username) => {
       const response = await fetch(config.identity.tokenUrl + '?user=' + encodeURIComponent(username));
       const body = await response.json().catch(() => undefined);
@@ -96,7 +112,11 @@
             if (attempt === latest) {
               signedIn = current;
               describe();
-              try { localStorage.setItem(storageKey, current); } catch {}
+              try {
+                localStorage.setItem(storageKey, current);
+              } catch {
+                // Storage may be refused; the choice is simply not remembered.
+              }
             }
             return bearer;
           },
@@ -114,13 +134,15 @@
       .then(async (response) => {
         const users = await response.json();
         if (!response.ok || !Array.isArray(users)) throw new Error(errorMessage(users, response));
-        select.replaceChildren(...users.map((user) => {
-          const option = document.createElement('option');
-          option.value = String(user.username);
-          option.textContent = user.name + ' (' + user.username + '), ' + user.organisation;
-          option.title = String(user.description || '');
-          return option;
-        }));
+        select.replaceChildren(
+          ...users.map((user) => {
+            const option = document.createElement('option');
+            option.value = String(user.username);
+            option.textContent = user.name + ' (' + user.username + '), ' + user.organisation;
+            option.title = String(user.description || '');
+            return option;
+          }),
+        );
         select.value = current;
         if (signedIn === current) describe();
       })

@@ -12,7 +12,8 @@ export function prefersHtml(accept: string | undefined): boolean {
     const major = mediaType.split('/')[0];
     let best = { specificity: -1, quality: 0 };
     for (const range of ranges) {
-      const specificity = range.type === mediaType ? 2 : range.type === `${major}/*` ? 1 : range.type === '*/*' ? 0 : -1;
+      const specificity =
+        range.type === mediaType ? 2 : range.type === `${major}/*` ? 1 : range.type === '*/*' ? 0 : -1;
       if (specificity > best.specificity) best = { specificity, quality: range.quality };
     }
     return best.quality;

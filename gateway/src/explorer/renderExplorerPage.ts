@@ -28,7 +28,10 @@ function escapeHtml(text: string): string {
 
 /** JSON for a <script type="application/json"> element: "<" escaped so "</script>" cannot end it. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export interface PageInput {
@@ -51,7 +54,11 @@ export function renderExplorerPage({ title, graphqlPath, identityProvider, asset
     defaultQuery: defaultExplorerQuery,
     // Yoga's bundle renders a string title as HTML, so it gets the escaped form.
     titleHtml: escapeHtml(title),
-    workers: { editorWorkerService: url('editor.worker.js'), json: url('json.worker.js'), graphql: url('graphql.worker.js') },
+    workers: {
+      editorWorkerService: url('editor.worker.js'),
+      json: url('json.worker.js'),
+      graphql: url('graphql.worker.js'),
+    },
     identity: base ? { usersUrl: `${base}/users`, tokenUrl: `${base}/token`, defaultUser: defaultExplorerUser } : null,
   };
   const signIn = base

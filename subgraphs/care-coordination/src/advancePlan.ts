@@ -24,13 +24,32 @@ export async function advancePlan(
     .where(and(eq(carePlans.nhsNumber, change.nhsNumber), eq(carePlans.version, change.expectedVersion)))
     .returning();
   if (!plan) {
-    const [current] = await tx.select({ version: carePlans.version }).from(carePlans).where(eq(carePlans.nhsNumber, change.nhsNumber));
-    if (!current) throw createError('NOT_FOUND', 'This person has no care plan yet: start one with startCarePlan.', { argumentName: 'input.nhsNumber' });
-    throw createError('CONFLICT', `The plan was changed by someone else since version ${change.expectedVersion}: it is now at version ${current.version}. Read it again and redo your change.`, {
-      argumentName: 'input.expectedVersion',
-      currentVersion: current.version,
-    });
+    const [current] = await tx
+      .select({ version: carePlans.version })
+      .from(carePlans)
+      .where(eq(carePlans.nhsNumber, change.nhsNumber));
+    if (!current)
+      throw createError('NOT_FOUND', 'This person has no care plan yet: start one with startCarePlan.', {
+        argumentName: 'input.nhsNumber',
+      });
+    throw createError(
+      'CONFLICT',
+      `The plan was changed by someone else since version ${change.expectedVersion}: it is now at version ${current.version}. Read it again and redo your change.`,
+      {
+        argumentName: 'input.expectedVersion',
+        currentVersion: current.version,
+      },
+    );
   }
-  await tx.insert(carePlanChanges).values({ id: randomUUID(), planId: plan.id, nhsNumber: change.nhsNumber, version: plan.version, summary: change.summary, ...recordedByCaller(caller) });
+  await tx
+    .insert(carePlanChanges)
+    .values({
+      id: randomUUID(),
+      planId: plan.id,
+      nhsNumber: change.nhsNumber,
+      version: plan.version,
+      summary: change.summary,
+      ...recordedByCaller(caller),
+    });
   return plan;
 }

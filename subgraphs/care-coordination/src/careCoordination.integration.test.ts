@@ -10,17 +10,63 @@ import type { CareCoordinationTables } from './tables.ts';
 const people = 300;
 const sam = '9990000018';
 const key = () => randomUUID();
-const representation = (extra: Record<string, unknown> = {}) => ({ representations: [{ __typename: 'Person', nhsNumber: sam, ...extra }] });
+const representation = (extra: Record<string, unknown> = {}) => ({
+  representations: [{ __typename: 'Person', nhsNumber: sam, ...extra }],
+});
 const planQuery = /* GraphQL */ `
   query Plan($representations: [_Any!]!) {
     _entities(representations: $representations) {
       ... on Person {
         carePlan {
-          id version status aboutMe whatMattersToMe aboutMeProvenance { recordedBy recordedByRole }
-          goals { id description status actions { id description dueOn status overdue ownerOrganisation { code } owner { id role } } }
-          contingencyPlan { whatToDo whoToContact provenance { recordedBy } }
-          lastReviewedOn nextReviewDue reviewOverdue reviews { reviewedOn summary }
-          changes { version summary provenance { recordedBy } }
+          id
+          version
+          status
+          aboutMe
+          whatMattersToMe
+          aboutMeProvenance {
+            recordedBy
+            recordedByRole
+          }
+          goals {
+            id
+            description
+            status
+            actions {
+              id
+              description
+              dueOn
+              status
+              overdue
+              ownerOrganisation {
+                code
+              }
+              owner {
+                id
+                role
+              }
+            }
+          }
+          contingencyPlan {
+            whatToDo
+            whoToContact
+            provenance {
+              recordedBy
+            }
+          }
+          lastReviewedOn
+          nextReviewDue
+          reviewOverdue
+          reviews {
+            reviewedOn
+            summary
+          }
+          changes {
+            version
+            summary
+            provenance {
+              recordedBy
+            }
+          }
         }
       }
     }
@@ -41,14 +87,23 @@ const planVersion = `mutation($input: UpdateAboutMeInput!) { updateAboutMe(input
 const addGoal = `mutation($input: AddCarePlanGoalInput!) { addCarePlanGoal(input: $input) { replayed carePlan { version goals { id description } } } }`;
 
 interface PlanResult {
-  _entities: Array<{ carePlan: { version: number; aboutMe: string; goals: Array<{ id: string; description: string; actions: Array<Record<string, unknown>> }>; changes: Array<{ version: number; summary: string }> } & Record<string, unknown> }>;
+  _entities: Array<{
+    carePlan: {
+      version: number;
+      aboutMe: string;
+      goals: Array<{ id: string; description: string; actions: Array<Record<string, unknown>> }>;
+      changes: Array<{ version: number; summary: string }>;
+    } & Record<string, unknown>;
+  }>;
 }
 
 describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph on %s', (engine) => {
   let subgraph: TestSubgraph;
   const db = () => subgraph.subgraph.database.db as unknown as Database<CareCoordinationTables>;
-  const rows = async <T>(query: ReturnType<typeof sql>) => ((await db().execute(query)) as unknown as { rows: T[] }).rows;
-  const currentVersion = async () => (await rows<{ version: number }>(sql`select version from care_plans where nhs_number = ${sam}`))[0]!.version;
+  const rows = async <T>(query: ReturnType<typeof sql>) =>
+    ((await db().execute(query)) as unknown as { rows: T[] }).rows;
+  const currentVersion = async () =>
+    (await rows<{ version: number }>(sql`select version from care_plans where nhs_number = ${sam}`))[0]!.version;
 
   beforeAll(async () => {
     subgraph = await startSubgraphForTest(careCoordinationSubgraph, { engine, people });
@@ -61,16 +116,32 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     const plan = body.data!._entities[0]!.carePlan;
     expect(plan.status).toBe('AGREED');
     expect(plan.aboutMe).toMatch(/^I'm Sam\./);
-    expect(plan['aboutMeProvenance']).toEqual({ recordedBy: 'Margaret Taylor', recordedByRole: 'Carer acting for the person' });
-    expect(plan.goals.map((goal) => goal.description)).toEqual(['I want to keep living in my own flat.', 'I want to go climbing every Saturday.']);
-    expect(plan.goals[0]!.actions[0]).toMatchObject({ ownerOrganisation: { code: 'DEMOC1' }, owner: { id: 'sam-team-diabetes-nurse', role: 'Diabetes specialist nurse' }, status: 'DONE' });
-    expect(plan['contingencyPlan']).toMatchObject({ whoToContact: expect.arrayContaining(['Rachel Green, care coordinator: 01632 960601']) });
+    expect(plan['aboutMeProvenance']).toEqual({
+      recordedBy: 'Margaret Taylor',
+      recordedByRole: 'Carer acting for the person',
+    });
+    expect(plan.goals.map((goal) => goal.description)).toEqual([
+      'I want to keep living in my own flat.',
+      'I want to go climbing every Saturday.',
+    ]);
+    expect(plan.goals[0]!.actions[0]).toMatchObject({
+      ownerOrganisation: { code: 'DEMOC1' },
+      owner: { id: 'sam-team-diabetes-nurse', role: 'Diabetes specialist nurse' },
+      status: 'DONE',
+    });
+    expect(plan['contingencyPlan']).toMatchObject({
+      whoToContact: expect.arrayContaining(['Rachel Green, care coordinator: 01632 960601']),
+    });
     expect(plan.changes[0]).toMatchObject({ version: plan.version });
-    expect(plan.changes.map((change) => change.version)).toEqual([...Array(plan.version).keys()].map((i) => plan.version - i));
+    expect(plan.changes.map((change) => change.version)).toEqual(
+      [...Array(plan.version).keys()].map((i) => plan.version - i),
+    );
   });
 
   it('returns the care team as references to the agencies that employ each worker, the carer as a person, and one named coordinator', async () => {
-    const { body } = await subgraph.query<{ _entities: Array<{ careTeam: Array<Record<string, unknown>>; careCoordinator: Record<string, unknown> }> }>(
+    const { body } = await subgraph.query<{
+      _entities: Array<{ careTeam: Array<Record<string, unknown>>; careCoordinator: Record<string, unknown> }>;
+    }>(
       'gp',
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person {
         careTeam { id kind role sector organisation { code } clinician { id } socialCareWorker { id } voluntarySectorWorker { id } partnershipWorker { id name phone } carer { nhsNumber } carerName carerRelationship isCoordinator }
@@ -79,12 +150,32 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     );
     expect(body.errors).toBeUndefined();
     const team = body.data!._entities[0]!.careTeam;
-    expect(team.find((member) => member['id'] === 'sam-team-gp')).toMatchObject({ kind: 'CLINICIAN', sector: 'HEALTH', clinician: { id: 'w-gp-shah' }, socialCareWorker: null });
-    expect(team.find((member) => member['id'] === 'sam-team-lead-support-worker')).toMatchObject({ kind: 'SOCIAL_CARE_WORKER', socialCareWorker: { id: 'w-cw-evans' } });
-    expect(team.find((member) => member['id'] === 'sam-team-link-worker')).toMatchObject({ kind: 'VOLUNTARY_SECTOR_WORKER', voluntarySectorWorker: { id: 'w-lw-hassan' } });
-    expect(team.find((member) => member['id'] === 'sam-team-mother')).toMatchObject({ kind: 'UNPAID_CARER', sector: null, carer: { nhsNumber: '9990000026' }, carerName: 'Margaret Taylor', carerRelationship: 'Mother' });
+    expect(team.find((member) => member['id'] === 'sam-team-gp')).toMatchObject({
+      kind: 'CLINICIAN',
+      sector: 'HEALTH',
+      clinician: { id: 'w-gp-shah' },
+      socialCareWorker: null,
+    });
+    expect(team.find((member) => member['id'] === 'sam-team-lead-support-worker')).toMatchObject({
+      kind: 'SOCIAL_CARE_WORKER',
+      socialCareWorker: { id: 'w-cw-evans' },
+    });
+    expect(team.find((member) => member['id'] === 'sam-team-link-worker')).toMatchObject({
+      kind: 'VOLUNTARY_SECTOR_WORKER',
+      voluntarySectorWorker: { id: 'w-lw-hassan' },
+    });
+    expect(team.find((member) => member['id'] === 'sam-team-mother')).toMatchObject({
+      kind: 'UNPAID_CARER',
+      sector: null,
+      carer: { nhsNumber: '9990000026' },
+      carerName: 'Margaret Taylor',
+      carerRelationship: 'Mother',
+    });
     expect(team.filter((member) => member['isCoordinator'])).toHaveLength(1);
-    expect(body.data!._entities[0]!.careCoordinator).toEqual({ id: 'sam-team-coordinator', partnershipWorker: { name: 'Rachel Green' } });
+    expect(body.data!._entities[0]!.careCoordinator).toEqual({
+      id: 'sam-team-coordinator',
+      partnershipWorker: { name: 'Rachel Green' },
+    });
   });
 
   it('shows the plan to the team, Sam and his mother, and to no one without a relationship', async () => {
@@ -100,18 +191,40 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
 
   it("lets Sam's mother write About me; a professional may not, and a stale version is refused with the current one", async () => {
     const version = await currentVersion();
-    const input = { nhsNumber: sam, idempotencyKey: key(), expectedVersion: version, whatMattersToMe: ['Staying in my own flat this time', 'Cooking my own tea on Thursdays'] };
-    const written = await subgraph.query<{ updateAboutMe: { replayed: boolean; carePlan: { version: number; whatMattersToMe: string[] } } }>('carer', planVersion, { input });
+    const input = {
+      nhsNumber: sam,
+      idempotencyKey: key(),
+      expectedVersion: version,
+      whatMattersToMe: ['Staying in my own flat this time', 'Cooking my own tea on Thursdays'],
+    };
+    const written = await subgraph.query<{
+      updateAboutMe: { replayed: boolean; carePlan: { version: number; whatMattersToMe: string[] } };
+    }>('carer', planVersion, { input });
     expect(written.body.errors).toBeUndefined();
-    expect(written.body.data!.updateAboutMe).toMatchObject({ replayed: false, carePlan: { version: version + 1, whatMattersToMe: input.whatMattersToMe } });
+    expect(written.body.data!.updateAboutMe).toMatchObject({
+      replayed: false,
+      carePlan: { version: version + 1, whatMattersToMe: input.whatMattersToMe },
+    });
 
-    const retried = await subgraph.query<{ updateAboutMe: { replayed: boolean; carePlan: { version: number } } }>('carer', planVersion, { input });
+    const retried = await subgraph.query<{ updateAboutMe: { replayed: boolean; carePlan: { version: number } } }>(
+      'carer',
+      planVersion,
+      { input },
+    );
     expect(retried.body.data!.updateAboutMe).toMatchObject({ replayed: true, carePlan: { version: version + 1 } });
 
-    const stale = await subgraph.query('sam', planVersion, { input: { ...input, idempotencyKey: key(), aboutMe: 'I like trains.' } });
-    expect(stale.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version + 1, argumentName: 'input.expectedVersion' });
+    const stale = await subgraph.query('sam', planVersion, {
+      input: { ...input, idempotencyKey: key(), aboutMe: 'I like trains.' },
+    });
+    expect(stale.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: version + 1,
+      argumentName: 'input.expectedVersion',
+    });
 
-    const professional = await subgraph.query('gp', planVersion, { input: { ...input, idempotencyKey: key(), expectedVersion: version + 1 } });
+    const professional = await subgraph.query('gp', planVersion, {
+      input: { ...input, idempotencyKey: key(), expectedVersion: version + 1 },
+    });
     expect(professional.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(await currentVersion()).toBe(version + 1);
   });
@@ -119,7 +232,14 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
   it('refuses a reused idempotency key for a different change, and invalid input naming the field', async () => {
     const version = await currentVersion();
     const reused = key();
-    await subgraph.query('coordinator', addGoal, { input: { nhsNumber: sam, idempotencyKey: reused, expectedVersion: version, description: 'Make a friend I can text.' } });
+    await subgraph.query('coordinator', addGoal, {
+      input: {
+        nhsNumber: sam,
+        idempotencyKey: reused,
+        expectedVersion: version,
+        description: 'Make a friend I can text.',
+      },
+    });
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ idempotencyKey: reused, description: 'Something else entirely.' }, 'input.idempotencyKey'],
       [{ idempotencyKey: 'short' }, 'input.idempotencyKey'],
@@ -129,21 +249,49 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
       [{ nhsNumber: '9990000019' }, 'input.nhsNumber'],
     ];
     for (const [change, field] of cases) {
-      const { body } = await subgraph.query('coordinator', addGoal, { input: { nhsNumber: sam, idempotencyKey: key(), expectedVersion: version + 1, description: 'A goal.', ...change } });
+      const { body } = await subgraph.query('coordinator', addGoal, {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: key(),
+          expectedVersion: version + 1,
+          description: 'A goal.',
+          ...change,
+        },
+      });
       expect(body.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: field });
     }
     const action = await subgraph.query(
       'coordinator',
       `mutation($input: AddCarePlanActionInput!) { addCarePlanAction(input: $input) { carePlan { version } } }`,
-      { input: { nhsNumber: sam, idempotencyKey: key(), expectedVersion: version + 1, goalId: 'sam-goal-flat', description: 'Book a review.', ownerMemberId: 'sam-team-mother', dueOn: '2099-01-01' } },
+      {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: key(),
+          expectedVersion: version + 1,
+          goalId: 'sam-goal-flat',
+          description: 'Book a review.',
+          ownerMemberId: 'sam-team-mother',
+          dueOn: '2099-01-01',
+        },
+      },
     );
-    expect(action.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.ownerMemberId' });
+    expect(action.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.ownerMemberId',
+    });
     expect(await currentVersion()).toBe(version + 1);
   });
 
   it('writes each change with its audit row in the same transaction', async () => {
     const version = await currentVersion();
-    const { headers } = await subgraph.query('diabetes-nurse', addGoal, { input: { nhsNumber: sam, idempotencyKey: key(), expectedVersion: version, description: 'Check my own blood sugar before climbing.' } });
+    const { headers } = await subgraph.query('diabetes-nurse', addGoal, {
+      input: {
+        nhsNumber: sam,
+        idempotencyKey: key(),
+        expectedVersion: version,
+        description: 'Check my own blood sugar before climbing.',
+      },
+    });
     const audit = await rows<{ action: string; categories: string[]; actor_subject: string }>(
       sql`select action, categories, actor_subject from audit_events where request_id = ${headers.get('x-request-id')} order by action`,
     );
@@ -157,69 +305,168 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     const sent = await subgraph.query<{ sendReferral: { referral: { id: string; status: string; toSector: string } } }>(
       'gp',
       `mutation($input: SendReferralInput!) { sendReferral(input: $input) { referral { id status toSector } } }`,
-      { input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'DEMOV2', service: 'Social prescribing', reason: 'Would like a cooking group.' } },
+      {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: key(),
+          toOrganisationCode: 'DEMOV2',
+          service: 'Social prescribing',
+          reason: 'Would like a cooking group.',
+        },
+      },
     );
     expect(sent.body.errors).toBeUndefined();
     const { id } = sent.body.data!.sendReferral.referral;
     expect(sent.body.data!.sendReferral.referral).toMatchObject({ status: 'SENT', toSector: 'VOLUNTARY_SECTOR' });
 
-    const worklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>('link-worker', `{ referralWorklist(status: [SENT]) { edges { node { id } } } }`);
+    const worklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
+      'link-worker',
+      `{ referralWorklist(status: [SENT]) { edges { node { id } } } }`,
+    );
     expect(worklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toContain(id);
 
     const respond = `mutation($input: RespondToReferralInput!) { respondToReferral(input: $input) { replayed referral { status waitDays statusHistory { status reason } } } }`;
-    const elsewhere = await subgraph.query('social-worker', respond, { input: { referralId: id, idempotencyKey: key(), status: 'ACCEPTED' } });
-    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const noReason = await subgraph.query('link-worker', respond, { input: { referralId: id, idempotencyKey: key(), status: 'DECLINED' } });
-    expect(noReason.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.reason' });
-    const accepted = await subgraph.query<{ respondToReferral: { referral: { status: string; waitDays: number; statusHistory: Array<{ status: string }> } } }>('link-worker', respond, {
+    const elsewhere = await subgraph.query('social-worker', respond, {
       input: { referralId: id, idempotencyKey: key(), status: 'ACCEPTED' },
     });
-    expect(accepted.body.data!.respondToReferral.referral).toMatchObject({ status: 'ACCEPTED', waitDays: 0, statusHistory: [{ status: 'SENT' }, { status: 'ACCEPTED' }] });
-    const again = await subgraph.query('link-worker', respond, { input: { referralId: id, idempotencyKey: key(), status: 'DECLINED', reason: 'Changed our mind.' } });
+    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const noReason = await subgraph.query('link-worker', respond, {
+      input: { referralId: id, idempotencyKey: key(), status: 'DECLINED' },
+    });
+    expect(noReason.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.reason',
+    });
+    const accepted = await subgraph.query<{
+      respondToReferral: { referral: { status: string; waitDays: number; statusHistory: Array<{ status: string }> } };
+    }>('link-worker', respond, {
+      input: { referralId: id, idempotencyKey: key(), status: 'ACCEPTED' },
+    });
+    expect(accepted.body.data!.respondToReferral.referral).toMatchObject({
+      status: 'ACCEPTED',
+      waitDays: 0,
+      statusHistory: [{ status: 'SENT' }, { status: 'ACCEPTED' }],
+    });
+    const again = await subgraph.query('link-worker', respond, {
+      input: { referralId: id, idempotencyKey: key(), status: 'DECLINED', reason: 'Changed our mind.' },
+    });
     expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', current: 'ACCEPTED' });
   });
 
   it('carries a hospital discharge to social care, and a social worker’s referral to the diabetes nurses, each to its worklist', async () => {
-    const discharge = await graphqlRequest<{ sendReferral: { referral: { id: string; toSector: string; fromOrganisation: { name: string } } } }>(subgraph.subgraph.url, {
+    const discharge = await graphqlRequest<{
+      sendReferral: { referral: { id: string; toSector: string; fromOrganisation: { name: string } } };
+    }>(subgraph.subgraph.url, {
       query: sendReferral,
-      variables: { input: { nhsNumber: '9990000026', idempotencyKey: key(), toOrganisationCode: 'DEMOLA1', service: 'Hospital discharge: care and support at home', reason: 'Hip replacement; going home Friday, needs help with washing and dressing for six weeks.', priority: 'URGENT' } },
+      variables: {
+        input: {
+          nhsNumber: '9990000026',
+          idempotencyKey: key(),
+          toOrganisationCode: 'DEMOLA1',
+          service: 'Hospital discharge: care and support at home',
+          reason: 'Hip replacement; going home Friday, needs help with washing and dressing for six weeks.',
+          priority: 'URGENT',
+        },
+      },
       token: await signToken(dischargeCoordinator, subgraph.idp.key, subgraph.idp.identity),
     });
     expect(discharge.body.errors).toBeUndefined();
-    expect(discharge.body.data!.sendReferral.referral).toMatchObject({ toSector: 'SOCIAL_CARE', fromOrganisation: { name: 'Riverside General Hospital' } });
-    const councilWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>('social-worker', worklistQuery);
-    expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toContain(discharge.body.data!.sendReferral.referral.id);
+    expect(discharge.body.data!.sendReferral.referral).toMatchObject({
+      toSector: 'SOCIAL_CARE',
+      fromOrganisation: { name: 'Riverside General Hospital' },
+    });
+    const councilWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
+      'social-worker',
+      worklistQuery,
+    );
+    expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toContain(
+      discharge.body.data!.sendReferral.referral.id,
+    );
 
-    const toNurses = await subgraph.query<{ sendReferral: { referral: { id: string; toOrganisation: { name: string } } } }>('social-worker', sendReferral, {
-      input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'DEMOC1', service: 'Diabetes specialist nursing', reason: 'Please train the new night support worker in insulin administration.' },
+    const toNurses = await subgraph.query<{
+      sendReferral: { referral: { id: string; toOrganisation: { name: string } } };
+    }>('social-worker', sendReferral, {
+      input: {
+        nhsNumber: sam,
+        idempotencyKey: key(),
+        toOrganisationCode: 'DEMOC1',
+        service: 'Diabetes specialist nursing',
+        reason: 'Please train the new night support worker in insulin administration.',
+      },
     });
     expect(toNurses.body.data!.sendReferral.referral.toOrganisation.name).toBe('Riverside Community Health Services');
-    const nursesWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>('diabetes-nurse', worklistQuery);
-    expect(nursesWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toEqual([toNurses.body.data!.sendReferral.referral.id]);
+    const nursesWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
+      'diabetes-nurse',
+      worklistQuery,
+    );
+    expect(nursesWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toEqual([
+      toNurses.body.data!.sendReferral.referral.id,
+    ]);
     // The council does not see the nurses' worklist, nor the nurses the council's.
-    expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).not.toContain(toNurses.body.data!.sendReferral.referral.id);
+    expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).not.toContain(
+      toNurses.body.data!.sendReferral.referral.id,
+    );
 
-    const unknown = await subgraph.query('social-worker', sendReferral, { input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'NOPE1', service: 'X', reason: 'Y' } });
-    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.toOrganisationCode' });
-    const citizen = await subgraph.query('sam', sendReferral, { input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'DEMOC1', service: 'X', reason: 'Y' } });
+    const unknown = await subgraph.query('social-worker', sendReferral, {
+      input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'NOPE1', service: 'X', reason: 'Y' },
+    });
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.toOrganisationCode',
+    });
+    const citizen = await subgraph.query('sam', sendReferral, {
+      input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'DEMOC1', service: 'X', reason: 'Y' },
+    });
     expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('refuses to name a second coordinator over one the caller did not see', async () => {
     const mutation = `mutation($input: SetCareCoordinatorInput!) { setCareCoordinator(input: $input) { member { id isCoordinator } } }`;
-    const stale = await subgraph.query('social-worker', mutation, { input: { nhsNumber: sam, idempotencyKey: key(), memberId: 'sam-team-social-worker' } });
+    const stale = await subgraph.query('social-worker', mutation, {
+      input: { nhsNumber: sam, idempotencyKey: key(), memberId: 'sam-team-social-worker' },
+    });
     expect(stale.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', current: 'sam-team-coordinator' });
-    const carer = await subgraph.query('social-worker', mutation, { input: { nhsNumber: sam, idempotencyKey: key(), memberId: 'sam-team-mother', replacingMemberId: 'sam-team-coordinator' } });
-    expect(carer.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.memberId' });
+    const carer = await subgraph.query('social-worker', mutation, {
+      input: {
+        nhsNumber: sam,
+        idempotencyKey: key(),
+        memberId: 'sam-team-mother',
+        replacingMemberId: 'sam-team-coordinator',
+      },
+    });
+    expect(carer.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.memberId',
+    });
   });
 
   it('checks the assigned care workers against the skills Sam needs, and flags the gap', async () => {
     const careWorkers = [
-      { worker: { id: 'w-cw-evans', competencies: [{ name: 'Insulin administration', expiresOn: '2099-11-10' }, { name: 'Autism awareness', expiresOn: null }] } },
-      { worker: { id: 'w-cw-jones', competencies: [{ name: 'Autism awareness', expiresOn: null }, { name: 'Insulin administration', expiresOn: '2020-01-01' }] } },
+      {
+        worker: {
+          id: 'w-cw-evans',
+          competencies: [
+            { name: 'Insulin administration', expiresOn: '2099-11-10' },
+            { name: 'Autism awareness', expiresOn: null },
+          ],
+        },
+      },
+      {
+        worker: {
+          id: 'w-cw-jones',
+          competencies: [
+            { name: 'Autism awareness', expiresOn: null },
+            { name: 'Insulin administration', expiresOn: '2020-01-01' },
+          ],
+        },
+      },
     ];
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { skillCoverage { skill gap checked workers { worker { id } holdsSkill expiresOn } } } } }`;
-    const { body } = await subgraph.query<{ _entities: Array<{ skillCoverage: Array<Record<string, unknown>> }> }>('coordinator', query, representation({ careWorkers }));
+    const { body } = await subgraph.query<{ _entities: Array<{ skillCoverage: Array<Record<string, unknown>> }> }>(
+      'coordinator',
+      query,
+      representation({ careWorkers }),
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities[0]!.skillCoverage).toEqual([
       {
@@ -231,10 +478,23 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
           { worker: { id: 'w-cw-jones' }, holdsSkill: false, expiresOn: null },
         ],
       },
-      { skill: 'Autism awareness', gap: false, checked: true, workers: [expect.objectContaining({ holdsSkill: true }), expect.objectContaining({ holdsSkill: true })] },
+      {
+        skill: 'Autism awareness',
+        gap: false,
+        checked: true,
+        workers: [expect.objectContaining({ holdsSkill: true }), expect.objectContaining({ holdsSkill: true })],
+      },
     ]);
-    const unshared = await subgraph.query<{ _entities: Array<{ skillCoverage: Array<Record<string, unknown>> }> }>('coordinator', query, representation({ careWorkers: null }));
-    expect(unshared.body.data!._entities[0]!.skillCoverage[0]).toMatchObject({ checked: false, gap: false, workers: [] });
+    const unshared = await subgraph.query<{ _entities: Array<{ skillCoverage: Array<Record<string, unknown>> }> }>(
+      'coordinator',
+      query,
+      representation({ careWorkers: null }),
+    );
+    expect(unshared.body.data!._entities[0]!.skillCoverage[0]).toMatchObject({
+      checked: false,
+      gap: false,
+      workers: [],
+    });
   });
 
   it('merges every agency’s timeline entries with its own, newest first, and pages without repeats', async () => {
@@ -245,15 +505,30 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
       title: `${agency} ${id}`,
       detail: null,
       agency,
-      provenance: { recordedBy: 'Someone', recordedByRole: 'GP', organisation: { code: 'DEMOP1', name: 'Riverside Medical Centre' }, recordedAt: `${occurredOn}T09:00:00.000Z` },
+      provenance: {
+        recordedBy: 'Someone',
+        recordedByRole: 'GP',
+        organisation: { code: 'DEMOP1', name: 'Riverside Medical Centre' },
+        recordedAt: `${occurredOn}T09:00:00.000Z`,
+      },
     });
     const extra = {
-      healthTimeline: [entry('Health', 'health:encounter:1', '2026-10-01'), entry('Health', 'health:encounter:2', '2024-01-01')],
+      healthTimeline: [
+        entry('Health', 'health:encounter:1', '2026-10-01'),
+        entry('Health', 'health:encounter:2', '2024-01-01'),
+      ],
       socialCareTimeline: null,
       voluntarySectorTimeline: [entry('Voluntary', 'voluntary-sector:engagement:1', '2026-06-01')],
     };
     const query = `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) { ... on Person { timeline(first: 4, after: $after) { edges { cursor node { id occurredOn kind agency } } pageInfo { hasNextPage endCursor } } } } }`;
-    type TimelinePage = { _entities: Array<{ timeline: { edges: Array<{ node: { id: string; occurredOn: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }> };
+    type TimelinePage = {
+      _entities: Array<{
+        timeline: {
+          edges: Array<{ node: { id: string; occurredOn: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      }>;
+    };
     const seen: Array<{ id: string; occurredOn: string }> = [];
     let after: string | null = null;
     do {
@@ -269,7 +544,9 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     } while (after);
     expect(new Set(seen.map((node) => node.id)).size).toBe(seen.length);
     expect(seen.map((node) => node.occurredOn)).toEqual([...seen.map((node) => node.occurredOn)].sort().reverse());
-    expect(seen.map((node) => node.id)).toEqual(expect.arrayContaining(['health:encounter:1', 'health:encounter:2', 'voluntary-sector:engagement:1']));
+    expect(seen.map((node) => node.id)).toEqual(
+      expect.arrayContaining(['health:encounter:1', 'health:encounter:2', 'voluntary-sector:engagement:1']),
+    );
     expect(seen.some((node) => node.id.startsWith('care-coordination:plan-change:'))).toBe(true);
     expect(seen.some((node) => node.id.startsWith('care-coordination:referral-status:'))).toBe(true);
     const forged = await subgraph.query('coordinator', query, { ...representation(extra), after: 'bm9wZQ' });
@@ -280,7 +557,9 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     const query = `query($scope: CoordinationMeasureScope!) { coordinationMeasures(scope: $scope, asOf: "2026-11-22") {
       people peopleWithTwoOrMoreAgencies withSharedPlan withNamedCoordinator shareWithPlanAndCoordinator reviewsOverdue
       referralWaits { answered waiting medianDays p90Days } experience { statement { code } responses shareAgreeing } } }`;
-    const population = await subgraph.query<{ coordinationMeasures: Record<string, number | null> & { referralWaits: Record<string, number | null> } }>('gp', query, { scope: 'POPULATION' });
+    const population = await subgraph.query<{
+      coordinationMeasures: Record<string, number | null> & { referralWaits: Record<string, number | null> };
+    }>('gp', query, { scope: 'POPULATION' });
     expect(population.body.errors).toBeUndefined();
     const measures = population.body.data!.coordinationMeasures;
     expect(measures['people']).toBeGreaterThan(measures['peopleWithTwoOrMoreAgencies']!);
@@ -288,7 +567,11 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     expect(measures['shareWithPlanAndCoordinator']).toBeGreaterThan(0);
     expect(measures['shareWithPlanAndCoordinator']).toBeLessThan(1);
     expect(measures.referralWaits['p90Days']).toBeGreaterThanOrEqual(measures.referralWaits['medianDays']!);
-    const caseload = await subgraph.query<{ coordinationMeasures: Record<string, number | null> }>('coordinator', query, { scope: 'MY_CASELOAD' });
+    const caseload = await subgraph.query<{ coordinationMeasures: Record<string, number | null> }>(
+      'coordinator',
+      query,
+      { scope: 'MY_CASELOAD' },
+    );
     expect(caseload.body.data!.coordinationMeasures['people']).toBeGreaterThan(0);
     expect(caseload.body.data!.coordinationMeasures['people']).toBeLessThan(measures['people']!);
     const citizen = await subgraph.query('sam', query, { scope: 'POPULATION' });
@@ -299,7 +582,11 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     const writers = ['coordinator', 'gp', 'diabetes-nurse', 'social-worker', 'care-worker', 'link-worker'];
     const perWriter = 4;
     const start = await currentVersion();
-    const goalsBefore = (await rows<{ n: number }>(sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam}`))[0]!.n;
+    const goalsBefore = (
+      await rows<{ n: number }>(
+        sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam}`,
+      )
+    )[0]!.n;
     let conflicts = 0;
     let replays = 0;
     // Each writer adds goals the way a client should: read the version, write, and on CONFLICT
@@ -326,11 +613,21 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     const total = writers.length * perWriter;
     expect(replays).toBe(total);
     expect(await currentVersion()).toBe(start + total);
-    const goals = await rows<{ description: string }>(sql`select g.description from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam} and g.description like 'Race goal %'`);
+    const goals = await rows<{ description: string }>(
+      sql`select g.description from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam} and g.description like 'Race goal %'`,
+    );
     expect(goals).toHaveLength(total);
     expect(new Set(goals.map((goal) => goal.description)).size).toBe(total);
-    expect((await rows<{ n: number }>(sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam}`))[0]!.n).toBe(goalsBefore + total);
-    const versions = await rows<{ version: number }>(sql`select c.version from care_plan_changes c join care_plans p on p.id = c.plan_id where p.nhs_number = ${sam} and c.version > ${start} order by c.version`);
+    expect(
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam}`,
+        )
+      )[0]!.n,
+    ).toBe(goalsBefore + total);
+    const versions = await rows<{ version: number }>(
+      sql`select c.version from care_plan_changes c join care_plans p on p.id = c.plan_id where p.nhs_number = ${sam} and c.version > ${start} order by c.version`,
+    );
     expect(versions.map((row) => row.version)).toEqual([...Array(total).keys()].map((i) => start + i + 1));
     // On PostgreSQL the writers really do collide; PGlite serialises them, so conflicts may be rare.
     if (engine === 'postgresql') expect(conflicts).toBeGreaterThan(0);

@@ -7,7 +7,13 @@ import { isUniqueViolation } from './isUniqueViolation.ts';
 import { type Context, runIdempotentWrite } from './runIdempotentWrite.ts';
 import { careTeamMembers, skillNeeds, workers } from './tables.ts';
 
-const memberKinds = ['CLINICIAN', 'SOCIAL_CARE_WORKER', 'VOLUNTARY_SECTOR_WORKER', 'PARTNERSHIP_WORKER', 'UNPAID_CARER'] as const;
+const memberKinds = [
+  'CLINICIAN',
+  'SOCIAL_CARE_WORKER',
+  'VOLUNTARY_SECTOR_WORKER',
+  'PARTNERSHIP_WORKER',
+  'UNPAID_CARER',
+] as const;
 /** The sector each kind of worker belongs to, and so which agency resolves them. */
 const sectorOf: Record<(typeof memberKinds)[number], string | null> = {
   CLINICIAN: 'health',
@@ -44,7 +50,8 @@ async function memberColumns(context: Context, input: AddMemberInput) {
   if (kind === 'UNPAID_CARER') {
     if (input.workerId) invalid('input.workerId', 'must be omitted for an unpaid carer.');
     const carerNhsNumber = input.carerNhsNumber ? requireNhsNumber(input.carerNhsNumber, 'input.carerNhsNumber') : null;
-    if (carerNhsNumber !== null && !isValidNhsNumber(carerNhsNumber)) invalid('input.carerNhsNumber', 'is not a valid NHS number.');
+    if (carerNhsNumber !== null && !isValidNhsNumber(carerNhsNumber))
+      invalid('input.carerNhsNumber', 'is not a valid NHS number.');
     return {
       kind,
       role,
@@ -63,7 +70,18 @@ async function memberColumns(context: Context, input: AddMemberInput) {
     // The partnership's own workers are known here, so the reference is checked.
     const [worker] = await context.db.select().from(workers).where(eq(workers.id, workerId));
     if (!worker) invalid('input.workerId', 'is not a worker of the place partnership.');
-    return { kind, role, workerId, sector: 'care-coordination', memberOrganisationCode: worker.organisationCode, memberOrganisationName: worker.organisationName, carerNhsNumber: null, carerName: null, carerRelationship: null, carerContact: null };
+    return {
+      kind,
+      role,
+      workerId,
+      sector: 'care-coordination',
+      memberOrganisationCode: worker.organisationCode,
+      memberOrganisationName: worker.organisationName,
+      carerNhsNumber: null,
+      carerName: null,
+      carerRelationship: null,
+      carerContact: null,
+    };
   }
   // Another agency's worker: that agency answers for them when the team is read (an unknown id
   // resolves to null there); the organisation is recorded for access decisions and action owners.
@@ -89,57 +107,119 @@ export const careTeamMutations = {
     const columns = await memberColumns(context, input);
     let outcome;
     try {
-      outcome = await runIdempotentWrite(context, { operation: 'addCareTeamMember', idempotencyKey: input.idempotencyKey, input, nhsNumber, categories: ['care-team-changes'] }, async (tx) => {
-        const id = randomUUID();
-        await tx.insert(careTeamMembers).values({ id, nhsNumber, ...columns, isCoordinator: false, since: today(), ...recordedByCaller(context.caller) });
-        return { memberId: id };
-      });
+      outcome = await runIdempotentWrite(
+        context,
+        {
+          operation: 'addCareTeamMember',
+          idempotencyKey: input.idempotencyKey,
+          input,
+          nhsNumber,
+          categories: ['care-team-changes'],
+        },
+        async (tx) => {
+          const id = randomUUID();
+          await tx
+            .insert(careTeamMembers)
+            .values({
+              id,
+              nhsNumber,
+              ...columns,
+              isCoordinator: false,
+              since: today(),
+              ...recordedByCaller(context.caller),
+            });
+          return { memberId: id };
+        },
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const [existing] = await context.db
         .select({ id: careTeamMembers.id })
         .from(careTeamMembers)
-        .where(and(eq(careTeamMembers.nhsNumber, nhsNumber), eq(careTeamMembers.kind, columns.kind), eq(careTeamMembers.workerId, columns.workerId ?? '')));
-      throw createError('CONFLICT', 'That worker is already on this care team.', { argumentName: 'input.workerId', current: existing?.id });
+        .where(
+          and(
+            eq(careTeamMembers.nhsNumber, nhsNumber),
+            eq(careTeamMembers.kind, columns.kind),
+            eq(careTeamMembers.workerId, columns.workerId ?? ''),
+          ),
+        );
+      throw createError('CONFLICT', 'That worker is already on this care team.', {
+        argumentName: 'input.workerId',
+        current: existing?.id,
+      });
     }
     context.audit.record(nhsNumber, 'care-team');
     return { member: await memberById(context, outcome.result['memberId']!), replayed: outcome.replayed };
   },
 
-  setCareCoordinator: async (_: unknown, { input }: { input: { nhsNumber: string; idempotencyKey: string; memberId: string; replacingMemberId?: string | null } }, context: Context) => {
+  setCareCoordinator: async (
+    _: unknown,
+    {
+      input,
+    }: { input: { nhsNumber: string; idempotencyKey: string; memberId: string; replacingMemberId?: string | null } },
+    context: Context,
+  ) => {
     const nhsNumber = requireNhsNumber(input.nhsNumber, 'input.nhsNumber');
     await context.access.require(nhsNumber, 'care-team-changes');
     await context.access.require(nhsNumber, 'care-team');
     const member = await teamWorker(context, nhsNumber, input.memberId, 'input.memberId');
-    const replacing = input.replacingMemberId ? requireText(input.replacingMemberId, 'input.replacingMemberId', 100) : null;
+    const replacing = input.replacingMemberId
+      ? requireText(input.replacingMemberId, 'input.replacingMemberId', 100)
+      : null;
     // Read through the transaction when inside one: PGlite has one connection, so the outer handle would wait on it.
     const conflict = async (reader: Pick<Context['db'], 'select'> = context.db) => {
-      const [current] = await reader.select({ id: careTeamMembers.id }).from(careTeamMembers).where(and(eq(careTeamMembers.nhsNumber, nhsNumber), eq(careTeamMembers.isCoordinator, true)));
-      return createError('CONFLICT', 'The care coordinator was changed by someone else since you looked. Read the team again and redo your change.', {
-        argumentName: 'input.replacingMemberId',
-        current: current?.id ?? null,
-      });
+      const [current] = await reader
+        .select({ id: careTeamMembers.id })
+        .from(careTeamMembers)
+        .where(and(eq(careTeamMembers.nhsNumber, nhsNumber), eq(careTeamMembers.isCoordinator, true)));
+      return createError(
+        'CONFLICT',
+        'The care coordinator was changed by someone else since you looked. Read the team again and redo your change.',
+        {
+          argumentName: 'input.replacingMemberId',
+          current: current?.id ?? null,
+        },
+      );
     };
     let outcome;
     try {
-      outcome = await runIdempotentWrite(context, { operation: 'setCareCoordinator', idempotencyKey: input.idempotencyKey, input, nhsNumber, categories: ['care-team-changes'] }, async (tx) => {
-        // Stepping down the coordinator the caller saw is the check: if someone else already
-        // changed it, no row matches. With no coordinator seen, the unique index on the one
-        // coordinator per person refuses a concurrent second naming.
-        if (replacing && replacing !== member.id) {
-          const stepped = await tx
-            .update(careTeamMembers)
-            .set({ isCoordinator: false })
-            .where(and(eq(careTeamMembers.id, replacing), eq(careTeamMembers.nhsNumber, nhsNumber), eq(careTeamMembers.isCoordinator, true)))
-            .returning({ id: careTeamMembers.id });
-          if (stepped.length === 0) throw await conflict(tx);
-        } else if (!replacing) {
-          const [current] = await tx.select({ id: careTeamMembers.id }).from(careTeamMembers).where(and(eq(careTeamMembers.nhsNumber, nhsNumber), eq(careTeamMembers.isCoordinator, true)));
-          if (current && current.id !== member.id) throw await conflict(tx);
-        }
-        await tx.update(careTeamMembers).set({ isCoordinator: true }).where(eq(careTeamMembers.id, member.id));
-        return { memberId: member.id };
-      });
+      outcome = await runIdempotentWrite(
+        context,
+        {
+          operation: 'setCareCoordinator',
+          idempotencyKey: input.idempotencyKey,
+          input,
+          nhsNumber,
+          categories: ['care-team-changes'],
+        },
+        async (tx) => {
+          // Stepping down the coordinator the caller saw is the check: if someone else already
+          // changed it, no row matches. With no coordinator seen, the unique index on the one
+          // coordinator per person refuses a concurrent second naming.
+          if (replacing && replacing !== member.id) {
+            const stepped = await tx
+              .update(careTeamMembers)
+              .set({ isCoordinator: false })
+              .where(
+                and(
+                  eq(careTeamMembers.id, replacing),
+                  eq(careTeamMembers.nhsNumber, nhsNumber),
+                  eq(careTeamMembers.isCoordinator, true),
+                ),
+              )
+              .returning({ id: careTeamMembers.id });
+            if (stepped.length === 0) throw await conflict(tx);
+          } else if (!replacing) {
+            const [current] = await tx
+              .select({ id: careTeamMembers.id })
+              .from(careTeamMembers)
+              .where(and(eq(careTeamMembers.nhsNumber, nhsNumber), eq(careTeamMembers.isCoordinator, true)));
+            if (current && current.id !== member.id) throw await conflict(tx);
+          }
+          await tx.update(careTeamMembers).set({ isCoordinator: true }).where(eq(careTeamMembers.id, member.id));
+          return { memberId: member.id };
+        },
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw await conflict();
       throw error;
@@ -148,20 +228,37 @@ export const careTeamMutations = {
     return { member: await memberById(context, outcome.result['memberId']!), replayed: outcome.replayed };
   },
 
-  addSkillNeed: async (_: unknown, { input }: { input: { nhsNumber: string; idempotencyKey: string; skill: string; because: string } }, context: Context) => {
+  addSkillNeed: async (
+    _: unknown,
+    { input }: { input: { nhsNumber: string; idempotencyKey: string; skill: string; because: string } },
+    context: Context,
+  ) => {
     const nhsNumber = requireNhsNumber(input.nhsNumber, 'input.nhsNumber');
     await context.access.require(nhsNumber, 'plan-contribution');
     const skill = requireText(input.skill, 'input.skill', 100);
     const because = requireText(input.because, 'input.because', 500);
     try {
-      const outcome = await runIdempotentWrite(context, { operation: 'addSkillNeed', idempotencyKey: input.idempotencyKey, input, nhsNumber, categories: ['plan-contribution'] }, async (tx) => {
-        const id = randomUUID();
-        await tx.insert(skillNeeds).values({ id, nhsNumber, skill, because, ...recordedByCaller(context.caller) });
-        return { skillNeedId: id };
-      });
+      const outcome = await runIdempotentWrite(
+        context,
+        {
+          operation: 'addSkillNeed',
+          idempotencyKey: input.idempotencyKey,
+          input,
+          nhsNumber,
+          categories: ['plan-contribution'],
+        },
+        async (tx) => {
+          const id = randomUUID();
+          await tx.insert(skillNeeds).values({ id, nhsNumber, skill, because, ...recordedByCaller(context.caller) });
+          return { skillNeedId: id };
+        },
+      );
       return { skillNeedId: outcome.result['skillNeedId'], replayed: outcome.replayed };
     } catch (error) {
-      if (isUniqueViolation(error)) throw createError('CONFLICT', `"${skill}" is already recorded as a need for this person.`, { argumentName: 'input.skill' });
+      if (isUniqueViolation(error))
+        throw createError('CONFLICT', `"${skill}" is already recorded as a need for this person.`, {
+          argumentName: 'input.skill',
+        });
       throw error;
     }
   },

@@ -35,9 +35,17 @@ async function rows<T>(db: Database<CareCoordinationTables>, query: SQL): Promis
  * statement. For the population, counts under 5 are suppressed; a coordinator's own caseload is
  * shown in full, since they know every person in it.
  */
-export async function coordinationMeasures(_: unknown, args: { scope?: string | null; asOf?: string | null }, context: Context) {
+export async function coordinationMeasures(
+  _: unknown,
+  args: { scope?: string | null; asOf?: string | null },
+  context: Context,
+) {
   if (!mayMeasure.has(context.caller.role) || context.caller.purpose !== 'direct-care') {
-    throw createError('FORBIDDEN', `${context.agency.displayName} shares coordination measures with the professionals of the place only.`, { agency: context.agency.displayName });
+    throw createError(
+      'FORBIDDEN',
+      `${context.agency.displayName} shares coordination measures with the professionals of the place only.`,
+      { agency: context.agency.displayName },
+    );
   }
   const scope = args.scope ?? 'POPULATION';
   if (scope !== 'POPULATION' && scope !== 'MY_CASELOAD') invalid('scope', 'must be POPULATION or MY_CASELOAD.');
@@ -84,12 +92,17 @@ export async function coordinationMeasures(_: unknown, args: { scope?: string | 
         where e.answered_on <= ${asOf}::date
         order by e.nhs_number, e.statement_code, e.answered_on desc, e.id desc)
       select statement_code, count(*)::int as responses,
-        count(*) filter (where answer in (${sql.join(agreeingAnswers.map((answer) => sql`${answer}`), sql`, `)}))::int as agreeing
+        count(*) filter (where answer in (${sql.join(
+          agreeingAnswers.map((answer) => sql`${answer}`),
+          sql`, `,
+        )}))::int as agreeing
       from latest group by statement_code`,
   );
   const f = figures!;
-  const shown = (count: number): number | null => (scope === 'POPULATION' && count > 0 && count < smallestShown ? null : count);
-  const share = (part: number, whole: number): number | null => (whole === 0 || shown(whole) === null || shown(part) === null ? null : Math.round((part / whole) * 1000) / 1000);
+  const shown = (count: number): number | null =>
+    scope === 'POPULATION' && count > 0 && count < smallestShown ? null : count;
+  const share = (part: number, whole: number): number | null =>
+    whole === 0 || shown(whole) === null || shown(part) === null ? null : Math.round((part / whole) * 1000) / 1000;
   const days = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
   return {
     scope,

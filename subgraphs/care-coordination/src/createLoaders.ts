@@ -29,32 +29,113 @@ export type SkillNeedRow = typeof skillNeeds.$inferSelect;
  */
 export function createLoaders(db: Database<CareCoordinationTables>) {
   const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: string[]) => Promise<T[]>) =>
-    createListLoader<string, T>((keys) => fetch([...keys]), (row) => row.nhsNumber);
-  const byPlan = <T extends { planId: string }>(fetch: (keys: string[]) => Promise<T[]>) => createListLoader<string, T>((keys) => fetch([...keys]), (row) => row.planId);
+    createListLoader<string, T>(
+      (keys) => fetch([...keys]),
+      (row) => row.nhsNumber,
+    );
+  const byPlan = <T extends { planId: string }>(fetch: (keys: string[]) => Promise<T[]>) =>
+    createListLoader<string, T>(
+      (keys) => fetch([...keys]),
+      (row) => row.planId,
+    );
   return {
-    plan: createRowLoader<string, CarePlanRow>((keys) => db.select().from(carePlans).where(inArray(carePlans.nhsNumber, [...keys])), (row) => row.nhsNumber),
-    goals: byPlan((keys) => db.select().from(carePlanGoals).where(inArray(carePlanGoals.planId, keys)).orderBy(asc(carePlanGoals.recordedAt), asc(carePlanGoals.id))),
+    plan: createRowLoader<string, CarePlanRow>(
+      (keys) =>
+        db
+          .select()
+          .from(carePlans)
+          .where(inArray(carePlans.nhsNumber, [...keys])),
+      (row) => row.nhsNumber,
+    ),
+    goals: byPlan((keys) =>
+      db
+        .select()
+        .from(carePlanGoals)
+        .where(inArray(carePlanGoals.planId, keys))
+        .orderBy(asc(carePlanGoals.recordedAt), asc(carePlanGoals.id)),
+    ),
     actions: createListLoader<string, typeof carePlanActions.$inferSelect>(
-      (keys) => db.select().from(carePlanActions).where(inArray(carePlanActions.goalId, [...keys])).orderBy(asc(carePlanActions.dueOn), asc(carePlanActions.id)),
+      (keys) =>
+        db
+          .select()
+          .from(carePlanActions)
+          .where(inArray(carePlanActions.goalId, [...keys]))
+          .orderBy(asc(carePlanActions.dueOn), asc(carePlanActions.id)),
       (row) => row.goalId,
     ),
-    reviews: byPlan((keys) => db.select().from(carePlanReviews).where(inArray(carePlanReviews.planId, keys)).orderBy(desc(carePlanReviews.reviewedOn), desc(carePlanReviews.id))),
-    changes: byPlan((keys) => db.select().from(carePlanChanges).where(inArray(carePlanChanges.planId, keys)).orderBy(desc(carePlanChanges.version))),
-    planChangesOf: byPerson((keys) => db.select().from(carePlanChanges).where(inArray(carePlanChanges.nhsNumber, keys))),
-    team: byPerson((keys) => db.select().from(careTeamMembers).where(inArray(careTeamMembers.nhsNumber, keys)).orderBy(asc(careTeamMembers.since), asc(careTeamMembers.id))),
-    member: createRowLoader<string, CareTeamMemberRow>((keys) => db.select().from(careTeamMembers).where(inArray(careTeamMembers.id, [...keys])), (row) => row.id),
-    referrals: byPerson((keys) => db.select().from(referrals).where(inArray(referrals.nhsNumber, keys)).orderBy(desc(referrals.sentAt), desc(referrals.id))),
+    reviews: byPlan((keys) =>
+      db
+        .select()
+        .from(carePlanReviews)
+        .where(inArray(carePlanReviews.planId, keys))
+        .orderBy(desc(carePlanReviews.reviewedOn), desc(carePlanReviews.id)),
+    ),
+    changes: byPlan((keys) =>
+      db
+        .select()
+        .from(carePlanChanges)
+        .where(inArray(carePlanChanges.planId, keys))
+        .orderBy(desc(carePlanChanges.version)),
+    ),
+    planChangesOf: byPerson((keys) =>
+      db.select().from(carePlanChanges).where(inArray(carePlanChanges.nhsNumber, keys)),
+    ),
+    team: byPerson((keys) =>
+      db
+        .select()
+        .from(careTeamMembers)
+        .where(inArray(careTeamMembers.nhsNumber, keys))
+        .orderBy(asc(careTeamMembers.since), asc(careTeamMembers.id)),
+    ),
+    member: createRowLoader<string, CareTeamMemberRow>(
+      (keys) =>
+        db
+          .select()
+          .from(careTeamMembers)
+          .where(inArray(careTeamMembers.id, [...keys])),
+      (row) => row.id,
+    ),
+    referrals: byPerson((keys) =>
+      db
+        .select()
+        .from(referrals)
+        .where(inArray(referrals.nhsNumber, keys))
+        .orderBy(desc(referrals.sentAt), desc(referrals.id)),
+    ),
     statusChanges: createListLoader<string, ReferralStatusChangeRow>(
       (keys) =>
-        db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.referralId, [...keys])).orderBy(asc(referralStatusChanges.recordedAt), asc(referralStatusChanges.id)),
+        db
+          .select()
+          .from(referralStatusChanges)
+          .where(inArray(referralStatusChanges.referralId, [...keys]))
+          .orderBy(asc(referralStatusChanges.recordedAt), asc(referralStatusChanges.id)),
       (row) => row.referralId,
     ),
-    statusChangesOf: byPerson((keys) => db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.nhsNumber, keys))),
-    skillNeeds: byPerson((keys) => db.select().from(skillNeeds).where(inArray(skillNeeds.nhsNumber, keys)).orderBy(asc(skillNeeds.recordedAt), asc(skillNeeds.id))),
-    experience: byPerson((keys) =>
-      db.select().from(experienceResponses).where(inArray(experienceResponses.nhsNumber, keys)).orderBy(desc(experienceResponses.answeredOn), desc(experienceResponses.id)),
+    statusChangesOf: byPerson((keys) =>
+      db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.nhsNumber, keys)),
     ),
-    worker: createRowLoader<string, typeof workers.$inferSelect>((keys) => db.select().from(workers).where(inArray(workers.id, [...keys])), (row) => row.id),
+    skillNeeds: byPerson((keys) =>
+      db
+        .select()
+        .from(skillNeeds)
+        .where(inArray(skillNeeds.nhsNumber, keys))
+        .orderBy(asc(skillNeeds.recordedAt), asc(skillNeeds.id)),
+    ),
+    experience: byPerson((keys) =>
+      db
+        .select()
+        .from(experienceResponses)
+        .where(inArray(experienceResponses.nhsNumber, keys))
+        .orderBy(desc(experienceResponses.answeredOn), desc(experienceResponses.id)),
+    ),
+    worker: createRowLoader<string, typeof workers.$inferSelect>(
+      (keys) =>
+        db
+          .select()
+          .from(workers)
+          .where(inArray(workers.id, [...keys])),
+      (row) => row.id,
+    ),
   };
 }
 

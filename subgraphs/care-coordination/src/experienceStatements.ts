@@ -15,8 +15,16 @@ export const experienceStatements = [
   },
   { code: 'NV-STORY-ONCE', text: 'I tell my story once.', source },
   { code: 'NV-KNOW-COORDINATOR', text: 'I always know who is coordinating my care.', source },
-  { code: 'NV-TEAM', text: 'The professionals involved with my care talk to each other. We all work as a team.', source },
-  { code: 'NV-CARER-SUPPORTED', text: 'My carer/family have their needs recognised and are given support to care for me.', source },
+  {
+    code: 'NV-TEAM',
+    text: 'The professionals involved with my care talk to each other. We all work as a team.',
+    source,
+  },
+  {
+    code: 'NV-CARER-SUPPORTED',
+    text: 'My carer/family have their needs recognised and are given support to care for me.',
+    source,
+  },
 ] as const;
 
 export type ExperienceStatementCode = (typeof experienceStatements)[number]['code'];

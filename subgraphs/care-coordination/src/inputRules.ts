@@ -2,7 +2,9 @@ import { type Caller, createError, isIsoDate } from '@joined-up/kit';
 
 /** Refuses one argument, or one field of a mutation's input, named by its path as the client wrote it (`input.dueOn`). */
 export function invalid(path: string, message: string): never {
-  throw createError('BAD_USER_INPUT', `${path.includes('.') ? 'Field' : 'Argument'} "${path}" ${message}`, { argumentName: path });
+  throw createError('BAD_USER_INPUT', `${path.includes('.') ? 'Field' : 'Argument'} "${path}" ${message}`, {
+    argumentName: path,
+  });
 }
 
 /** A required piece of text, trimmed, 1 to `max` characters. */
@@ -20,15 +22,24 @@ export function optionalText(value: unknown, field: string, max: number): string
 }
 
 /** A list of texts, 1 (or `min`) to `maxItems` items of at most `max` characters each. */
-export function requireTexts(value: unknown, field: string, limits: { min: number; maxItems: number; max: number }): string[] {
+export function requireTexts(
+  value: unknown,
+  field: string,
+  limits: { min: number; maxItems: number; max: number },
+): string[] {
   if (!Array.isArray(value)) invalid(field, 'must be a list.');
-  if (value.length < limits.min || value.length > limits.maxItems) invalid(field, `must have ${limits.min} to ${limits.maxItems} entries.`);
+  if (value.length < limits.min || value.length > limits.maxItems)
+    invalid(field, `must have ${limits.min} to ${limits.maxItems} entries.`);
   return value.map((item, index) => requireText(item, `${field}[${index}]`, limits.max));
 }
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export function requireDate(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !isIsoDate(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (
+    typeof value !== 'string' ||
+    !isIsoDate(value) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     invalid(field, 'must be a date in the form YYYY-MM-DD.');
   }
   return value;
@@ -41,13 +52,15 @@ export function today(): string {
 
 /** A positive whole number the client read from the plan. */
 export function requireVersion(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) invalid('input.expectedVersion', 'must be the plan version you read, a whole number from 1.');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    invalid('input.expectedVersion', 'must be the plan version you read, a whole number from 1.');
   return value;
 }
 
 /** One of an enum's values, as GraphQL has already checked; kept for direct callers of the resolvers. */
 export function requireOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) invalid(field, `must be one of ${allowed.join(', ')}.`);
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    invalid(field, `must be one of ${allowed.join(', ')}.`);
   return value as T;
 }
 

@@ -4,7 +4,11 @@
  * both carry the SQLSTATE as `code`.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+  for (
+    let current: unknown = error, depth = 0;
+    current && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth += 1
+  ) {
     if ((current as { code?: unknown }).code === '23505') return true;
   }
   return false;

@@ -25,13 +25,20 @@ export function loadSubjectFacts(db: Database<CareCoordinationTables>): SubjectF
       loadConsentFacts(db as Database<Record<string, unknown>>, caller, people, careCoordinationPolicy),
       professional
         ? db
-            .select({ nhsNumber: careTeamMembers.nhsNumber, workerId: careTeamMembers.workerId, isCoordinator: careTeamMembers.isCoordinator })
+            .select({
+              nhsNumber: careTeamMembers.nhsNumber,
+              workerId: careTeamMembers.workerId,
+              isCoordinator: careTeamMembers.isCoordinator,
+            })
             .from(careTeamMembers)
             .where(
               and(
                 inArray(careTeamMembers.nhsNumber, people),
                 isNotNull(careTeamMembers.workerId),
-                or(eq(careTeamMembers.workerId, caller.subject), eq(careTeamMembers.memberOrganisationCode, organisation)),
+                or(
+                  eq(careTeamMembers.workerId, caller.subject),
+                  eq(careTeamMembers.memberOrganisationCode, organisation),
+                ),
               ),
             )
         : Promise.resolve([]),
@@ -39,10 +46,16 @@ export function loadSubjectFacts(db: Database<CareCoordinationTables>): SubjectF
         ? db
             .select({ nhsNumber: referrals.nhsNumber, toOrganisationCode: referrals.toOrganisationCode })
             .from(referrals)
-            .where(and(inArray(referrals.nhsNumber, people), or(eq(referrals.fromOrganisationCode, organisation), eq(referrals.toOrganisationCode, organisation))))
+            .where(
+              and(
+                inArray(referrals.nhsNumber, people),
+                or(eq(referrals.fromOrganisationCode, organisation), eq(referrals.toOrganisationCode, organisation)),
+              ),
+            )
         : Promise.resolve([]),
     ]);
-    for (const [nhsNumber, known] of facts) if (professional && nhsNumber) known.relationships.add('direct-care-professional');
+    for (const [nhsNumber, known] of facts)
+      if (professional && nhsNumber) known.relationships.add('direct-care-professional');
     for (const row of team) {
       const relationships = facts.get(row.nhsNumber)?.relationships;
       if (!relationships) continue;

@@ -16,38 +16,101 @@ const caller = (role: string, sector: Sector | 'citizen', actsFor?: string): Cal
   purpose: 'direct-care',
   token: 't',
 });
-const decide = (who: Caller, relationships: string[], category: string, options: { delegated?: string[]; breakGlass?: string } = {}) => {
-  const facts = { relationships: new Set(relationships), declinedSectors: new Set<Sector>(), delegated: new Set(options.delegated ?? []) };
+const decide = (
+  who: Caller,
+  relationships: string[],
+  category: string,
+  options: { delegated?: string[]; breakGlass?: string } = {},
+) => {
+  const facts = {
+    relationships: new Set(relationships),
+    declinedSectors: new Set<Sector>(),
+    delegated: new Set(options.delegated ?? []),
+  };
   return decideAccess(careCoordinationPolicy, who, sam, facts, category, options.breakGlass).allowed ? 'allow' : 'deny';
 };
 
 describe("the place partnership's care-coordination policy", () => {
   it('puts every Person field it resolves behind a category the policy holds', () => {
     const document = subgraphTypeDefs(careCoordinationSubgraph.typeDefs);
-    const person = document.definitions.find((definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Person');
+    const person = document.definitions.find(
+      (definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Person',
+    );
     const fields =
       person?.kind === Kind.OBJECT_TYPE_DEFINITION
-        ? (person.fields ?? []).filter((field) => field.name.value !== 'nhsNumber' && !field.directives?.some((directive) => directive.name.value === 'external')).map((field) => field.name.value)
+        ? (person.fields ?? [])
+            .filter(
+              (field) =>
+                field.name.value !== 'nhsNumber' &&
+                !field.directives?.some((directive) => directive.name.value === 'external'),
+            )
+            .map((field) => field.name.value)
         : [];
     expect(Object.keys(personFieldCategories).sort()).toEqual(fields.sort());
-    expect(Object.values(personFieldCategories).flat().every((category) => careCoordinationPolicy.categories.includes(category))).toBe(true);
+    expect(
+      Object.values(personFieldCategories)
+        .flat()
+        .every((category) => careCoordinationPolicy.categories.includes(category)),
+    ).toBe(true);
   });
 
   it.each([
-    ['named coordinator', 'care-team-changes', 'allow', caller('care-coordinator', 'care-coordination'), ['care-team', 'coordinator']],
+    [
+      'named coordinator',
+      'care-team-changes',
+      'allow',
+      caller('care-coordinator', 'care-coordination'),
+      ['care-team', 'coordinator'],
+    ],
     ['care worker on the team', 'care-plan', 'allow', caller('care-worker', 'social-care'), ['care-team']],
     ['care worker on the team', 'plan-contribution', 'allow', caller('care-worker', 'social-care'), ['care-team']],
     ['care worker on the team', 'care-team-changes', 'deny', caller('care-worker', 'social-care'), ['care-team']],
     ['care worker on the team', 'about-me', 'deny', caller('care-worker', 'social-care'), ['care-team']],
-    ['colleague of a team member', 'care-plan', 'allow', caller('care-worker', 'social-care'), ['organisation-on-team']],
+    [
+      'colleague of a team member',
+      'care-plan',
+      'allow',
+      caller('care-worker', 'social-care'),
+      ['organisation-on-team'],
+    ],
     ['colleague of a team member', 'timeline', 'deny', caller('care-worker', 'social-care'), ['organisation-on-team']],
-    ['organisation that sent a referral', 'own-referrals', 'allow', caller('gp', 'health'), ['referral-party', 'direct-care-professional']],
-    ['organisation that sent a referral', 'referrals', 'deny', caller('gp', 'health'), ['referral-party', 'direct-care-professional']],
-    ['organisation that sent a referral', 'referral-response', 'deny', caller('gp', 'health'), ['referral-party', 'direct-care-professional']],
-    ['organisation a referral was sent to', 'referral-response', 'allow', caller('link-worker', 'voluntary-sector'), ['referral-party', 'referral-recipient']],
+    [
+      'organisation that sent a referral',
+      'own-referrals',
+      'allow',
+      caller('gp', 'health'),
+      ['referral-party', 'direct-care-professional'],
+    ],
+    [
+      'organisation that sent a referral',
+      'referrals',
+      'deny',
+      caller('gp', 'health'),
+      ['referral-party', 'direct-care-professional'],
+    ],
+    [
+      'organisation that sent a referral',
+      'referral-response',
+      'deny',
+      caller('gp', 'health'),
+      ['referral-party', 'direct-care-professional'],
+    ],
+    [
+      'organisation a referral was sent to',
+      'referral-response',
+      'allow',
+      caller('link-worker', 'voluntary-sector'),
+      ['referral-party', 'referral-recipient'],
+    ],
     ['any professional, no relationship', 'refer', 'allow', caller('gp', 'health'), ['direct-care-professional']],
     ['any professional, no relationship', 'care-plan', 'deny', caller('gp', 'health'), ['direct-care-professional']],
-    ['privacy officer of the partnership', 'access-log', 'allow', caller('privacy-officer', 'care-coordination'), ['agency-privacy-officer']],
+    [
+      'privacy officer of the partnership',
+      'access-log',
+      'allow',
+      caller('privacy-officer', 'care-coordination'),
+      ['agency-privacy-officer'],
+    ],
   ])('%s: %s is %s', (_, category, expected, who, relationships) => {
     expect(decide(who, relationships, category)).toBe(expected);
   });

@@ -18,7 +18,15 @@ export const professionalRoles = [
 /** What working with the person across agencies needs to see. */
 const teamReads = ['care-plan', 'care-team', 'referrals', 'skills', 'timeline', 'experience'] as const;
 /** What the person (or a carer they delegate to) sees and writes of their own plan. */
-const own = [...teamReads, 'about-me', 'goals', 'contingency', 'experience-report', 'access-log', 'sharing-decisions'] as const;
+const own = [
+  ...teamReads,
+  'about-me',
+  'goals',
+  'contingency',
+  'experience-report',
+  'access-log',
+  'sharing-decisions',
+] as const;
 
 /**
  * The Riverside Place Partnership's access policy for care coordination: who sees and changes the
@@ -30,19 +38,37 @@ const own = [...teamReads, 'about-me', 'goals', 'contingency', 'experience-repor
  */
 export const careCoordinationPolicy = definePolicy({
   sector: 'care-coordination',
-  categories: [...own, 'own-referrals', 'plan-contribution', 'care-team-changes', 'refer', 'referral-response', 'caseload'],
+  categories: [
+    ...own,
+    'own-referrals',
+    'plan-contribution',
+    'care-team-changes',
+    'refer',
+    'referral-response',
+    'caseload',
+  ],
   rules: [
     {
       roles: ['care-coordinator'],
       relationships: ['coordinator'],
-      categories: [...teamReads, 'goals', 'contingency', 'experience-report', 'plan-contribution', 'care-team-changes', 'caseload'],
-      because: 'The named care coordinator joins up the whole plan and team with the person, and holds them as a caseload.',
+      categories: [
+        ...teamReads,
+        'goals',
+        'contingency',
+        'experience-report',
+        'plan-contribution',
+        'care-team-changes',
+        'caseload',
+      ],
+      because:
+        'The named care coordinator joins up the whole plan and team with the person, and holds them as a caseload.',
     },
     {
       roles: professionalRoles,
       relationships: ['care-team'],
       categories: [...teamReads, 'goals', 'contingency', 'experience-report', 'plan-contribution'],
-      because: 'Every member of the care team, from any agency, works to one plan: they see it, the team, referrals and the timeline, and add goals, actions and reviews.',
+      because:
+        'Every member of the care team, from any agency, works to one plan: they see it, the team, referrals and the timeline, and add goals, actions and reviews.',
     },
     {
       roles: ['care-coordinator', 'social-worker', 'gp'],
@@ -54,13 +80,15 @@ export const careCoordinationPolicy = definePolicy({
       roles: professionalRoles,
       relationships: ['organisation-on-team'],
       categories: ['care-plan', 'care-team'],
-      because: 'A colleague covering for a team member (another support worker on the rota, a GP at the same practice) needs the plan and who to call.',
+      because:
+        'A colleague covering for a team member (another support worker on the rota, a GP at the same practice) needs the plan and who to call.',
     },
     {
       roles: professionalRoles,
       relationships: ['referral-party'],
       categories: ['own-referrals'],
-      because: 'An organisation that sent or received a referral sees that referral and where it has got to, not the others.',
+      because:
+        'An organisation that sent or received a referral sees that referral and where it has got to, not the others.',
     },
     {
       roles: professionalRoles,
@@ -72,7 +100,8 @@ export const careCoordinationPolicy = definePolicy({
       roles: professionalRoles,
       relationships: ['direct-care-professional'],
       categories: ['refer'],
-      because: 'Anyone giving the person direct care may refer them on: a referral is how a relationship begins, and the receiving organisation decides.',
+      because:
+        'Anyone giving the person direct care may refer them on: a referral is how a relationship begins, and the receiving organisation decides.',
     },
     {
       roles: ['privacy-officer'],

@@ -1,4 +1,14 @@
-import { governanceResolvers, guardPersonFields, guardScopes, policyCategories, provenanceOf, requireEntityId, requireNhsNumber, scopeRequirements, withProvenance } from '@joined-up/kit';
+import {
+  governanceResolvers,
+  guardPersonFields,
+  guardScopes,
+  policyCategories,
+  provenanceOf,
+  requireEntityId,
+  requireNhsNumber,
+  scopeRequirements,
+  withProvenance,
+} from '@joined-up/kit';
 import { carePlanMutations } from './carePlanMutations.ts';
 import { careTeamMutations } from './careTeamMutations.ts';
 import { coordinationMeasures } from './coordinationMeasures.ts';
@@ -16,7 +26,13 @@ import { myCoordinationCaseload, referralWorklist } from './worklists.ts';
 
 /** A Person here is its key, plus what the gateway fetched from other agencies for @requires fields. */
 type PersonParent = { nhsNumber: string };
-type ActionRow = { ownerMemberId: string | null; ownerOrganisationCode: string; ownerOrganisationName: string; dueOn: string; status: string };
+type ActionRow = {
+  ownerMemberId: string | null;
+  ownerOrganisationCode: string;
+  ownerOrganisationName: string;
+  dueOn: string;
+  status: string;
+};
 
 /** Which policy categories guard each Person field, as the SDL's @policy directives say. */
 export const personFieldCategories = policyCategories(typeDefs, 'Person');
@@ -49,7 +65,13 @@ export const resolvers = {
     ...governance.Query,
   },
   Mutation: guardScopes(
-    { ...carePlanMutations, ...careTeamMutations, ...referralMutations, ...experienceMutations, ...governance.Mutation },
+    {
+      ...carePlanMutations,
+      ...careTeamMutations,
+      ...referralMutations,
+      ...experienceMutations,
+      ...governance.Mutation,
+    },
     scopeRequirements(typeDefs, 'Mutation'),
   ),
   // Every field is decided by the partnership's policy, alike whether or not it holds anything
@@ -57,7 +79,10 @@ export const resolvers = {
   Person: guardPersonFields(
     {
       // Async so that an invalid number fails only its own entity, not every representation in the request.
-      __resolveReference: async (reference: Record<string, unknown>) => ({ ...reference, nhsNumber: requireNhsNumber(reference['nhsNumber'], 'representations') }),
+      __resolveReference: async (reference: Record<string, unknown>) => ({
+        ...reference,
+        nhsNumber: requireNhsNumber(reference['nhsNumber'], 'representations'),
+      }),
       carePlan: (person: PersonParent, _: unknown, context: Context) => context.loaders.plan.load(person.nhsNumber),
       careTeam: (person: PersonParent, _: unknown, context: Context) => context.loaders.team.load(person.nhsNumber),
       careCoordinator: async (person: PersonParent, _: unknown, context: Context) =>
@@ -67,57 +92,98 @@ export const resolvers = {
         // With only 'own-referrals', the caller's organisation sees what it sent or received.
         if (context.decisions?.has('referrals')) return all;
         const organisation = context.caller.organisation.code;
-        return all.filter((referral) => referral.fromOrganisationCode === organisation || referral.toOrganisationCode === organisation);
+        return all.filter(
+          (referral) => referral.fromOrganisationCode === organisation || referral.toOrganisationCode === organisation,
+        );
       },
       skillCoverage: (person: SkillCoverageParent, _: unknown, context: Context) => skillCoverage(person, context),
-      timeline: (person: TimelineParent, args: { first?: number | null; after?: string | null }, context: Context) => timeline(person, args, context),
-      experience: (person: PersonParent, _: unknown, context: Context) => context.loaders.experience.load(person.nhsNumber),
+      timeline: (person: TimelineParent, args: { first?: number | null; after?: string | null }, context: Context) =>
+        timeline(person, args, context),
+      experience: (person: PersonParent, _: unknown, context: Context) =>
+        context.loaders.experience.load(person.nhsNumber),
       ...governance.Person,
     },
     personFieldCategories,
   ),
   PartnershipWorker: {
-    __resolveReference: async (reference: { id: unknown }, context: Context) => context.loaders.worker.load(requireEntityId(reference.id, 'PartnershipWorker')),
-    organisation: (worker: { organisationCode: string; organisationName: string }) => ({ code: worker.organisationCode, name: worker.organisationName }),
+    __resolveReference: async (reference: { id: unknown }, context: Context) =>
+      context.loaders.worker.load(requireEntityId(reference.id, 'PartnershipWorker')),
+    organisation: (worker: { organisationCode: string; organisationName: string }) => ({
+      code: worker.organisationCode,
+      name: worker.organisationName,
+    }),
   },
   CareTeamMember: {
     sector: (member: CareTeamMemberRow) => sectorEnum(member.sector),
-    organisation: (member: CareTeamMemberRow) => (member.memberOrganisationCode ? { code: member.memberOrganisationCode, name: member.memberOrganisationName ?? member.memberOrganisationCode } : null),
+    organisation: (member: CareTeamMemberRow) =>
+      member.memberOrganisationCode
+        ? { code: member.memberOrganisationCode, name: member.memberOrganisationName ?? member.memberOrganisationCode }
+        : null,
     // References only: the agency that employs the worker resolves them through the gateway.
     clinician: (member: CareTeamMemberRow) => (member.kind === 'CLINICIAN' ? { id: member.workerId } : null),
-    socialCareWorker: (member: CareTeamMemberRow) => (member.kind === 'SOCIAL_CARE_WORKER' ? { id: member.workerId } : null),
-    voluntarySectorWorker: (member: CareTeamMemberRow) => (member.kind === 'VOLUNTARY_SECTOR_WORKER' ? { id: member.workerId } : null),
-    partnershipWorker: (member: CareTeamMemberRow, _: unknown, context: Context) => (member.kind === 'PARTNERSHIP_WORKER' && member.workerId ? context.loaders.worker.load(member.workerId) : null),
-    carer: (member: CareTeamMemberRow) => (member.kind === 'UNPAID_CARER' && member.carerNhsNumber ? { nhsNumber: member.carerNhsNumber } : null),
+    socialCareWorker: (member: CareTeamMemberRow) =>
+      member.kind === 'SOCIAL_CARE_WORKER' ? { id: member.workerId } : null,
+    voluntarySectorWorker: (member: CareTeamMemberRow) =>
+      member.kind === 'VOLUNTARY_SECTOR_WORKER' ? { id: member.workerId } : null,
+    partnershipWorker: (member: CareTeamMemberRow, _: unknown, context: Context) =>
+      member.kind === 'PARTNERSHIP_WORKER' && member.workerId ? context.loaders.worker.load(member.workerId) : null,
+    carer: (member: CareTeamMemberRow) =>
+      member.kind === 'UNPAID_CARER' && member.carerNhsNumber ? { nhsNumber: member.carerNhsNumber } : null,
     provenance: (member: CareTeamMemberRow) => provenanceOf(member),
   },
   CarePlan: {
     aboutMeProvenance: (plan: CarePlanRow) => sectionProvenance(plan, 'aboutMe'),
-    goals: async (plan: CarePlanRow, _: unknown, context: Context) => (await context.loaders.goals.load(plan.id)).map(withProvenance),
+    goals: async (plan: CarePlanRow, _: unknown, context: Context) =>
+      (await context.loaders.goals.load(plan.id)).map(withProvenance),
     contingencyPlan: (plan: CarePlanRow) =>
-      plan.contingencyWhatToDo ? { whatToDo: plan.contingencyWhatToDo, whoToContact: plan.contingencyWhoToContact ?? [], provenance: sectionProvenance(plan, 'contingency') } : null,
+      plan.contingencyWhatToDo
+        ? {
+            whatToDo: plan.contingencyWhatToDo,
+            whoToContact: plan.contingencyWhoToContact ?? [],
+            provenance: sectionProvenance(plan, 'contingency'),
+          }
+        : null,
     reviewOverdue: (plan: CarePlanRow) => plan.nextReviewDue < today(),
-    reviews: async (plan: CarePlanRow, _: unknown, context: Context) => (await context.loaders.reviews.load(plan.id)).map(withProvenance),
-    changes: async (plan: CarePlanRow, _: unknown, context: Context) => (await context.loaders.changes.load(plan.id)).map(withProvenance),
+    reviews: async (plan: CarePlanRow, _: unknown, context: Context) =>
+      (await context.loaders.reviews.load(plan.id)).map(withProvenance),
+    changes: async (plan: CarePlanRow, _: unknown, context: Context) =>
+      (await context.loaders.changes.load(plan.id)).map(withProvenance),
     provenance: (plan: CarePlanRow) => provenanceOf(plan),
   },
   CarePlanGoal: {
-    actions: async (goal: { id: string }, _: unknown, context: Context) => (await context.loaders.actions.load(goal.id)).map(withProvenance),
+    actions: async (goal: { id: string }, _: unknown, context: Context) =>
+      (await context.loaders.actions.load(goal.id)).map(withProvenance),
   },
   CarePlanAction: {
-    ownerOrganisation: (action: ActionRow) => ({ code: action.ownerOrganisationCode, name: action.ownerOrganisationName }),
-    owner: (action: ActionRow, _: unknown, context: Context) => (action.ownerMemberId ? context.loaders.member.load(action.ownerMemberId) : null),
+    ownerOrganisation: (action: ActionRow) => ({
+      code: action.ownerOrganisationCode,
+      name: action.ownerOrganisationName,
+    }),
+    owner: (action: ActionRow, _: unknown, context: Context) =>
+      action.ownerMemberId ? context.loaders.member.load(action.ownerMemberId) : null,
     overdue: (action: ActionRow) => action.dueOn < today() && action.status !== 'DONE' && action.status !== 'CANCELLED',
   },
   CoordinationReferral: {
     person: (referral: ReferralRow) => ({ nhsNumber: referral.nhsNumber }),
-    fromOrganisation: (referral: ReferralRow) => ({ code: referral.fromOrganisationCode, name: referral.fromOrganisationName }),
-    toOrganisation: (referral: ReferralRow) => ({ code: referral.toOrganisationCode, name: referral.toOrganisationName }),
+    fromOrganisation: (referral: ReferralRow) => ({
+      code: referral.fromOrganisationCode,
+      name: referral.fromOrganisationName,
+    }),
+    toOrganisation: (referral: ReferralRow) => ({
+      code: referral.toOrganisationCode,
+      name: referral.toOrganisationName,
+    }),
     toSector: (referral: ReferralRow) => sectorEnum(referral.toSector),
     sentAt: (referral: ReferralRow) => new Date(referral.sentAt).toISOString(),
     statusHistory: async (referral: ReferralRow, _: unknown, context: Context) =>
-      (await context.loaders.statusChanges.load(referral.id)).map((change) => ({ ...withProvenance(change), changedAt: new Date(change.recordedAt).toISOString() })),
-    waitDays: (referral: ReferralRow) => (referral.answeredAt ? Math.floor((Date.parse(referral.answeredAt) - Date.parse(referral.sentAt)) / 86_400_000) : null),
+      (await context.loaders.statusChanges.load(referral.id)).map((change) => ({
+        ...withProvenance(change),
+        changedAt: new Date(change.recordedAt).toISOString(),
+      })),
+    waitDays: (referral: ReferralRow) =>
+      referral.answeredAt
+        ? Math.floor((Date.parse(referral.answeredAt) - Date.parse(referral.sentAt)) / 86_400_000)
+        : null,
     provenance: (referral: ReferralRow) => provenanceOf(referral),
   },
   ExperienceResponse: {

@@ -27,26 +27,47 @@ export async function runIdempotentWrite(
   write: (tx: Transaction) => Promise<WriteResult>,
 ): Promise<{ result: WriteResult; replayed: boolean }> {
   if (!keyPattern.test(change.idempotencyKey)) {
-    throw createError('BAD_USER_INPUT', 'Field "input.idempotencyKey" must be 8 to 100 letters, digits, dots, colons, dashes or underscores, such as a UUID.', {
-      argumentName: 'input.idempotencyKey',
-    });
+    throw createError(
+      'BAD_USER_INPUT',
+      'Field "input.idempotencyKey" must be 8 to 100 letters, digits, dots, colons, dashes or underscores, such as a UUID.',
+      {
+        argumentName: 'input.idempotencyKey',
+      },
+    );
   }
-  const inputHash = createHash('sha256').update(JSON.stringify([change.operation, change.input])).digest('hex');
+  const inputHash = createHash('sha256')
+    .update(JSON.stringify([change.operation, change.input]))
+    .digest('hex');
   const outcome = await context.db.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(idempotencyKeys)
-      .values({ callerSubject: context.caller.subject, key: change.idempotencyKey, operation: change.operation, inputHash, result: {} })
+      .values({
+        callerSubject: context.caller.subject,
+        key: change.idempotencyKey,
+        operation: change.operation,
+        inputHash,
+        result: {},
+      })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (!claimed) {
       const [stored] = await tx
         .select()
         .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.callerSubject, context.caller.subject), eq(idempotencyKeys.key, change.idempotencyKey)));
+        .where(
+          and(
+            eq(idempotencyKeys.callerSubject, context.caller.subject),
+            eq(idempotencyKeys.key, change.idempotencyKey),
+          ),
+        );
       if (!stored || stored.operation !== change.operation || stored.inputHash !== inputHash) {
-        throw createError('BAD_USER_INPUT', 'Field "input.idempotencyKey" was already used for a different change; make a new key for each change.', {
-          argumentName: 'input.idempotencyKey',
-        });
+        throw createError(
+          'BAD_USER_INPUT',
+          'Field "input.idempotencyKey" was already used for a different change; make a new key for each change.',
+          {
+            argumentName: 'input.idempotencyKey',
+          },
+        );
       }
       return { result: stored.result as WriteResult, replayed: true };
     }
@@ -56,7 +77,9 @@ export async function runIdempotentWrite(
     await tx
       .update(idempotencyKeys)
       .set({ result })
-      .where(and(eq(idempotencyKeys.callerSubject, context.caller.subject), eq(idempotencyKeys.key, change.idempotencyKey)));
+      .where(
+        and(eq(idempotencyKeys.callerSubject, context.caller.subject), eq(idempotencyKeys.key, change.idempotencyKey)),
+      );
     return { result, replayed: false };
   });
   return outcome;

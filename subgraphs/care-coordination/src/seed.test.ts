@@ -14,10 +14,14 @@ describe("the partnership's demo data", () => {
   });
 
   it("names on each care team the social worker social care allocated, so the team and the council's record agree", () => {
-    const allocated = socialCare.allocations.filter((allocation) => !allocation.endedOn && !['9990000018', '9990000026'].includes(allocation.nhsNumber));
+    const allocated = socialCare.allocations.filter(
+      (allocation) => !allocation.endedOn && !['9990000018', '9990000026'].includes(allocation.nhsNumber),
+    );
     expect(allocated.length).toBeGreaterThan(20);
     for (const allocation of allocated) {
-      const members = rows.careTeamMembers.filter((member) => member.nhsNumber === allocation.nhsNumber && member.kind === 'SOCIAL_CARE_WORKER').map((member) => member.workerId);
+      const members = rows.careTeamMembers
+        .filter((member) => member.nhsNumber === allocation.nhsNumber && member.kind === 'SOCIAL_CARE_WORKER')
+        .map((member) => member.workerId);
       expect(members).toContain(allocation.workerId);
     }
   });
@@ -27,7 +31,13 @@ describe("the partnership's demo data", () => {
     expect(coordinators.length).toBeGreaterThan(10);
     expect(new Set(coordinators.map((member) => member.nhsNumber)).size).toBe(coordinators.length);
     for (const { nhsNumber } of coordinators) {
-      const organisations = new Set(rows.careTeamMembers.filter((member) => member.nhsNumber === nhsNumber && member.workerId && member.sector !== 'care-coordination').map((member) => member.memberOrganisationCode));
+      const organisations = new Set(
+        rows.careTeamMembers
+          .filter(
+            (member) => member.nhsNumber === nhsNumber && member.workerId && member.sector !== 'care-coordination',
+          )
+          .map((member) => member.memberOrganisationCode),
+      );
       expect(organisations.size).toBeGreaterThanOrEqual(2);
     }
   });

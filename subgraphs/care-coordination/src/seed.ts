@@ -1,5 +1,15 @@
 import { addDays, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
-import { createRandom, namedGpByPractice, organisationName, organisations as demoOrganisations, type PopulationPerson, recorderOf, seedFrom, seedInBatches, workers as storyWorkers } from '@joined-up/population';
+import {
+  createRandom,
+  namedGpByPractice,
+  organisationName,
+  organisations as demoOrganisations,
+  type PopulationPerson,
+  recorderOf,
+  seedFrom,
+  seedInBatches,
+  workers as storyWorkers,
+} from '@joined-up/population';
 import { createSeedState, socialCareRowsFor, socialCareWorkerRows, type SeedState } from '@joined-up/social-care';
 import { voluntaryDirectory, voluntarySectorRowsFor } from '@joined-up/voluntary-sector';
 import { experienceAnswers, experienceStatements } from './experienceStatements.ts';
@@ -31,7 +41,9 @@ export const placeDirectory = [
   { code: 'DEMOH1', name: 'Riverside General Hospital', sector: 'health' },
 ];
 const rachel = recorderOf(coordinator);
-const workerOrganisation = new Map<string, string>([...socialCareWorkerRows, ...voluntaryDirectory.workers].map((worker) => [worker.id, worker.organisationCode]));
+const workerOrganisation = new Map<string, string>(
+  [...socialCareWorkerRows, ...voluntaryDirectory.workers].map((worker) => [worker.id, worker.organisationCode]),
+);
 
 type Rows = {
   careTeamMembers: Array<typeof careTeamMembers.$inferInsert>;
@@ -41,7 +53,14 @@ type Rows = {
   referralStatusChanges: Array<typeof referralStatusChanges.$inferInsert>;
   experienceResponses: Array<typeof experienceResponses.$inferInsert>;
 };
-const rowTables = { careTeamMembers, carePlans, carePlanChanges, referrals, referralStatusChanges, experienceResponses } as const;
+const rowTables = {
+  careTeamMembers,
+  carePlans,
+  carePlanChanges,
+  referrals,
+  referralStatusChanges,
+  experienceResponses,
+} as const;
 
 /**
  * Writes the partnership's slice of the demo population. The directory of organisations and the
@@ -53,22 +72,44 @@ const rowTables = { careTeamMembers, carePlans, carePlanChanges, referrals, refe
  * referral to the council with its wait, and answers to the experience statements. Sam's record
  * is written in full from the story. Safe to run again: rows are keyed and conflicts skipped.
  */
-export async function seed(db: Database<CareCoordinationTables>, options: { people: number; onProgress?: SeedProgress }): Promise<void> {
+export async function seed(
+  db: Database<CareCoordinationTables>,
+  options: { people: number; onProgress?: SeedProgress },
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(organisations).values(placeDirectory).onConflictDoNothing();
     const { id, name, jobTitle, organisationCode, email, phone } = coordinator;
-    await tx.insert(workers).values({ id, name, jobTitle, organisationCode, organisationName: organisationName(organisationCode), email, phone }).onConflictDoNothing();
+    await tx
+      .insert(workers)
+      .values({
+        id,
+        name,
+        jobTitle,
+        organisationCode,
+        organisationName: organisationName(organisationCode),
+        email,
+        phone,
+      })
+      .onConflictDoNothing();
   });
   const state = createSeedState(options.people);
-  await seedInBatches({ people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, async (batch) => {
-    const rows = coordinationRowsFor(batch, state);
-    await db.transaction(async (tx) => {
-      for (const name of Object.keys(rowTables) as Array<keyof Rows>) {
-        if (rows[name].length) await tx.insert(rowTables[name]).values(rows[name] as never).onConflictDoNothing();
-      }
-      if (batch.some((person) => person.index === 0)) await writeSamsStory(tx as unknown as Database<CareCoordinationTables>);
-    });
-  });
+  await seedInBatches(
+    { people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    async (batch) => {
+      const rows = coordinationRowsFor(batch, state);
+      await db.transaction(async (tx) => {
+        for (const name of Object.keys(rowTables) as Array<keyof Rows>) {
+          if (rows[name].length)
+            await tx
+              .insert(rowTables[name])
+              .values(rows[name] as never)
+              .onConflictDoNothing();
+        }
+        if (batch.some((person) => person.index === 0))
+          await writeSamsStory(tx as unknown as Database<CareCoordinationTables>);
+      });
+    },
+  );
 }
 
 async function writeSamsStory(db: Database<CareCoordinationTables>): Promise<void> {
@@ -88,7 +129,14 @@ async function writeSamsStory(db: Database<CareCoordinationTables>): Promise<voi
 
 /** The partnership's rows for a batch of people (Sam and his mother come from the story). */
 export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState): Rows {
-  const rows: Rows = { careTeamMembers: [], carePlans: [], carePlanChanges: [], referrals: [], referralStatusChanges: [], experienceResponses: [] };
+  const rows: Rows = {
+    careTeamMembers: [],
+    carePlans: [],
+    carePlanChanges: [],
+    referrals: [],
+    referralStatusChanges: [],
+    experienceResponses: [],
+  };
   const socialCare = socialCareRowsFor(batch, state);
   const voluntary = voluntarySectorRowsFor(batch);
   for (const person of batch) {
@@ -112,14 +160,36 @@ export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState)
       });
     const gp = namedGpByPractice[person.gpPracticeCode as keyof typeof namedGpByPractice];
     if (gp) add('CLINICIAN', gp.id, 'health', gp.organisationCode, 'Named GP');
-    for (const allocation of socialCare.allocations.filter((row) => row.nhsNumber === person.nhsNumber && !row.endedOn)) {
-      add('SOCIAL_CARE_WORKER', allocation.workerId, 'social-care', workerOrganisation.get(allocation.workerId) ?? 'DEMOLA1', 'Allocated social worker');
+    for (const allocation of socialCare.allocations.filter(
+      (row) => row.nhsNumber === person.nhsNumber && !row.endedOn,
+    )) {
+      add(
+        'SOCIAL_CARE_WORKER',
+        allocation.workerId,
+        'social-care',
+        workerOrganisation.get(allocation.workerId) ?? 'DEMOLA1',
+        'Allocated social worker',
+      );
     }
     for (const assignment of socialCare.careWorkerAssignments.filter((row) => row.nhsNumber === person.nhsNumber)) {
-      add('SOCIAL_CARE_WORKER', assignment.workerId, 'social-care', workerOrganisation.get(assignment.workerId) ?? 'DEMOSL1', assignment.role);
+      add(
+        'SOCIAL_CARE_WORKER',
+        assignment.workerId,
+        'social-care',
+        workerOrganisation.get(assignment.workerId) ?? 'DEMOSL1',
+        assignment.role,
+      );
     }
-    for (const referral of voluntary.referrals.filter((row) => row.nhsNumber === person.nhsNumber && row.linkWorkerId)) {
-      add('VOLUNTARY_SECTOR_WORKER', referral.linkWorkerId!, 'voluntary-sector', referral.referredToCode, 'Link worker');
+    for (const referral of voluntary.referrals.filter(
+      (row) => row.nhsNumber === person.nhsNumber && row.linkWorkerId,
+    )) {
+      add(
+        'VOLUNTARY_SECTOR_WORKER',
+        referral.linkWorkerId!,
+        'voluntary-sector',
+        referral.referredToCode,
+        'Link worker',
+      );
     }
     const agencies = new Set(team.map((member) => member.memberOrganisationCode)).size;
     // The coordinator works with everyone known to adult social care, as every agency's care team records.
@@ -129,7 +199,14 @@ export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState)
     }
     rows.careTeamMembers.push(...team);
     if (person.knownToSocialCare) addReferralToCouncil(rows, person, random, since);
-    if (agencies >= 2 && random.chance(0.55)) addPlan(rows, person, random, since, team.some((member) => member.isCoordinator));
+    if (agencies >= 2 && random.chance(0.55))
+      addPlan(
+        rows,
+        person,
+        random,
+        since,
+        team.some((member) => member.isCoordinator),
+      );
   }
   // Unpaid carers join the team of the person they care for; their row comes with the carer, who is in this batch.
   const names = new Map(batch.map((person) => [person.nhsNumber, `${person.givenName} ${person.familyName}`]));
@@ -157,12 +234,19 @@ export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState)
 }
 
 /** The GP's referral that brought adult social care in, answered after a wait (a few still waiting). */
-function addReferralToCouncil(rows: Rows, person: PopulationPerson, random: ReturnType<typeof createRandom>, since: string): void {
+function addReferralToCouncil(
+  rows: Rows,
+  person: PopulationPerson,
+  random: ReturnType<typeof createRandom>,
+  since: string,
+): void {
   const gp = namedGpByPractice[person.gpPracticeCode as keyof typeof namedGpByPractice] ?? storyWorkers.gp;
   const referralId = `${person.nhsNumber}-referral-council`;
   const sentAt = `${addDays(since, -random.int(5, 40))}T09:${String(random.int(10, 59))}:00Z`;
   const waiting = random.chance(0.08);
-  const answeredAt = waiting ? null : new Date(Date.parse(sentAt) + random.int(1, 35) * 86_400_000 + random.int(1, 8) * 3_600_000).toISOString();
+  const answeredAt = waiting
+    ? null
+    : new Date(Date.parse(sentAt) + random.int(1, 35) * 86_400_000 + random.int(1, 8) * 3_600_000).toISOString();
   const sent = recordedBy(recorderOf(gp), sentAt);
   rows.referrals.push({
     id: referralId,
@@ -181,25 +265,68 @@ function addReferralToCouncil(rows: Rows, person: PopulationPerson, random: Retu
     answeredAt,
     ...sent,
   });
-  rows.referralStatusChanges.push({ id: `${referralId}-0`, referralId, nhsNumber: person.nhsNumber, status: 'SENT', reason: null, ...sent });
+  rows.referralStatusChanges.push({
+    id: `${referralId}-0`,
+    referralId,
+    nhsNumber: person.nhsNumber,
+    status: 'SENT',
+    reason: null,
+    ...sent,
+  });
   if (answeredAt) {
-    rows.referralStatusChanges.push({ id: `${referralId}-1`, referralId, nhsNumber: person.nhsNumber, status: 'ACCEPTED', reason: null, ...recordedBy(recorderOf(socialCareWorkerRows[0]!), answeredAt) });
+    rows.referralStatusChanges.push({
+      id: `${referralId}-1`,
+      referralId,
+      nhsNumber: person.nhsNumber,
+      status: 'ACCEPTED',
+      reason: null,
+      ...recordedBy(recorderOf(socialCareWorkerRows[0]!), answeredAt),
+    });
   }
 }
 
 /** A plan started by the coordinator (some now overdue for review), and a few people's answers about their experience. */
-function addPlan(rows: Rows, person: PopulationPerson, random: ReturnType<typeof createRandom>, since: string, hasCoordinator: boolean): void {
+function addPlan(
+  rows: Rows,
+  person: PopulationPerson,
+  random: ReturnType<typeof createRandom>,
+  since: string,
+  hasCoordinator: boolean,
+): void {
   const planId = `${person.nhsNumber}-plan`;
   const startedAt = `${addDays(since, random.int(7, 60))}T14:00:00Z`;
-  rows.carePlans.push({ id: planId, nhsNumber: person.nhsNumber, version: 1, status: 'DRAFT', nextReviewDue: addDays('2026-06-01', random.int(0, 300)), ...recordedBy(rachel, startedAt) });
-  rows.carePlanChanges.push({ id: `${planId}-change-1`, planId, nhsNumber: person.nhsNumber, version: 1, summary: `Plan started by ${rachel.name}, ${rachel.jobTitle}`, ...recordedBy(rachel, startedAt) });
+  rows.carePlans.push({
+    id: planId,
+    nhsNumber: person.nhsNumber,
+    version: 1,
+    status: 'DRAFT',
+    nextReviewDue: addDays('2026-06-01', random.int(0, 300)),
+    ...recordedBy(rachel, startedAt),
+  });
+  rows.carePlanChanges.push({
+    id: `${planId}-change-1`,
+    planId,
+    nhsNumber: person.nhsNumber,
+    version: 1,
+    summary: `Plan started by ${rachel.name}, ${rachel.jobTitle}`,
+    ...recordedBy(rachel, startedAt),
+  });
   if (!random.chance(0.4)) return;
   const answeredOn = addDays(startedAt.slice(0, 10), random.int(30, 200));
   // People with a named coordinator tend to agree more: the measure should be able to show it.
   const lean = hasCoordinator ? 0 : 2;
   for (const statement of experienceStatements) {
     if (!random.chance(0.7)) continue;
-    const answer = experienceAnswers[Math.min(experienceAnswers.length - 1, random.int(0, 2) + (random.chance(0.5) ? lean : 0))]!;
-    rows.experienceResponses.push({ id: `${person.nhsNumber}-experience-${statement.code}`, nhsNumber: person.nhsNumber, statementCode: statement.code, answer, comment: null, answeredOn, ...recordedBy(rachel, `${answeredOn}T15:00:00Z`) });
+    const answer =
+      experienceAnswers[Math.min(experienceAnswers.length - 1, random.int(0, 2) + (random.chance(0.5) ? lean : 0))]!;
+    rows.experienceResponses.push({
+      id: `${person.nhsNumber}-experience-${statement.code}`,
+      nhsNumber: person.nhsNumber,
+      statementCode: statement.code,
+      answer,
+      comment: null,
+      answeredOn,
+      ...recordedBy(rachel, `${answeredOn}T15:00:00Z`),
+    });
   }
 }

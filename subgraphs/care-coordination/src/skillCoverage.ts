@@ -5,7 +5,9 @@ import type { Context } from './runIdempotentWrite.ts';
 /** Social care's assignments as the gateway sends them for the check; null where social care refused or was down. */
 export interface SkillCoverageParent {
   nhsNumber: string;
-  careWorkers?: Array<{ worker: { id: string; competencies: Array<{ name: string; expiresOn: string | null }> } }> | null;
+  careWorkers?: Array<{
+    worker: { id: string; competencies: Array<{ name: string; expiresOn: string | null }> };
+  }> | null;
 }
 
 const sameSkill = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -25,7 +27,12 @@ export async function skillCoverage(person: SkillCoverageParent, context: Contex
     const workers = (assigned ?? []).map(({ worker }) => {
       const held = worker.competencies.filter((competency) => sameSkill(competency.name, need.skill));
       const current = held.filter((competency) => competency.expiresOn === null || competency.expiresOn >= on);
-      const lapsesLast = current.some((competency) => competency.expiresOn === null) ? null : (current.map((competency) => competency.expiresOn).sort().at(-1) ?? null);
+      const lapsesLast = current.some((competency) => competency.expiresOn === null)
+        ? null
+        : (current
+            .map((competency) => competency.expiresOn)
+            .sort()
+            .at(-1) ?? null);
       return { worker: { id: worker.id }, holdsSkill: current.length > 0, expiresOn: lapsesLast };
     });
     return {

@@ -1,6 +1,17 @@
 import { auditEvents, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The organisations of the place a referral may be sent to, with their sector: the partnership's
@@ -54,9 +65,13 @@ export const careTeamMembers = pgTable(
     index('care_team_members_worker_idx').on(table.workerId, table.nhsNumber),
     index('care_team_members_organisation_idx').on(table.memberOrganisationCode, table.nhsNumber),
     // One coordinator per person, enforced by the database so two concurrent namings cannot both win.
-    uniqueIndex('care_team_members_one_coordinator_idx').on(table.nhsNumber).where(sql`${table.isCoordinator}`),
+    uniqueIndex('care_team_members_one_coordinator_idx')
+      .on(table.nhsNumber)
+      .where(sql`${table.isCoordinator}`),
     // A worker (or a carer) is on a person's team once.
-    uniqueIndex('care_team_members_worker_once_idx').on(table.nhsNumber, table.kind, table.workerId).where(sql`${table.workerId} is not null`),
+    uniqueIndex('care_team_members_worker_once_idx')
+      .on(table.nhsNumber, table.kind, table.workerId)
+      .where(sql`${table.workerId} is not null`),
     check('care_team_members_worker_or_carer', sql`(${table.kind} = 'UNPAID_CARER') = (${table.workerId} is null)`),
   ],
 );
@@ -70,7 +85,10 @@ export const carePlans = pgTable(
     version: integer('version').notNull(),
     status: text('status').notNull(),
     aboutMe: text('about_me'),
-    whatMattersToMe: text('what_matters_to_me').array().notNull().default(sql`'{}'::text[]`),
+    whatMattersToMe: text('what_matters_to_me')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     aboutMeRecordedByName: text('about_me_recorded_by_name'),
     aboutMeRecordedByRole: text('about_me_recorded_by_role'),
     aboutMeOrganisationCode: text('about_me_organisation_code'),
@@ -87,7 +105,10 @@ export const carePlans = pgTable(
     nextReviewDue: date('next_review_due', { mode: 'string' }).notNull(),
     ...provenanceColumns(),
   },
-  (table) => [uniqueIndex('care_plans_person_idx').on(table.nhsNumber), index('care_plans_next_review_idx').on(table.nextReviewDue)],
+  (table) => [
+    uniqueIndex('care_plans_person_idx').on(table.nhsNumber),
+    index('care_plans_next_review_idx').on(table.nextReviewDue),
+  ],
 );
 
 /** Goals in the person's words. */
@@ -118,7 +139,10 @@ export const carePlanActions = pgTable(
     status: text('status').notNull(),
     ...provenanceColumns(),
   },
-  (table) => [index('care_plan_actions_goal_idx').on(table.goalId, table.dueOn, table.id), index('care_plan_actions_plan_idx').on(table.planId)],
+  (table) => [
+    index('care_plan_actions_goal_idx').on(table.goalId, table.dueOn, table.id),
+    index('care_plan_actions_plan_idx').on(table.planId),
+  ],
 );
 
 /** Reviews of a plan with the person. */
@@ -146,7 +170,10 @@ export const carePlanChanges = pgTable(
     summary: text('summary').notNull(),
     ...provenanceColumns(),
   },
-  (table) => [uniqueIndex('care_plan_changes_version_idx').on(table.planId, table.version), index('care_plan_changes_person_idx').on(table.nhsNumber, table.recordedAt.desc())],
+  (table) => [
+    uniqueIndex('care_plan_changes_version_idx').on(table.planId, table.version),
+    index('care_plan_changes_person_idx').on(table.nhsNumber, table.recordedAt.desc()),
+  ],
 );
 
 /** Needs that call for a skill, such as insulin administration for a person with type 1 diabetes. */
@@ -202,7 +229,10 @@ export const referralStatusChanges = pgTable(
     reason: text('reason'),
     ...provenanceColumns(),
   },
-  (table) => [index('referral_status_changes_referral_idx').on(table.referralId, table.recordedAt), index('referral_status_changes_person_idx').on(table.nhsNumber)],
+  (table) => [
+    index('referral_status_changes_referral_idx').on(table.referralId, table.recordedAt),
+    index('referral_status_changes_person_idx').on(table.nhsNumber),
+  ],
 );
 
 /** People's answers about their experience of coordinated care. */
@@ -217,7 +247,10 @@ export const experienceResponses = pgTable(
     answeredOn: date('answered_on', { mode: 'string' }).notNull(),
     ...provenanceColumns(),
   },
-  (table) => [index('experience_responses_person_idx').on(table.nhsNumber, table.answeredOn.desc()), index('experience_responses_statement_idx').on(table.statementCode, table.nhsNumber)],
+  (table) => [
+    index('experience_responses_person_idx').on(table.nhsNumber, table.answeredOn.desc()),
+    index('experience_responses_statement_idx').on(table.statementCode, table.nhsNumber),
+  ],
 );
 
 /**

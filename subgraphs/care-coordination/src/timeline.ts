@@ -1,4 +1,13 @@
-import { decodeCursor, encodeCursor, isIsoDate, isTimestamp, newestFirst, pageSize, provenanceOf, type TimelineEntry } from '@joined-up/kit';
+import {
+  decodeCursor,
+  encodeCursor,
+  isIsoDate,
+  isTimestamp,
+  newestFirst,
+  pageSize,
+  provenanceOf,
+  type TimelineEntry,
+} from '@joined-up/kit';
 import type { Context } from './runIdempotentWrite.ts';
 
 /** The Person as the gateway sends it for the timeline: each agency's part, null where it refused or was down. */
@@ -9,7 +18,12 @@ export interface TimelineParent {
   voluntarySectorTimeline?: TimelineEntry[] | null;
 }
 
-const statusWords: Record<string, string> = { SENT: 'sent', ACCEPTED: 'accepted', DECLINED: 'declined', COMPLETED: 'completed' };
+const statusWords: Record<string, string> = {
+  SENT: 'sent',
+  ACCEPTED: 'accepted',
+  DECLINED: 'declined',
+  COMPLETED: 'completed',
+};
 
 // The kit's order (date, then recording time, then id, compared as text) is what the cursor encodes.
 const sortKey = (entry: TimelineEntry) => `${entry.occurredOn}|${entry.provenance.recordedAt}`;
@@ -25,13 +39,23 @@ const isSortKey = (key: string) => {
  */
 async function ownEntries(nhsNumber: string, context: Context): Promise<TimelineEntry[]> {
   const agency = context.agency.displayName;
-  const [plan, allReferrals, ownReferrals] = await Promise.all(['care-plan', 'referrals', 'own-referrals'].map((category) => context.access.decide(nhsNumber, category)));
+  const [plan, allReferrals, ownReferrals] = await Promise.all(
+    ['care-plan', 'referrals', 'own-referrals'].map((category) => context.access.decide(nhsNumber, category)),
+  );
   const entries: TimelineEntry[] = [];
   if (plan?.allowed) {
     context.audit.record(nhsNumber, 'care-plan');
     for (const change of await context.loaders.planChangesOf.load(nhsNumber)) {
       const provenance = provenanceOf(change);
-      entries.push({ id: `care-coordination:plan-change:${change.id}`, occurredOn: provenance.recordedAt.slice(0, 10), kind: 'PLAN_CHANGE' as const, title: change.summary, detail: `Plan version ${change.version}`, agency, provenance });
+      entries.push({
+        id: `care-coordination:plan-change:${change.id}`,
+        occurredOn: provenance.recordedAt.slice(0, 10),
+        kind: 'PLAN_CHANGE' as const,
+        title: change.summary,
+        detail: `Plan version ${change.version}`,
+        agency,
+        provenance,
+      });
     }
   }
   if (allReferrals?.allowed || ownReferrals?.allowed) {
@@ -39,7 +63,12 @@ async function ownEntries(nhsNumber: string, context: Context): Promise<Timeline
     const organisation = context.caller.organisation.code;
     const referrals = new Map(
       (await context.loaders.referrals.load(nhsNumber))
-        .filter((referral) => allReferrals?.allowed || referral.fromOrganisationCode === organisation || referral.toOrganisationCode === organisation)
+        .filter(
+          (referral) =>
+            allReferrals?.allowed ||
+            referral.fromOrganisationCode === organisation ||
+            referral.toOrganisationCode === organisation,
+        )
         .map((referral) => [referral.id, referral]),
     );
     for (const change of await context.loaders.statusChangesOf.load(nhsNumber)) {
@@ -65,12 +94,26 @@ async function ownEntries(nhsNumber: string, context: Context): Promise<Timeline
  * the voluntary sector each sent (already filtered by their own policies), newest first, one page
  * at a time. The cursor is the last entry's date, recording time and id.
  */
-export async function timeline(person: TimelineParent, args: { first?: number | null; after?: string | null }, context: Context) {
+export async function timeline(
+  person: TimelineParent,
+  args: { first?: number | null; after?: string | null },
+  context: Context,
+) {
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, isSortKey);
-  const entries = newestFirst([...(person.healthTimeline ?? []), ...(person.socialCareTimeline ?? []), ...(person.voluntarySectorTimeline ?? []), ...(await ownEntries(person.nhsNumber, context))]);
-  const start = after ? entries.findIndex((entry) => (sortKey(entry) === after.key ? entry.id < after.id : sortKey(entry) < after.key)) : 0;
+  const entries = newestFirst([
+    ...(person.healthTimeline ?? []),
+    ...(person.socialCareTimeline ?? []),
+    ...(person.voluntarySectorTimeline ?? []),
+    ...(await ownEntries(person.nhsNumber, context)),
+  ]);
+  const start = after
+    ? entries.findIndex((entry) => (sortKey(entry) === after.key ? entry.id < after.id : sortKey(entry) < after.key))
+    : 0;
   const page = start === -1 ? [] : entries.slice(start, start + size);
   const edges = page.map((node) => ({ cursor: encodeCursor({ key: sortKey(node), id: node.id }), node }));
-  return { edges, pageInfo: { hasNextPage: start !== -1 && entries.length > start + size, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: { hasNextPage: start !== -1 && entries.length > start + size, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }

@@ -15,17 +15,33 @@ export async function myCoordinationCaseload(_: unknown, args: PageArgs, context
   const size = pageSize(args.first);
   const after = decodeCursor(args.after);
   const rows = await context.db
-    .select({ nhsNumber: careTeamMembers.nhsNumber, since: careTeamMembers.since, nextReviewDue: carePlans.nextReviewDue, planId: carePlans.id })
+    .select({
+      nhsNumber: careTeamMembers.nhsNumber,
+      since: careTeamMembers.since,
+      nextReviewDue: carePlans.nextReviewDue,
+      planId: carePlans.id,
+    })
     .from(careTeamMembers)
     .leftJoin(carePlans, eq(carePlans.nhsNumber, careTeamMembers.nhsNumber))
-    .where(and(eq(careTeamMembers.workerId, context.caller.subject), eq(careTeamMembers.isCoordinator, true), after ? gt(careTeamMembers.nhsNumber, after.key) : undefined))
+    .where(
+      and(
+        eq(careTeamMembers.workerId, context.caller.subject),
+        eq(careTeamMembers.isCoordinator, true),
+        after ? gt(careTeamMembers.nhsNumber, after.key) : undefined,
+      ),
+    )
     .orderBy(asc(careTeamMembers.nhsNumber))
     .limit(size + 1);
   const page = rows.slice(0, size);
   await Promise.all(page.map((row) => context.access.require(row.nhsNumber, 'caseload')));
   for (const row of page) context.audit.record(row.nhsNumber, 'caseload');
   return toConnection(
-    rows.map((row) => ({ person: { nhsNumber: row.nhsNumber }, since: row.since, hasPlan: row.planId !== null, nextReviewDue: row.nextReviewDue })),
+    rows.map((row) => ({
+      person: { nhsNumber: row.nhsNumber },
+      since: row.since,
+      hasPlan: row.planId !== null,
+      nextReviewDue: row.nextReviewDue,
+    })),
     size,
     (entry) => ({ key: entry.person.nhsNumber, id: entry.person.nhsNumber }),
   );
@@ -49,7 +65,9 @@ export async function referralWorklist(_: unknown, args: PageArgs & { status?: s
       and(
         eq(referrals.toOrganisationCode, context.caller.organisation.code),
         wanted ? inArray(referrals.status, wanted) : undefined,
-        after ? or(gt(referrals.sentAt, after.key), and(eq(referrals.sentAt, after.key), gt(referrals.id, after.id))) : undefined,
+        after
+          ? or(gt(referrals.sentAt, after.key), and(eq(referrals.sentAt, after.key), gt(referrals.id, after.id)))
+          : undefined,
       ),
     )
     .orderBy(asc(referrals.sentAt), asc(referrals.id))

@@ -1,6 +1,17 @@
 import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
 import { asc, desc, inArray, isNull } from 'drizzle-orm';
-import { allergies, careRelationships, clinicians, encounters, flags, medications, organisations, patients, problems, type HealthTables } from './tables.ts';
+import {
+  allergies,
+  careRelationships,
+  clinicians,
+  encounters,
+  flags,
+  medications,
+  organisations,
+  patients,
+  problems,
+  type HealthTables,
+} from './tables.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
 
@@ -15,35 +26,78 @@ export function createLoaders(db: Database<HealthTables>) {
     createListLoader<string, T>(fetch, (row) => row.nhsNumber);
   return {
     patient: createRowLoader<string, typeof patients.$inferSelect>(
-      (keys) => db.select().from(patients).where(inArray(patients.nhsNumber, [...keys])),
+      (keys) =>
+        db
+          .select()
+          .from(patients)
+          .where(inArray(patients.nhsNumber, [...keys])),
       (row) => row.nhsNumber,
     ),
     problems: byPerson((keys) =>
-      db.select().from(problems).where(inArray(problems.nhsNumber, [...keys])).orderBy(desc(problems.onsetDate), asc(problems.id)),
+      db
+        .select()
+        .from(problems)
+        .where(inArray(problems.nhsNumber, [...keys]))
+        .orderBy(desc(problems.onsetDate), asc(problems.id)),
     ),
     medications: byPerson((keys) =>
-      db.select().from(medications).where(inArray(medications.nhsNumber, [...keys])).orderBy(asc(medications.status), desc(medications.startedOn), asc(medications.id)),
+      db
+        .select()
+        .from(medications)
+        .where(inArray(medications.nhsNumber, [...keys]))
+        .orderBy(asc(medications.status), desc(medications.startedOn), asc(medications.id)),
     ),
-    allergies: byPerson((keys) => db.select().from(allergies).where(inArray(allergies.nhsNumber, [...keys])).orderBy(asc(allergies.id))),
-    flags: byPerson((keys) => db.select().from(flags).where(inArray(flags.nhsNumber, [...keys])).orderBy(asc(flags.id))),
+    allergies: byPerson((keys) =>
+      db
+        .select()
+        .from(allergies)
+        .where(inArray(allergies.nhsNumber, [...keys]))
+        .orderBy(asc(allergies.id)),
+    ),
+    flags: byPerson((keys) =>
+      db
+        .select()
+        .from(flags)
+        .where(inArray(flags.nhsNumber, [...keys]))
+        .orderBy(asc(flags.id)),
+    ),
     careRelationships: byPerson((keys) =>
-      db.select().from(careRelationships).where(inArray(careRelationships.nhsNumber, [...keys])).orderBy(asc(careRelationships.since)),
+      db
+        .select()
+        .from(careRelationships)
+        .where(inArray(careRelationships.nhsNumber, [...keys]))
+        .orderBy(asc(careRelationships.since)),
     ),
     clinician: createRowLoader<string, typeof clinicians.$inferSelect>(
-      (keys) => db.select().from(clinicians).where(inArray(clinicians.id, [...keys])),
+      (keys) =>
+        db
+          .select()
+          .from(clinicians)
+          .where(inArray(clinicians.id, [...keys])),
       (row) => row.id,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
-      (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
+      (keys) =>
+        db
+          .select()
+          .from(organisations)
+          .where(inArray(organisations.code, [...keys])),
       (row) => row.code,
     ),
     // Every encounter of each person, newest first, for the timeline: a person has hundreds at most.
     encounters: byPerson((keys) =>
-      db.select().from(encounters).where(inArray(encounters.nhsNumber, [...keys])).orderBy(desc(encounters.occurredAt), desc(encounters.id)),
+      db
+        .select()
+        .from(encounters)
+        .where(inArray(encounters.nhsNumber, [...keys]))
+        .orderBy(desc(encounters.occurredAt), desc(encounters.id)),
     ),
     encounterPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, encounterColumns),
     // Sensitive encounters are left out in SQL, so they never count towards a page or its cursors.
-    encounterPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, { ...encounterColumns, where: isNull(encounters.sensitivity) }),
+    encounterPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, {
+      ...encounterColumns,
+      where: isNull(encounters.sensitivity),
+    }),
   };
 }
 

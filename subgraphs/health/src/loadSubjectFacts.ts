@@ -14,10 +14,19 @@ export function loadSubjectFacts(db: Database<HealthTables>): SubjectFactsLoader
     const [facts, registered, relationships, team] = await Promise.all([
       loadConsentFacts(db as Database<Record<string, unknown>>, caller, people, healthPolicy),
       caller.organisation.sector === 'health'
-        ? db.select({ nhsNumber: patients.nhsNumber }).from(patients).where(and(inArray(patients.nhsNumber, people), eq(patients.gpPracticeCode, caller.organisation.code)))
+        ? db
+            .select({ nhsNumber: patients.nhsNumber })
+            .from(patients)
+            .where(and(inArray(patients.nhsNumber, people), eq(patients.gpPracticeCode, caller.organisation.code)))
         : Promise.resolve([]),
-      db.select({ nhsNumber: careRelationships.nhsNumber }).from(careRelationships).where(and(inArray(careRelationships.nhsNumber, people), eq(careRelationships.clinicianId, caller.subject))),
-      db.select({ nhsNumber: careTeam.nhsNumber }).from(careTeam).where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, caller.subject))),
+      db
+        .select({ nhsNumber: careRelationships.nhsNumber })
+        .from(careRelationships)
+        .where(and(inArray(careRelationships.nhsNumber, people), eq(careRelationships.clinicianId, caller.subject))),
+      db
+        .select({ nhsNumber: careTeam.nhsNumber })
+        .from(careTeam)
+        .where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, caller.subject))),
     ]);
     for (const row of registered) facts.get(row.nhsNumber)?.relationships.add('registered-practice');
     for (const row of relationships) facts.get(row.nhsNumber)?.relationships.add('care-relationship');

@@ -1,6 +1,15 @@
 import { definePolicy } from '@joined-up/kit';
 
-const clinical = ['demographics', 'problems', 'medications', 'allergies', 'alerts', 'individual-requirements', 'encounters', 'clinicians'] as const;
+const clinical = [
+  'demographics',
+  'problems',
+  'medications',
+  'allergies',
+  'alerts',
+  'individual-requirements',
+  'encounters',
+  'clinicians',
+] as const;
 
 /**
  * Health's access policy: the GP federation and community health services decide here, and
@@ -17,7 +26,8 @@ export const healthPolicy = definePolicy({
       relationships: ['registered-practice', 'care-relationship'],
       categories: clinical,
       sensitive: true,
-      because: 'A GP of the practice the person is registered with holds their whole record, sensitive entries included.',
+      because:
+        'A GP of the practice the person is registered with holds their whole record, sensitive entries included.',
     },
     {
       roles: ['practice-nurse', 'diabetes-nurse', 'community-matron', 'district-nurse'],
@@ -29,13 +39,15 @@ export const healthPolicy = definePolicy({
       roles: ['care-worker'],
       relationships: ['care-team'],
       categories: ['demographics', 'medications', 'allergies', 'alerts', 'individual-requirements', 'clinicians'],
-      because: 'A care worker on the care team needs what supporting the person takes (medicines such as insulin, alerts, adjustments, who to call), not their medical history.',
+      because:
+        'A care worker on the care team needs what supporting the person takes (medicines such as insulin, alerts, adjustments, who to call), not their medical history.',
     },
     {
       roles: ['social-worker', 'care-coordinator'],
       relationships: ['care-team'],
       categories: ['demographics', 'problems', 'alerts', 'individual-requirements', 'clinicians'],
-      because: 'Planning care needs the person’s conditions, risks and adjustments, not consultations or prescriptions.',
+      because:
+        'Planning care needs the person’s conditions, risks and adjustments, not consultations or prescriptions.',
     },
     {
       roles: ['link-worker'],

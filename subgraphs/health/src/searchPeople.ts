@@ -24,21 +24,31 @@ export async function searchPeople(db: Database<HealthTables>, caller: Caller, a
   if (name) conditions.push(nameCondition(name));
   if (args.dateOfBirth) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(args.dateOfBirth) || Number.isNaN(Date.parse(args.dateOfBirth))) {
-      throw createError('BAD_USER_INPUT', 'Argument "dateOfBirth" must be a date written YYYY-MM-DD.', { argumentName: 'dateOfBirth' });
+      throw createError('BAD_USER_INPUT', 'Argument "dateOfBirth" must be a date written YYYY-MM-DD.', {
+        argumentName: 'dateOfBirth',
+      });
     }
     conditions.push(eq(patients.dateOfBirth, args.dateOfBirth));
   }
   const postcode = args.postcode?.replace(/\s+/g, '').toUpperCase();
   if (postcode) {
     if (!/^[A-Z0-9]{2,7}$/.test(postcode)) {
-      throw createError('BAD_USER_INPUT', 'Argument "postcode" must be a UK postcode or its outward part.', { argumentName: 'postcode' });
+      throw createError('BAD_USER_INPUT', 'Argument "postcode" must be a UK postcode or its outward part.', {
+        argumentName: 'postcode',
+      });
     }
     // A full postcode matches exactly; an outward code ("RV1") matches the whole district.
     const compact = sql`replace(upper(${patients.postcode}), ' ', '')`;
-    conditions.push(postcode.length >= 5 ? sql`${compact} = ${postcode}` : sql`${compact} like ${`${postcode}%`} and split_part(upper(${patients.postcode}), ' ', 1) = ${postcode}`);
+    conditions.push(
+      postcode.length >= 5
+        ? sql`${compact} = ${postcode}`
+        : sql`${compact} like ${`${postcode}%`} and split_part(upper(${patients.postcode}), ' ', 1) = ${postcode}`,
+    );
   }
   if (conditions.length === 0) {
-    throw createError('BAD_USER_INPUT', 'Give at least one of "name", "dateOfBirth" or "postcode" to search.', { argumentName: 'name' });
+    throw createError('BAD_USER_INPUT', 'Give at least one of "name", "dateOfBirth" or "postcode" to search.', {
+      argumentName: 'name',
+    });
   }
   conditions.push(knownToCaller(caller));
   const after = decodeCursor(args.after);
@@ -70,7 +80,10 @@ function nameCondition(name: string): SQL {
  */
 function knownToCaller(caller: Caller): SQL {
   if (caller.role === 'person' || caller.role === 'carer') return sql`${patients.nhsNumber} = ${caller.actsFor ?? ''}`;
-  const practice = caller.organisation.sector === 'health' ? sql`${patients.gpPracticeCode} = ${caller.organisation.code}` : sql`false`;
+  const practice =
+    caller.organisation.sector === 'health'
+      ? sql`${patients.gpPracticeCode} = ${caller.organisation.code}`
+      : sql`false`;
   return sql`(${practice}
     or ${patients.nhsNumber} in (select ${careRelationships.nhsNumber} from ${careRelationships} where ${careRelationships.clinicianId} = ${caller.subject})
     or ${patients.nhsNumber} in (select ${careTeam.nhsNumber} from ${careTeam} where ${careTeam.memberSubject} = ${caller.subject}))`;

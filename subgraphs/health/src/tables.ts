@@ -40,7 +40,10 @@ export const patients = pgTable(
   (table) => [
     // Search is by name prefix, date of birth or postcode; each has its own index so a
     // search over millions of people stays an index scan.
-    index('patients_sort_idx').on(sql`(lower(${table.familyName}) || ' ' || lower(${table.givenName}))`, table.nhsNumber),
+    index('patients_sort_idx').on(
+      sql`(lower(${table.familyName}) || ' ' || lower(${table.givenName}))`,
+      table.nhsNumber,
+    ),
     index('patients_family_name_idx').on(sql`lower(${table.familyName}) text_pattern_ops`),
     index('patients_given_name_idx').on(sql`lower(${table.givenName}) text_pattern_ops`),
     index('patients_date_of_birth_idx').on(table.dateOfBirth),
@@ -143,7 +146,10 @@ export const careRelationships = pgTable(
     relationship: text('relationship').notNull(),
     since: date('since', { mode: 'string' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.nhsNumber, table.clinicianId] }), index('care_relationships_clinician_idx').on(table.clinicianId)],
+  (table) => [
+    primaryKey({ columns: [table.nhsNumber, table.clinicianId] }),
+    index('care_relationships_clinician_idx').on(table.clinicianId),
+  ],
 );
 
 export { auditEvents, careTeam, delegations, seedRuns, sharingDecisions };

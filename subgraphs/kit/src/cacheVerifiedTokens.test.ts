@@ -5,7 +5,8 @@ import { cacheVerifiedTokens } from './cacheVerifiedTokens.ts';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A token shaped like a JWT expiring at `exp` (seconds); the fake verifier below decides whether it is good. */
-const tokenFor = (subject: string, exp: number) => `${base64url({ alg: 'RS256' })}.${base64url({ sub: subject, exp })}.signature`;
+const tokenFor = (subject: string, exp: number) =>
+  `${base64url({ alg: 'RS256' })}.${base64url({ sub: subject, exp })}.signature`;
 
 /** A verifier that accepts tokens ending in ".signature" before their expiry on `clock`, counting its checks. */
 function fakeVerifier(clock: { ms: number }) {
@@ -13,10 +14,24 @@ function fakeVerifier(clock: { ms: number }) {
   const verify = async (authorization: string | undefined): Promise<Caller> => {
     const token = authorization?.replace(/^Bearer /, '') ?? '';
     checked.push(token);
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as { sub?: string; exp?: number };
-    if (!token.endsWith('.signature') || !payload.sub) throw createRequestError('UNAUTHENTICATED', 'The bearer token was refused: its signature does not verify.');
-    if ((payload.exp ?? 0) * 1000 <= clock.ms) throw createRequestError('UNAUTHENTICATED', 'The bearer token was refused: it has expired.');
-    return { subject: payload.sub, name: payload.sub, role: 'gp', organisation: { code: 'X', name: 'X', sector: 'health' }, actsFor: undefined, scopes: [], purpose: undefined, token };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as {
+      sub?: string;
+      exp?: number;
+    };
+    if (!token.endsWith('.signature') || !payload.sub)
+      throw createRequestError('UNAUTHENTICATED', 'The bearer token was refused: its signature does not verify.');
+    if ((payload.exp ?? 0) * 1000 <= clock.ms)
+      throw createRequestError('UNAUTHENTICATED', 'The bearer token was refused: it has expired.');
+    return {
+      subject: payload.sub,
+      name: payload.sub,
+      role: 'gp',
+      organisation: { code: 'X', name: 'X', sector: 'health' },
+      actsFor: undefined,
+      scopes: [],
+      purpose: undefined,
+      token,
+    };
   };
   return { verify, checked };
 }

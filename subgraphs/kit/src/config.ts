@@ -44,7 +44,10 @@ type Env = Record<string, string | undefined>;
  * name (HEALTH_PORT, HEALTH_DATABASE_URL, ...), falling back to shared JOINED_UP_* values.
  * All problems are reported together so an operator fixes them in one go.
  */
-export function loadSubgraphConfig(env: Env, agency: { prefix: string; defaultPort: number; defaultDataDir: string }): SubgraphConfig {
+export function loadSubgraphConfig(
+  env: Env,
+  agency: { prefix: string; defaultPort: number; defaultDataDir: string },
+): SubgraphConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => env[`${agency.prefix}_${name}`] ?? env[`JOINED_UP_${name}`];
   const port = parsePort(read('PORT'), agency.defaultPort, `${agency.prefix}_PORT`, problems);

@@ -37,7 +37,9 @@ export function requestIdOf(request: IncomingMessage): string {
  * than using express so that body limits, request ids and error bodies are the same in the
  * gateway and every subgraph.
  */
-export function createHttpHandler<TContext extends BaseContext>(options: HttpHandlerOptions<TContext>): RequestListener {
+export function createHttpHandler<TContext extends BaseContext>(
+  options: HttpHandlerOptions<TContext>,
+): RequestListener {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   return (request, response) => {
@@ -47,16 +49,23 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHan
     const handle = async (): Promise<void> => {
       const route = options.routes?.[url.pathname];
       if (route) return route(request, response, requestId);
-      if (url.pathname !== graphqlPath) return sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}.`);
+      if (url.pathname !== graphqlPath)
+        return sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}.`);
       if (options.beforeGraphQL && (await options.beforeGraphQL(request, response, requestId))) return;
       const body = await readJsonBody(request, maxBodyBytes);
-      if (body.error) return sendError(response, errorCodes[body.error.code].httpStatus, body.error.code, body.error.message);
+      if (body.error)
+        return sendError(response, errorCodes[body.error.code].httpStatus, body.error.code, body.error.message);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: body.value },
+        httpGraphQLRequest: {
+          method: (request.method ?? 'GET').toUpperCase(),
+          headers,
+          search: url.search,
+          body: body.value,
+        },
         context: () => options.context(request, requestId),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -94,7 +103,9 @@ async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Pro
     size += chunk.length;
     // Chunked bodies have no declared length, so the limit is enforced while reading too.
     if (size > maxBodyBytes) {
-      return { error: { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${maxBodyBytes} bytes.` } };
+      return {
+        error: { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${maxBodyBytes} bytes.` },
+      };
     }
     chunks.push(chunk);
   }

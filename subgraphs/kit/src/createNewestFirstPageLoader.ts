@@ -20,11 +20,18 @@ export interface NewestFirstColumns {
  * function numbers each person's rows and the outer query keeps the first `limit` of each, so
  * the pages of a whole caseload come back in one statement.
  */
-export function createNewestFirstPageLoader<TTable extends PgTable>(db: Database<Record<string, unknown>>, table: TTable, columns: NewestFirstColumns) {
+export function createNewestFirstPageLoader<TTable extends PgTable>(
+  db: Database<Record<string, unknown>>,
+  table: TTable,
+  columns: NewestFirstColumns,
+) {
   type Row = InferSelectModel<TTable> & { nhsNumber: string };
   const selection = {
     ...getTableColumns(table),
-    position: sql<number>`row_number() over (partition by ${columns.person} order by ${columns.sortKey} desc, ${columns.id} desc)`.as('position'),
+    position:
+      sql<number>`row_number() over (partition by ${columns.person} order by ${columns.sortKey} desc, ${columns.id} desc)`.as(
+        'position',
+      ),
   };
   return createPageLoader<Row>(async (nhsNumbers, limit, after) => {
     // drizzle's types cannot follow a selection built from a generic table, so the subquery is
@@ -36,7 +43,9 @@ export function createNewestFirstPageLoader<TTable extends PgTable>(db: Database
         and(
           inArray(columns.person, nhsNumbers),
           columns.where,
-          after ? or(lt(columns.sortKey, after.key), and(eq(columns.sortKey, after.key), lt(columns.id, after.id))) : undefined,
+          after
+            ? or(lt(columns.sortKey, after.key), and(eq(columns.sortKey, after.key), lt(columns.id, after.id)))
+            : undefined,
         ),
       )
       .as('numbered');

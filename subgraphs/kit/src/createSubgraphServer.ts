@@ -1,6 +1,9 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type GraphQLFormattedError, type DocumentNode, parse } from 'graphql';
@@ -88,16 +91,19 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   requireGuardedPersonFields(typeDefs);
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema([
-      { typeDefs, resolvers: { ...scalarResolvers, ...options.resolvers } as never },
-    ]),
+    schema: buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...options.resolvers } as never }]),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP
     // server and the database). Apollo's own signal handler would race that stop, as the gateway's did.
     stopOnTerminationSignals: false,
     // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogging<Context>(logger), auditWriting<Context>(logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogging<Context>(logger),
+      auditWriting<Context>(logger),
+    ],
     formatError: (formatted) => tagWithAgency(formatted, agency, production),
   });
   await apollo.start();
@@ -116,7 +122,13 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
         agency,
         breakGlassReason,
         audit: createAuditTrail(caller, requestId),
-        access: createAccessControl({ policy: options.access.policy, caller, agencyName: agency.displayName, loadFacts: loadSubjectFacts, breakGlassReason }),
+        access: createAccessControl({
+          policy: options.access.policy,
+          caller,
+          agencyName: agency.displayName,
+          loadFacts: loadSubjectFacts,
+          breakGlassReason,
+        }),
       };
     },
     routes: {
@@ -134,13 +146,21 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
 }
 
 function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, production: boolean): GraphQLFormattedError {
-  const extensions: Record<string, unknown> = { ...formatted.extensions, agency: agency.displayName, serviceName: agency.name };
+  const extensions: Record<string, unknown> = {
+    ...formatted.extensions,
+    agency: agency.displayName,
+    serviceName: agency.name,
+  };
   delete extensions['stacktrace'];
   delete extensions['http'];
   // Unexpected failures may carry SQL or internals in their message; in production they are
   // replaced by a generic message, and the request id in the logs leads to the detail.
   if (production && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
-    return { message: 'Something failed on our side.', path: formatted.path, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Something failed on our side.',
+      path: formatted.path,
+      extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return { ...formatted, extensions };
 }

@@ -27,7 +27,9 @@ describe('createTokenVerifier', () => {
 
   it('refuses a missing or malformed header', async () => {
     for (const header of [undefined, '', 'Basic abc', 'Bearer']) {
-      await expect(verify(header)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      await expect(verify(header)).rejects.toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
     }
   });
 

@@ -28,7 +28,12 @@ export function createTokenVerifier(identity: IdentityConfig): TokenVerifier {
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
-      throw createRequestError('UNAUTHENTICATED', `The bearer token was refused: ${describeJoseError(error)}.`, {}, error);
+      throw createRequestError(
+        'UNAUTHENTICATED',
+        `The bearer token was refused: ${describeJoseError(error)}.`,
+        {},
+        error,
+      );
     }
     return callerFromClaims(payload, token);
   };
@@ -37,7 +42,10 @@ export function createTokenVerifier(identity: IdentityConfig): TokenVerifier {
 function bearerToken(authorization: string | undefined): string {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match?.[1]) {
-    throw createRequestError('UNAUTHENTICATED', 'Sign in first: send an Authorization header of the form "Bearer <token>".');
+    throw createRequestError(
+      'UNAUTHENTICATED',
+      'Sign in first: send an Authorization header of the form "Bearer <token>".',
+    );
   }
   return match[1];
 }
@@ -51,7 +59,8 @@ function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWKSTimeout || (error as { code?: string }).code === 'ERR_JOSE_GENERIC') {
     return 'the identity provider could not be reached to check it';
   }
-  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return 'it is not a well-formed JWT';
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid)
+    return 'it is not a well-formed JWT';
   return 'it could not be verified';
 }
 
@@ -65,7 +74,10 @@ export function callerFromClaims(payload: JWTPayload, token: string): Caller {
     typeof organisation.name !== 'string' ||
     !sectors.includes(organisation.sector as Sector)
   ) {
-    throw createRequestError('UNAUTHENTICATED', 'The bearer token was refused: it lacks the role or organisation claims.');
+    throw createRequestError(
+      'UNAUTHENTICATED',
+      'The bearer token was refused: it lacks the role or organisation claims.',
+    );
   }
   const actsFor = payload['acts_for'];
   const scope = payload['scope'];

@@ -41,11 +41,13 @@ export const errorCodes = {
     httpStatus: 400,
   },
   BATCH_NOT_ALLOWED: {
-    description: 'The body is a JSON array of operations (a batch) and the gateway does not accept batches of that size; `extensions.limit` and `extensions.measured` give the figures.',
+    description:
+      'The body is a JSON array of operations (a batch) and the gateway does not accept batches of that size; `extensions.limit` and `extensions.measured` give the figures.',
     httpStatus: 400,
   },
   RATE_LIMITED: {
-    description: 'The caller has sent more requests than allowed in the current window; retry after `extensions.retryAfterSeconds` (also the Retry-After header).',
+    description:
+      'The caller has sent more requests than allowed in the current window; retry after `extensions.retryAfterSeconds` (also the Retry-After header).',
     httpStatus: 429,
   },
   SUBGRAPH_UNAVAILABLE: {
@@ -71,7 +73,12 @@ export interface ErrorDetails {
  * Builds the GraphQLError for a catalogued code. Errors raised while resolving a field leave the
  * HTTP status alone: the rest of the response may still carry data.
  */
-export function createError(code: ErrorCode, message: string, details: ErrorDetails = {}, cause?: unknown): GraphQLError {
+export function createError(
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetails = {},
+  cause?: unknown,
+): GraphQLError {
   return new GraphQLError(message, {
     originalError: cause instanceof Error ? cause : undefined,
     extensions: { code, ...details },
@@ -82,7 +89,12 @@ export function createError(code: ErrorCode, message: string, details: ErrorDeta
  * Builds an error that refuses the whole request (an invalid token, say). The HTTP status rides
  * in `extensions.http`, which Apollo Server uses for the response and formatting then removes.
  */
-export function createRequestError(code: ErrorCode, message: string, details: ErrorDetails = {}, cause?: unknown): GraphQLError {
+export function createRequestError(
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetails = {},
+  cause?: unknown,
+): GraphQLError {
   return new GraphQLError(message, {
     originalError: cause instanceof Error ? cause : undefined,
     extensions: { code, ...details, http: { status: errorCodes[code].httpStatus } },

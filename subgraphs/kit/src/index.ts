@@ -2,15 +2,39 @@
 
 // Running a subgraph: configuration, the module an agency provides, server, logging.
 export type { Caller, CallerOrganisation, Sector } from './Caller.ts';
-export { configurationError, defaultSeedPeople, developmentIdentity, loadIdentityConfig, loadSubgraphConfig, parseEnvironment, parsePort, parseSeed, type IdentityConfig, type SubgraphConfig } from './config.ts';
+export {
+  configurationError,
+  defaultSeedPeople,
+  developmentIdentity,
+  loadIdentityConfig,
+  loadSubgraphConfig,
+  parseEnvironment,
+  parsePort,
+  parseSeed,
+  type IdentityConfig,
+  type SubgraphConfig,
+} from './config.ts';
 export { createHttpHandler, sendError, sendJson, type HttpRoute } from './createHttpHandler.ts';
 export { createLogger, type Logger } from './createLogger.ts';
-export { createSubgraphServer, subgraphTypeDefs, type Agency, type AgencyAccess, type SubgraphContext, type SubgraphServer } from './createSubgraphServer.ts';
+export {
+  createSubgraphServer,
+  subgraphTypeDefs,
+  type Agency,
+  type AgencyAccess,
+  type SubgraphContext,
+  type SubgraphServer,
+} from './createSubgraphServer.ts';
 export { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './cacheVerifiedTokens.ts';
 export { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
 export { listen, type RunningServer } from './listen.ts';
 export { requestLogging } from './requestLogging.ts';
-export { runSubgraph, type RunningSubgraph, type RunSubgraphOptions, type SeedProgress, type SubgraphModule } from './runSubgraph.ts';
+export {
+  runSubgraph,
+  type RunningSubgraph,
+  type RunSubgraphOptions,
+  type SeedProgress,
+  type SubgraphModule,
+} from './runSubgraph.ts';
 export { runSubgraphMain } from './runSubgraphMain.ts';
 export { sharedTypeDefs } from './sharedTypeDefs.ts';
 
@@ -24,8 +48,24 @@ export { addDays } from './addDays.ts';
 export { createListLoader, createRowLoader } from './createListLoader.ts';
 export { createNewestFirstPageLoader, type NewestFirstColumns } from './createNewestFirstPageLoader.ts';
 export { openDatabase, type Database, type OpenedDatabase } from './openDatabase.ts';
-export { decodeCursor, encodeCursor, isIsoDate, isTimestamp, pageSize, toConnection, type Connection, type CursorPosition } from './pagination.ts';
-export { provenanceColumns, provenanceOf, recordedBy, withProvenance, type ProvenanceRow, type Recorder } from './provenanceColumns.ts';
+export {
+  decodeCursor,
+  encodeCursor,
+  isIsoDate,
+  isTimestamp,
+  pageSize,
+  toConnection,
+  type Connection,
+  type CursorPosition,
+} from './pagination.ts';
+export {
+  provenanceColumns,
+  provenanceOf,
+  recordedBy,
+  withProvenance,
+  type ProvenanceRow,
+  type Recorder,
+} from './provenanceColumns.ts';
 export { recordSeed, seedRuns } from './seedRuns.ts';
 export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind } from './timelineEntry.ts';
 

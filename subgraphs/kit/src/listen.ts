@@ -10,7 +10,12 @@ export interface RunningServer {
 }
 
 /** Listens on `port` (0 picks a free one) on all interfaces and reports where. */
-export async function listen(listener: RequestListener, port: number, path = '/graphql', onStop?: () => Promise<void>): Promise<RunningServer> {
+export async function listen(
+  listener: RequestListener,
+  port: number,
+  path = '/graphql',
+  onStop?: () => Promise<void>,
+): Promise<RunningServer> {
   const server = createServer(listener);
   // The gateway keeps connections to subgraphs alive; the server must hold them open longer
   // than the client's idle timeout, or the client may reuse a socket just as it is closed.

@@ -25,7 +25,9 @@ describe('NHS number validation', () => {
 
   it('strips spaces and names the argument on failure', () => {
     expect(requireNhsNumber('943 476 5919', 'nhsNumber')).toBe('9434765919');
-    expect(() => requireNhsNumber('1234567890', 'nhsNumber')).toThrowError(/Argument "nhsNumber" is not a valid NHS number/);
+    expect(() => requireNhsNumber('1234567890', 'nhsNumber')).toThrowError(
+      /Argument "nhsNumber" is not a valid NHS number/,
+    );
     try {
       requireNhsNumber(42, 'subject');
     } catch (error) {

@@ -6,10 +6,19 @@ describe('pagination', () => {
     const cursor = encodeCursor({ key: 'taylor sam', id: '9990000018' });
     expect(decodeCursor(cursor)).toEqual({ key: 'taylor sam', id: '9990000018' });
     expect(decodeCursor(undefined)).toBeUndefined();
-    expect(decodeCursor(encodeCursor({ key: '2026-10-06 09:00:00+00', id: 'e1' }), isTimestamp)).toEqual({ key: '2026-10-06 09:00:00+00', id: 'e1' });
-    expect(() => decodeCursor(encodeCursor({ key: "'; drop table x", id: 'e1' }), isTimestamp)).toThrowError(/not a cursor this list issued/);
-    expect(() => decodeCursor(encodeCursor({ key: '2026-13-45', id: 'e1' }), isIsoDate)).toThrowError(/not a cursor this list issued/);
-    expect(() => decodeCursor('not-a-cursor')).toThrowError(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } }));
+    expect(decodeCursor(encodeCursor({ key: '2026-10-06 09:00:00+00', id: 'e1' }), isTimestamp)).toEqual({
+      key: '2026-10-06 09:00:00+00',
+      id: 'e1',
+    });
+    expect(() => decodeCursor(encodeCursor({ key: "'; drop table x", id: 'e1' }), isTimestamp)).toThrowError(
+      /not a cursor this list issued/,
+    );
+    expect(() => decodeCursor(encodeCursor({ key: '2026-13-45', id: 'e1' }), isIsoDate)).toThrowError(
+      /not a cursor this list issued/,
+    );
+    expect(() => decodeCursor('not-a-cursor')).toThrowError(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } }),
+    );
   });
 
   it('limits page sizes', () => {

@@ -23,7 +23,9 @@ export const maxPageSize = 100;
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > maxPageSize) {
-    throw createError('BAD_USER_INPUT', `Argument "first" must be between 1 and ${maxPageSize}.`, { argumentName: 'first' });
+    throw createError('BAD_USER_INPUT', `Argument "first" must be between 1 and ${maxPageSize}.`, {
+      argumentName: 'first',
+    });
   }
   return size;
 }
@@ -37,7 +39,10 @@ export function encodeCursor(position: CursorPosition): string {
  * Reads a cursor back. `isValidKey` checks the sort key's form (a date, a timestamp), so a forged
  * cursor is refused as BAD_USER_INPUT here instead of failing inside the database.
  */
-export function decodeCursor(cursor: string | null | undefined, isValidKey: (key: string) => boolean = () => true): CursorPosition | undefined {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  isValidKey: (key: string) => boolean = () => true,
+): CursorPosition | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
@@ -62,4 +67,6 @@ export function toConnection<T>(rows: T[], size: number, position: (row: T) => C
 export const isIsoDate = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key) && !Number.isNaN(Date.parse(key));
 
 /** A timestamp as PostgreSQL or ISO 8601 writes it. */
-export const isTimestamp = (key: string): boolean => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(key) && !Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));
+export const isTimestamp = (key: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(key) &&
+  !Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));

@@ -17,13 +17,21 @@ export function requestLogging<TContext extends { requestId?: string }>(logger: 
             const code = error.extensions?.['code'];
             codes.add(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-              logger.error({ requestId: contextValue?.requestId, err: error.originalError ?? error, path: error.path }, error.message);
+              logger.error(
+                { requestId: contextValue?.requestId, err: error.originalError ?? error, path: error.path },
+                error.message,
+              );
             }
           }
         },
         async willSendResponse() {
           logger.info(
-            { requestId: contextValue?.requestId, operationName: request.operationName ?? null, durationMs: Math.round(performance.now() - started), errorCodes: [...codes] },
+            {
+              requestId: contextValue?.requestId,
+              operationName: request.operationName ?? null,
+              durationMs: Math.round(performance.now() - started),
+              errorCodes: [...codes],
+            },
             'graphql request',
           );
         },

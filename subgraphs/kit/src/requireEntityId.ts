@@ -10,7 +10,11 @@ const maxIdLength = 200;
 export function requireEntityId(value: unknown, typeName: string): string {
   const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof id !== 'string' || id.trim() === '' || id.length > maxIdLength) {
-    throw createError('BAD_USER_INPUT', `Argument "representations" holds an invalid ${typeName} id: it must be text of 1 to ${maxIdLength} characters.`, { argumentName: 'representations' });
+    throw createError(
+      'BAD_USER_INPUT',
+      `Argument "representations" holds an invalid ${typeName} id: it must be text of 1 to ${maxIdLength} characters.`,
+      { argumentName: 'representations' },
+    );
   }
   return id;
 }

@@ -47,7 +47,9 @@ export interface RunSubgraphOptions {
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
-export interface RunningSubgraph<TSchema extends Record<string, unknown> = Record<string, unknown>> extends RunningServer {
+export interface RunningSubgraph<
+  TSchema extends Record<string, unknown> = Record<string, unknown>,
+> extends RunningServer {
   name: string;
   database: OpenedDatabase<TSchema>;
 }

@@ -9,7 +9,8 @@ function stringScalar(name: string, description: string): GraphQLScalarType {
     description,
     serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
     parseValue: (value) => (typeof value === 'string' ? value : String(value)),
-    parseLiteral: (ast) => (ast.kind === Kind.STRING ? ast.value : 'kind' in ast && 'value' in ast ? String(ast.value) : ''),
+    parseLiteral: (ast) =>
+      ast.kind === Kind.STRING ? ast.value : 'kind' in ast && 'value' in ast ? String(ast.value) : '',
   });
 }
 

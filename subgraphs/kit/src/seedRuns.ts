@@ -15,8 +15,14 @@ export const seedRuns = pgTable('seed_runs', {
 });
 
 /** The last completed seed (size and version), or undefined for a database never seeded. */
-export async function lastSeed(db: Database<Record<string, unknown>>): Promise<{ people: number; version: number } | undefined> {
-  const [row] = await db.select({ people: seedRuns.people, version: seedRuns.version }).from(seedRuns).orderBy(desc(seedRuns.id)).limit(1);
+export async function lastSeed(
+  db: Database<Record<string, unknown>>,
+): Promise<{ people: number; version: number } | undefined> {
+  const [row] = await db
+    .select({ people: seedRuns.people, version: seedRuns.version })
+    .from(seedRuns)
+    .orderBy(desc(seedRuns.id))
+    .limit(1);
   return row;
 }
 

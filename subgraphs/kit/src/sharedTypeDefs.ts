@@ -4,170 +4,181 @@
  * that differ). An agency's own SDL file is appended to this.
  */
 export const sharedTypeDefs = /* GraphQL */ `
-extend schema
-  @link(
-    url: "https://specs.apollo.dev/federation/v2.7"
-    import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy"]
-  )
+  extend schema
+    @link(
+      url: "https://specs.apollo.dev/federation/v2.7"
+      import: [
+        "@key"
+        "@shareable"
+        "@external"
+        "@requires"
+        "@provides"
+        "@inaccessible"
+        "@tag"
+        "@authenticated"
+        "@requiresScopes"
+        "@policy"
+      ]
+    )
 
-"An NHS number: ten digits, the last a Modulus 11 check digit. The legal consistent identifier across health and adult social care in England. Spaces are ignored on input."
-scalar NHSNumber
+  "An NHS number: ten digits, the last a Modulus 11 check digit. The legal consistent identifier across health and adult social care in England. Spaces are ignored on input."
+  scalar NHSNumber
 
-"A calendar date in ISO 8601 form, YYYY-MM-DD."
-scalar Date
+  "A calendar date in ISO 8601 form, YYYY-MM-DD."
+  scalar Date
 
-"A point in time in ISO 8601 form with a UTC offset."
-scalar DateTime
+  "A point in time in ISO 8601 form with a UTC offset."
+  scalar DateTime
 
-"Who recorded an entry, in which organisation, and when: every clinical and care entry carries one."
-type Provenance @shareable {
-  "Name of the professional who recorded the entry."
-  recordedBy: String!
-  "Their role when they recorded it, such as GP or social worker."
-  recordedByRole: String!
-  "The organisation whose record this entry belongs to."
-  organisation: OrganisationSummary!
-  "When the entry was recorded."
-  recordedAt: DateTime!
-}
+  "Who recorded an entry, in which organisation, and when: every clinical and care entry carries one."
+  type Provenance @shareable {
+    "Name of the professional who recorded the entry."
+    recordedBy: String!
+    "Their role when they recorded it, such as GP or social worker."
+    recordedByRole: String!
+    "The organisation whose record this entry belongs to."
+    organisation: OrganisationSummary!
+    "When the entry was recorded."
+    recordedAt: DateTime!
+  }
 
-"An organisation's code and name, as shown beside an entry or a worker."
-type OrganisationSummary @shareable {
-  "Organisation code: an ODS code in production; demo organisations use codes beginning DEMO."
-  code: String!
-  "The organisation's name."
-  name: String!
-}
+  "An organisation's code and name, as shown beside an entry or a worker."
+  type OrganisationSummary @shareable {
+    "Organisation code: an ODS code in production; demo organisations use codes beginning DEMO."
+    code: String!
+    "The organisation's name."
+    name: String!
+  }
 
-"A concept from a published code system, such as SNOMED CT or the Client Level Data vocabularies."
-type Coding @shareable {
-  "The code system's URI, such as http://snomed.info/sct."
-  system: String!
-  "The code within that system."
-  code: String!
-  "The human-readable term for the code."
-  display: String!
-}
+  "A concept from a published code system, such as SNOMED CT or the Client Level Data vocabularies."
+  type Coding @shareable {
+    "The code system's URI, such as http://snomed.info/sct."
+    system: String!
+    "The code within that system."
+    code: String!
+    "The human-readable term for the code."
+    display: String!
+  }
 
-"Where a page of a list ends and whether more follows."
-type PageInfo @shareable {
-  "True when another page follows this one."
-  hasNextPage: Boolean!
-  "Pass as 'after' to fetch the next page; null on an empty page."
-  endCursor: String
-}
+  "Where a page of a list ends and whether more follows."
+  type PageInfo @shareable {
+    "True when another page follows this one."
+    hasNextPage: Boolean!
+    "Pass as 'after' to fetch the next page; null on an empty page."
+    endCursor: String
+  }
 
-"Whether an access read or changed a person's data."
-enum AccessAction {
-  "The data was read."
-  READ
-  "The data was created or changed."
-  WRITE
-}
+  "Whether an access read or changed a person's data."
+  enum AccessAction {
+    "The data was read."
+    READ
+    "The data was created or changed."
+    WRITE
+  }
 
-"One access to a person's data, recorded by the agency that holds it before the data was returned."
-type AccessEvent @shareable {
-  "Stable identifier within the agency's audit."
-  id: ID!
-  "When the access happened."
-  occurredAt: DateTime!
-  "The agency whose data was accessed and which recorded it."
-  agency: String!
-  "Whose data it was."
-  nhsNumber: NHSNumber!
-  "Who accessed it."
-  actorName: String!
-  "Their role, such as gp or care-worker."
-  actorRole: String!
-  "The organisation they accessed it for."
-  organisation: OrganisationSummary!
-  "Why, as the caller's token stated it (direct-care)."
-  purpose: String!
-  "Whether the data was read or changed."
-  action: AccessAction!
-  "Which parts of the record, such as problems or careAndSupportPlan categories."
-  categories: [String!]!
-  "True when access was granted in an emergency without a care relationship."
-  breakGlass: Boolean!
-  "The reason declared for emergency access."
-  breakGlassReason: String
-  "The request id, linking the access to every agency's logs for the same request."
-  requestId: String!
-}
+  "One access to a person's data, recorded by the agency that holds it before the data was returned."
+  type AccessEvent @shareable {
+    "Stable identifier within the agency's audit."
+    id: ID!
+    "When the access happened."
+    occurredAt: DateTime!
+    "The agency whose data was accessed and which recorded it."
+    agency: String!
+    "Whose data it was."
+    nhsNumber: NHSNumber!
+    "Who accessed it."
+    actorName: String!
+    "Their role, such as gp or care-worker."
+    actorRole: String!
+    "The organisation they accessed it for."
+    organisation: OrganisationSummary!
+    "Why, as the caller's token stated it (direct-care)."
+    purpose: String!
+    "Whether the data was read or changed."
+    action: AccessAction!
+    "Which parts of the record, such as problems or careAndSupportPlan categories."
+    categories: [String!]!
+    "True when access was granted in an emergency without a care relationship."
+    breakGlass: Boolean!
+    "The reason declared for emergency access."
+    breakGlassReason: String
+    "The request id, linking the access to every agency's logs for the same request."
+    requestId: String!
+  }
 
-"A page of access events, newest first."
-type AccessEventConnection @shareable {
-  "The events on this page with their cursors."
-  edges: [AccessEventEdge!]!
-  "Where this page ends."
-  pageInfo: PageInfo!
-}
+  "A page of access events, newest first."
+  type AccessEventConnection @shareable {
+    "The events on this page with their cursors."
+    edges: [AccessEventEdge!]!
+    "Where this page ends."
+    pageInfo: PageInfo!
+  }
 
-"An access event and its cursor."
-type AccessEventEdge @shareable {
-  "Pass as 'after' to continue from this event."
-  cursor: String!
-  "The access event."
-  node: AccessEvent!
-}
+  "An access event and its cursor."
+  type AccessEventEdge @shareable {
+    "Pass as 'after' to continue from this event."
+    cursor: String!
+    "The access event."
+    node: AccessEvent!
+  }
 
-"What kind of event a timeline entry records."
-enum TimelineEntryKind {
-  "A contact with a health service: an appointment, home visit or telephone consultation."
-  ENCOUNTER
-  "An assessment, such as a Care Act needs assessment or a carer's assessment."
-  ASSESSMENT
-  "A review of the person's care and support."
-  REVIEW
-  "A referral, or a change in where a referral has got to."
-  REFERRAL
-  "A session the person had, or was booked for, with a service."
-  ENGAGEMENT
-  "A conversation with the person, such as a “what matters to me” conversation."
-  CONVERSATION
-  "A request for support made for the person."
-  REQUEST
-  "A change to the person's plan of care and support."
-  PLAN_CHANGE
-}
+  "What kind of event a timeline entry records."
+  enum TimelineEntryKind {
+    "A contact with a health service: an appointment, home visit or telephone consultation."
+    ENCOUNTER
+    "An assessment, such as a Care Act needs assessment or a carer's assessment."
+    ASSESSMENT
+    "A review of the person's care and support."
+    REVIEW
+    "A referral, or a change in where a referral has got to."
+    REFERRAL
+    "A session the person had, or was booked for, with a service."
+    ENGAGEMENT
+    "A conversation with the person, such as a “what matters to me” conversation."
+    CONVERSATION
+    "A request for support made for the person."
+    REQUEST
+    "A change to the person's plan of care and support."
+    PLAN_CHANGE
+  }
 
-"One event in a person's care, as the agency that holds it describes it for the joined-up timeline."
-type TimelineEntry @shareable {
-  "Unique across the graph: the agency's name, the kind of record and the agency's own id, such as health:encounter:123."
-  id: ID!
-  "When it happened."
-  occurredOn: Date!
-  "What kind of event it was."
-  kind: TimelineEntryKind!
-  "What happened, in a few plain words, such as Annual diabetes review or Referral to Community Links accepted."
-  title: String!
-  "One or two lines of summary; null when there is nothing to add to the title."
-  detail: String
-  "The name of the agency that holds the record."
-  agency: String!
-  "Who recorded it, where and when."
-  provenance: Provenance!
-}
+  "One event in a person's care, as the agency that holds it describes it for the joined-up timeline."
+  type TimelineEntry @shareable {
+    "Unique across the graph: the agency's name, the kind of record and the agency's own id, such as health:encounter:123."
+    id: ID!
+    "When it happened."
+    occurredOn: Date!
+    "What kind of event it was."
+    kind: TimelineEntryKind!
+    "What happened, in a few plain words, such as Annual diabetes review or Referral to Community Links accepted."
+    title: String!
+    "One or two lines of summary; null when there is nothing to add to the title."
+    detail: String
+    "The name of the agency that holds the record."
+    agency: String!
+    "Who recorded it, where and when."
+    provenance: Provenance!
+  }
 
-"A sector of health and care, to which a person may decline that an agency's data be shown."
-enum Sector {
-  "NHS organisations: GP practices, community health, hospitals."
-  HEALTH
-  "Local authority adult social care and the providers it commissions."
-  SOCIAL_CARE
-  "Charities and community organisations."
-  VOLUNTARY_SECTOR
-  "The place partnership coordinating care."
-  CARE_COORDINATION
-}
+  "A sector of health and care, to which a person may decline that an agency's data be shown."
+  enum Sector {
+    "NHS organisations: GP practices, community health, hospitals."
+    HEALTH
+    "Local authority adult social care and the providers it commissions."
+    SOCIAL_CARE
+    "Charities and community organisations."
+    VOLUNTARY_SECTOR
+    "The place partnership coordinating care."
+    CARE_COORDINATION
+  }
 
-"A person's decision about showing one agency's data to one sector, held by that agency."
-type SharingDecision @shareable {
-  "The sector the decision is about."
-  sector: Sector!
-  "False when the person has declined that this agency's data be shown to the sector."
-  shared: Boolean!
-  "When the person (or the carer acting for them) last changed it; null if never changed."
-  decidedAt: DateTime
-}
+  "A person's decision about showing one agency's data to one sector, held by that agency."
+  type SharingDecision @shareable {
+    "The sector the decision is about."
+    sector: Sector!
+    "False when the person has declined that this agency's data be shown to the sector."
+    shared: Boolean!
+    "When the person (or the carer acting for them) last changed it; null if never changed."
+    decidedAt: DateTime
+  }
 `;

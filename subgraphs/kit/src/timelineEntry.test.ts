@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { newestFirst, timelineEntry } from './timelineEntry.ts';
 
 const agency = { name: 'social-care', displayName: 'Riverside Council Adult Social Care' };
-const recorded = (recordedAt: string) => ({ recordedByName: 'Daniel Moore', recordedByRole: 'Social worker', organisationCode: 'DEMOLA1', organisationName: 'Riverside Council Adult Social Care', recordedAt });
+const recorded = (recordedAt: string) => ({
+  recordedByName: 'Daniel Moore',
+  recordedByRole: 'Social worker',
+  organisationCode: 'DEMOLA1',
+  organisationName: 'Riverside Council Adult Social Care',
+  recordedAt,
+});
 const entry = (localId: string, occurredOn: string, recordedAt: string) =>
-  timelineEntry(agency, recorded(recordedAt), { localType: 'review', localId, occurredOn, kind: 'REVIEW', title: 'Planned review of care and support', detail: null });
+  timelineEntry(agency, recorded(recordedAt), {
+    localType: 'review',
+    localId,
+    occurredOn,
+    kind: 'REVIEW',
+    title: 'Planned review of care and support',
+    detail: null,
+  });
 
 describe('timelineEntry', () => {
   it("names the entry by agency, kind of record and the agency's id, with the agency's name and the row's provenance", () => {
@@ -15,7 +28,12 @@ describe('timelineEntry', () => {
       title: 'Planned review of care and support',
       detail: null,
       agency: 'Riverside Council Adult Social Care',
-      provenance: { recordedBy: 'Daniel Moore', recordedByRole: 'Social worker', organisation: { code: 'DEMOLA1', name: 'Riverside Council Adult Social Care' }, recordedAt: '2026-05-12T15:00:00.000Z' },
+      provenance: {
+        recordedBy: 'Daniel Moore',
+        recordedByRole: 'Social worker',
+        organisation: { code: 'DEMOLA1', name: 'Riverside Council Adult Social Care' },
+        recordedAt: '2026-05-12T15:00:00.000Z',
+      },
     });
   });
 });

@@ -2,7 +2,8 @@ import type { Agency } from './createSubgraphServer.ts';
 import { type ProvenanceRow, provenanceOf } from './provenanceColumns.ts';
 
 /** What kind of event a timeline entry records, as the shared TimelineEntryKind enum names them. */
-export type TimelineEntryKind = 'ENCOUNTER' | 'ASSESSMENT' | 'REVIEW' | 'REFERRAL' | 'ENGAGEMENT' | 'CONVERSATION' | 'REQUEST' | 'PLAN_CHANGE';
+export type TimelineEntryKind =
+  'ENCOUNTER' | 'ASSESSMENT' | 'REVIEW' | 'REFERRAL' | 'ENGAGEMENT' | 'CONVERSATION' | 'REQUEST' | 'PLAN_CHANGE';
 
 /** One event of a person's care as an agency contributes it to the joined-up timeline (the shared TimelineEntry type). */
 export interface TimelineEntry {
@@ -22,7 +23,14 @@ export interface TimelineEntry {
 export function timelineEntry(
   agency: Agency,
   row: ProvenanceRow,
-  entry: { localType: string; localId: string; occurredOn: string; kind: TimelineEntryKind; title: string; detail: string | null },
+  entry: {
+    localType: string;
+    localId: string;
+    occurredOn: string;
+    kind: TimelineEntryKind;
+    title: string;
+    detail: string | null;
+  },
 ): TimelineEntry {
   return {
     id: `${agency.name}:${entry.localType}:${entry.localId}`,
@@ -43,6 +51,9 @@ export function timelineEntry(
 export function newestFirst(entries: readonly TimelineEntry[]): TimelineEntry[] {
   const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
   return [...entries].sort(
-    (a, b) => descending(a.occurredOn, b.occurredOn) || descending(a.provenance.recordedAt, b.provenance.recordedAt) || descending(a.id, b.id),
+    (a, b) =>
+      descending(a.occurredOn, b.occurredOn) ||
+      descending(a.provenance.recordedAt, b.provenance.recordedAt) ||
+      descending(a.id, b.id),
   );
 }

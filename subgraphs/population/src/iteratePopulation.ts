@@ -89,7 +89,28 @@ export function generatePerson(index: number, nhsNumber: string, random: Random)
 }
 
 // Postcode inward letters exclude C, I, K, M, O and V, as Royal Mail's do.
-const letters = ['A', 'B', 'D', 'E', 'F', 'G', 'H', 'J', 'L', 'N', 'P', 'Q', 'R', 'S', 'T', 'U', 'W', 'X', 'Y', 'Z'] as const;
+const letters = [
+  'A',
+  'B',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'J',
+  'L',
+  'N',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+  'W',
+  'X',
+  'Y',
+  'Z',
+] as const;
 
 function ageFrom(random: Random): number {
   // A population pyramid flattened towards old age: more adults than a uniform draw gives.

@@ -12,7 +12,10 @@ export interface SeedInBatchesOptions extends PopulationOptions {
  * Walks the population a batch at a time and hands each batch to an agency's writer, so a
  * seed of a million people streams through memory instead of building it all first.
  */
-export async function seedInBatches(options: SeedInBatchesOptions, write: (batch: PopulationPerson[]) => Promise<void>): Promise<void> {
+export async function seedInBatches(
+  options: SeedInBatchesOptions,
+  write: (batch: PopulationPerson[]) => Promise<void>,
+): Promise<void> {
   const batchSize = options.batchSize ?? 500;
   const total = options.people ?? 0;
   let batch: PopulationPerson[] = [];

@@ -7,7 +7,8 @@ export const snomed = 'http://snomed.info/sct';
 export const cldServiceType = 'https://digital.nhs.uk/adult-social-care-client-level-data/service-type';
 export const cldServiceComponent = 'https://digital.nhs.uk/adult-social-care-client-level-data/service-component';
 export const cldSupportSetting = 'https://digital.nhs.uk/adult-social-care-client-level-data/support-setting';
-export const cldPrimarySupportReason = 'https://digital.nhs.uk/adult-social-care-client-level-data/primary-support-reason';
+export const cldPrimarySupportReason =
+  'https://digital.nhs.uk/adult-social-care-client-level-data/primary-support-reason';
 
 export interface Concept {
   code: string;
@@ -43,7 +44,10 @@ export const allergies = {
 } as const satisfies Record<string, Concept>;
 
 /** The social prescribing referral procedure (SNOMED CT, UK extension). */
-export const socialPrescribingReferral: Concept = { code: '871731000000106', display: 'Referral to social prescribing service' };
+export const socialPrescribingReferral: Concept = {
+  code: '871731000000106',
+  display: 'Referral to social prescribing service',
+};
 
 /** CLD Primary Support Reason values. */
 export const primarySupportReasons = [
@@ -90,4 +94,8 @@ export const serviceComponents = [
 ] as const;
 
 /** CLD Delivery Mechanism values: how the service is paid for. */
-export const deliveryMechanisms = ['Direct Payment', 'CASSR Managed Personal Budget', 'CASSR Commissioned Support'] as const;
+export const deliveryMechanisms = [
+  'Direct Payment',
+  'CASSR Managed Personal Budget',
+  'CASSR Commissioned Support',
+] as const;

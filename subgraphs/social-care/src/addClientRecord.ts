@@ -1,5 +1,14 @@
 import { recordedBy } from '@joined-up/kit';
-import { createRandom, organisations, seedFrom, type DemoWorker, type PopulationPerson, type Random, type vocabulary, recorderOf } from '@joined-up/population';
+import {
+  createRandom,
+  organisations,
+  seedFrom,
+  type DemoWorker,
+  type PopulationPerson,
+  type Random,
+  type vocabulary,
+  recorderOf,
+} from '@joined-up/population';
 import { addMonths, randomDate } from './seedDates.ts';
 import type { SocialCareRows } from './socialCareRows.ts';
 import { careWorkersByProvider, registeredManagers } from './socialCareWorkers.ts';
@@ -8,7 +17,12 @@ import { adultEligibilityOutcomes, type RouteOfAccess } from './vocabulary.ts';
 // The primary support reasons the generator gives, from the CLD list.
 type PrimarySupportReason = Extract<
   (typeof vocabulary.primarySupportReasons)[number],
-  'Learning Disability Support' | 'Support with Memory and Cognition' | 'Mental Health Support' | 'Physical Support: Personal Care Support' | 'Physical Support: Access and Mobility Only' | 'Social Support: Support for Social Isolation/Other'
+  | 'Learning Disability Support'
+  | 'Support with Memory and Cognition'
+  | 'Mental Health Support'
+  | 'Physical Support: Personal Care Support'
+  | 'Physical Support: Access and Mobility Only'
+  | 'Social Support: Support for Social Isolation/Other'
 >;
 type Outcome = keyof typeof adultEligibilityOutcomes;
 
@@ -27,13 +41,67 @@ const impacts: Record<Outcome, string> = {
 };
 
 // What each kind of need usually means for the outcomes, services and the person's own goals.
-const profiles: Record<PrimarySupportReason, { outcomes: Outcome[]; component: 'Supported Living' | 'Home Support' | 'Day Care'; hours: [number, number]; goals: string[] }> = {
-  'Learning Disability Support': { outcomes: ['nutrition', 'homeSafely', 'relationships', 'community', 'work'], component: 'Supported Living', hours: [20, 50], goals: ['I want to live in my own place with the right support.', 'I want to choose what I do each day.', 'I want to see my friends and family.'] },
-  'Support with Memory and Cognition': { outcomes: ['nutrition', 'hygiene', 'homeSafely', 'habitableHome'], component: 'Home Support', hours: [7, 21], goals: ['I want to stay in my own home for as long as I can.', 'I want someone to remind me to eat and take my tablets.', 'I want my family to know I am safe.'] },
-  'Mental Health Support': { outcomes: ['relationships', 'community', 'work', 'habitableHome'], component: 'Home Support', hours: [4, 10], goals: ['I want to feel less alone.', 'I want to get back to volunteering.', 'I want to keep on top of my bills and my flat.'] },
-  'Physical Support: Personal Care Support': { outcomes: ['hygiene', 'toilet', 'clothed', 'nutrition'], component: 'Home Support', hours: [5, 21], goals: ['I want to get washed and dressed without rushing.', 'I want to stay in my own home.', 'I want to feel safe getting in and out of the bath.'] },
-  'Physical Support: Access and Mobility Only': { outcomes: ['homeSafely', 'community', 'habitableHome'], component: 'Home Support', hours: [3, 10], goals: ['I want to get to the shops and the GP.', 'I want to move around my home safely.'] },
-  'Social Support: Support for Social Isolation/Other': { outcomes: ['relationships', 'community'], component: 'Day Care', hours: [6, 12], goals: ['I want to get out of the house more.', 'I want to meet people.'] },
+const profiles: Record<
+  PrimarySupportReason,
+  {
+    outcomes: Outcome[];
+    component: 'Supported Living' | 'Home Support' | 'Day Care';
+    hours: [number, number];
+    goals: string[];
+  }
+> = {
+  'Learning Disability Support': {
+    outcomes: ['nutrition', 'homeSafely', 'relationships', 'community', 'work'],
+    component: 'Supported Living',
+    hours: [20, 50],
+    goals: [
+      'I want to live in my own place with the right support.',
+      'I want to choose what I do each day.',
+      'I want to see my friends and family.',
+    ],
+  },
+  'Support with Memory and Cognition': {
+    outcomes: ['nutrition', 'hygiene', 'homeSafely', 'habitableHome'],
+    component: 'Home Support',
+    hours: [7, 21],
+    goals: [
+      'I want to stay in my own home for as long as I can.',
+      'I want someone to remind me to eat and take my tablets.',
+      'I want my family to know I am safe.',
+    ],
+  },
+  'Mental Health Support': {
+    outcomes: ['relationships', 'community', 'work', 'habitableHome'],
+    component: 'Home Support',
+    hours: [4, 10],
+    goals: [
+      'I want to feel less alone.',
+      'I want to get back to volunteering.',
+      'I want to keep on top of my bills and my flat.',
+    ],
+  },
+  'Physical Support: Personal Care Support': {
+    outcomes: ['hygiene', 'toilet', 'clothed', 'nutrition'],
+    component: 'Home Support',
+    hours: [5, 21],
+    goals: [
+      'I want to get washed and dressed without rushing.',
+      'I want to stay in my own home.',
+      'I want to feel safe getting in and out of the bath.',
+    ],
+  },
+  'Physical Support: Access and Mobility Only': {
+    outcomes: ['homeSafely', 'community', 'habitableHome'],
+    component: 'Home Support',
+    hours: [3, 10],
+    goals: ['I want to get to the shops and the GP.', 'I want to move around my home safely.'],
+  },
+  'Social Support: Support for Social Isolation/Other': {
+    outcomes: ['relationships', 'community'],
+    component: 'Day Care',
+    hours: [6, 12],
+    goals: ['I want to get out of the house more.', 'I want to meet people.'],
+  },
 };
 
 /** The main reason a generated person needs support, from their conditions. */
@@ -47,7 +115,8 @@ function primarySupportReasonOf(person: PopulationPerson, random: Random): Prima
 }
 
 function routeOfAccess(person: PopulationPerson, reason: PrimarySupportReason, random: Random): RouteOfAccess {
-  if (reason === 'Learning Disability Support' && Number(person.dateOfBirth.slice(0, 4)) >= 2000) return 'Planned Entry (Transition)';
+  if (reason === 'Learning Disability Support' && Number(person.dateOfBirth.slice(0, 4)) >= 2000)
+    return 'Planned Entry (Transition)';
   const draw = random.next();
   if (draw < 0.6) return 'Community / Other route';
   if (draw < 0.85) return 'Discharge from Hospital';
@@ -78,13 +147,28 @@ export function addClientRecord(rows: SocialCareRows, person: PopulationPerson, 
   const startDate = addMonths(requestedOn, random.int(2, 3));
   const outcomes = pickSome(profile.outcomes, random.int(2, Math.min(4, profile.outcomes.length)), random);
   const directPayment = profile.component === 'Home Support' && random.chance(0.2);
-  const providerCode = directPayment ? null : profile.component === 'Supported Living' ? 'DEMOSL1' : profile.component === 'Day Care' ? 'DEMOLA1' : 'DEMOSL2';
+  const providerCode = directPayment
+    ? null
+    : profile.component === 'Supported Living'
+      ? 'DEMOSL1'
+      : profile.component === 'Day Care'
+        ? 'DEMOLA1'
+        : 'DEMOSL2';
   const hoursPerWeek = random.int(...profile.hours);
-  const reviewedOn = [randomDate(random, random.chance(0.15) ? 2025 : 2026, 2026, 10), addMonths(startDate, 6)].sort().at(-1) as string;
+  const reviewedOn = [randomDate(random, random.chance(0.15) ? 2025 : 2026, 2026, 10), addMonths(startDate, 6)]
+    .sort()
+    .at(-1) as string;
   const nextReviewDue = addMonths(reviewedOn, 12);
   const providerName = Object.values(organisations).find((organisation) => organisation.code === providerCode)?.name;
 
-  rows.requests.push({ id: id('request'), nhsNumber: person.nhsNumber, requestedOn, routeOfAccess: routeOfAccess(person, reason, random), outcome: 'Progress to Assessment', ...recordedBy(recorder, `${requestedOn}T10:00:00Z`) });
+  rows.requests.push({
+    id: id('request'),
+    nhsNumber: person.nhsNumber,
+    requestedOn,
+    routeOfAccess: routeOfAccess(person, reason, random),
+    outcome: 'Progress to Assessment',
+    ...recordedBy(recorder, `${requestedOn}T10:00:00Z`),
+  });
   rows.assessments.push({
     id: id('assessment'),
     nhsNumber: person.nhsNumber,
@@ -112,13 +196,18 @@ export function addClientRecord(rows: SocialCareRows, person: PopulationPerson, 
     endDate: null,
     ...recordedBy(recorder, `${addMonths(startDate, -1)}T12:00:00Z`),
   });
-  const howSupported = providerName ? `${profile.component} from ${providerName}, ${hoursPerWeek} hours a week.` : `A direct payment to employ a personal assistant, ${hoursPerWeek} hours a week.`;
+  const howSupported = providerName
+    ? `${profile.component} from ${providerName}, ${hoursPerWeek} hours a week.`
+    : `A direct payment to employ a personal assistant, ${hoursPerWeek} hours a week.`;
   rows.plans.push({
     id: id('plan'),
     nhsNumber: person.nhsNumber,
     status: 'AGREED',
     agreedOn: addMonths(startDate, -1),
-    outcomes: pickSome(profile.goals, random.int(1, profile.goals.length), random).map((goal) => ({ inTheirWords: goal, howSupported })),
+    outcomes: pickSome(profile.goals, random.int(1, profile.goals.length), random).map((goal) => ({
+      inTheirWords: goal,
+      howSupported,
+    })),
     providerCode,
     nextReviewDue,
     ...recordedBy(recorder, `${addMonths(startDate, -1)}T12:30:00Z`),
@@ -131,15 +220,32 @@ export function addClientRecord(rows: SocialCareRows, person: PopulationPerson, 
     reviewerId: socialWorker.id,
     kind: random.chance(0.9) ? 'PLANNED' : 'UNPLANNED',
     outcome: changed ? 'Progress to Support Planning / Services' : 'No change in package',
-    summary: changed ? 'Needs have changed: support plan to be revised.' : 'Support is meeting the outcomes in the plan; no change needed.',
+    summary: changed
+      ? 'Needs have changed: support plan to be revised.'
+      : 'Support is meeting the outcomes in the plan; no change needed.',
     nextReviewDue,
     ...recordedBy(recorder, `${reviewedOn}T15:00:00Z`),
   });
-  rows.allocations.push({ id: id('allocation'), nhsNumber: person.nhsNumber, workerId: socialWorker.id, allocatedOn: requestedOn, endedOn: null, reason: `Care Act assessment and support: ${reason}.`, ...recordedBy(recorder, `${requestedOn}T10:30:00Z`) });
+  rows.allocations.push({
+    id: id('allocation'),
+    nhsNumber: person.nhsNumber,
+    workerId: socialWorker.id,
+    allocatedOn: requestedOn,
+    endedOn: null,
+    reason: `Care Act assessment and support: ${reason}.`,
+    ...recordedBy(recorder, `${requestedOn}T10:30:00Z`),
+  });
   if (providerCode === 'DEMOSL1' || providerCode === 'DEMOSL2') {
     const manager = recorderOf(registeredManagers[providerCode]);
     pickSome(careWorkersByProvider[providerCode], random.int(1, 2), random).forEach((careWorker, i) =>
-      rows.careWorkerAssignments.push({ id: id(`care-worker-${i}`), nhsNumber: person.nhsNumber, workerId: careWorker.id, role: i === 0 ? 'Lead care worker' : 'Care worker', since: startDate, ...recordedBy(manager, `${startDate}T09:00:00Z`) }),
+      rows.careWorkerAssignments.push({
+        id: id(`care-worker-${i}`),
+        nhsNumber: person.nhsNumber,
+        workerId: careWorker.id,
+        role: i === 0 ? 'Lead care worker' : 'Care worker',
+        since: startDate,
+        ...recordedBy(manager, `${startDate}T09:00:00Z`),
+      }),
     );
   }
 }

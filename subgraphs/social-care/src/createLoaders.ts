@@ -30,18 +30,48 @@ export function createLoaders(db: Database<SocialCareTables>) {
   const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: readonly string[]) => Promise<T[]>) =>
     createListLoader<string, T>(fetch, (row) => row.nhsNumber);
   return {
-    requests: byPerson((keys) => db.select().from(requests).where(inArray(requests.nhsNumber, [...keys])).orderBy(desc(requests.requestedOn), asc(requests.id))),
+    requests: byPerson((keys) =>
+      db
+        .select()
+        .from(requests)
+        .where(inArray(requests.nhsNumber, [...keys]))
+        .orderBy(desc(requests.requestedOn), asc(requests.id)),
+    ),
     assessments: byPerson((keys) =>
-      db.select().from(assessments).where(inArray(assessments.nhsNumber, [...keys])).orderBy(desc(assessments.assessedOn), asc(assessments.id)),
+      db
+        .select()
+        .from(assessments)
+        .where(inArray(assessments.nhsNumber, [...keys]))
+        .orderBy(desc(assessments.assessedOn), asc(assessments.id)),
     ),
     // Current services first (no end date), then the most recently started.
     services: byPerson((keys) =>
-      db.select().from(services).where(inArray(services.nhsNumber, [...keys])).orderBy(sql`${services.endDate} is not null`, desc(services.startDate), asc(services.id)),
+      db
+        .select()
+        .from(services)
+        .where(inArray(services.nhsNumber, [...keys]))
+        .orderBy(sql`${services.endDate} is not null`, desc(services.startDate), asc(services.id)),
     ),
-    plans: byPerson((keys) => db.select().from(plans).where(inArray(plans.nhsNumber, [...keys])).orderBy(desc(plans.agreedOn), asc(plans.id))),
-    reviews: byPerson((keys) => db.select().from(reviews).where(inArray(reviews.nhsNumber, [...keys])).orderBy(desc(reviews.reviewedOn), asc(reviews.id))),
+    plans: byPerson((keys) =>
+      db
+        .select()
+        .from(plans)
+        .where(inArray(plans.nhsNumber, [...keys]))
+        .orderBy(desc(plans.agreedOn), asc(plans.id)),
+    ),
+    reviews: byPerson((keys) =>
+      db
+        .select()
+        .from(reviews)
+        .where(inArray(reviews.nhsNumber, [...keys]))
+        .orderBy(desc(reviews.reviewedOn), asc(reviews.id)),
+    ),
     currentAllocation: createRowLoader<string, typeof allocations.$inferSelect>(
-      (keys) => db.select().from(allocations).where(and(inArray(allocations.nhsNumber, [...keys]), isNull(allocations.endedOn))),
+      (keys) =>
+        db
+          .select()
+          .from(allocations)
+          .where(and(inArray(allocations.nhsNumber, [...keys]), isNull(allocations.endedOn))),
       (row) => row.nhsNumber,
     ),
     // Both sides of caring in one statement: a row is handed to the cared-for person and to the carer.
@@ -50,7 +80,9 @@ export function createLoaders(db: Database<SocialCareTables>) {
         const rows = await db
           .select()
           .from(unpaidCarers)
-          .where(or(inArray(unpaidCarers.caredForNhsNumber, [...keys]), inArray(unpaidCarers.carerNhsNumber, [...keys])))
+          .where(
+            or(inArray(unpaidCarers.caredForNhsNumber, [...keys]), inArray(unpaidCarers.carerNhsNumber, [...keys])),
+          )
           .orderBy(asc(unpaidCarers.since), asc(unpaidCarers.id));
         return rows.flatMap((row) => [
           { side: 'caredFor' as const, nhsNumber: row.caredForNhsNumber, row },
@@ -60,22 +92,44 @@ export function createLoaders(db: Database<SocialCareTables>) {
       (link) => link.nhsNumber,
     ),
     careWorkerAssignments: byPerson((keys) =>
-      db.select().from(careWorkerAssignments).where(inArray(careWorkerAssignments.nhsNumber, [...keys])).orderBy(asc(careWorkerAssignments.since), asc(careWorkerAssignments.id)),
+      db
+        .select()
+        .from(careWorkerAssignments)
+        .where(inArray(careWorkerAssignments.nhsNumber, [...keys]))
+        .orderBy(asc(careWorkerAssignments.since), asc(careWorkerAssignments.id)),
     ),
     worker: createRowLoader<string, typeof workers.$inferSelect>(
-      (keys) => db.select().from(workers).where(inArray(workers.id, [...keys])),
+      (keys) =>
+        db
+          .select()
+          .from(workers)
+          .where(inArray(workers.id, [...keys])),
       (row) => row.id,
     ),
     workersByOrganisation: createListLoader<string, typeof workers.$inferSelect>(
-      (keys) => db.select().from(workers).where(inArray(workers.organisationCode, [...keys])).orderBy(asc(workers.name), asc(workers.id)),
+      (keys) =>
+        db
+          .select()
+          .from(workers)
+          .where(inArray(workers.organisationCode, [...keys]))
+          .orderBy(asc(workers.name), asc(workers.id)),
       (row) => row.organisationCode,
     ),
     competencies: createListLoader<string, typeof competencies.$inferSelect>(
-      (keys) => db.select().from(competencies).where(inArray(competencies.workerId, [...keys])).orderBy(asc(competencies.name), asc(competencies.id)),
+      (keys) =>
+        db
+          .select()
+          .from(competencies)
+          .where(inArray(competencies.workerId, [...keys]))
+          .orderBy(asc(competencies.name), asc(competencies.id)),
       (row) => row.workerId,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
-      (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
+      (keys) =>
+        db
+          .select()
+          .from(organisations)
+          .where(inArray(organisations.code, [...keys])),
       (row) => row.code,
     ),
   };

@@ -2,7 +2,14 @@ import { type Caller, type Database, loadConsentFacts, type SubjectFactsLoader }
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { socialCarePolicy } from './policy.ts';
-import { allocations, assessments, careTeam, careWorkerAssignments, unpaidCarers, type SocialCareTables } from './tables.ts';
+import {
+  allocations,
+  assessments,
+  careTeam,
+  careWorkerAssignments,
+  unpaidCarers,
+  type SocialCareTables,
+} from './tables.ts';
 
 const kind = (name: string) => sql<string>`${name}::text`.as('kind');
 
@@ -31,7 +38,9 @@ function relationshipsOf(db: Database<SocialCareTables>, subject: string, people
     db
       .select({ nhsNumber: allocations.nhsNumber, kind: kind('allocated') })
       .from(allocations)
-      .where(and(inArray(allocations.nhsNumber, people), eq(allocations.workerId, subject), isNull(allocations.endedOn))),
+      .where(
+        and(inArray(allocations.nhsNumber, people), eq(allocations.workerId, subject), isNull(allocations.endedOn)),
+      ),
     db
       .select({ nhsNumber: careWorkerAssignments.nhsNumber, kind: kind('assigned-care-worker') })
       .from(careWorkerAssignments)
@@ -43,11 +52,20 @@ function relationshipsOf(db: Database<SocialCareTables>, subject: string, people
     db
       .select({ nhsNumber: unpaidCarers.carerNhsNumber, kind: kind('carer-of-allocated') })
       .from(unpaidCarers)
-      .innerJoin(allocations, and(eq(allocations.nhsNumber, unpaidCarers.caredForNhsNumber), eq(allocations.workerId, subject), isNull(allocations.endedOn)))
+      .innerJoin(
+        allocations,
+        and(
+          eq(allocations.nhsNumber, unpaidCarers.caredForNhsNumber),
+          eq(allocations.workerId, subject),
+          isNull(allocations.endedOn),
+        ),
+      )
       .where(inArray(unpaidCarers.carerNhsNumber, people)),
     db
       .select({ nhsNumber: assessments.nhsNumber, kind: kind('carers-assessor') })
       .from(assessments)
-      .where(and(inArray(assessments.nhsNumber, people), eq(assessments.kind, 'carer'), eq(assessments.assessorId, subject))),
+      .where(
+        and(inArray(assessments.nhsNumber, people), eq(assessments.kind, 'carer'), eq(assessments.assessorId, subject)),
+      ),
   );
 }

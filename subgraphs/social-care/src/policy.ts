@@ -23,43 +23,50 @@ export const socialCarePolicy = definePolicy({
       relationships: ['allocated'],
       categories: [...care, 'sharing-decisions', 'allocation'],
       sensitive: true,
-      because: 'The social worker holding the case is responsible for the whole of it, safeguarding included, and respects the person’s sharing decisions.',
+      because:
+        'The social worker holding the case is responsible for the whole of it, safeguarding included, and respects the person’s sharing decisions.',
     },
     {
       roles: ['social-worker'],
       relationships: ['carer-of-allocated', 'carers-assessor'],
       categories: ['requests', 'carers-assessments', 'services', 'allocated-worker', 'unpaid-carers'],
-      because: 'A carer’s assessment and support belong with the worker of the person cared for, or the worker who assessed the carer; the carer’s own needs assessments and plan do not.',
+      because:
+        'A carer’s assessment and support belong with the worker of the person cared for, or the worker who assessed the carer; the carer’s own needs assessments and plan do not.',
     },
     {
       roles: ['care-worker'],
       relationships: ['assigned-care-worker'],
       categories: support,
-      because: 'A care worker assigned to the person needs the plan they deliver, the services, and who to call; not assessments or reviews.',
+      because:
+        'A care worker assigned to the person needs the plan they deliver, the services, and who to call; not assessments or reviews.',
     },
     {
       roles: ['gp', 'practice-nurse', 'diabetes-nurse', 'community-matron', 'district-nurse'],
       relationships: ['care-team'],
       categories: support,
-      because: 'Clinicians on the person’s care team need to know how the person is supported and by whom, to work with them.',
+      because:
+        'Clinicians on the person’s care team need to know how the person is supported and by whom, to work with them.',
     },
     {
       roles: ['care-coordinator'],
       relationships: ['care-team'],
       categories: care,
-      because: 'The named care coordinator joins up the person’s whole plan across agencies; safeguarding entries stay with the allocated social worker.',
+      because:
+        'The named care coordinator joins up the person’s whole plan across agencies; safeguarding entries stay with the allocated social worker.',
     },
     {
       roles: ['link-worker'],
       relationships: ['care-team'],
       categories: ['allocated-worker', 'care-plan'],
-      because: 'A link worker on the care team needs what the person wants from their plan and who their social worker is.',
+      because:
+        'A link worker on the care team needs what the person wants from their plan and who their social worker is.',
     },
     {
       roles: ['privacy-officer'],
       relationships: ['agency-privacy-officer'],
       categories: ['access-log'],
-      because: 'The council’s privacy officer reviews who has seen a person’s record, when the person raises a concern.',
+      because:
+        'The council’s privacy officer reviews who has seen a person’s record, when the person raises a concern.',
     },
   ],
   self: own,

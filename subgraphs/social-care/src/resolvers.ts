@@ -51,7 +51,9 @@ const assessmentsOf = async (person: PersonKey, kind: AssessmentRow['kind'], con
   (await context.loaders.assessments.load(person.nhsNumber)).filter((row) => row.kind === kind).map(withProvenance);
 
 const carerLinksOf = async (person: PersonKey, side: 'caredFor' | 'carer', context: Context) =>
-  (await context.loaders.carerLinks.load(person.nhsNumber)).filter((link) => link.side === side).map((link) => withProvenance(link.row));
+  (await context.loaders.carerLinks.load(person.nhsNumber))
+    .filter((link) => link.side === side)
+    .map((link) => withProvenance(link.row));
 
 const assessor = (row: AssessmentRow, _: unknown, context: Context) => context.loaders.worker.load(row.assessorId);
 
@@ -78,24 +80,28 @@ export const resolvers = {
     },
     socialCareWorker: (_: unknown, args: { id: string }, context: Context) => context.loaders.worker.load(args.id),
     socialCareProviders: (_: unknown, __: unknown, context: Context) =>
-      context.db.query.organisations.findMany({ where: (table, { eq }) => eq(table.kind, 'provider'), orderBy: (table, { asc }) => asc(table.name) }),
+      context.db.query.organisations.findMany({
+        where: (table, { eq }) => eq(table.kind, 'provider'),
+        orderBy: (table, { asc }) => asc(table.name),
+      }),
     ...governance.Query,
   },
-  Mutation: guardScopes(
-    governance.Mutation,
-    scopeRequirements(typeDefs, 'Mutation'),
-  ),
+  Mutation: guardScopes(governance.Mutation, scopeRequirements(typeDefs, 'Mutation')),
   Person: guardPersonFields(
     {
       // Social care holds no demographics, so the key is all a Person is here, however it arrived
       // and whether or not the council holds anything: every field then answers to the policy, and
       // a refusal reads the same for a record that exists and one that does not. Async, so that
       // one invalid representation nulls only its own entity, not the whole list.
-      __resolveReference: async (reference: PersonKey): Promise<PersonKey> => ({ nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations') }),
-      socialCareRequests: async (person: PersonKey, _: unknown, context: Context) => (await context.loaders.requests.load(person.nhsNumber)).map(withProvenance),
+      __resolveReference: async (reference: PersonKey): Promise<PersonKey> => ({
+        nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations'),
+      }),
+      socialCareRequests: async (person: PersonKey, _: unknown, context: Context) =>
+        (await context.loaders.requests.load(person.nhsNumber)).map(withProvenance),
       careActAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'needs', context),
       carersAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'carer', context),
-      socialCareServices: async (person: PersonKey, _: unknown, context: Context) => (await context.loaders.services.load(person.nhsNumber)).map(withProvenance),
+      socialCareServices: async (person: PersonKey, _: unknown, context: Context) =>
+        (await context.loaders.services.load(person.nhsNumber)).map(withProvenance),
       careAndSupportPlan: async (person: PersonKey, _: unknown, context: Context) => {
         const current = (await context.loaders.plans.load(person.nhsNumber)).find((plan) => plan.status !== 'ENDED');
         return current ? withProvenance(current) : null;
@@ -111,9 +117,15 @@ export const resolvers = {
       },
       // Naming the other person in a caring relationship is a read of their data too.
       unpaidCarers: async (person: PersonKey, _: unknown, context: Context) =>
-        (await carerLinksOf(person, 'caredFor', context)).map((row) => ({ ...row, carer: linkedPerson(row.carerNhsNumber, context) })),
+        (await carerLinksOf(person, 'caredFor', context)).map((row) => ({
+          ...row,
+          carer: linkedPerson(row.carerNhsNumber, context),
+        })),
       caringFor: async (person: PersonKey, _: unknown, context: Context) =>
-        (await carerLinksOf(person, 'carer', context)).map((row) => ({ ...row, person: linkedPerson(row.caredForNhsNumber, context) })),
+        (await carerLinksOf(person, 'carer', context)).map((row) => ({
+          ...row,
+          person: linkedPerson(row.caredForNhsNumber, context),
+        })),
       careWorkers: async (person: PersonKey, _: unknown, context: Context) =>
         (await context.loaders.careWorkerAssignments.load(person.nhsNumber)).map(withProvenance),
       ...governance.Person,
@@ -141,10 +153,12 @@ export const resolvers = {
     provider: (row: ServiceRow, _: unknown, context: Context) => organisationSummary(row.providerCode, context),
   },
   SocialCarePlan: {
-    provider: (row: { providerCode: string | null }, _: unknown, context: Context) => organisationSummary(row.providerCode, context),
+    provider: (row: { providerCode: string | null }, _: unknown, context: Context) =>
+      organisationSummary(row.providerCode, context),
   },
   SocialCareReview: {
-    reviewer: (row: typeof reviews.$inferSelect, _: unknown, context: Context) => context.loaders.worker.load(row.reviewerId),
+    reviewer: (row: typeof reviews.$inferSelect, _: unknown, context: Context) =>
+      context.loaders.worker.load(row.reviewerId),
     outcome: (row: typeof reviews.$inferSelect) => cld(cldEventOutcome, row.outcome),
   },
   SocialCareWorkerAssignment: {
@@ -152,18 +166,24 @@ export const resolvers = {
   },
   SocialCareAllocation: {
     person: (row: typeof allocations.$inferSelect): PersonKey => ({ nhsNumber: row.nhsNumber }),
-    worker: (row: typeof allocations.$inferSelect, _: unknown, context: Context) => context.loaders.worker.load(row.workerId),
+    worker: (row: typeof allocations.$inferSelect, _: unknown, context: Context) =>
+      context.loaders.worker.load(row.workerId),
     provenance: (row: typeof allocations.$inferSelect) => provenanceOf(row),
   },
   SocialCareWorker: {
     // Batched: every worker the gateway asks for in one request is one statement. Async so that one
     // invalid representation fails only its own entity; an unknown id resolves to null.
-    __resolveReference: async (reference: { id: unknown }, context: Context) => context.loaders.worker.load(requireEntityId(reference.id, 'SocialCareWorker')),
-    organisation: (worker: WorkerRow, _: unknown, context: Context) => organisationSummary(worker.organisationCode, context),
-    competencies: async (worker: WorkerRow, _: unknown, context: Context) => (await context.loaders.competencies.load(worker.id)).map(withProvenance),
+    __resolveReference: async (reference: { id: unknown }, context: Context) =>
+      context.loaders.worker.load(requireEntityId(reference.id, 'SocialCareWorker')),
+    organisation: (worker: WorkerRow, _: unknown, context: Context) =>
+      organisationSummary(worker.organisationCode, context),
+    competencies: async (worker: WorkerRow, _: unknown, context: Context) =>
+      (await context.loaders.competencies.load(worker.id)).map(withProvenance),
   },
   SocialCareProvider: {
-    serviceComponents: (provider: { serviceComponents: string[] }) => provider.serviceComponents.map((component) => cld(vocabulary.cldServiceComponent, component)),
-    workers: (provider: { code: string }, _: unknown, context: Context) => context.loaders.workersByOrganisation.load(provider.code),
+    serviceComponents: (provider: { serviceComponents: string[] }) =>
+      provider.serviceComponents.map((component) => cld(vocabulary.cldServiceComponent, component)),
+    workers: (provider: { code: string }, _: unknown, context: Context) =>
+      context.loaders.workersByOrganisation.load(provider.code),
   },
 };

@@ -1,11 +1,24 @@
 import { careTeamMember, type Database, type SeedProgress } from '@joined-up/kit';
-import { organisations as demoOrganisations, type PopulationPerson, sam, samsMother, seedFrom, seedInBatches, workers as storyWorkers } from '@joined-up/population';
+import {
+  organisations as demoOrganisations,
+  type PopulationPerson,
+  sam,
+  samsMother,
+  seedFrom,
+  seedInBatches,
+  workers as storyWorkers,
+} from '@joined-up/population';
 import { addCarerRecord } from './addCarerRecord.ts';
 import { addClientRecord } from './addClientRecord.ts';
 import { createNhsNumberIndex, type NhsNumberIndex } from './createNhsNumberIndex.ts';
 import { samsSocialCareRecord } from './seedSamsStory.ts';
 import { emptySocialCareRows, type SocialCareRows } from './socialCareRows.ts';
-import { careWorkersByProvider, generatedCompetencies, socialCareWorkerRows, socialWorkers } from './socialCareWorkers.ts';
+import {
+  careWorkersByProvider,
+  generatedCompetencies,
+  socialCareWorkerRows,
+  socialWorkers,
+} from './socialCareWorkers.ts';
 import { competencies, organisations, tables, workers, type SocialCareTables } from './tables.ts';
 
 /** Daniel Moore's caseload: Sam, his mother and the first people after them who need a worker. */
@@ -33,23 +46,50 @@ export function createSeedState(people: number): SeedState {
  * person they care for; Sam and his mother are written in full from the story. Safe to run
  * again: rows are keyed and conflicts skipped.
  */
-export async function seed(db: Database<SocialCareTables>, options: { people: number; onProgress?: SeedProgress }): Promise<void> {
-  const socialCareOrganisations = Object.values(demoOrganisations).filter((organisation) => organisation.sector === 'social-care');
-  await db.insert(organisations).values(socialCareOrganisations.map((o) => ({ code: o.code, name: o.name, kind: o.kind, serviceComponents: serviceComponentsOf[o.code] ?? [] }))).onConflictDoNothing();
+export async function seed(
+  db: Database<SocialCareTables>,
+  options: { people: number; onProgress?: SeedProgress },
+): Promise<void> {
+  const socialCareOrganisations = Object.values(demoOrganisations).filter(
+    (organisation) => organisation.sector === 'social-care',
+  );
+  await db
+    .insert(organisations)
+    .values(
+      socialCareOrganisations.map((o) => ({
+        code: o.code,
+        name: o.name,
+        kind: o.kind,
+        serviceComponents: serviceComponentsOf[o.code] ?? [],
+      })),
+    )
+    .onConflictDoNothing();
   await db.insert(workers).values(socialCareWorkerRows).onConflictDoNothing();
   // Lucy's and Mark's competencies are part of Sam's story; everyone else's are generated.
   const storyIds = new Set(samsSocialCareRecord.competencies.map((row) => row.workerId));
-  const generated = [...careWorkersByProvider.DEMOSL1, ...careWorkersByProvider.DEMOSL2].filter((worker) => !storyIds.has(worker.id)).flatMap(generatedCompetencies);
-  await db.insert(competencies).values([...samsSocialCareRecord.competencies, ...generated]).onConflictDoNothing();
+  const generated = [...careWorkersByProvider.DEMOSL1, ...careWorkersByProvider.DEMOSL2]
+    .filter((worker) => !storyIds.has(worker.id))
+    .flatMap(generatedCompetencies);
+  await db
+    .insert(competencies)
+    .values([...samsSocialCareRecord.competencies, ...generated])
+    .onConflictDoNothing();
   const state = createSeedState(options.people);
-  await seedInBatches({ people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, async (batch) => {
-    const rows = socialCareRowsFor(batch, state);
-    await db.transaction(async (tx) => {
-      for (const name of Object.keys(rows) as Array<keyof SocialCareRows>) {
-        if (rows[name].length) await tx.insert(tables[name]).values(rows[name] as never).onConflictDoNothing();
-      }
-    });
-  });
+  await seedInBatches(
+    { people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    async (batch) => {
+      const rows = socialCareRowsFor(batch, state);
+      await db.transaction(async (tx) => {
+        for (const name of Object.keys(rows) as Array<keyof SocialCareRows>) {
+          if (rows[name].length)
+            await tx
+              .insert(tables[name])
+              .values(rows[name] as never)
+              .onConflictDoNothing();
+        }
+      });
+    },
+  );
 }
 
 /** Social care's rows for a batch of people, in population order. */

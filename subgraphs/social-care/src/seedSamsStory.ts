@@ -1,7 +1,18 @@
 import { careTeamMember, recordedBy } from '@joined-up/kit';
 import { sam, samsMother, workers, recorderOf } from '@joined-up/population';
 import { competency, registeredManagers } from './socialCareWorkers.ts';
-import type { allocations, assessments, careTeam, careWorkerAssignments, delegations, plans, requests, reviews, services, unpaidCarers } from './tables.ts';
+import type {
+  allocations,
+  assessments,
+  careTeam,
+  careWorkerAssignments,
+  delegations,
+  plans,
+  requests,
+  reviews,
+  services,
+  unpaidCarers,
+} from './tables.ts';
 import { adultEligibilityOutcomes, carerEligibilityOutcomes, competencyNames } from './vocabulary.ts';
 
 const daniel = recorderOf(workers.socialWorker);
@@ -18,8 +29,22 @@ const oakfieldManager = `${registeredManagers.DEMOSL1.name}, ${registeredManager
  */
 export const samsSocialCareRecord = {
   requests: [
-    { id: 'sam-request-2023', nhsNumber: nhs, requestedOn: '2023-05-09', routeOfAccess: 'Community / Other route', outcome: 'Progress to Assessment', ...recordedBy(daniel, '2023-05-09T11:20:00Z') },
-    { id: 'margaret-request-2025', nhsNumber: mother, requestedOn: '2025-02-03', routeOfAccess: 'Community / Other route', outcome: 'Progress to Assessment', ...recordedBy(daniel, '2025-02-03T10:05:00Z') },
+    {
+      id: 'sam-request-2023',
+      nhsNumber: nhs,
+      requestedOn: '2023-05-09',
+      routeOfAccess: 'Community / Other route',
+      outcome: 'Progress to Assessment',
+      ...recordedBy(daniel, '2023-05-09T11:20:00Z'),
+    },
+    {
+      id: 'margaret-request-2025',
+      nhsNumber: mother,
+      requestedOn: '2025-02-03',
+      routeOfAccess: 'Community / Other route',
+      outcome: 'Progress to Assessment',
+      ...recordedBy(daniel, '2025-02-03T10:05:00Z'),
+    },
   ] satisfies Array<typeof requests.$inferInsert>,
   assessments: [
     {
@@ -30,14 +55,31 @@ export const samsSocialCareRecord = {
       assessorId: workers.socialWorker.id,
       caredForNhsNumber: null,
       needs: [
-        { outcome: adultEligibilityOutcomes.nutrition, impact: 'Sam needs help to plan and cook meals and to count carbohydrates, so that his insulin matches what he eats. Skipped meals have led to hypos.' },
-        { outcome: adultEligibilityOutcomes.homeSafely, impact: 'Sam cannot yet manage his type 1 diabetes safely on his own at home: he needs support to take insulin at the right time and dose, and someone who can spot and treat a hypo.' },
-        { outcome: adultEligibilityOutcomes.relationships, impact: 'Sam wants to stay close to his mum and make friends of his own; when anxious he withdraws and loses touch with people.' },
-        { outcome: adultEligibilityOutcomes.community, impact: 'Sam needs someone with him to use the bus and go to new or busy places, which otherwise cause him distress.' },
+        {
+          outcome: adultEligibilityOutcomes.nutrition,
+          impact:
+            'Sam needs help to plan and cook meals and to count carbohydrates, so that his insulin matches what he eats. Skipped meals have led to hypos.',
+        },
+        {
+          outcome: adultEligibilityOutcomes.homeSafely,
+          impact:
+            'Sam cannot yet manage his type 1 diabetes safely on his own at home: he needs support to take insulin at the right time and dose, and someone who can spot and treat a hypo.',
+        },
+        {
+          outcome: adultEligibilityOutcomes.relationships,
+          impact:
+            'Sam wants to stay close to his mum and make friends of his own; when anxious he withdraws and loses touch with people.',
+        },
+        {
+          outcome: adultEligibilityOutcomes.community,
+          impact:
+            'Sam needs someone with him to use the bus and go to new or busy places, which otherwise cause him distress.',
+        },
       ],
       eligibility: 'ELIGIBLE',
       primarySupportReason: 'Learning Disability Support',
-      summary: "Two supported-living placements have broken down because staff did not understand Sam's diabetes. Eligible needs in four outcomes; support must come from staff trained in insulin administration and autism.",
+      summary:
+        "Two supported-living placements have broken down because staff did not understand Sam's diabetes. Eligible needs in four outcomes; support must come from staff trained in insulin administration and autism.",
       ...recordedBy(daniel, '2023-06-20T15:30:00Z'),
     },
     {
@@ -48,13 +90,24 @@ export const samsSocialCareRecord = {
       assessorId: workers.socialWorker.id,
       caredForNhsNumber: nhs,
       needs: [
-        { outcome: carerEligibilityOutcomes.caringForOthers, impact: "Margaret's arthritis makes the weekly shop, cleaning and the trips to Sam's flat hard; she is tired and in pain most days." },
-        { outcome: carerEligibilityOutcomes.relationships, impact: "Margaret has lost touch with friends since Sam's last placement broke down." },
-        { outcome: carerEligibilityOutcomes.recreation, impact: 'Margaret has had no break from caring for two years.' },
+        {
+          outcome: carerEligibilityOutcomes.caringForOthers,
+          impact:
+            "Margaret's arthritis makes the weekly shop, cleaning and the trips to Sam's flat hard; she is tired and in pain most days.",
+        },
+        {
+          outcome: carerEligibilityOutcomes.relationships,
+          impact: "Margaret has lost touch with friends since Sam's last placement broke down.",
+        },
+        {
+          outcome: carerEligibilityOutcomes.recreation,
+          impact: 'Margaret has had no break from caring for two years.',
+        },
       ],
       eligibility: 'ELIGIBLE',
       primarySupportReason: null,
-      summary: "Margaret wants to go on being Sam's mum, not his only safety net. She worries about what happens when she can no longer care: agreed a carer's direct payment for breaks and a contingency plan to be written with Sam's team.",
+      summary:
+        "Margaret wants to go on being Sam's mum, not his only safety net. She worries about what happens when she can no longer care: agreed a carer's direct payment for breaks and a contingency plan to be written with Sam's team.",
       ...recordedBy(daniel, '2025-03-12T14:00:00Z'),
     },
   ] satisfies Array<typeof assessments.$inferInsert>,
@@ -109,10 +162,24 @@ export const samsSocialCareRecord = {
       status: 'AGREED',
       agreedOn: '2025-11-10',
       outcomes: [
-        { inTheirWords: 'I want to stay in my own flat this time.', howSupported: 'Oakfield staff 42 hours a week from a small team Sam knows, with a plan for bad days agreed with Sam and his mum.' },
-        { inTheirWords: 'I want staff who know how my insulin works.', howSupported: "Only support workers signed off in insulin administration by the diabetes specialist nurse help with Sam's insulin." },
-        { inTheirWords: 'I want to see my mum every week without her worrying.', howSupported: "Staff help Sam get to his mum's on Sundays and text her if anything changes." },
-        { inTheirWords: 'I want to go swimming and to the games club on Tuesdays.', howSupported: 'Staff go with Sam on the bus until he feels confident to go on his own.' },
+        {
+          inTheirWords: 'I want to stay in my own flat this time.',
+          howSupported:
+            'Oakfield staff 42 hours a week from a small team Sam knows, with a plan for bad days agreed with Sam and his mum.',
+        },
+        {
+          inTheirWords: 'I want staff who know how my insulin works.',
+          howSupported:
+            "Only support workers signed off in insulin administration by the diabetes specialist nurse help with Sam's insulin.",
+        },
+        {
+          inTheirWords: 'I want to see my mum every week without her worrying.',
+          howSupported: "Staff help Sam get to his mum's on Sundays and text her if anything changes.",
+        },
+        {
+          inTheirWords: 'I want to go swimming and to the games club on Tuesdays.',
+          howSupported: 'Staff go with Sam on the bus until he feels confident to go on his own.',
+        },
       ],
       providerCode: oakfield,
       nextReviewDue: '2027-05-12',
@@ -137,7 +204,8 @@ export const samsSocialCareRecord = {
       reviewerId: workers.socialWorker.id,
       kind: 'PLANNED',
       outcome: 'No change in package',
-      summary: 'Six months in the new flat: settled, one hypo after a missed meal, handled well by staff. Mark Jones still to be trained in insulin administration.',
+      summary:
+        'Six months in the new flat: settled, one hypo after a missed meal, handled well by staff. Mark Jones still to be trained in insulin administration.',
       nextReviewDue: '2027-05-12',
       ...recordedBy(daniel, '2026-05-12T15:00:00Z'),
     },
@@ -161,31 +229,82 @@ export const samsSocialCareRecord = {
       reviewerId: workers.socialWorker.id,
       kind: 'UNPLANNED',
       outcome: 'Progress to Support Planning / Services',
-      summary: 'Placement breaking down after two hypos that staff did not recognise. Agreed a move to supported living with staff trained in insulin administration.',
+      summary:
+        'Placement breaking down after two hypos that staff did not recognise. Agreed a move to supported living with staff trained in insulin administration.',
       nextReviewDue: null,
       ...recordedBy(daniel, '2025-09-15T16:00:00Z'),
     },
   ] satisfies Array<typeof reviews.$inferInsert>,
   allocations: [
-    { id: 'sam-allocation', nhsNumber: nhs, workerId: workers.socialWorker.id, allocatedOn: '2023-05-15', endedOn: null, reason: 'Care Act assessment and support planning: learning disability, autism and type 1 diabetes.', ...recordedBy(daniel, '2023-05-15T09:00:00Z') },
-    { id: 'margaret-allocation', nhsNumber: mother, workerId: workers.socialWorker.id, allocatedOn: '2025-02-05', endedOn: null, reason: "Carer's assessment and support.", ...recordedBy(daniel, '2025-02-05T09:00:00Z') },
+    {
+      id: 'sam-allocation',
+      nhsNumber: nhs,
+      workerId: workers.socialWorker.id,
+      allocatedOn: '2023-05-15',
+      endedOn: null,
+      reason: 'Care Act assessment and support planning: learning disability, autism and type 1 diabetes.',
+      ...recordedBy(daniel, '2023-05-15T09:00:00Z'),
+    },
+    {
+      id: 'margaret-allocation',
+      nhsNumber: mother,
+      workerId: workers.socialWorker.id,
+      allocatedOn: '2025-02-05',
+      endedOn: null,
+      reason: "Carer's assessment and support.",
+      ...recordedBy(daniel, '2025-02-05T09:00:00Z'),
+    },
   ] satisfies Array<typeof allocations.$inferInsert>,
   unpaidCarers: [
-    { id: 'margaret-cares-for-sam', caredForNhsNumber: nhs, carerNhsNumber: mother, relationship: 'Mother', livesWithPerson: false, carersAssessmentStatus: 'COMPLETED', since: '2019-03-14', ...recordedBy(daniel, '2023-06-20T15:40:00Z') },
+    {
+      id: 'margaret-cares-for-sam',
+      caredForNhsNumber: nhs,
+      carerNhsNumber: mother,
+      relationship: 'Mother',
+      livesWithPerson: false,
+      carersAssessmentStatus: 'COMPLETED',
+      since: '2019-03-14',
+      ...recordedBy(daniel, '2023-06-20T15:40:00Z'),
+    },
   ] satisfies Array<typeof unpaidCarers.$inferInsert>,
   careWorkerAssignments: [
-    { id: 'sam-care-worker-evans', nhsNumber: nhs, workerId: workers.careWorker.id, role: 'Lead support worker', since: '2025-11-17', ...recordedBy(recorderOf(registeredManagers.DEMOSL1), '2025-11-17T09:00:00Z') },
-    { id: 'sam-care-worker-jones', nhsNumber: nhs, workerId: workers.secondCareWorker.id, role: 'Support worker', since: '2025-11-17', ...recordedBy(recorderOf(registeredManagers.DEMOSL1), '2025-11-17T09:05:00Z') },
+    {
+      id: 'sam-care-worker-evans',
+      nhsNumber: nhs,
+      workerId: workers.careWorker.id,
+      role: 'Lead support worker',
+      since: '2025-11-17',
+      ...recordedBy(recorderOf(registeredManagers.DEMOSL1), '2025-11-17T09:00:00Z'),
+    },
+    {
+      id: 'sam-care-worker-jones',
+      nhsNumber: nhs,
+      workerId: workers.secondCareWorker.id,
+      role: 'Support worker',
+      since: '2025-11-17',
+      ...recordedBy(recorderOf(registeredManagers.DEMOSL1), '2025-11-17T09:05:00Z'),
+    },
   ] satisfies Array<typeof careWorkerAssignments.$inferInsert>,
   // Professionals of other agencies the council records as Sam's care team; the place
   // partnership's coordinator is on the team of everyone known to social care (seed.ts).
-  careTeam: [workers.gp, workers.diabetesNurse, workers.linkWorker].map((worker) => careTeamMember(nhs, worker, '2025-11-20')) satisfies Array<typeof careTeam.$inferInsert>,
+  careTeam: [workers.gp, workers.diabetesNurse, workers.linkWorker].map((worker) =>
+    careTeamMember(nhs, worker, '2025-11-20'),
+  ) satisfies Array<typeof careTeam.$inferInsert>,
   // Sam has asked that his mother can follow his support and reviews, but not his requests or assessments.
   delegations: [
     {
       nhsNumber: nhs,
       carerSubject: 'citizen-margaret',
-      categories: ['care-plan', 'services', 'allocated-worker', 'unpaid-carers', 'care-workers', 'reviews', 'access-log', 'sharing-decisions'],
+      categories: [
+        'care-plan',
+        'services',
+        'allocated-worker',
+        'unpaid-carers',
+        'care-workers',
+        'reviews',
+        'access-log',
+        'sharing-decisions',
+      ],
       grantedOn: '2025-11-20',
     },
   ] satisfies Array<typeof delegations.$inferInsert>,
@@ -199,4 +318,3 @@ export const samsSocialCareRecord = {
     competency(workers.secondCareWorker, competencyNames.medication, '2025-01-20', 3, oakfieldManager),
   ],
 };
-

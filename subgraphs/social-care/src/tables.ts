@@ -159,7 +159,9 @@ export const allocations = pgTable(
   },
   (table) => [
     // A caseload is read a page at a time in NHS number order; only current allocations count.
-    index('allocations_caseload_idx').on(table.workerId, table.nhsNumber, table.id).where(sql`${table.endedOn} is null`),
+    index('allocations_caseload_idx')
+      .on(table.workerId, table.nhsNumber, table.id)
+      .where(sql`${table.endedOn} is null`),
     index('allocations_nhs_number_idx').on(table.nhsNumber),
   ],
 );
@@ -173,7 +175,9 @@ export const unpaidCarers = pgTable(
     carerNhsNumber: text('carer_nhs_number').notNull(),
     relationship: text('relationship').notNull(),
     livesWithPerson: boolean('lives_with_person').notNull(),
-    carersAssessmentStatus: text('carers_assessment_status').$type<'NOT_OFFERED' | 'OFFERED' | 'DECLINED' | 'COMPLETED'>().notNull(),
+    carersAssessmentStatus: text('carers_assessment_status')
+      .$type<'NOT_OFFERED' | 'OFFERED' | 'DECLINED' | 'COMPLETED'>()
+      .notNull(),
     since: date('since', { mode: 'string' }).notNull(),
     ...provenanceColumns(),
   },

@@ -1,10 +1,24 @@
 import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
 import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { engagements, organisations, referralStatusChanges, referrals, services, volunteers, whatMattersConversations, workers, type VoluntarySectorTables } from './tables.ts';
+import {
+  engagements,
+  organisations,
+  referralStatusChanges,
+  referrals,
+  services,
+  volunteers,
+  whatMattersConversations,
+  workers,
+  type VoluntarySectorTables,
+} from './tables.ts';
 
 export type EngagementRow = typeof engagements.$inferSelect;
 /** A referral's change of status with what a timeline says about the referral: whose, to where, why. */
-export type ReferralStatusChangeRow = typeof referralStatusChanges.$inferSelect & { nhsNumber: string; referralReason: string; referredToName: string };
+export type ReferralStatusChangeRow = typeof referralStatusChanges.$inferSelect & {
+  nhsNumber: string;
+  referralReason: string;
+  referredToName: string;
+};
 
 const engagementColumns = { person: engagements.nhsNumber, sortKey: engagements.occurredOn, id: engagements.id };
 
@@ -17,46 +31,108 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
     createListLoader<string, T>(fetch, (row) => row.nhsNumber);
   return {
     referrals: byPerson((keys) =>
-      db.select().from(referrals).where(inArray(referrals.nhsNumber, [...keys])).orderBy(desc(referrals.referredOn), asc(referrals.id)),
+      db
+        .select()
+        .from(referrals)
+        .where(inArray(referrals.nhsNumber, [...keys]))
+        .orderBy(desc(referrals.referredOn), asc(referrals.id)),
     ),
     statusChanges: createListLoader<string, typeof referralStatusChanges.$inferSelect>(
       (keys) =>
-        db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.referralId, [...keys])).orderBy(asc(referralStatusChanges.changedOn), asc(referralStatusChanges.id)),
+        db
+          .select()
+          .from(referralStatusChanges)
+          .where(inArray(referralStatusChanges.referralId, [...keys]))
+          .orderBy(asc(referralStatusChanges.changedOn), asc(referralStatusChanges.id)),
       (row) => row.referralId,
     ),
     // Every status change of each person's referrals with the organisation's name, in one statement, for the timeline.
     referralStatusChangesByPerson: byPerson(async (keys): Promise<ReferralStatusChangeRow[]> => {
       const rows = await db
-        .select({ change: referralStatusChanges, nhsNumber: referrals.nhsNumber, referralReason: referrals.reason, referredToCode: referrals.referredToCode, referredToName: organisations.name })
+        .select({
+          change: referralStatusChanges,
+          nhsNumber: referrals.nhsNumber,
+          referralReason: referrals.reason,
+          referredToCode: referrals.referredToCode,
+          referredToName: organisations.name,
+        })
         .from(referralStatusChanges)
         .innerJoin(referrals, eq(referrals.id, referralStatusChanges.referralId))
         .leftJoin(organisations, eq(organisations.code, referrals.referredToCode))
         .where(inArray(referrals.nhsNumber, [...keys]))
         .orderBy(desc(referralStatusChanges.changedOn), desc(referralStatusChanges.id));
-      return rows.map((row) => ({ ...row.change, nhsNumber: row.nhsNumber, referralReason: row.referralReason, referredToName: row.referredToName ?? row.referredToCode }));
+      return rows.map((row) => ({
+        ...row.change,
+        nhsNumber: row.nhsNumber,
+        referralReason: row.referralReason,
+        referredToName: row.referredToName ?? row.referredToCode,
+      }));
     }),
     whatMatters: byPerson((keys) =>
-      db.select().from(whatMattersConversations).where(inArray(whatMattersConversations.nhsNumber, [...keys])).orderBy(desc(whatMattersConversations.heldOn), asc(whatMattersConversations.id)),
+      db
+        .select()
+        .from(whatMattersConversations)
+        .where(inArray(whatMattersConversations.nhsNumber, [...keys]))
+        .orderBy(desc(whatMattersConversations.heldOn), asc(whatMattersConversations.id)),
     ),
     // Every session of each person, newest first, for the timeline: a person has hundreds at most.
     engagements: byPerson((keys) =>
-      db.select().from(engagements).where(inArray(engagements.nhsNumber, [...keys])).orderBy(desc(engagements.occurredOn), desc(engagements.id)),
+      db
+        .select()
+        .from(engagements)
+        .where(inArray(engagements.nhsNumber, [...keys]))
+        .orderBy(desc(engagements.occurredOn), desc(engagements.id)),
     ),
-    engagementPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, engagementColumns),
+    engagementPages: createNewestFirstPageLoader(
+      db as Database<Record<string, unknown>>,
+      engagements,
+      engagementColumns,
+    ),
     // Sessions carrying a sensitive category are left out in SQL, so they never count towards a page or its cursors.
-    engagementPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, { ...engagementColumns, where: isNull(engagements.sensitivity) }),
-    worker: createRowLoader<string, typeof workers.$inferSelect>((keys) => db.select().from(workers).where(inArray(workers.id, [...keys])), (row) => row.id),
+    engagementPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, {
+      ...engagementColumns,
+      where: isNull(engagements.sensitivity),
+    }),
+    worker: createRowLoader<string, typeof workers.$inferSelect>(
+      (keys) =>
+        db
+          .select()
+          .from(workers)
+          .where(inArray(workers.id, [...keys])),
+      (row) => row.id,
+    ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
-      (keys) => db.select().from(organisations).where(inArray(organisations.code, [...keys])),
+      (keys) =>
+        db
+          .select()
+          .from(organisations)
+          .where(inArray(organisations.code, [...keys])),
       (row) => row.code,
     ),
-    service: createRowLoader<string, typeof services.$inferSelect>((keys) => db.select().from(services).where(inArray(services.id, [...keys])), (row) => row.id),
+    service: createRowLoader<string, typeof services.$inferSelect>(
+      (keys) =>
+        db
+          .select()
+          .from(services)
+          .where(inArray(services.id, [...keys])),
+      (row) => row.id,
+    ),
     servicesOf: createListLoader<string, typeof services.$inferSelect>(
-      (keys) => db.select().from(services).where(inArray(services.organisationCode, [...keys])).orderBy(asc(services.name)),
+      (keys) =>
+        db
+          .select()
+          .from(services)
+          .where(inArray(services.organisationCode, [...keys]))
+          .orderBy(asc(services.name)),
       (row) => row.organisationCode,
     ),
     volunteersOf: createListLoader<string, typeof volunteers.$inferSelect>(
-      (keys) => db.select().from(volunteers).where(inArray(volunteers.serviceId, [...keys])).orderBy(asc(volunteers.name), asc(volunteers.id)),
+      (keys) =>
+        db
+          .select()
+          .from(volunteers)
+          .where(inArray(volunteers.serviceId, [...keys]))
+          .orderBy(asc(volunteers.name), asc(volunteers.id)),
       (row) => row.serviceId,
     ),
   };

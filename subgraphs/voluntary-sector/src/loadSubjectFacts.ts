@@ -46,10 +46,19 @@ export function loadSubjectFacts(db: Database<VoluntarySectorTables>): SubjectFa
         ? db
             .select({ nhsNumber: clients.nhsNumber })
             .from(clients)
-            .where(and(inArray(clients.nhsNumber, people), eq(clients.workerId, caller.subject), isNotNull(clients.linkedWithAgreementOn)))
+            .where(
+              and(
+                inArray(clients.nhsNumber, people),
+                eq(clients.workerId, caller.subject),
+                isNotNull(clients.linkedWithAgreementOn),
+              ),
+            )
         : Promise.resolve([]),
       professional
-        ? db.select({ nhsNumber: careTeam.nhsNumber }).from(careTeam).where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, caller.subject)))
+        ? db
+            .select({ nhsNumber: careTeam.nhsNumber })
+            .from(careTeam)
+            .where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, caller.subject)))
         : Promise.resolve([]),
     ]);
     for (const row of referred) {

@@ -17,36 +17,92 @@ const caller = (role: string, sector: Sector): Caller => ({
   token: 't',
 });
 const decide = (who: Caller, relationships: string[], category: string, declined: Sector[] = []) => {
-  const decision = decideAccess(voluntarySectorPolicy, who, sam, { relationships: new Set(relationships), declinedSectors: new Set(declined), delegated: new Set() }, category, undefined);
+  const decision = decideAccess(
+    voluntarySectorPolicy,
+    who,
+    sam,
+    { relationships: new Set(relationships), declinedSectors: new Set(declined), delegated: new Set() },
+    category,
+    undefined,
+  );
   return decision.allowed ? `allow${decision.includeSensitive ? '+sensitive' : ''}` : 'deny';
 };
 
 describe("the voluntary sector's policy", () => {
   it('puts every Person field but the key behind a category the policy holds', () => {
     const document = subgraphTypeDefs(voluntarySectorSubgraph.typeDefs);
-    const person = document.definitions.find((definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Person');
-    const fields = person?.kind === Kind.OBJECT_TYPE_DEFINITION ? (person.fields ?? []).map((field) => field.name.value).filter((name) => name !== 'nhsNumber') : [];
+    const person = document.definitions.find(
+      (definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Person',
+    );
+    const fields =
+      person?.kind === Kind.OBJECT_TYPE_DEFINITION
+        ? (person.fields ?? []).map((field) => field.name.value).filter((name) => name !== 'nhsNumber')
+        : [];
     expect(Object.keys(personFieldCategories).sort()).toEqual(fields.sort());
-    expect(Object.values(personFieldCategories).flat().every((category) => voluntarySectorPolicy.categories.includes(category))).toBe(true);
+    expect(
+      Object.values(personFieldCategories)
+        .flat()
+        .every((category) => voluntarySectorPolicy.categories.includes(category)),
+    ).toBe(true);
   });
 
   it.each([
-    ['link worker on the referral', 'engagements', 'allow+sensitive', caller('link-worker', 'voluntary-sector'), ['link-worker']],
-    ['staff of the organisation referred to', 'engagements', 'allow', caller('link-worker', 'voluntary-sector'), ['organisation-staff']],
-    ['staff of the organisation referred to', 'what-matters', 'deny', caller('link-worker', 'voluntary-sector'), ['organisation-staff']],
+    [
+      'link worker on the referral',
+      'engagements',
+      'allow+sensitive',
+      caller('link-worker', 'voluntary-sector'),
+      ['link-worker'],
+    ],
+    [
+      'staff of the organisation referred to',
+      'engagements',
+      'allow',
+      caller('link-worker', 'voluntary-sector'),
+      ['organisation-staff'],
+    ],
+    [
+      'staff of the organisation referred to',
+      'what-matters',
+      'deny',
+      caller('link-worker', 'voluntary-sector'),
+      ['organisation-staff'],
+    ],
     ['referring GP', 'referrals', 'allow', caller('gp', 'health'), ['referrer']],
     ['referring GP, nothing more agreed', 'what-matters', 'deny', caller('gp', 'health'), ['referrer']],
-    ['referring GP, what matters agreed', 'what-matters', 'allow', caller('gp', 'health'), ['referrer', 'referrer-shared-what-matters']],
+    [
+      'referring GP, what matters agreed',
+      'what-matters',
+      'allow',
+      caller('gp', 'health'),
+      ['referrer', 'referrer-shared-what-matters'],
+    ],
     ['care worker on the care team', 'referrals', 'deny', caller('care-worker', 'social-care'), ['care-team']],
-    ['coordinator on the care team', 'engagements', 'deny', caller('care-coordinator', 'care-coordination'), ['care-team']],
-    ["the partnership's privacy officer", 'access-log', 'allow', caller('privacy-officer', 'voluntary-sector'), ['agency-privacy-officer']],
+    [
+      'coordinator on the care team',
+      'engagements',
+      'deny',
+      caller('care-coordinator', 'care-coordination'),
+      ['care-team'],
+    ],
+    [
+      "the partnership's privacy officer",
+      'access-log',
+      'allow',
+      caller('privacy-officer', 'voluntary-sector'),
+      ['agency-privacy-officer'],
+    ],
   ] as const)('%s: %s is %s', (_name, category, expected, who, relationships) => {
     expect(decide(who, [...relationships], category)).toBe(expected);
   });
 
   it('lets a person decline sharing with a sector, never with the partnership itself', () => {
     expect(decide(caller('social-worker', 'social-care'), ['care-team'], 'referrals', ['social-care'])).toBe('deny');
-    expect(decide(caller('care-coordinator', 'care-coordination'), ['care-team'], 'referrals', ['social-care'])).toBe('allow');
-    expect(decide(caller('link-worker', 'voluntary-sector'), ['link-worker'], 'referrals', ['voluntary-sector'])).toBe('allow+sensitive');
+    expect(decide(caller('care-coordinator', 'care-coordination'), ['care-team'], 'referrals', ['social-care'])).toBe(
+      'allow',
+    );
+    expect(decide(caller('link-worker', 'voluntary-sector'), ['link-worker'], 'referrals', ['voluntary-sector'])).toBe(
+      'allow+sensitive',
+    );
   });
 });

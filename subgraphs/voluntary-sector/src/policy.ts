@@ -23,13 +23,15 @@ export const voluntarySectorPolicy = definePolicy({
       relationships: ['link-worker'],
       categories: ['referrals', 'what-matters', 'engagements', 'client-list'],
       sensitive: true,
-      because: 'The worker who took the referral on, or whose client the person is, holds the support: the referral, what matters to the person and every session, safeguarding notes included.',
+      because:
+        'The worker who took the referral on, or whose client the person is, holds the support: the referral, what matters to the person and every session, safeguarding notes included.',
     },
     {
       roles: voluntaryWorkers,
       relationships: ['organisation-staff'],
       categories: ['referrals', 'engagements'],
-      because: 'Staff of the organisation the person was referred to run the service: they see the referral and the sessions, while what matters to the person stays with the worker they told.',
+      because:
+        'Staff of the organisation the person was referred to run the service: they see the referral and the sessions, while what matters to the person stays with the worker they told.',
     },
     {
       roles: referrers,
@@ -41,19 +43,22 @@ export const voluntarySectorPolicy = definePolicy({
       roles: referrers,
       relationships: ['referrer-shared-what-matters'],
       categories: ['what-matters'],
-      because: 'The person agreed, on the referral, that what matters to them is shared with the practice that referred them.',
+      because:
+        'The person agreed, on the referral, that what matters to them is shared with the practice that referred them.',
     },
     {
       roles: referrers,
       relationships: ['referrer-shared-engagements'],
       categories: ['engagements'],
-      because: 'The person agreed, on the referral, that the groups they go to are shared with the practice that referred them.',
+      because:
+        'The person agreed, on the referral, that the groups they go to are shared with the practice that referred them.',
     },
     {
       roles: ['care-coordinator', 'social-worker'],
       relationships: ['care-team'],
       categories: ['referrals', 'what-matters'],
-      because: 'Planning care with the person needs their social prescribing and what matters to them, not the notes of each session.',
+      because:
+        'Planning care with the person needs their social prescribing and what matters to them, not the notes of each session.',
     },
     {
       roles: ['privacy-officer'],

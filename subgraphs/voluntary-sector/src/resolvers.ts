@@ -55,10 +55,18 @@ export const resolvers = {
       context.db.query.organisations.findMany({ orderBy: (table, { asc }) => asc(table.name) }),
     // A worker sees their own caseload: the verified token's subject is the worker's id. Each
     // listed client linked to an NHS number is a read of that person's data, so it is audited.
-    voluntarySectorClients: async (_: unknown, args: { first?: number | null; after?: string | null }, context: Context) => {
+    voluntarySectorClients: async (
+      _: unknown,
+      args: { first?: number | null; after?: string | null },
+      context: Context,
+    ) => {
       // Only for direct care: the list names people, those without an NHS number included.
       if (context.caller.purpose !== 'direct-care') {
-        throw createError('FORBIDDEN', `${context.agency.displayName} does not share this part of the record with you.`, { agency: context.agency.displayName });
+        throw createError(
+          'FORBIDDEN',
+          `${context.agency.displayName} does not share this part of the record with you.`,
+          { agency: context.agency.displayName },
+        );
       }
       const page = await listClients(context.db, context.caller.subject, args);
       for (const { node } of page.edges) {
@@ -71,24 +79,29 @@ export const resolvers = {
     },
     ...governance.Query,
   },
-  Mutation: guardScopes(
-    governance.Mutation,
-    scopeRequirements(typeDefs, 'Mutation'),
-  ),
+  Mutation: guardScopes(governance.Mutation, scopeRequirements(typeDefs, 'Mutation')),
   // Every field is decided by the partnership's policy, alike whether or not it holds anything
   // for the person: a refusal never tells a held record from an unknown one.
   Person: guardPersonFields(
     {
       // Async so that an invalid number fails only its own entity, not every representation in the request.
-      __resolveReference: async (reference: { nhsNumber: unknown }): Promise<PersonParent> => ({ nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations') }),
+      __resolveReference: async (reference: { nhsNumber: unknown }): Promise<PersonParent> => ({
+        nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations'),
+      }),
       socialPrescribingReferrals: async (person: PersonParent, _: unknown, context: Context) =>
         (await context.loaders.referrals.load(person.nhsNumber)).map(withProvenance),
       whatMattersToMe: async (person: PersonParent, _: unknown, context: Context) =>
         (await context.loaders.whatMatters.load(person.nhsNumber)).map(withProvenance),
-      engagements: async (person: PersonParent, args: { first?: number | null; after?: string | null }, context: Context) => {
+      engagements: async (
+        person: PersonParent,
+        args: { first?: number | null; after?: string | null },
+        context: Context,
+      ) => {
         const size = pageSize(args.first);
         const after = decodeCursor(args.after, isIsoDate);
-        const loader = context.decision?.includeSensitive ? context.loaders.engagementPages : context.loaders.engagementPagesWithoutSensitive;
+        const loader = context.decision?.includeSensitive
+          ? context.loaders.engagementPages
+          : context.loaders.engagementPagesWithoutSensitive;
         const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
         return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
       },
@@ -100,24 +113,30 @@ export const resolvers = {
     personFieldCategories,
   ),
   VoluntaryOrganisation: {
-    services: (organisation: { code: string }, _: unknown, context: Context) => context.loaders.servicesOf.load(organisation.code),
+    services: (organisation: { code: string }, _: unknown, context: Context) =>
+      context.loaders.servicesOf.load(organisation.code),
   },
   VoluntaryService: {
-    organisation: (service: ServiceRow, _: unknown, context: Context) => organisationSummary(service.organisationCode, context),
-    volunteerCount: async (service: ServiceRow, _: unknown, context: Context) => (await context.loaders.volunteersOf.load(service.id)).length,
+    organisation: (service: ServiceRow, _: unknown, context: Context) =>
+      organisationSummary(service.organisationCode, context),
+    volunteerCount: async (service: ServiceRow, _: unknown, context: Context) =>
+      (await context.loaders.volunteersOf.load(service.id)).length,
     volunteers: (service: ServiceRow, _: unknown, context: Context) => context.loaders.volunteersOf.load(service.id),
   },
   VoluntarySectorWorker: {
     // Batched: every worker the gateway asks for in one request is one statement. Async so that one
     // invalid representation fails only its own entity; an unknown id resolves to null.
-    __resolveReference: async (reference: { id: unknown }, context: Context) => context.loaders.worker.load(requireEntityId(reference.id, 'VoluntarySectorWorker')),
-    organisation: (worker: { organisationCode: string }, _: unknown, context: Context) => organisationSummary(worker.organisationCode, context),
+    __resolveReference: async (reference: { id: unknown }, context: Context) =>
+      context.loaders.worker.load(requireEntityId(reference.id, 'VoluntarySectorWorker')),
+    organisation: (worker: { organisationCode: string }, _: unknown, context: Context) =>
+      organisationSummary(worker.organisationCode, context),
   },
   VoluntarySectorClient: {
     displayName: (client: ClientRow) => `${client.givenName} ${client.familyName}`,
     // Only a client who agreed to be linked is ever shown with an NHS number or as a Person.
     nhsNumber: (client: ClientRow) => (client.linkedWithAgreementOn ? client.nhsNumber : null),
-    person: (client: ClientRow): PersonParent | null => (client.nhsNumber && client.linkedWithAgreementOn ? { nhsNumber: client.nhsNumber } : null),
+    person: (client: ClientRow): PersonParent | null =>
+      client.nhsNumber && client.linkedWithAgreementOn ? { nhsNumber: client.nhsNumber } : null,
     organisation: (client: ClientRow) => ({ code: client.organisationCode, name: client.organisationName }),
     provenance: (client: ClientRow) => provenanceOf(client),
   },
@@ -128,18 +147,28 @@ export const resolvers = {
       role: referral.referrerRole,
       organisationName: referral.referrerOrganisationName,
       // The referrer's organisation is usually another agency's, so its summary is as the referral wrote it.
-      organisation: referral.referrerOrganisationCode ? { code: referral.referrerOrganisationCode, name: referral.referrerOrganisationName } : null,
+      organisation: referral.referrerOrganisationCode
+        ? { code: referral.referrerOrganisationCode, name: referral.referrerOrganisationName }
+        : null,
     }),
-    referredTo: (referral: ReferralRow, _: unknown, context: Context) => organisationSummary(referral.referredToCode, context),
-    statusHistory: async (referral: ReferralRow, _: unknown, context: Context) => (await context.loaders.statusChanges.load(referral.id)).map(withProvenance),
-    linkWorker: (referral: ReferralRow, _: unknown, context: Context) => (referral.linkWorkerId ? context.loaders.worker.load(referral.linkWorkerId) : null),
+    referredTo: (referral: ReferralRow, _: unknown, context: Context) =>
+      organisationSummary(referral.referredToCode, context),
+    statusHistory: async (referral: ReferralRow, _: unknown, context: Context) =>
+      (await context.loaders.statusChanges.load(referral.id)).map(withProvenance),
+    linkWorker: (referral: ReferralRow, _: unknown, context: Context) =>
+      referral.linkWorkerId ? context.loaders.worker.load(referral.linkWorkerId) : null,
   },
   VoluntaryWhatMattersConversation: {
-    heldBy: (conversation: { heldById: string }, _: unknown, context: Context) => context.loaders.worker.load(conversation.heldById),
+    heldBy: (conversation: { heldById: string }, _: unknown, context: Context) =>
+      context.loaders.worker.load(conversation.heldById),
   },
   VoluntaryEngagement: {
     // The organisation that ran the session is the one whose record it is.
-    organisation: (engagement: EngagementRow) => ({ code: engagement.organisationCode, name: engagement.organisationName }),
-    service: (engagement: EngagementRow, _: unknown, context: Context) => context.loaders.service.load(engagement.serviceId),
+    organisation: (engagement: EngagementRow) => ({
+      code: engagement.organisationCode,
+      name: engagement.organisationName,
+    }),
+    service: (engagement: EngagementRow, _: unknown, context: Context) =>
+      context.loaders.service.load(engagement.serviceId),
   },
 };

@@ -39,7 +39,14 @@ describe('voluntarySectorRowsFor', () => {
   });
 
   it('keeps every id unique and every reference pointing at a known worker or service', () => {
-    for (const list of [rows.referrals, rows.referralStatusChanges, rows.whatMattersConversations, rows.engagements, rows.clients]) expect(new Set(list.map((row) => row.id)).size).toBe(list.length);
+    for (const list of [
+      rows.referrals,
+      rows.referralStatusChanges,
+      rows.whatMattersConversations,
+      rows.engagements,
+      rows.clients,
+    ])
+      expect(new Set(list.map((row) => row.id)).size).toBe(list.length);
     const workerIds = new Set(voluntaryDirectory.workers.map((worker) => worker.id));
     const serviceIds = new Set(voluntaryDirectory.services.map((service) => service.id));
     expect(rows.clients.every((client) => workerIds.has(client.workerId))).toBe(true);
@@ -54,16 +61,38 @@ describe('voluntarySectorRowsFor', () => {
     expect(voluntaryDirectory.volunteers.every((volunteer) => serviceIds.has(volunteer.serviceId))).toBe(true);
   });
 
-  it('puts the care coordinator on the team of everyone known to both the charities and social care, and Sam\'s social worker on his', () => {
-    const both = population.filter((person) => person.knownToVoluntarySector && person.knownToSocialCare).map((person) => person.nhsNumber);
-    expect(rows.careTeam.filter((member) => member.memberSubject === 'w-cc-green').map((member) => member.nhsNumber).sort()).toEqual(both.sort());
-    expect(rows.careTeam.filter((member) => member.nhsNumber === '9990000018').map((member) => member.memberSubject).sort()).toEqual(['w-cc-green', 'w-sw-moore']);
-    expect(new Set(rows.careTeam.map((member) => `${member.nhsNumber}|${member.memberSubject}`)).size).toBe(rows.careTeam.length);
+  it("puts the care coordinator on the team of everyone known to both the charities and social care, and Sam's social worker on his", () => {
+    const both = population
+      .filter((person) => person.knownToVoluntarySector && person.knownToSocialCare)
+      .map((person) => person.nhsNumber);
+    expect(
+      rows.careTeam
+        .filter((member) => member.memberSubject === 'w-cc-green')
+        .map((member) => member.nhsNumber)
+        .sort(),
+    ).toEqual(both.sort());
+    expect(
+      rows.careTeam
+        .filter((member) => member.nhsNumber === '9990000018')
+        .map((member) => member.memberSubject)
+        .sort(),
+    ).toEqual(['w-cc-green', 'w-sw-moore']);
+    expect(new Set(rows.careTeam.map((member) => `${member.nhsNumber}|${member.memberSubject}`)).size).toBe(
+      rows.careTeam.length,
+    );
   });
 
   it("holds Sam's delegation to his mother and his decision not to share with social care", () => {
-    expect(rows.delegations).toEqual([expect.objectContaining({ nhsNumber: '9990000018', carerSubject: 'citizen-margaret', categories: ['referrals', 'what-matters', 'access-log', 'sharing-decisions'] })]);
-    expect(rows.sharingDecisions).toEqual([expect.objectContaining({ nhsNumber: '9990000018', sector: 'social-care' })]);
+    expect(rows.delegations).toEqual([
+      expect.objectContaining({
+        nhsNumber: '9990000018',
+        carerSubject: 'citizen-margaret',
+        categories: ['referrals', 'what-matters', 'access-log', 'sharing-decisions'],
+      }),
+    ]);
+    expect(rows.sharingDecisions).toEqual([
+      expect.objectContaining({ nhsNumber: '9990000018', sector: 'social-care' }),
+    ]);
   });
 
   it('opens to a referrer only policy categories, and only what the wording agreed', () => {
@@ -77,6 +106,11 @@ describe('voluntarySectorRowsFor', () => {
     const flagged = rows.engagements.filter((engagement) => engagement.sensitivity);
     expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.length / rows.engagements.length).toBeLessThan(0.1);
-    expect(flagged.every((engagement) => engagement.sensitivity === 'safeguarding' && !['9990000018', '9990000026'].includes(engagement.nhsNumber))).toBe(true);
+    expect(
+      flagged.every(
+        (engagement) =>
+          engagement.sensitivity === 'safeguarding' && !['9990000018', '9990000026'].includes(engagement.nhsNumber),
+      ),
+    ).toBe(true);
   });
 });

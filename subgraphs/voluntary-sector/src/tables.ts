@@ -65,9 +65,16 @@ export const clients = pgTable(
   },
   (table) => [
     // The caseload is read a page at a time in name order; this index serves it as a range scan.
-    index('clients_worker_sort_idx').on(table.workerId, sql`(lower(${table.familyName}) || ' ' || lower(${table.givenName}))`, table.id),
+    index('clients_worker_sort_idx').on(
+      table.workerId,
+      sql`(lower(${table.familyName}) || ' ' || lower(${table.givenName}))`,
+      table.id,
+    ),
     index('clients_nhs_number_idx').on(table.nhsNumber),
-    check('clients_linked_with_agreement', sql`(${table.nhsNumber} is null) = (${table.linkedWithAgreementOn} is null)`),
+    check(
+      'clients_linked_with_agreement',
+      sql`(${table.nhsNumber} is null) = (${table.linkedWithAgreementOn} is null)`,
+    ),
   ],
 );
 
@@ -92,7 +99,10 @@ export const referrals = pgTable(
      * ('what-matters', 'engagements'), recorded with the person at the same time as the wording.
      * Access decisions read this, never the wording; empty shares nothing more.
      */
-    sharedWithReferrer: text('shared_with_referrer').array().notNull().default(sql`'{}'::text[]`),
+    sharedWithReferrer: text('shared_with_referrer')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...provenanceColumns(),
   },
   (table) => [index('referrals_nhs_number_idx').on(table.nhsNumber, table.referredOn.desc())],

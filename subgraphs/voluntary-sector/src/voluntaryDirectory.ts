@@ -8,11 +8,32 @@ const { carersGroup, communityLinks, ageFriendly } = organisations;
 // The story names one worker at each of two charities; these give every charity someone to take
 // referrals, so the generated population spreads over realistic caseloads.
 const otherWorkers = {
-  secondLinkWorker: { id: 'w-lw-carter', name: 'Ben Carter', jobTitle: 'Social prescribing link worker', organisationCode: communityLinks.code, email: 'ben.carter@demov2.example.nhs.uk', phone: '01632 960503' },
-  communityConnector: { id: 'w-af-fletcher', name: 'Ruth Fletcher', jobTitle: 'Community connector', organisationCode: ageFriendly.code, email: 'ruth.fletcher@demov3.example.nhs.uk', phone: '01632 960504' },
+  secondLinkWorker: {
+    id: 'w-lw-carter',
+    name: 'Ben Carter',
+    jobTitle: 'Social prescribing link worker',
+    organisationCode: communityLinks.code,
+    email: 'ben.carter@demov2.example.nhs.uk',
+    phone: '01632 960503',
+  },
+  communityConnector: {
+    id: 'w-af-fletcher',
+    name: 'Ruth Fletcher',
+    jobTitle: 'Community connector',
+    organisationCode: ageFriendly.code,
+    email: 'ruth.fletcher@demov3.example.nhs.uk',
+    phone: '01632 960504',
+  },
 };
 
-const service = (id: string, organisationCode: string, name: string, category: string, description: string, howToContact: string): ServiceRow => ({
+const service = (
+  id: string,
+  organisationCode: string,
+  name: string,
+  category: string,
+  description: string,
+  howToContact: string,
+): ServiceRow => ({
   id,
   organisationCode,
   name,
@@ -22,16 +43,86 @@ const service = (id: string, organisationCode: string, name: string, category: s
 });
 
 const serviceRows = [
-  service('v1-carers-cafe', carersGroup.code, "Carers' café", 'PEER_SUPPORT', 'A friendly morning with other unpaid carers: tea, a listening ear and a break from caring.', 'Drop in, first Tuesday of the month, 10:00 to 12:00, Riverside Library community room. Call 01632 960500.'),
-  service('v1-carers-advice', carersGroup.code, "Carers' information and advice", 'INFORMATION_AND_ADVICE', "One-to-one help to plan ahead: emergency plans, carer's assessments, benefits and what happens when you cannot care.", 'Call 01632 960500, weekdays 9:00 to 17:00, to book an appointment.'),
-  service('v2-link-work', communityLinks.code, 'Social prescribing link work', 'LINK_WORK', 'Time with a link worker to talk about what matters to you and find support and activities nearby.', 'Ask your GP practice to refer you, or call 01632 960510.'),
-  service('v2-climbing', communityLinks.code, 'Saturday climbing club', 'PHYSICAL_ACTIVITY', 'Indoor climbing for beginners with trained volunteers; all equipment provided.', 'Saturdays 10:00 to 12:00, Riverside Climbing Wall. Call 01632 960511.'),
-  service('v2-cooking', communityLinks.code, 'Cook and eat together', 'FOOD_AND_COOKING', 'Cook a simple meal in a small group, then eat it together. Recipes in easy read.', 'Wednesdays 17:30 to 19:30, Willow Court community kitchen. Call 01632 960512.'),
-  service('v2-walking', communityLinks.code, 'Green walks', 'PHYSICAL_ACTIVITY', 'Gentle guided walks along the river, at the pace of the slowest walker.', 'Thursdays 10:30, meet at Riverside Park gates. No need to book.'),
-  service('v2-making', communityLinks.code, 'Make and mend', 'ARTS_AND_CREATIVITY', 'Crafts, repairs and making things together in a relaxed group.', 'Mondays 13:30 to 15:30, Castleford Green community centre. Call 01632 960513.'),
-  service('v3-befriending', ageFriendly.code, 'Telephone befriending', 'BEFRIENDING', 'A weekly call from the same friendly volunteer.', 'Call 01632 960520 to ask for a befriender.'),
-  service('v3-lunch-club', ageFriendly.code, 'Lunch club', 'SOCIAL_GROUP', 'A hot two-course lunch and company; transport can be arranged.', 'Fridays 12:00, Hillview Methodist Hall. Call 01632 960521 to book a place.'),
-  service('v3-seated-exercise', ageFriendly.code, 'Seated exercise', 'PHYSICAL_ACTIVITY', 'Gentle exercise to music, seated, to keep strength and balance.', 'Tuesdays 14:00, Meadowbank village hall. No need to book.'),
+  service(
+    'v1-carers-cafe',
+    carersGroup.code,
+    "Carers' café",
+    'PEER_SUPPORT',
+    'A friendly morning with other unpaid carers: tea, a listening ear and a break from caring.',
+    'Drop in, first Tuesday of the month, 10:00 to 12:00, Riverside Library community room. Call 01632 960500.',
+  ),
+  service(
+    'v1-carers-advice',
+    carersGroup.code,
+    "Carers' information and advice",
+    'INFORMATION_AND_ADVICE',
+    "One-to-one help to plan ahead: emergency plans, carer's assessments, benefits and what happens when you cannot care.",
+    'Call 01632 960500, weekdays 9:00 to 17:00, to book an appointment.',
+  ),
+  service(
+    'v2-link-work',
+    communityLinks.code,
+    'Social prescribing link work',
+    'LINK_WORK',
+    'Time with a link worker to talk about what matters to you and find support and activities nearby.',
+    'Ask your GP practice to refer you, or call 01632 960510.',
+  ),
+  service(
+    'v2-climbing',
+    communityLinks.code,
+    'Saturday climbing club',
+    'PHYSICAL_ACTIVITY',
+    'Indoor climbing for beginners with trained volunteers; all equipment provided.',
+    'Saturdays 10:00 to 12:00, Riverside Climbing Wall. Call 01632 960511.',
+  ),
+  service(
+    'v2-cooking',
+    communityLinks.code,
+    'Cook and eat together',
+    'FOOD_AND_COOKING',
+    'Cook a simple meal in a small group, then eat it together. Recipes in easy read.',
+    'Wednesdays 17:30 to 19:30, Willow Court community kitchen. Call 01632 960512.',
+  ),
+  service(
+    'v2-walking',
+    communityLinks.code,
+    'Green walks',
+    'PHYSICAL_ACTIVITY',
+    'Gentle guided walks along the river, at the pace of the slowest walker.',
+    'Thursdays 10:30, meet at Riverside Park gates. No need to book.',
+  ),
+  service(
+    'v2-making',
+    communityLinks.code,
+    'Make and mend',
+    'ARTS_AND_CREATIVITY',
+    'Crafts, repairs and making things together in a relaxed group.',
+    'Mondays 13:30 to 15:30, Castleford Green community centre. Call 01632 960513.',
+  ),
+  service(
+    'v3-befriending',
+    ageFriendly.code,
+    'Telephone befriending',
+    'BEFRIENDING',
+    'A weekly call from the same friendly volunteer.',
+    'Call 01632 960520 to ask for a befriender.',
+  ),
+  service(
+    'v3-lunch-club',
+    ageFriendly.code,
+    'Lunch club',
+    'SOCIAL_GROUP',
+    'A hot two-course lunch and company; transport can be arranged.',
+    'Fridays 12:00, Hillview Methodist Hall. Call 01632 960521 to book a place.',
+  ),
+  service(
+    'v3-seated-exercise',
+    ageFriendly.code,
+    'Seated exercise',
+    'PHYSICAL_ACTIVITY',
+    'Gentle exercise to music, seated, to keep strength and balance.',
+    'Tuesdays 14:00, Meadowbank village hall. No need to book.',
+  ),
 ];
 
 const volunteerRoles: Record<string, readonly string[]> = {
@@ -65,8 +156,18 @@ export const voluntaryDirectory = {
   ] satisfies Array<typeof organisationsTable.$inferInsert>,
   services: serviceRows,
   volunteers: volunteerRowsFor(serviceRows),
-  workers: [storyWorkers.linkWorker, storyWorkers.carersSupportWorker, otherWorkers.secondLinkWorker, otherWorkers.communityConnector].map(
-    ({ id, name, jobTitle, organisationCode, email, phone }) => ({ id, name, jobTitle, organisationCode, email, phone }),
-  ) satisfies Array<typeof workers.$inferInsert>,
+  workers: [
+    storyWorkers.linkWorker,
+    storyWorkers.carersSupportWorker,
+    otherWorkers.secondLinkWorker,
+    otherWorkers.communityConnector,
+  ].map(({ id, name, jobTitle, organisationCode, email, phone }) => ({
+    id,
+    name,
+    jobTitle,
+    organisationCode,
+    email,
+    phone,
+  })) satisfies Array<typeof workers.$inferInsert>,
   otherWorkers,
 };

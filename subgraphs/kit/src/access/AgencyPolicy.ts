@@ -50,9 +50,13 @@ export interface SubjectFacts {
 /** Type-checks a policy where it is written. */
 export function definePolicy(policy: AgencyPolicy): AgencyPolicy {
   const known = new Set(policy.categories);
-  const unknown = [...policy.rules.flatMap((rule) => rule.categories), ...policy.delegable, ...policy.breakGlass.categories, ...(policy.self ?? [])].filter(
-    (category) => !known.has(category),
-  );
-  if (unknown.length > 0) throw new Error(`Policy names categories it does not hold: ${[...new Set(unknown)].join(', ')}`);
+  const unknown = [
+    ...policy.rules.flatMap((rule) => rule.categories),
+    ...policy.delegable,
+    ...policy.breakGlass.categories,
+    ...(policy.self ?? []),
+  ].filter((category) => !known.has(category));
+  if (unknown.length > 0)
+    throw new Error(`Policy names categories it does not hold: ${[...new Set(unknown)].join(', ')}`);
   return policy;
 }

@@ -20,7 +20,12 @@ export async function accessLogOf(
   const conditions: Array<SQL | undefined> = [
     filter.nhsNumber ? eq(auditEvents.nhsNumber, filter.nhsNumber) : undefined,
     filter.breakGlassOnly ? eq(auditEvents.breakGlass, true) : undefined,
-    after ? or(lt(auditEvents.occurredAt, after.key), and(eq(auditEvents.occurredAt, after.key), lt(auditEvents.id, Number(after.id)))) : undefined,
+    after
+      ? or(
+          lt(auditEvents.occurredAt, after.key),
+          and(eq(auditEvents.occurredAt, after.key), lt(auditEvents.id, Number(after.id))),
+        )
+      : undefined,
   ];
   const rows = await db
     .select()
@@ -29,7 +34,10 @@ export async function accessLogOf(
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(size + 1);
   const connection = toConnection(rows, size, (row) => ({ key: row.occurredAt, id: String(row.id) }));
-  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toAccessEvent(edge.node, agencyName) })) };
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toAccessEvent(edge.node, agencyName) })),
+  };
 }
 
 function toAccessEvent(row: AuditRow, agencyName: string) {

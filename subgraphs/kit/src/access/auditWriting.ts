@@ -9,7 +9,9 @@ import type { AuditTrail } from './createAuditTrail.ts';
  * Writes the request's audit trail in one insert before the response leaves. If the insert
  * fails, the data is not returned: a read that cannot be audited must not happen.
  */
-export function auditWriting<TContext extends { audit?: AuditTrail; db?: Database<Record<string, unknown>> }>(logger: Logger): ApolloServerPlugin<TContext> {
+export function auditWriting<TContext extends { audit?: AuditTrail; db?: Database<Record<string, unknown>> }>(
+  logger: Logger,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -23,7 +25,9 @@ export function auditWriting<TContext extends { audit?: AuditTrail; db?: Databas
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                new GraphQLError('The record could not be returned because its access could not be audited.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+                new GraphQLError('The record could not be returned because its access could not be audited.', {
+                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                }),
               ];
             }
           }

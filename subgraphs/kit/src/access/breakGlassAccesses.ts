@@ -11,12 +11,21 @@ import { isPrivacyOfficer } from './loadConsentFacts.ts';
  * names people, so reading it is itself audited against each person listed.
  */
 export async function breakGlassAccesses(
-  context: { caller: Caller; db: Database<Record<string, unknown>>; agency: { displayName: string }; audit: AuditTrail },
+  context: {
+    caller: Caller;
+    db: Database<Record<string, unknown>>;
+    agency: { displayName: string };
+    audit: AuditTrail;
+  },
   policy: AgencyPolicy,
   args: { first?: number | null; after?: string | null },
 ) {
   if (!isPrivacyOfficer(policy, context.caller) || context.caller.purpose !== 'direct-care') {
-    throw createError('FORBIDDEN', `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`, { agency: context.agency.displayName });
+    throw createError(
+      'FORBIDDEN',
+      `${context.agency.displayName} shows its break-glass accesses only to its privacy officer.`,
+      { agency: context.agency.displayName },
+    );
   }
   const page = await accessLogOf(context.db, context.agency.displayName, { breakGlassOnly: true }, args);
   for (const { node } of page.edges) context.audit.record(node.nhsNumber, 'access-log');

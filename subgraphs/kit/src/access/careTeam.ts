@@ -15,7 +15,10 @@ export const careTeam = pgTable(
     organisationCode: text('organisation_code').notNull(),
     since: date('since', { mode: 'string' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.nhsNumber, table.memberSubject] }), index('care_team_member_idx').on(table.memberSubject)],
+  (table) => [
+    primaryKey({ columns: [table.nhsNumber, table.memberSubject] }),
+    index('care_team_member_idx').on(table.memberSubject),
+  ],
 );
 
 /** A care-team row for a worker of the demo place (or any professional with these fields). */
@@ -24,5 +27,12 @@ export function careTeamMember(
   member: { id: string; name: string; role: string; organisationCode: string },
   since: string,
 ): typeof careTeam.$inferInsert {
-  return { nhsNumber, memberSubject: member.id, memberName: member.name, role: member.role, organisationCode: member.organisationCode, since };
+  return {
+    nhsNumber,
+    memberSubject: member.id,
+    memberName: member.name,
+    role: member.role,
+    organisationCode: member.organisationCode,
+    since,
+  };
 }

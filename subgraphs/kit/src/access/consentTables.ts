@@ -24,5 +24,8 @@ export const delegations = pgTable(
     categories: text('categories').array().notNull(),
     grantedOn: date('granted_on', { mode: 'string' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.nhsNumber, table.carerSubject] }), index('delegations_carer_idx').on(table.carerSubject)],
+  (table) => [
+    primaryKey({ columns: [table.nhsNumber, table.carerSubject] }),
+    index('delegations_carer_idx').on(table.carerSubject),
+  ],
 );

@@ -15,7 +15,10 @@ export interface AccessControl {
 }
 
 /** Loads what an agency's data says about the caller and each person, in one round trip. */
-export type SubjectFactsLoader = (caller: Caller, nhsNumbers: readonly string[]) => Promise<Map<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>>;
+export type SubjectFactsLoader = (
+  caller: Caller,
+  nhsNumbers: readonly string[],
+) => Promise<Map<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>>;
 
 const noFacts: SubjectFacts = { relationships: new Set(), declinedSectors: new Set(), delegated: new Set() };
 
@@ -27,16 +30,27 @@ export function createAccessControl(options: {
   /** The reason given in this request's x-break-glass-reason header, if any. */
   breakGlassReason: string | undefined;
 }): AccessControl {
-  const facts = new DataLoader<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>(async (nhsNumbers) => {
-    const found = await options.loadFacts(options.caller, nhsNumbers);
-    return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? noFacts);
-  });
+  const facts = new DataLoader<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>(
+    async (nhsNumbers) => {
+      const found = await options.loadFacts(options.caller, nhsNumbers);
+      return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? noFacts);
+    },
+  );
   const decide = async (nhsNumber: string, category: string): Promise<AccessDecision> => {
     const known = await facts.load(nhsNumber);
     // An emergency declared earlier (and audited) stays open for a while, so a clinician in an
     // emergency does not have to repeat the reason on every request.
-    const decision = decideAccess(options.policy, options.caller, nhsNumber, known, category, options.breakGlassReason ?? known.activeBreakGlassReason);
-    return decision.allowed && decision.breakGlassReason ? { ...decision, breakGlassDeclared: options.breakGlassReason !== undefined } : decision;
+    const decision = decideAccess(
+      options.policy,
+      options.caller,
+      nhsNumber,
+      known,
+      category,
+      options.breakGlassReason ?? known.activeBreakGlassReason,
+    );
+    return decision.allowed && decision.breakGlassReason
+      ? { ...decision, breakGlassDeclared: options.breakGlassReason !== undefined }
+      : decision;
   };
   return {
     decide,
@@ -45,7 +59,9 @@ export function createAccessControl(options: {
       if (!decision.allowed) {
         // The same words whatever the reason and whether or not a record exists: a refusal must
         // not tell the caller anything about the person.
-        throw createError('FORBIDDEN', `${options.agencyName} does not share this part of the record with you.`, { agency: options.agencyName });
+        throw createError('FORBIDDEN', `${options.agencyName} does not share this part of the record with you.`, {
+          agency: options.agencyName,
+        });
       }
       return decision;
     },

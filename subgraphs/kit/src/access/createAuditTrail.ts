@@ -13,7 +13,11 @@ interface AuditEntry {
 /** The request's audit trail: collected while resolving, written once before the response. */
 export interface AuditTrail {
   /** Notes that `category` of a person's data was read or written by this request. */
-  record(nhsNumber: string, category: string, options?: { action?: 'read' | 'write'; breakGlassReason?: string | undefined; breakGlassDeclared?: boolean }): void;
+  record(
+    nhsNumber: string,
+    category: string,
+    options?: { action?: 'read' | 'write'; breakGlassReason?: string | undefined; breakGlassDeclared?: boolean },
+  ): void;
   /** The rows to insert: one per person and action, with every category touched. */
   rows(): Array<typeof auditEvents.$inferInsert>;
 }
@@ -24,7 +28,13 @@ export function createAuditTrail(caller: Caller, requestId: string): AuditTrail 
     record(nhsNumber, category, options = {}) {
       const action = options.action ?? 'read';
       const key = `${nhsNumber}|${action}`;
-      const entry = entries.get(key) ?? { nhsNumber, action, categories: new Set<string>(), breakGlassReason: undefined, breakGlassDeclared: false };
+      const entry = entries.get(key) ?? {
+        nhsNumber,
+        action,
+        categories: new Set<string>(),
+        breakGlassReason: undefined,
+        breakGlassDeclared: false,
+      };
       entry.categories.add(category);
       entry.breakGlassReason ??= options.breakGlassReason;
       entry.breakGlassDeclared ||= options.breakGlassDeclared === true;
@@ -41,7 +51,12 @@ export function createAuditTrail(caller: Caller, requestId: string): AuditTrail 
 }
 
 /** One audit row: who did what to whose data, for which request. */
-export function auditRow(context: { caller: Caller; requestId: string }, nhsNumber: string, categories: string[], action: 'read' | 'write'): typeof auditEvents.$inferInsert {
+export function auditRow(
+  context: { caller: Caller; requestId: string },
+  nhsNumber: string,
+  categories: string[],
+  action: 'read' | 'write',
+): typeof auditEvents.$inferInsert {
   const { caller } = context;
   return {
     requestId: context.requestId,

@@ -27,11 +27,15 @@ export function governanceResolvers(fieldPrefix: string, policy: AgencyPolicy) {
   const capitalised = `${fieldPrefix.charAt(0).toUpperCase()}${fieldPrefix.slice(1)}`;
   return {
     Query: {
-      [`${fieldPrefix}BreakGlassAccesses`]: (_: unknown, args: PageArgs, context: GovernanceContext) => breakGlassAccesses(context, policy, args),
+      [`${fieldPrefix}BreakGlassAccesses`]: (_: unknown, args: PageArgs, context: GovernanceContext) =>
+        breakGlassAccesses(context, policy, args),
     },
     Mutation: {
-      [`set${capitalised}Sharing`]: (_: unknown, args: { nhsNumber: string; sector: string; shared: boolean }, context: GovernanceContext) =>
-        setSharingDecision(context, policy.sector, args),
+      [`set${capitalised}Sharing`]: (
+        _: unknown,
+        args: { nhsNumber: string; sector: string; shared: boolean },
+        context: GovernanceContext,
+      ) => setSharingDecision(context, policy.sector, args),
     },
     Person: {
       [`${fieldPrefix}AccessLog`]: (person: { nhsNumber: string }, args: PageArgs, context: GovernanceContext) =>

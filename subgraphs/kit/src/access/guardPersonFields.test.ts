@@ -12,8 +12,19 @@ const policy = definePolicy({
   sector: 'social-care',
   categories: ['requests', 'assessments', 'reviews', 'care-plan'],
   rules: [
-    { roles: ['social-worker'], relationships: ['allocated'], categories: ['requests', 'assessments', 'reviews', 'care-plan'], sensitive: true, because: 'holds the case' },
-    { roles: ['care-coordinator'], relationships: ['care-team'], categories: ['requests', 'reviews'], because: 'coordinates the plan' },
+    {
+      roles: ['social-worker'],
+      relationships: ['allocated'],
+      categories: ['requests', 'assessments', 'reviews', 'care-plan'],
+      sensitive: true,
+      because: 'holds the case',
+    },
+    {
+      roles: ['care-coordinator'],
+      relationships: ['care-team'],
+      categories: ['requests', 'reviews'],
+      because: 'coordinates the plan',
+    },
     { roles: ['care-worker'], relationships: ['care-team'], categories: ['care-plan'], because: 'delivers the plan' },
   ],
   delegable: [],
@@ -38,11 +49,19 @@ const caller = (role: string): Caller => ({
   purpose: 'direct-care',
   token: 't',
 });
-const relationshipsOf: Record<string, string[]> = { 'social-worker': ['allocated'], 'care-coordinator': ['care-team'], 'care-worker': ['care-team'], gp: [] };
+const relationshipsOf: Record<string, string[]> = {
+  'social-worker': ['allocated'],
+  'care-coordinator': ['care-team'],
+  'care-worker': ['care-team'],
+  gp: [],
+};
 const rows = {
   requests: [{ id: 'request-1', sensitivity: null }],
   assessments: [{ id: 'assessment-1', sensitivity: null }],
-  reviews: [{ id: 'review-1', sensitivity: null }, { id: 'review-safeguarding', sensitivity: 'safeguarding' }],
+  reviews: [
+    { id: 'review-1', sensitivity: null },
+    { id: 'review-safeguarding', sensitivity: 'safeguarding' },
+  ],
 };
 
 /** Resolves the guarded field as the given caller, counting how often the agency's facts are loaded. */
@@ -55,7 +74,16 @@ async function resolveAs(role: string, field: 'timeline' | 'carePlan', breakGlas
     breakGlassReason,
     loadFacts: async (_caller, nhsNumbers) => {
       factLoads += 1;
-      return new Map(nhsNumbers.map((nhsNumber) => [nhsNumber, { relationships: new Set(relationshipsOf[role]), declinedSectors: new Set<Sector>(), delegated: new Set<string>() }]));
+      return new Map(
+        nhsNumbers.map((nhsNumber) => [
+          nhsNumber,
+          {
+            relationships: new Set(relationshipsOf[role]),
+            declinedSectors: new Set<Sector>(),
+            delegated: new Set<string>(),
+          },
+        ]),
+      );
     },
   });
   const audit = createAuditTrail(caller(role), 'request-1');
@@ -77,26 +105,50 @@ async function resolveAs(role: string, field: 'timeline' | 'carePlan', breakGlas
     },
     policyCategories(typeDefs, 'Person'),
   );
-  const resolve = resolvers[field] as unknown as (parent: unknown, args: unknown, context: GuardedContext, info: GraphQLResolveInfo) => Promise<unknown>;
-  const value = await resolve({ nhsNumber: sam }, {}, { access, audit }, {} as GraphQLResolveInfo).catch((error: GraphQLError) => error);
-  return { value, audited: audit.rows().map((row) => ({ categories: row.categories, breakGlass: row.breakGlass })), seen, factLoads };
+  const resolve = resolvers[field] as unknown as (
+    parent: unknown,
+    args: unknown,
+    context: GuardedContext,
+    info: GraphQLResolveInfo,
+  ) => Promise<unknown>;
+  const value = await resolve({ nhsNumber: sam }, {}, { access, audit }, {} as GraphQLResolveInfo).catch(
+    (error: GraphQLError) => error,
+  );
+  return {
+    value,
+    audited: audit.rows().map((row) => ({ categories: row.categories, breakGlass: row.breakGlass })),
+    seen,
+    factLoads,
+  };
 }
 
 describe('policyCategories', () => {
   it('reads one category as a string and several alternatives as a list, in the order written', () => {
-    expect(policyCategories(typeDefs, 'Person')).toEqual({ carePlan: 'care-plan', timeline: ['requests', 'assessments', 'reviews'] });
+    expect(policyCategories(typeDefs, 'Person')).toEqual({
+      carePlan: 'care-plan',
+      timeline: ['requests', 'assessments', 'reviews'],
+    });
   });
 
   it("reads an alternative's first name as the category, the rest being other agencies' policies that composition asks a @requires field to name", () => {
-    expect(policyCategories('type Person { a: String @policy(policies: [["timeline", "encounters", "requests"]]) b: String @policy(policies: [["x", "y"], ["z"]]) }', 'Person')).toEqual({
+    expect(
+      policyCategories(
+        'type Person { a: String @policy(policies: [["timeline", "encounters", "requests"]]) b: String @policy(policies: [["x", "y"], ["z"]]) }',
+        'Person',
+      ),
+    ).toEqual({
       a: 'timeline',
       b: ['x', 'z'],
     });
   });
 
   it('refuses an @policy with an alternative that names no category', () => {
-    expect(() => policyCategories('type Person { a: String @policy(policies: []) }', 'Person')).toThrowError('Person.a has an @policy without a category in every alternative.');
-    expect(() => policyCategories('type Person { a: String @policy(policies: [["requests"], []]) }', 'Person')).toThrowError('Person.a has an @policy without a category in every alternative.');
+    expect(() => policyCategories('type Person { a: String @policy(policies: []) }', 'Person')).toThrowError(
+      'Person.a has an @policy without a category in every alternative.',
+    );
+    expect(() =>
+      policyCategories('type Person { a: String @policy(policies: [["requests"], []]) }', 'Person'),
+    ).toThrowError('Person.a has an @policy without a category in every alternative.');
   });
 });
 
@@ -121,7 +173,10 @@ describe('guardPersonFields with a field of several categories', () => {
 
   it('refuses with the usual FORBIDDEN, and audits nothing, when the caller may see none of them', async () => {
     const { value, audited } = await resolveAs('care-worker', 'timeline');
-    expect(value).toMatchObject({ message: 'Riverside Council does not share this part of the record with you.', extensions: { code: 'FORBIDDEN', agency: 'Riverside Council' } });
+    expect(value).toMatchObject({
+      message: 'Riverside Council does not share this part of the record with you.',
+      extensions: { code: 'FORBIDDEN', agency: 'Riverside Council' },
+    });
     expect(audited).toEqual([]);
   });
 
@@ -149,6 +204,8 @@ describe('guardPersonFields with a field of one category', () => {
 
 describe('allowedParts', () => {
   it('refuses to build anything for a field the guard did not decide', async () => {
-    await expect(allowedParts({} as GuardedContext, { requests: () => ['request-1'] })).rejects.toThrowError('allowedParts needs a field guarded by guardPersonFields.');
+    await expect(allowedParts({} as GuardedContext, { requests: () => ['request-1'] })).rejects.toThrowError(
+      'allowedParts needs a field guarded by guardPersonFields.',
+    );
   });
 });

@@ -34,13 +34,27 @@ export function guardPersonFields<TResolvers extends Record<string, unknown>>(
   const guarded: Record<string, unknown> = { ...resolvers };
   for (const [field, categories] of Object.entries(fieldCategories)) {
     const resolve = (resolvers[field] as Resolver | undefined) ?? ((parent: Record<string, unknown>) => parent[field]);
-    guarded[field] = async (parent: Record<string, unknown>, args: unknown, context: GuardedContext, info: GraphQLResolveInfo) => {
+    guarded[field] = async (
+      parent: Record<string, unknown>,
+      args: unknown,
+      context: GuardedContext,
+      info: GraphQLResolveInfo,
+    ) => {
       const nhsNumber = nhsNumberOf(parent);
-      const decisions = typeof categories === 'string' ? new Map([[categories, await context.access.require(nhsNumber, categories)]]) : await allowedOf(context.access, nhsNumber, categories);
+      const decisions =
+        typeof categories === 'string'
+          ? new Map([[categories, await context.access.require(nhsNumber, categories)]])
+          : await allowedOf(context.access, nhsNumber, categories);
       for (const [category, decision] of decisions) {
-        context.audit.record(nhsNumber, category, { breakGlassReason: decision.breakGlassReason, breakGlassDeclared: decision.breakGlassDeclared ?? false });
+        context.audit.record(nhsNumber, category, {
+          breakGlassReason: decision.breakGlassReason,
+          breakGlassDeclared: decision.breakGlassDeclared ?? false,
+        });
       }
-      const fieldContext: GuardedContext = typeof categories === 'string' ? { ...context, decision: decisions.get(categories)!, decisions } : { ...context, decision: undefined, decisions };
+      const fieldContext: GuardedContext =
+        typeof categories === 'string'
+          ? { ...context, decision: decisions.get(categories)!, decisions }
+          : { ...context, decision: undefined, decisions };
       return (resolve as (...values: unknown[]) => unknown)(parent, args, fieldContext, info);
     };
   }
@@ -52,19 +66,27 @@ export function guardPersonFields<TResolvers extends Record<string, unknown>>(
  * are loaded once). When none is allowed the first category is required, so the refusal is the
  * usual FORBIDDEN, in words that tell nothing about which parts exist.
  */
-async function allowedOf(access: AccessControl, nhsNumber: string, categories: readonly string[]): Promise<Map<string, Granted>> {
+async function allowedOf(
+  access: AccessControl,
+  nhsNumber: string,
+  categories: readonly string[],
+): Promise<Map<string, Granted>> {
   const outcomes = await Promise.all(categories.map((category) => access.decide(nhsNumber, category)));
   const allowed = new Map<string, Granted>();
   categories.forEach((category, i) => {
     const outcome = outcomes[i];
     if (outcome?.allowed) allowed.set(category, outcome);
   });
-  if (allowed.size === 0 && categories[0] !== undefined) allowed.set(categories[0], await access.require(nhsNumber, categories[0]));
+  if (allowed.size === 0 && categories[0] !== undefined)
+    allowed.set(categories[0], await access.require(nhsNumber, categories[0]));
   return allowed;
 }
 
 /** Drops entries carrying a sensitive category unless the decision includes them. */
-export function withholdSensitive<T extends { sensitivity?: string | null }>(rows: readonly T[], decision: Granted | undefined): T[] {
+export function withholdSensitive<T extends { sensitivity?: string | null }>(
+  rows: readonly T[],
+  decision: Granted | undefined,
+): T[] {
   return rows.filter((row) => !row.sensitivity || decision?.includeSensitive === true);
 }
 
@@ -81,9 +103,11 @@ export async function allowedParts<T>(
   const { decisions } = context;
   // Only the guard sets the decisions: without them the field was never decided, so nothing is shown.
   if (!decisions) throw new Error('allowedParts needs a field guarded by guardPersonFields.');
-  const built = await Promise.all(Object.entries(parts).map(([category, build]) => {
-    const decision = decisions.get(category);
-    return decision ? build(decision) : [];
-  }));
+  const built = await Promise.all(
+    Object.entries(parts).map(([category, build]) => {
+      const decision = decisions.get(category);
+      return decision ? Promise.resolve(build(decision)) : Promise.resolve([]);
+    }),
+  );
   return built.flat() as T[];
 }

@@ -24,12 +24,18 @@ export async function loadConsentFacts(
 ): Promise<Map<string, LoadedFacts>> {
   const people = [...nhsNumbers];
   const facts = new Map<string, LoadedFacts>(
-    people.map((nhsNumber) => [nhsNumber, { relationships: new Set<string>(), declinedSectors: new Set<Sector>(), delegated: new Set<string>() }]),
+    people.map((nhsNumber) => [
+      nhsNumber,
+      { relationships: new Set<string>(), declinedSectors: new Set<Sector>(), delegated: new Set<string>() },
+    ]),
   );
   const [declined, delegated, emergencies] = await Promise.all([
     db.select().from(sharingDecisions).where(inArray(sharingDecisions.nhsNumber, people)),
     caller.role === 'carer'
-      ? db.select().from(delegations).where(and(inArray(delegations.nhsNumber, people), eq(delegations.carerSubject, caller.subject)))
+      ? db
+          .select()
+          .from(delegations)
+          .where(and(inArray(delegations.nhsNumber, people), eq(delegations.carerSubject, caller.subject)))
       : Promise.resolve([]),
     db
       .select({ nhsNumber: auditEvents.nhsNumber, reason: auditEvents.breakGlassReason })
@@ -48,8 +54,11 @@ export async function loadConsentFacts(
   if (isPrivacyOfficer(policy, caller)) {
     for (const known of facts.values()) known.relationships.add('agency-privacy-officer');
   }
-  for (const row of declined) (facts.get(row.nhsNumber)?.declinedSectors as Set<Sector> | undefined)?.add(row.sector as Sector);
-  for (const row of delegated) for (const category of row.categories) (facts.get(row.nhsNumber)?.delegated as Set<string> | undefined)?.add(category);
+  for (const row of declined)
+    (facts.get(row.nhsNumber)?.declinedSectors as Set<Sector> | undefined)?.add(row.sector as Sector);
+  for (const row of delegated)
+    for (const category of row.categories)
+      (facts.get(row.nhsNumber)?.delegated as Set<string> | undefined)?.add(category);
   for (const row of emergencies) {
     const known = facts.get(row.nhsNumber);
     if (known && row.reason) known.activeBreakGlassReason = row.reason;
@@ -59,5 +68,7 @@ export async function loadConsentFacts(
 
 /** The agency's own privacy officer: the role, at one of the agency's own organisations. */
 export function isPrivacyOfficer(policy: AgencyPolicy, caller: Caller): boolean {
-  return policy.privacyOfficerRoles.includes(caller.role) && policy.organisationCodes.includes(caller.organisation.code);
+  return (
+    policy.privacyOfficerRoles.includes(caller.role) && policy.organisationCodes.includes(caller.organisation.code)
+  );
 }

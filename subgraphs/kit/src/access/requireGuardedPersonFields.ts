@@ -11,9 +11,14 @@ export function requireGuardedPersonFields(document: DocumentNode): void {
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Person') continue;
     for (const field of definition.fields ?? []) {
-      if (field.name.value === 'nhsNumber' || field.directives?.some((directive) => directive.name.value === 'external')) continue;
+      if (
+        field.name.value === 'nhsNumber' ||
+        field.directives?.some((directive) => directive.name.value === 'external')
+      )
+        continue;
       if (!field.directives?.some((directive) => directive.name.value === 'policy')) unguarded.push(field.name.value);
     }
   }
-  if (unguarded.length > 0) throw new Error(`Person fields without @policy would be served unguarded: ${unguarded.join(', ')}.`);
+  if (unguarded.length > 0)
+    throw new Error(`Person fields without @policy would be served unguarded: ${unguarded.join(', ')}.`);
 }

@@ -25,8 +25,13 @@ export function policyCategories(typeDefs: string | DocumentNode, typeName: stri
   for (const [field, directive] of fieldDirectives(typeDefs, typeName, 'policy')) {
     const value = directive.arguments?.find((argument) => argument.name.value === 'policies')?.value;
     const alternatives = value?.kind === Kind.LIST ? value.values : [];
-    const names = alternatives.map((alternative) => (alternative.kind === Kind.LIST && alternative.values[0]?.kind === Kind.STRING ? alternative.values[0].value : undefined));
-    if (names.length === 0 || names.some((name) => !name)) throw new Error(`${typeName}.${field} has an @policy without a category in every alternative.`);
+    const names = alternatives.map((alternative) =>
+      alternative.kind === Kind.LIST && alternative.values[0]?.kind === Kind.STRING
+        ? alternative.values[0].value
+        : undefined,
+    );
+    if (names.length === 0 || names.some((name) => !name))
+      throw new Error(`${typeName}.${field} has an @policy without a category in every alternative.`);
     const unique = [...new Set(names as string[])];
     categories[field] = unique.length === 1 ? unique[0]! : unique;
   }
@@ -40,23 +45,39 @@ export function scopeRequirements(typeDefs: string | DocumentNode, typeName: str
     const value = directive.arguments?.find((argument) => argument.name.value === 'scopes')?.value;
     requirements[field] =
       value?.kind === Kind.LIST
-        ? value.values.map((inner) => (inner.kind === Kind.LIST ? inner.values.flatMap((scope) => (scope.kind === Kind.STRING ? [scope.value] : [])) : []))
+        ? value.values.map((inner) =>
+            inner.kind === Kind.LIST
+              ? inner.values.flatMap((scope) => (scope.kind === Kind.STRING ? [scope.value] : []))
+              : [],
+          )
         : [];
   }
   return requirements;
 }
 
 /** Wraps the fields that carry @requiresScopes so a caller without the scopes is refused. */
-export function guardScopes<TResolvers extends Record<string, unknown>>(resolvers: TResolvers, requirements: Record<string, string[][]>): TResolvers {
+export function guardScopes<TResolvers extends Record<string, unknown>>(
+  resolvers: TResolvers,
+  requirements: Record<string, string[][]>,
+): TResolvers {
   const guarded: Record<string, unknown> = { ...resolvers };
   for (const [field, alternatives] of Object.entries(requirements)) {
     const resolve = resolvers[field] as ((...values: unknown[]) => unknown) | undefined;
     if (!resolve) continue;
-    guarded[field] = (parent: unknown, args: unknown, context: { caller: { scopes: string[] }; agency: { displayName: string } }, info: unknown) => {
+    guarded[field] = (
+      parent: unknown,
+      args: unknown,
+      context: { caller: { scopes: string[] }; agency: { displayName: string } },
+      info: unknown,
+    ) => {
       if (!alternatives.some((scopes) => scopes.every((scope) => context.caller.scopes.includes(scope)))) {
-        throw createError('FORBIDDEN', `${context.agency.displayName} needs a token with the scope ${alternatives.map((scopes) => scopes.join(' and ')).join(' or ')} for this.`, {
-          agency: context.agency.displayName,
-        });
+        throw createError(
+          'FORBIDDEN',
+          `${context.agency.displayName} needs a token with the scope ${alternatives.map((scopes) => scopes.join(' and ')).join(' or ')} for this.`,
+          {
+            agency: context.agency.displayName,
+          },
+        );
       }
       return resolve(parent, args, context, info);
     };
@@ -64,11 +85,19 @@ export function guardScopes<TResolvers extends Record<string, unknown>>(resolver
   return guarded as TResolvers;
 }
 
-function fieldDirectives(typeDefs: string | DocumentNode, typeName: string, directiveName: string): Array<[string, ConstDirectiveNode]> {
+function fieldDirectives(
+  typeDefs: string | DocumentNode,
+  typeName: string,
+  directiveName: string,
+): Array<[string, ConstDirectiveNode]> {
   const document = typeof typeDefs === 'string' ? parse(typeDefs) : typeDefs;
   const found: Array<[string, ConstDirectiveNode]> = [];
   for (const definition of document.definitions) {
-    if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || definition.name.value !== typeName) continue;
+    if (
+      (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) ||
+      definition.name.value !== typeName
+    )
+      continue;
     for (const field of definition.fields ?? []) {
       const directive = field.directives?.find((candidate) => candidate.name.value === directiveName);
       if (directive) found.push([field.name.value, directive]);

@@ -30,7 +30,11 @@ export async function sharingDecisionsOf(db: Database<Record<string, unknown>>, 
     .filter(([, sector]) => sector !== ownSector)
     .map(([name, sector]) => {
       const declined = rows.find((row) => row.sector === sector);
-      return { sector: name, shared: !declined, decidedAt: declined ? new Date(declined.decidedAt).toISOString() : null };
+      return {
+        sector: name,
+        shared: !declined,
+        decidedAt: declined ? new Date(declined.decidedAt).toISOString() : null,
+      };
     });
 }
 
@@ -48,19 +52,30 @@ export async function setSharingDecision(
   const nhsNumber = requireNhsNumber(args.nhsNumber, 'nhsNumber');
   const sector = sectors[args.sector];
   if (!sector || sector === ownSector) {
-    throw createError('BAD_USER_INPUT', `Argument "sector" must be a sector other than this agency's own.`, { argumentName: 'sector' });
+    throw createError('BAD_USER_INPUT', `Argument "sector" must be a sector other than this agency's own.`, {
+      argumentName: 'sector',
+    });
   }
   const decision = await context.access.require(nhsNumber, 'sharing-decisions');
   if (decision.basis !== 'own record' && decision.basis !== 'delegated by the person') {
-    throw createError('FORBIDDEN', `${context.agency.displayName} accepts sharing decisions only from the person or a carer acting for them.`, { agency: context.agency.displayName });
+    throw createError(
+      'FORBIDDEN',
+      `${context.agency.displayName} accepts sharing decisions only from the person or a carer acting for them.`,
+      { agency: context.agency.displayName },
+    );
   }
   // The audit row commits with the change or not at all: a decision is never changed unrecorded.
   await context.db.transaction(async (tx) => {
     await tx.insert(auditEvents).values(auditRow(context, nhsNumber, ['sharing-decisions'], 'write'));
     if (args.shared) {
-      await tx.delete(sharingDecisions).where(and(eq(sharingDecisions.nhsNumber, nhsNumber), inArray(sharingDecisions.sector, [sector])));
+      await tx
+        .delete(sharingDecisions)
+        .where(and(eq(sharingDecisions.nhsNumber, nhsNumber), inArray(sharingDecisions.sector, [sector])));
     } else {
-      await tx.insert(sharingDecisions).values({ nhsNumber, sector, decidedBySubject: context.caller.subject }).onConflictDoNothing();
+      await tx
+        .insert(sharingDecisions)
+        .values({ nhsNumber, sector, decidedBySubject: context.caller.subject })
+        .onConflictDoNothing();
     }
   });
   const decisions = await sharingDecisionsOf(context.db, nhsNumber, ownSector);
