@@ -41,15 +41,13 @@ export async function advancePlan(
       },
     );
   }
-  await tx
-    .insert(carePlanChanges)
-    .values({
-      id: randomUUID(),
-      planId: plan.id,
-      nhsNumber: change.nhsNumber,
-      version: plan.version,
-      summary: change.summary,
-      ...recordedByCaller(caller),
-    });
+  await tx.insert(carePlanChanges).values({
+    id: randomUUID(),
+    planId: plan.id,
+    nhsNumber: change.nhsNumber,
+    version: plan.version,
+    summary: change.summary,
+    ...recordedByCaller(caller),
+  });
   return plan;
 }

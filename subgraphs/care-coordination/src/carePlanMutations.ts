@@ -118,16 +118,14 @@ export const carePlanMutations = {
             },
           );
         }
-        await tx
-          .insert(carePlanChanges)
-          .values({
-            id: randomUUID(),
-            planId: id,
-            nhsNumber,
-            version: 1,
-            summary: `Plan started by ${recorded.recordedByName}, ${recorded.recordedByRole}`,
-            ...recorded,
-          });
+        await tx.insert(carePlanChanges).values({
+          id: randomUUID(),
+          planId: id,
+          nhsNumber,
+          version: 1,
+          summary: `Plan started by ${recorded.recordedByName}, ${recorded.recordedByRole}`,
+          ...recorded,
+        });
         return { nhsNumber };
       },
     );
@@ -174,15 +172,13 @@ export const carePlanMutations = {
       return {
         summary: `Goal added: ${description}`,
         after: async (tx, plan) => {
-          await tx
-            .insert(carePlanGoals)
-            .values({
-              id: randomUUID(),
-              planId: plan.id,
-              description,
-              status: 'ACTIVE',
-              ...recordedByCaller(context.caller),
-            });
+          await tx.insert(carePlanGoals).values({
+            id: randomUUID(),
+            planId: plan.id,
+            description,
+            status: 'ACTIVE',
+            ...recordedByCaller(context.caller),
+          });
         },
       };
     }),
@@ -297,16 +293,14 @@ export const carePlanMutations = {
         summary: `Plan reviewed on ${reviewedOn}; next review due ${nextReviewDue}`,
         set: { lastReviewedOn: reviewedOn, nextReviewDue, status: 'AGREED' },
         after: async (tx, plan) => {
-          await tx
-            .insert(carePlanReviews)
-            .values({
-              id: randomUUID(),
-              planId: plan.id,
-              reviewedOn,
-              summary,
-              nextReviewDue,
-              ...recordedByCaller(context.caller),
-            });
+          await tx.insert(carePlanReviews).values({
+            id: randomUUID(),
+            planId: plan.id,
+            reviewedOn,
+            summary,
+            nextReviewDue,
+            ...recordedByCaller(context.caller),
+          });
         },
       };
     }),

@@ -118,16 +118,14 @@ export const careTeamMutations = {
         },
         async (tx) => {
           const id = randomUUID();
-          await tx
-            .insert(careTeamMembers)
-            .values({
-              id,
-              nhsNumber,
-              ...columns,
-              isCoordinator: false,
-              since: today(),
-              ...recordedByCaller(context.caller),
-            });
+          await tx.insert(careTeamMembers).values({
+            id,
+            nhsNumber,
+            ...columns,
+            isCoordinator: false,
+            since: today(),
+            ...recordedByCaller(context.caller),
+          });
           return { memberId: id };
         },
       );

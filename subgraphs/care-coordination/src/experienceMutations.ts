@@ -40,17 +40,15 @@ export const experienceMutations = {
       },
       async (tx) => {
         const id = randomUUID();
-        await tx
-          .insert(experienceResponses)
-          .values({
-            id,
-            nhsNumber,
-            statementCode: statement.code,
-            answer,
-            comment,
-            answeredOn: today(),
-            ...recordedByCaller(context.caller),
-          });
+        await tx.insert(experienceResponses).values({
+          id,
+          nhsNumber,
+          statementCode: statement.code,
+          answer,
+          comment,
+          answeredOn: today(),
+          ...recordedByCaller(context.caller),
+        });
         return { responseId: id };
       },
     );
