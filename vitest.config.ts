@@ -3,8 +3,16 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// Our packages export their TypeScript sources under the "@joined-up/source" condition and their
+// compiled JavaScript otherwise: tests, like `npm start`, run the sources.
+// Vite's own server default adds "module", which would hand Node the extensionless ESM builds some
+// packages (@opentelemetry/api) ship for bundlers only.
+const conditions = ['@joined-up/source', 'node', 'development|production'];
+
 export default defineConfig({
+  ssr: { resolve: { conditions, externalConditions: ['@joined-up/source'] } },
   resolve: {
+    conditions,
     // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so Apollo Server, loads
     // the CommonJS one; Vite would hand our sources the ESM one, and then two GraphQLError classes
     // exist and Apollo stops recognising our errors. Pin everyone to the build Node uses.

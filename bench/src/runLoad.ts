@@ -25,9 +25,13 @@ const loadProcess = fileURLToPath(new URL('./loadProcess.ts', import.meta.url));
 /** Runs autocannon in its own process, so the load generator does not share an event loop with what it measures. */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', loadProcess, JSON.stringify(options)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@joined-up/source', '--import', 'tsx', loadProcess, JSON.stringify(options)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);

@@ -14,7 +14,7 @@ export interface HelperProcess<TReady> {
 /** Forks `file` (beside this one) with tsx, and waits for its `ready` message. */
 export function startHelperProcess<TReady>(file: string, args: string[] = []): Promise<HelperProcess<TReady>> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--conditions=@joined-up/source', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -102,7 +102,7 @@ export async function startTarget(
       `Port ${targetPort} is in use: stop whatever listens there (npm start, or a gateway left by an interrupted run) and run again.`,
     );
   const { args, env } = command(name, options.supergraphPath, options.identityUrl);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', ...args], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
     cwd: root,

@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { sendError, sendJson } from '@joined-up/kit';
+import { sendError, sendJson } from '@joined-up/core';
 import { demoUsers, findDemoUser } from './demoUsers.ts';
 import type { SigningKey } from './signingKey.ts';
 import { signToken } from './signToken.ts';

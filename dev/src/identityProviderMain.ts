@@ -1,4 +1,4 @@
-import { developmentIdentity, listen, parsePort } from '@joined-up/kit';
+import { developmentIdentity, listen, parsePort } from '@joined-up/core';
 import { createIdentityProvider } from './createIdentityProvider.ts';
 import { signingKeyPath } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';

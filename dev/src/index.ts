@@ -3,3 +3,4 @@ export { createIdentityProvider, type IdentityProviderOptions } from './createId
 export { demoUsers, findDemoUser, type DemoUser } from './demoUsers.ts';
 export { generateSigningKey, loadOrCreateSigningKey, type SigningKey } from './signingKey.ts';
 export { signToken, type SignTokenOptions } from './signToken.ts';
+export { loadAgencyModules, type AgencyModule, type AnySubgraphModule } from './loadAgencyModules.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Database, openDatabase, recordSeed } from '@joined-up/kit';
 import cliProgress from 'cli-progress';
-import { agencyModules } from '@joined-up/schema/compose';
+import { loadAgencyModules } from './loadAgencyModules.ts';
 import { dataDir } from './paths.ts';
 
 // `npm run seed -- --people 100000`: writes the demo population into every agency's database
@@ -19,7 +19,7 @@ if (!Number.isInteger(people) || people < 2 || people > 900_000) {
   );
   process.exit(1);
 }
-const agencies = agencyModules();
+const agencies = await loadAgencyModules();
 const chosen = agencies.filter(({ module }) => !values.agency || values.agency.includes(module.agency.name));
 if (chosen.length === 0) {
   console.error(`--agency must name one of: ${agencies.map(({ module }) => module.agency.name).join(', ')}`);

@@ -1,5 +1,6 @@
-import { developmentIdentity, parsePort, parseSeed } from '@joined-up/kit';
-import { agencyModules } from '@joined-up/schema/compose';
+import { developmentIdentity, parsePort } from '@joined-up/core';
+import { parseSeed } from '@joined-up/kit';
+import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
 import { dataDir, signingKeyPath } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';
@@ -8,7 +9,7 @@ import { startFederation } from './startFederation.ts';
 // `npm start`: the whole system in one process on embedded PGlite databases in .data/ (created,
 // migrated and seeded on first start, reused after). Set <AGENCY>_DATABASE_URL to use PostgreSQL.
 const env = process.env;
-const agencies = agencyModules();
+const agencies = await loadAgencyModules();
 const problems: string[] = [];
 const ports = {
   gateway: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
@@ -20,7 +21,7 @@ const ports = {
     ]),
   ),
 };
-const seed = parseSeed({ JOINED_UP_PEOPLE: env['JOINED_UP_PEOPLE'] }, problems);
+const seed = parseSeed({ JOINED_UP_PEOPLE: env['JOINED_UP_PEOPLE'] }, 'development', problems);
 const people = seed ? seed.people : 0;
 if (problems.length > 0) {
   console.error(`Cannot start:\n  - ${problems.join('\n  - ')}`);

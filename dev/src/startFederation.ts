@@ -1,16 +1,10 @@
 import { join } from 'node:path';
 import { type GatewayOptions, startGateway } from '@joined-up/gateway';
-import {
-  createLogger,
-  listen,
-  type RunningServer,
-  type RunningSubgraph,
-  runSubgraph,
-  type SeedProgress,
-} from '@joined-up/kit';
-import { readSubgraphList, supergraphPath } from '@joined-up/schema';
+import { createLogger, listen, type RunningServer } from '@joined-up/core';
+import { type RunningSubgraph, runSubgraph, type SeedProgress } from '@joined-up/kit';
+import { partnershipSectors, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import { readFileSync } from 'node:fs';
-import { agencyModules } from '@joined-up/schema/compose';
+import { loadAgencyModules } from './loadAgencyModules.ts';
 import { createIdentityProvider } from './createIdentityProvider.ts';
 import type { SigningKey } from './signingKey.ts';
 
@@ -60,9 +54,12 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     jwksUrl: `http://localhost:${identity.port}/.well-known/jwks.json`,
   };
   const started: Record<string, RunningSubgraph> = {};
+  const entries = readSubgraphList();
+  const sectors = partnershipSectors(entries);
   try {
+    const agencies = await loadAgencyModules(entries);
     await Promise.all(
-      agencyModules()
+      agencies
         .filter(({ module }) => !options.without?.includes(module.agency.name))
         .map(async ({ module }) => {
           const name = module.agency.name;
@@ -77,11 +74,12 @@ export async function startFederation(options: FederationOptions): Promise<Feder
               ...(options.onSeedProgress ? { onProgress: options.onSeedProgress(name) } : {}),
             },
             logger: createLogger(name, level),
+            sectors,
           });
         }),
     );
     // An agency left out keeps a URL where nothing listens, so the gateway meets a refused connection.
-    const subgraphs = readSubgraphList().map((entry) => ({
+    const subgraphs = entries.map((entry) => ({
       name: entry.name,
       displayName: entry.displayName,
       url: started[entry.name]?.url ?? `http://127.0.0.1:9/graphql`,

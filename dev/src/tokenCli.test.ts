@@ -18,9 +18,13 @@ describe('npm run token', () => {
 
   it('prints a verifiable token for a demo user on its last line and nothing else there', async () => {
     const keyPath = join(folder, 'key.json');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', cli, 'carer'], {
-      env: { ...process.env, IDENTITY_KEY_PATH: keyPath },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['--conditions=@joined-up/source', '--import', 'tsx', cli, 'carer'],
+      {
+        env: { ...process.env, IDENTITY_KEY_PATH: keyPath },
+      },
+    );
     const token = stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const { publicJwk } = JSON.parse(await readFile(keyPath, 'utf8')) as { publicJwk: { kid: string } };
@@ -37,7 +41,7 @@ describe('npm run token', () => {
   });
 
   it('lists the demo users and fails for an unknown one', async () => {
-    const failure = await run(process.execPath, ['--import', 'tsx', cli, 'nobody'], {
+    const failure = await run(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', cli, 'nobody'], {
       env: { ...process.env, IDENTITY_KEY_PATH: join(folder, 'key.json') },
     }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });

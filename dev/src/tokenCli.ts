@@ -1,4 +1,4 @@
-import { developmentIdentity } from '@joined-up/kit';
+import { developmentIdentity } from '@joined-up/core';
 import { demoUsers, findDemoUser } from './demoUsers.ts';
 import { signingKeyPath } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';

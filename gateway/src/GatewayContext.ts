@@ -1,4 +1,4 @@
-import type { Caller, Logger } from '@joined-up/kit';
+import type { Caller, Logger } from '@joined-up/core';
 
 /** Per-request context of the gateway: who is calling, and the request id to pass on. */
 export interface GatewayContext {

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createError } from '@joined-up/kit';
+import { createError } from '@joined-up/core';
 import type { Dispatcher } from 'undici';
 import { createSubgraphFetcher } from './createSubgraphFetcher.ts';
 import type { GatewayContext } from './GatewayContext.ts';

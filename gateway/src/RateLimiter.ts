@@ -1,5 +1,5 @@
 import { HeaderMap } from '@apollo/server';
-import { createRequestError } from '@joined-up/kit';
+import { createRequestError } from '@joined-up/core';
 import type { GraphQLError } from 'graphql';
 
 /** A fixed window per caller: at most `limit` requests in `windowSeconds` from the first. */

@@ -10,7 +10,7 @@ import {
   type Logger,
   requestLogging,
   sendJson,
-} from '@joined-up/kit';
+} from '@joined-up/core';
 import { Agent } from 'undici';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
 import { createRateLimiter } from './createRateLimiter.ts';

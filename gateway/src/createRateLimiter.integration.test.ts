@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@joined-up/kit';
+import { createLogger } from '@joined-up/core';
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRateLimiter } from './createRateLimiter.ts';

@@ -1,4 +1,4 @@
-import { createLogger } from '@joined-up/kit';
+import { createLogger } from '@joined-up/core';
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from './createRateLimiter.ts';
 import { rateLimitedError } from './RateLimiter.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '@joined-up/kit';
+import type { Logger } from '@joined-up/core';
 import { createClient } from 'redis';
 import { type RateLimit, type RateLimiter, rateLimitDecision } from './RateLimiter.ts';
 

@@ -1,4 +1,4 @@
-import { createRequestError } from '@joined-up/kit';
+import { createRequestError } from '@joined-up/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { formatGatewayError } from './formatGatewayError.ts';

@@ -1,4 +1,4 @@
-import { errorCodes } from '@joined-up/kit';
+import { errorCodes } from '@joined-up/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**

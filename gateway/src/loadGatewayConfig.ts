@@ -5,7 +5,7 @@ import {
   loadIdentityConfig,
   parseEnvironment,
   parsePort,
-} from '@joined-up/kit';
+} from '@joined-up/core';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultRateLimit, type RateLimit } from './RateLimiter.ts';

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger } from '@joined-up/kit';
+import { createLogger } from '@joined-up/core';
 import { loadGatewayConfig } from './loadGatewayConfig.ts';
 import { runGatewayWorkers } from './runGatewayWorkers.ts';
 import { startGateway } from './startGateway.ts';

@@ -1,5 +1,5 @@
 import type { HTTPGraphQLRequest } from '@apollo/server';
-import { createRequestError } from '@joined-up/kit';
+import { createRequestError } from '@joined-up/core';
 import type { GraphQLError } from 'graphql';
 import { countTokens, queryTooComplex, type RequestLimits } from './requestLimits.ts';
 

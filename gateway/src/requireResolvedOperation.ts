@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createRequestError } from '@joined-up/kit';
+import { createRequestError } from '@joined-up/core';
 
 /**
  * Refuses, with 400 and BAD_USER_INPUT naming `operationName`, a request whose document does not

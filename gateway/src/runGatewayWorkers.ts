@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { Logger } from '@joined-up/kit';
+import type { Logger } from '@joined-up/core';
 
 export interface GatewayWorkersOptions {
   /** How many worker processes serve the port. */

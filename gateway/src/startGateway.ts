@@ -1,4 +1,4 @@
-import { listen, type RunningServer } from '@joined-up/kit';
+import { listen, type RunningServer } from '@joined-up/core';
 import { createGateway, type GatewayOptions } from './createGateway.ts';
 
 /** Builds the gateway and listens on `port` (0 for a free one). */

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createRequestError, isValidNhsNumber } from '@joined-up/kit';
+import { createRequestError, isValidNhsNumber } from '@joined-up/core';
 import {
   type DocumentNode,
   type GraphQLSchema,

@@ -1,3 +1,10 @@
-// The list of subgraphs and the committed supergraph: what the gateway needs, and no agency code.
-// Composition itself is in '@joined-up/schema/compose', which loads every agency's SDL.
-export { readSubgraphList, subgraphListPath, supergraphPath, type SubgraphEntry } from './subgraphList.ts';
+// The federation's contract as data: the list of subgraphs, each agency's published SDL and the
+// committed supergraph. What the gateway needs, and no agency code.
+export {
+  partnershipSectors,
+  publishedSdlPath,
+  readSubgraphList,
+  subgraphListPath,
+  supergraphPath,
+  type SubgraphEntry,
+} from './subgraphList.ts';

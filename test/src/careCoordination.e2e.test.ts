@@ -319,7 +319,7 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
     expect(referral).toMatchObject({
       status: 'SENT',
       service: 'Social prescribing',
-      toSector: 'VOLUNTARY_SECTOR',
+      toSector: 'voluntary-sector',
       fromOrganisation: { code: 'DEMOP1', name: 'Riverside Medical Centre' },
       toOrganisation: { code: 'DEMOV2', name: 'Community Links Social Prescribing' },
       statusHistory: [{ status: 'SENT' }],
@@ -612,7 +612,7 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
       id: 'sam-team-coordinator',
       role: 'Named care coordinator',
       isCoordinator: true,
-      sector: 'CARE_COORDINATION',
+      sector: 'care-coordination',
       organisation: { name: 'Riverside Place Partnership' },
       partnershipWorker: { name: 'Rachel Green', jobTitle: expect.stringMatching(/coordinator/i) },
     });

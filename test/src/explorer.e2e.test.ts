@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { findDemoUser } from '@joined-up/dev';
 import { createExplorer } from '@joined-up/gateway';
-import { createHttpHandler, createLogger, createTokenVerifier, listen, type RunningServer } from '@joined-up/kit';
+import { createHttpHandler, createLogger, createTokenVerifier, listen, type RunningServer } from '@joined-up/core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';

@@ -85,7 +85,7 @@ describe('the gateway with GATEWAY_WORKERS=2', () => {
     const subgraphUrls = Object.fromEntries(
       readSubgraphList().map((entry) => [entry.urlVariable, federation.federation.subgraphs[entry.name]?.url]),
     );
-    gateway = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
+    gateway = spawn(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', 'gateway/src/main.ts'], {
       cwd: repoRoot,
       env: {
         ...process.env,

@@ -287,11 +287,11 @@ describe('information governance, end to end through the gateway', () => {
       'FORBIDDEN',
     );
     const share =
-      'mutation($shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: "9990000018", sector: SOCIAL_CARE, shared: $shared) { sector shared } }';
+      'mutation($shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: "9990000018", sector: "social-care", shared: $shared) { sector shared } }';
     const refusedChange = await federation.query('social-worker', share, { shared: true });
     expect(refusedChange.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const changed = await federation.query('sam', share, { shared: true }, { 'x-request-id': 'sam-shares' });
-    expect(changed.body).toEqual({ data: { setVoluntarySectorSharing: { sector: 'SOCIAL_CARE', shared: true } } });
+    expect(changed.body).toEqual({ data: { setVoluntarySectorSharing: { sector: 'social-care', shared: true } } });
     expect((await federation.query('social-worker', referrals)).body.errors).toBeUndefined();
     const audited = await federation.federation.subgraphs['voluntary-sector']!.database.db.select()
       .from(auditEvents)

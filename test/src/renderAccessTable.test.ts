@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { agencyModules } from '@joined-up/schema/compose';
+import { loadAgencyModules } from '@joined-up/dev';
 import { describe, expect, it } from 'vitest';
 import { renderAccessTable, renderPolicyRules } from './renderAccessTable.ts';
 
 const readme = () => readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const policies = agencyModules().map(({ module }) => ({ agency: module.agency.name, policy: module.access.policy }));
+const policies = (await loadAgencyModules()).map(({ module }) => ({
+  agency: module.agency.name,
+  policy: module.access.policy,
+}));
 
 // After changing a policy or the matrix, print the tables with renderAccessTable() and
 // renderPolicyRules(policies) and paste them into the README.

@@ -1,5 +1,5 @@
 import { createIdentityProvider, findDemoUser, generateSigningKey, signToken, type SigningKey } from '@joined-up/dev';
-import { type IdentityConfig, listen, type RunningServer } from '@joined-up/kit';
+import { type IdentityConfig, listen, type RunningServer } from '@joined-up/core';
 
 /** A development identity provider on a free port, with a fresh key, for one test file. */
 export interface TestIdentityProvider extends RunningServer {

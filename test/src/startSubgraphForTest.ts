@@ -1,4 +1,6 @@
-import { createLogger, type RunningSubgraph, runSubgraph, type SubgraphModule } from '@joined-up/kit';
+import { createLogger } from '@joined-up/core';
+import { type RunningSubgraph, runSubgraph, type SubgraphModule } from '@joined-up/kit';
+import { partnershipSectors, readSubgraphList } from '@joined-up/schema';
 import { createPostgresDatabase, type TestPostgresDatabase } from './createPostgresDatabase.ts';
 import { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
 import { startIdentityProvider, type TestIdentityProvider } from './startIdentityProvider.ts';
@@ -36,6 +38,8 @@ export async function startSubgraphForTest<TSchema extends Record<string, unknow
     environment: 'test',
     seed: { people: options.people ?? 300 },
     logger: createLogger(module.agency.name, 'silent'),
+    // The sectors of this repository's partnership, as npm start gives every agency.
+    sectors: partnershipSectors(readSubgraphList()),
   });
   return {
     subgraph: subgraph as unknown as RunningSubgraph,

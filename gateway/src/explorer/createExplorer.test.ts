@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Script } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { ApolloServer } from '@apollo/server';
-import { createHttpHandler, createLogger, listen, type RunningServer } from '@joined-up/kit';
+import { createHttpHandler, createLogger, listen, type RunningServer } from '@joined-up/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExplorer, prefersHtml } from './createExplorer.ts';
 

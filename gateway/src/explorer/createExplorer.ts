@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpRoute } from '@joined-up/kit';
+import type { HttpRoute } from '@joined-up/core';
 import { contentSecurityPolicy, loadAssets, serveAsset, setSecurityHeaders } from './explorerAssets.ts';
 import { prefersHtml } from './prefersHtml.ts';
 import { renderExplorerPage } from './renderExplorerPage.ts';

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { sendError } from '@joined-up/kit';
+import { sendError } from '@joined-up/core';
 
 const assetPrefix = '/explorer/';
 
@@ -34,8 +34,8 @@ export function loadAssets(): Map<string, Asset> {
     ['editor.worker.js', javascript, readFileSync(join(workers, 'editor.worker.bundle.js'))],
     ['json.worker.js', javascript, readFileSync(join(workers, 'json.worker.bundle.js'))],
     ['graphql.worker.js', javascript, readFileSync(join(workers, graphqlWorker))],
-    ['explorer.js', javascript, readFileSync(new URL('./explorerClient.js', import.meta.url))],
-    ['explorer.css', css, readFileSync(new URL('./explorerClient.css', import.meta.url))],
+    ['explorer.js', javascript, readFileSync(new URL('../../assets/explorerClient.js', import.meta.url))],
+    ['explorer.css', css, readFileSync(new URL('../../assets/explorerClient.css', import.meta.url))],
   ];
   return new Map(
     sources.map(([name, contentType, body]) => [

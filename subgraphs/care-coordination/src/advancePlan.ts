@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, createError } from '@joined-up/kit';
+import { createError, type Caller } from '@joined-up/kit';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CarePlanRow } from './createLoaders.ts';
 import { recordedByCaller } from './inputRules.ts';

@@ -152,7 +152,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     const team = body.data!._entities[0]!.careTeam;
     expect(team.find((member) => member['id'] === 'sam-team-gp')).toMatchObject({
       kind: 'CLINICIAN',
-      sector: 'HEALTH',
+      sector: 'health',
       clinician: { id: 'w-gp-shah' },
       socialCareWorker: null,
     });
@@ -317,7 +317,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     );
     expect(sent.body.errors).toBeUndefined();
     const { id } = sent.body.data!.sendReferral.referral;
-    expect(sent.body.data!.sendReferral.referral).toMatchObject({ status: 'SENT', toSector: 'VOLUNTARY_SECTOR' });
+    expect(sent.body.data!.sendReferral.referral).toMatchObject({ status: 'SENT', toSector: 'voluntary-sector' });
 
     const worklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
       'link-worker',
@@ -372,7 +372,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     });
     expect(discharge.body.errors).toBeUndefined();
     expect(discharge.body.data!.sendReferral.referral).toMatchObject({
-      toSector: 'SOCIAL_CARE',
+      toSector: 'social-care',
       fromOrganisation: { name: 'Riverside General Hospital' },
     });
     const councilWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(

@@ -1,4 +1,4 @@
-import { type Caller, createError, isIsoDate } from '@joined-up/kit';
+import { createError, isIsoDate, type Caller } from '@joined-up/kit';
 
 /** Refuses one argument, or one field of a mutation's input, named by its path as the client wrote it (`input.dueOn`). */
 export function invalid(path: string, message: string): never {

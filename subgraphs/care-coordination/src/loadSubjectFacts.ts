@@ -1,4 +1,4 @@
-import { type Caller, type Database, loadConsentFacts, type SubjectFactsLoader } from '@joined-up/kit';
+import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { careCoordinationPolicy, professionalRoles } from './policy.ts';
 import { careTeamMembers, referrals, type CareCoordinationTables } from './tables.ts';

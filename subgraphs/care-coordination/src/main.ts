@@ -2,4 +2,4 @@ import { runSubgraphMain } from '@joined-up/kit';
 import { careCoordinationSubgraph } from './index.ts';
 
 // Entry point for one process or container; configuration comes from CARE_COORDINATION_* and JOINED_UP_* variables.
-await runSubgraphMain(careCoordinationSubgraph, { prefix: 'CARE_COORDINATION', defaultPort: 4004 });
+await runSubgraphMain(careCoordinationSubgraph, { defaultPort: 4004 });

@@ -1,9 +1,6 @@
-import { type Caller, decideAccess, type Sector, subgraphTypeDefs } from '@joined-up/kit';
-import { Kind } from 'graphql';
+import { decideAccess, type Caller, type Sector } from '@joined-up/kit';
 import { describe, expect, it } from 'vitest';
-import { careCoordinationSubgraph } from './index.ts';
 import { careCoordinationPolicy } from './policy.ts';
-import { personFieldCategories } from './resolvers.ts';
 
 const sam = '9990000018';
 const caller = (role: string, sector: Sector | 'citizen', actsFor?: string): Caller => ({
@@ -31,29 +28,6 @@ const decide = (
 };
 
 describe("the place partnership's care-coordination policy", () => {
-  it('puts every Person field it resolves behind a category the policy holds', () => {
-    const document = subgraphTypeDefs(careCoordinationSubgraph.typeDefs);
-    const person = document.definitions.find(
-      (definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Person',
-    );
-    const fields =
-      person?.kind === Kind.OBJECT_TYPE_DEFINITION
-        ? (person.fields ?? [])
-            .filter(
-              (field) =>
-                field.name.value !== 'nhsNumber' &&
-                !field.directives?.some((directive) => directive.name.value === 'external'),
-            )
-            .map((field) => field.name.value)
-        : [];
-    expect(Object.keys(personFieldCategories).sort()).toEqual(fields.sort());
-    expect(
-      Object.values(personFieldCategories)
-        .flat()
-        .every((category) => careCoordinationPolicy.categories.includes(category)),
-    ).toBe(true);
-  });
-
   it.each([
     [
       'named coordinator',

@@ -1,14 +1,4 @@
-import {
-  governanceResolvers,
-  guardPersonFields,
-  guardScopes,
-  policyCategories,
-  provenanceOf,
-  requireEntityId,
-  requireNhsNumber,
-  scopeRequirements,
-  withProvenance,
-} from '@joined-up/kit';
+import { provenanceOf, requireEntityId, requireNhsNumber, withProvenance } from '@joined-up/kit';
 import { carePlanMutations } from './carePlanMutations.ts';
 import { careTeamMutations } from './careTeamMutations.ts';
 import { coordinationMeasures } from './coordinationMeasures.ts';
@@ -16,12 +6,10 @@ import type { CarePlanRow, CareTeamMemberRow, ExperienceResponseRow, ReferralRow
 import { experienceMutations } from './experienceMutations.ts';
 import { experienceStatement, experienceStatements } from './experienceStatements.ts';
 import { today } from './inputRules.ts';
-import { careCoordinationPolicy } from './policy.ts';
 import { referralMutations } from './referralMutations.ts';
 import type { Context } from './runIdempotentWrite.ts';
 import { skillCoverage, type SkillCoverageParent } from './skillCoverage.ts';
 import { timeline, type TimelineParent } from './timeline.ts';
-import { typeDefs } from './typeDefs.ts';
 import { myCoordinationCaseload, referralWorklist } from './worklists.ts';
 
 /** A Person here is its key, plus what the gateway fetched from other agencies for @requires fields. */
@@ -33,12 +21,6 @@ type ActionRow = {
   dueOn: string;
   status: string;
 };
-
-/** Which policy categories guard each Person field, as the SDL's @policy directives say. */
-export const personFieldCategories = policyCategories(typeDefs, 'Person');
-
-/** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
-const governance = governanceResolvers('careCoordination', careCoordinationPolicy);
 
 /** Who last wrote one section of the plan (About me, the contingency plan), kept beside it on the plan's row. */
 function sectionProvenance(plan: CarePlanRow, section: 'aboutMe' | 'contingency') {
@@ -53,8 +35,6 @@ function sectionProvenance(plan: CarePlanRow, section: 'aboutMe' | 'contingency'
   });
 }
 
-const sectorEnum = (sector: string | null) => (sector ? sector.toUpperCase().replace(/-/g, '_') : null);
-
 /** The care-coordination resolvers. Every list goes through the request's loaders, so lists are batched. */
 export const resolvers = {
   Query: {
@@ -62,49 +42,40 @@ export const resolvers = {
     referralWorklist,
     coordinationMeasures,
     experienceStatements: () => experienceStatements,
-    ...governance.Query,
   },
-  Mutation: guardScopes(
-    {
-      ...carePlanMutations,
-      ...careTeamMutations,
-      ...referralMutations,
-      ...experienceMutations,
-      ...governance.Mutation,
-    },
-    scopeRequirements(typeDefs, 'Mutation'),
-  ),
+  Mutation: {
+    ...carePlanMutations,
+    ...careTeamMutations,
+    ...referralMutations,
+    ...experienceMutations,
+  },
   // Every field is decided by the partnership's policy, alike whether or not it holds anything
   // for the person: a refusal never tells a held record from an unknown one.
-  Person: guardPersonFields(
-    {
-      // Async so that an invalid number fails only its own entity, not every representation in the request.
-      __resolveReference: async (reference: Record<string, unknown>) => ({
-        ...reference,
-        nhsNumber: requireNhsNumber(reference['nhsNumber'], 'representations'),
-      }),
-      carePlan: (person: PersonParent, _: unknown, context: Context) => context.loaders.plan.load(person.nhsNumber),
-      careTeam: (person: PersonParent, _: unknown, context: Context) => context.loaders.team.load(person.nhsNumber),
-      careCoordinator: async (person: PersonParent, _: unknown, context: Context) =>
-        (await context.loaders.team.load(person.nhsNumber)).find((member) => member.isCoordinator) ?? null,
-      coordinationReferrals: async (person: PersonParent, _: unknown, context: Context) => {
-        const all = await context.loaders.referrals.load(person.nhsNumber);
-        // With only 'own-referrals', the caller's organisation sees what it sent or received.
-        if (context.decisions?.has('referrals')) return all;
-        const organisation = context.caller.organisation.code;
-        return all.filter(
-          (referral) => referral.fromOrganisationCode === organisation || referral.toOrganisationCode === organisation,
-        );
-      },
-      skillCoverage: (person: SkillCoverageParent, _: unknown, context: Context) => skillCoverage(person, context),
-      timeline: (person: TimelineParent, args: { first?: number | null; after?: string | null }, context: Context) =>
-        timeline(person, args, context),
-      experience: (person: PersonParent, _: unknown, context: Context) =>
-        context.loaders.experience.load(person.nhsNumber),
-      ...governance.Person,
+  Person: {
+    // Async so that an invalid number fails only its own entity, not every representation in the request.
+    __resolveReference: async (reference: Record<string, unknown>) => ({
+      ...reference,
+      nhsNumber: requireNhsNumber(reference['nhsNumber'], 'representations'),
+    }),
+    carePlan: (person: PersonParent, _: unknown, context: Context) => context.loaders.plan.load(person.nhsNumber),
+    careTeam: (person: PersonParent, _: unknown, context: Context) => context.loaders.team.load(person.nhsNumber),
+    careCoordinator: async (person: PersonParent, _: unknown, context: Context) =>
+      (await context.loaders.team.load(person.nhsNumber)).find((member) => member.isCoordinator) ?? null,
+    coordinationReferrals: async (person: PersonParent, _: unknown, context: Context) => {
+      const all = await context.loaders.referrals.load(person.nhsNumber);
+      // With only 'own-referrals', the caller's organisation sees what it sent or received.
+      if (context.decisions?.has('referrals')) return all;
+      const organisation = context.caller.organisation.code;
+      return all.filter(
+        (referral) => referral.fromOrganisationCode === organisation || referral.toOrganisationCode === organisation,
+      );
     },
-    personFieldCategories,
-  ),
+    skillCoverage: (person: SkillCoverageParent, _: unknown, context: Context) => skillCoverage(person, context),
+    timeline: (person: TimelineParent, args: { first?: number | null; after?: string | null }, context: Context) =>
+      timeline(person, args, context),
+    experience: (person: PersonParent, _: unknown, context: Context) =>
+      context.loaders.experience.load(person.nhsNumber),
+  },
   PartnershipWorker: {
     __resolveReference: async (reference: { id: unknown }, context: Context) =>
       context.loaders.worker.load(requireEntityId(reference.id, 'PartnershipWorker')),
@@ -114,7 +85,7 @@ export const resolvers = {
     }),
   },
   CareTeamMember: {
-    sector: (member: CareTeamMemberRow) => sectorEnum(member.sector),
+    sector: (member: CareTeamMemberRow) => member.sector,
     organisation: (member: CareTeamMemberRow) =>
       member.memberOrganisationCode
         ? { code: member.memberOrganisationCode, name: member.memberOrganisationName ?? member.memberOrganisationCode }
@@ -173,7 +144,7 @@ export const resolvers = {
       code: referral.toOrganisationCode,
       name: referral.toOrganisationName,
     }),
-    toSector: (referral: ReferralRow) => sectorEnum(referral.toSector),
+    toSector: (referral: ReferralRow) => referral.toSector,
     sentAt: (referral: ReferralRow) => new Date(referral.sentAt).toISOString(),
     statusHistory: async (referral: ReferralRow, _: unknown, context: Context) =>
       (await context.loaders.statusChanges.load(referral.id)).map((change) => ({

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, runSubgraph } from '@joined-up/kit';
+import { runSubgraph } from '@joined-up/kit';
 import {
   type GraphQLResult,
   startIdentityProvider,
@@ -337,7 +337,7 @@ describe('health subgraph restarting on the same PGlite folder', () => {
         identity: idp.identity,
         environment: 'test',
         seed: { people: 50 },
-        logger: createLogger('health', 'silent'),
+        logLevel: 'silent',
       });
     try {
       const first = await start();

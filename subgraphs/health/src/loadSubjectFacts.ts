@@ -1,4 +1,4 @@
-import { type Caller, type Database, loadConsentFacts, type SubjectFactsLoader } from '@joined-up/kit';
+import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { healthPolicy } from './policy.ts';
 import { careRelationships, patients, careTeam, type HealthTables } from './tables.ts';

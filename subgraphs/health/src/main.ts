@@ -2,4 +2,4 @@ import { runSubgraphMain } from '@joined-up/kit';
 import { healthSubgraph } from './index.ts';
 
 // Entry point for one process or container; configuration comes from HEALTH_* and JOINED_UP_* variables.
-await runSubgraphMain(healthSubgraph, { prefix: 'HEALTH', defaultPort: 4001 });
+await runSubgraphMain(healthSubgraph, { defaultPort: 4001 });

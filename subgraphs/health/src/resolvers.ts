@@ -1,27 +1,20 @@
 import {
   createError,
   decodeCursor,
-  guardPersonFields,
-  governanceResolvers,
-  guardScopes,
   isTimestamp,
   newestFirst,
   pageSize,
-  policyCategories,
   requireEntityId,
   requireNhsNumber,
-  scopeRequirements,
-  type SubgraphContext,
   timelineEntry,
   toConnection,
-  withholdSensitive,
   withProvenance,
+  withholdSensitive,
+  type SubgraphContext,
 } from '@joined-up/kit';
-import { typeDefs } from './typeDefs.ts';
 import { snomed } from '@joined-up/population';
 import type { HealthLoaders, EncounterRow } from './createLoaders.ts';
 import { dateInEngland } from './dateInEngland.ts';
-import { healthPolicy } from './policy.ts';
 import { searchPeople } from './searchPeople.ts';
 import type { HealthTables, patients } from './tables.ts';
 
@@ -35,12 +28,6 @@ interface CodedRow {
 }
 
 const maxPeoplePerRequest = 100;
-
-/** Which policy category guards each Person field, as the SDL's @policy directives say. */
-export const personFieldCategories = policyCategories(typeDefs, 'Person');
-
-/** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
-const governance = governanceResolvers('health', healthPolicy);
 
 const coding = (row: CodedRow) => ({ system: snomed, code: row.snomedCode, display: row.display });
 
@@ -94,87 +81,81 @@ export const resolvers = {
       });
       return rows;
     },
-    ...governance.Query,
   },
-  Mutation: guardScopes(governance.Mutation, scopeRequirements(typeDefs, 'Mutation')),
-  Person: guardPersonFields(
-    {
-      // Async so that one invalid representation fails only its own entity, not the whole batch.
-      __resolveReference: (reference: { nhsNumber: string }, context: Context) =>
-        personByKey(requireNhsNumber(reference.nhsNumber, 'representations'), context),
-      // A person resolved by key alone (a record health does not hold) has no demographics.
-      name: (person: PersonParent) =>
-        person.givenName === undefined
-          ? null
-          : { given: person.givenName, family: person.familyName, full: `${person.givenName} ${person.familyName}` },
-      age: (person: PersonParent) => (person.dateOfBirth === undefined ? null : ageOn(person.dateOfBirth, new Date())),
-      address: (person: PersonParent) =>
-        person.addressLine1 === undefined
-          ? null
-          : { line1: person.addressLine1, town: person.town, postcode: person.postcode },
-      gpPractice: (person: PersonParent, _: unknown, context: Context) =>
-        person.gpPracticeCode === undefined ? null : context.loaders.organisation.load(person.gpPracticeCode),
-      problems: async (person: PersonParent, args: { status?: string | null }, context: Context) => {
-        const rows = withholdSensitive(await context.loaders.problems.load(person.nhsNumber), context.decision);
-        return rows
-          .filter((row) => !args.status || row.status === args.status)
-          .map((row) => ({ ...withProvenance(row), code: coding(row) }));
-      },
-      medications: async (person: PersonParent, args: { status?: string | null }, context: Context) => {
-        const rows = withholdSensitive(await context.loaders.medications.load(person.nhsNumber), context.decision);
-        return rows.filter((row) => !args.status || row.status === args.status).map(withProvenance);
-      },
-      allergies: async (person: PersonParent, _: unknown, context: Context) =>
-        (await context.loaders.allergies.load(person.nhsNumber)).map((row) => ({
-          ...withProvenance(row),
-          code: coding(row),
-        })),
-      alerts: async (person: PersonParent, _: unknown, context: Context) =>
-        (await context.loaders.flags.load(person.nhsNumber)).filter((row) => row.kind === 'alert').map(withProvenance),
-      individualRequirements: async (person: PersonParent, _: unknown, context: Context) =>
-        (await context.loaders.flags.load(person.nhsNumber))
-          .filter((row) => row.kind === 'requirement')
-          .map(withProvenance),
-      encounters: async (
-        person: PersonParent,
-        args: { first?: number | null; after?: string | null },
-        context: Context,
-      ) => {
-        const size = pageSize(args.first);
-        const loader = context.decision?.includeSensitive
-          ? context.loaders.encounterPages
-          : context.loaders.encounterPagesWithoutSensitive;
-        const rows = await loader.load({
-          nhsNumber: person.nhsNumber,
-          limit: size + 1,
-          after: decodeCursor(args.after, isTimestamp),
-        });
-        return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredAt, id: row.id }));
-      },
-      // Every encounter at once, for the care coordination timeline to merge with other agencies'.
-      healthTimeline: async (person: PersonParent, _: unknown, context: Context) => {
-        const rows = withholdSensitive(await context.loaders.encounters.load(person.nhsNumber), context.decision);
-        return newestFirst(
-          rows.map((row) =>
-            timelineEntry(context.agency, row, {
-              localType: 'encounter',
-              localId: row.id,
-              occurredOn: dateInEngland(row.occurredAt),
-              kind: 'ENCOUNTER',
-              title: row.type,
-              detail: `${row.setting}: ${row.summary}`,
-            }),
-          ),
-        );
-      },
-      ...governance.Person,
-      clinicians: async (person: PersonParent, _: unknown, context: Context) => {
-        const rows = await context.loaders.careRelationships.load(person.nhsNumber);
-        return rows.map((row) => ({ clinicianId: row.clinicianId, relationship: row.relationship, since: row.since }));
-      },
+  Person: {
+    // Async so that one invalid representation fails only its own entity, not the whole batch.
+    __resolveReference: (reference: { nhsNumber: string }, context: Context) =>
+      personByKey(requireNhsNumber(reference.nhsNumber, 'representations'), context),
+    // A person resolved by key alone (a record health does not hold) has no demographics.
+    name: (person: PersonParent) =>
+      person.givenName === undefined
+        ? null
+        : { given: person.givenName, family: person.familyName, full: `${person.givenName} ${person.familyName}` },
+    age: (person: PersonParent) => (person.dateOfBirth === undefined ? null : ageOn(person.dateOfBirth, new Date())),
+    address: (person: PersonParent) =>
+      person.addressLine1 === undefined
+        ? null
+        : { line1: person.addressLine1, town: person.town, postcode: person.postcode },
+    gpPractice: (person: PersonParent, _: unknown, context: Context) =>
+      person.gpPracticeCode === undefined ? null : context.loaders.organisation.load(person.gpPracticeCode),
+    problems: async (person: PersonParent, args: { status?: string | null }, context: Context) => {
+      const rows = withholdSensitive(await context.loaders.problems.load(person.nhsNumber), context.decision);
+      return rows
+        .filter((row) => !args.status || row.status === args.status)
+        .map((row) => ({ ...withProvenance(row), code: coding(row) }));
     },
-    personFieldCategories,
-  ),
+    medications: async (person: PersonParent, args: { status?: string | null }, context: Context) => {
+      const rows = withholdSensitive(await context.loaders.medications.load(person.nhsNumber), context.decision);
+      return rows.filter((row) => !args.status || row.status === args.status).map(withProvenance);
+    },
+    allergies: async (person: PersonParent, _: unknown, context: Context) =>
+      (await context.loaders.allergies.load(person.nhsNumber)).map((row) => ({
+        ...withProvenance(row),
+        code: coding(row),
+      })),
+    alerts: async (person: PersonParent, _: unknown, context: Context) =>
+      (await context.loaders.flags.load(person.nhsNumber)).filter((row) => row.kind === 'alert').map(withProvenance),
+    individualRequirements: async (person: PersonParent, _: unknown, context: Context) =>
+      (await context.loaders.flags.load(person.nhsNumber))
+        .filter((row) => row.kind === 'requirement')
+        .map(withProvenance),
+    encounters: async (
+      person: PersonParent,
+      args: { first?: number | null; after?: string | null },
+      context: Context,
+    ) => {
+      const size = pageSize(args.first);
+      const loader = context.decision?.includeSensitive
+        ? context.loaders.encounterPages
+        : context.loaders.encounterPagesWithoutSensitive;
+      const rows = await loader.load({
+        nhsNumber: person.nhsNumber,
+        limit: size + 1,
+        after: decodeCursor(args.after, isTimestamp),
+      });
+      return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredAt, id: row.id }));
+    },
+    // Every encounter at once, for the care coordination timeline to merge with other agencies'.
+    healthTimeline: async (person: PersonParent, _: unknown, context: Context) => {
+      const rows = withholdSensitive(await context.loaders.encounters.load(person.nhsNumber), context.decision);
+      return newestFirst(
+        rows.map((row) =>
+          timelineEntry(context.agency, row, {
+            localType: 'encounter',
+            localId: row.id,
+            occurredOn: dateInEngland(row.occurredAt),
+            kind: 'ENCOUNTER',
+            title: row.type,
+            detail: `${row.setting}: ${row.summary}`,
+          }),
+        ),
+      );
+    },
+    clinicians: async (person: PersonParent, _: unknown, context: Context) => {
+      const rows = await context.loaders.careRelationships.load(person.nhsNumber);
+      return rows.map((row) => ({ clinicianId: row.clinicianId, relationship: row.relationship, since: row.since }));
+    },
+  },
   GPPractice: {
     federation: (practice: { parentCode: string | null }, _: unknown, context: Context) =>
       practice.parentCode ? context.loaders.organisation.load(practice.parentCode) : null,

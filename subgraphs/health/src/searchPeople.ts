@@ -1,4 +1,4 @@
-import { type Caller, type Database, createError, decodeCursor, pageSize, toConnection } from '@joined-up/kit';
+import { createError, decodeCursor, pageSize, toConnection, type Caller, type Database } from '@joined-up/kit';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { careRelationships, patients, careTeam, type HealthTables } from './tables.ts';
 

@@ -1,7 +1,8 @@
+import { developmentIdentity } from '@joined-up/core';
 import { describe, expect, it } from 'vitest';
-import { developmentIdentity, loadSubgraphConfig } from './config.ts';
+import { loadSubgraphConfig } from './config.ts';
 
-const agency = { prefix: 'SOCIAL_CARE', defaultPort: 4002, defaultDataDir: '.data/social-care' };
+const agency = { prefix: 'SOCIAL_CARE', defaultPort: 4002, defaultDataDir: '.data/social-care', sector: 'social-care' };
 
 describe('loadSubgraphConfig', () => {
   it('defaults to embedded PGlite, the development identity provider and a 3,000-person seed', () => {
@@ -13,6 +14,7 @@ describe('loadSubgraphConfig', () => {
       logLevel: 'info',
       environment: 'development',
       seed: { people: 3000 },
+      sectors: ['social-care'],
     });
   });
 

@@ -1,14 +1,12 @@
-import { createError } from './errorCodes.ts';
-
-/** Where a service finds the identity provider's keys and what its tokens must say. */
-export interface IdentityConfig {
-  /** Expected `iss` claim. */
-  issuer: string;
-  /** Expected `aud` claim. */
-  audience: string;
-  /** URL of the issuer's JSON Web Key Set. */
-  jwksUrl: string;
-}
+import {
+  type Env,
+  type Environment,
+  type IdentityConfig,
+  configurationError,
+  loadIdentityConfig,
+  parseEnvironment,
+  parsePort,
+} from '@joined-up/core';
 
 /** Everything an agency subgraph needs to run, parsed once at start-up. */
 export interface SubgraphConfig {
@@ -22,22 +20,18 @@ export interface SubgraphConfig {
   /** pino log level. */
   logLevel: string;
   /** "production" turns off introspection and hides error details. */
-  environment: 'development' | 'production' | 'test';
+  environment: Environment;
   /** Demo population to seed into an empty database, or false not to seed. */
   seed: { people: number } | false;
+  /**
+   * The partnership's sectors (health, social-care, ...): what a person's sharing decisions may
+   * name. Configuration, not code, so a sector joins without anyone redeploying.
+   */
+  sectors: string[];
 }
 
 /** The demo population's size when none is configured. */
 export const defaultSeedPeople = 3000;
-
-/** The development identity provider's defaults, used when no issuer is configured. */
-export const developmentIdentity: IdentityConfig = {
-  issuer: 'https://identity.joined-up.dev',
-  audience: 'joined-up',
-  jwksUrl: 'http://localhost:4100/.well-known/jwks.json',
-};
-
-type Env = Record<string, string | undefined>;
 
 /**
  * Reads a subgraph's configuration from environment variables prefixed with the agency's
@@ -46,7 +40,7 @@ type Env = Record<string, string | undefined>;
  */
 export function loadSubgraphConfig(
   env: Env,
-  agency: { prefix: string; defaultPort: number; defaultDataDir: string },
+  agency: { prefix: string; defaultPort: number; defaultDataDir: string; sector: string },
 ): SubgraphConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => env[`${agency.prefix}_${name}`] ?? env[`JOINED_UP_${name}`];
@@ -59,49 +53,25 @@ export function loadSubgraphConfig(
     identity: loadIdentityConfig(env, problems),
     logLevel: read('LOG_LEVEL') ?? 'info',
     environment,
-    seed: parseSeed(env, problems),
+    seed: parseSeed(env, environment, problems),
+    sectors: parseSectors(env['JOINED_UP_SECTORS'], agency.sector, problems),
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;
 }
 
-/** Reads the shared identity settings (JOINED_UP_ISSUER, JOINED_UP_AUDIENCE, JOINED_UP_JWKS_URL). */
-export function loadIdentityConfig(env: Env, problems: string[]): IdentityConfig {
-  const identity: IdentityConfig = {
-    issuer: env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer,
-    audience: env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience,
-    jwksUrl: env['JOINED_UP_JWKS_URL'] ?? developmentIdentity.jwksUrl,
-  };
-  if (!isUrl(identity.jwksUrl)) problems.push(`JOINED_UP_JWKS_URL must be a URL, got "${identity.jwksUrl}"`);
-  return identity;
-}
-
-export function parsePort(raw: string | undefined, fallback: number, name: string, problems: string[]): number {
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    problems.push(`${name} must be a port number from 0 to 65535, got "${raw}"`);
-    return fallback;
+/**
+ * Whether to seed the demo population into a database that has none, and how many people.
+ * JOINED_UP_SEED (true or false) decides; unset, development and test seed and production never
+ * does, so a real agency's database gets no made-up people unless someone asks for them.
+ * JOINED_UP_PEOPLE sets the population's size.
+ */
+export function parseSeed(env: Env, environment: Environment, problems: string[]): SubgraphConfig['seed'] {
+  const asked = env['JOINED_UP_SEED'];
+  if (asked !== undefined && asked !== '' && asked !== 'true' && asked !== 'false') {
+    problems.push(`JOINED_UP_SEED must be true or false, got "${asked}"`);
   }
-  return port;
-}
-
-export function parseEnvironment(raw: string | undefined, problems: string[]): SubgraphConfig['environment'] {
-  if (raw === undefined || raw === '' || raw === 'development') return 'development';
-  if (raw === 'production' || raw === 'test') return raw;
-  problems.push(`NODE_ENV must be development, production or test, got "${raw}"`);
-  return 'development';
-}
-
-export function configurationError(problems: string[]): Error {
-  return new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
-    cause: createError('BAD_USER_INPUT', 'Invalid configuration', { problems }),
-  });
-}
-
-/** JOINED_UP_SEED=false turns seeding off; JOINED_UP_PEOPLE sets the demo population's size. */
-export function parseSeed(env: Env, problems: string[]): SubgraphConfig['seed'] {
-  if (env['JOINED_UP_SEED'] === 'false') return false;
+  if (asked === 'false' || ((asked === undefined || asked === '') && environment === 'production')) return false;
   const raw = env['JOINED_UP_PEOPLE'];
   if (raw === undefined || raw === '') return { people: defaultSeedPeople };
   const people = Number(raw);
@@ -112,11 +82,19 @@ export function parseSeed(env: Env, problems: string[]): SubgraphConfig['seed'] 
   return { people };
 }
 
-function isUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
+const sectorPattern = /^[a-z][a-z0-9-]{0,62}$/;
+
+/**
+ * JOINED_UP_SECTORS: the partnership's sectors, separated by commas. The agency's own sector is
+ * always among them; unset, it is the only one, and a sharing decision naming another is refused.
+ */
+export function parseSectors(raw: string | undefined, ownSector: string, problems: string[]): string[] {
+  const listed = (raw ?? '')
+    .split(',')
+    .map((sector) => sector.trim())
+    .filter(Boolean);
+  const bad = listed.filter((sector) => !sectorPattern.test(sector));
+  if (bad.length > 0)
+    problems.push(`JOINED_UP_SECTORS must list sectors such as social-care, got "${bad.join('", "')}"`);
+  return [...new Set([ownSector, ...listed.filter((sector) => sectorPattern.test(sector))])];
 }

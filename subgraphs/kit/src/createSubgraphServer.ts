@@ -1,3 +1,11 @@
+import {
+  type Caller,
+  type Logger,
+  type TokenVerifier,
+  createHttpHandler,
+  requestLogging,
+  sendJson,
+} from '@joined-up/core';
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -6,12 +14,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { type GraphQLFormattedError, type DocumentNode, parse } from 'graphql';
-import type { Caller } from './Caller.ts';
+import { type GraphQLFormattedError, parse } from 'graphql';
 import type { SubgraphConfig } from './config.ts';
-import type { Logger } from './createLogger.ts';
-import { createHttpHandler, sendJson } from './createHttpHandler.ts';
-import type { TokenVerifier } from './createTokenVerifier.ts';
 import { type OpenedDatabase, type Database, pingDatabase } from './openDatabase.ts';
 import type { AgencyPolicy } from './access/AgencyPolicy.ts';
 import { auditWriting } from './access/auditWriting.ts';
@@ -19,9 +23,9 @@ import { createAccessControl, type SubjectFactsLoader } from './access/createAcc
 import { createAuditTrail } from './access/createAuditTrail.ts';
 import type { GuardedContext } from './access/guardPersonFields.ts';
 import { requireGuardedPersonFields } from './access/requireGuardedPersonFields.ts';
-import { requestLogging } from './requestLogging.ts';
 import { scalarResolvers } from './scalarResolvers.ts';
-import { sharedTypeDefs } from './sharedTypeDefs.ts';
+import { subgraphSdl } from './subgraphSdl.ts';
+import { governResolvers } from './access/governResolvers.ts';
 
 /** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
 export interface Agency {
@@ -62,6 +66,8 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   logger: Logger;
   environment: SubgraphConfig['environment'];
   access: AgencyAccess<TSchema>;
+  /** The partnership's sectors (JOINED_UP_SECTORS): what a person's sharing decisions may name. */
+  sectors: readonly string[];
 }
 
 /** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
@@ -69,11 +75,6 @@ export interface SubgraphServer {
   listener: RequestListener;
   apollo: ApolloServer<never>;
   stop(): Promise<void>;
-}
-
-/** Parses an agency's SDL together with the shared SDL, as composition and the server see it. */
-export function subgraphTypeDefs(agencyTypeDefs: string): DocumentNode {
-  return parse(sharedTypeDefs + agencyTypeDefs);
 }
 
 /**
@@ -87,11 +88,18 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   type Context = SubgraphContext<TSchema, TLoaders>;
   const { agency, logger } = options;
   const production = options.environment === 'production';
-  const typeDefs = subgraphTypeDefs(options.typeDefs);
-  requireGuardedPersonFields(typeDefs);
+  const typeDefs = parse(subgraphSdl(agency, options.typeDefs));
+  requireGuardedPersonFields(typeDefs, options.access.policy);
+  const resolvers = governResolvers(
+    options.resolvers as never,
+    typeDefs,
+    agency,
+    options.access.policy,
+    options.sectors,
+  );
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...options.resolvers } as never }]),
+    schema: buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP

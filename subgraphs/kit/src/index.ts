@@ -1,33 +1,15 @@
 // The kit's public surface: what every agency subgraph uses. Everything else is internal.
 
 // Running a subgraph: configuration, the module an agency provides, server, logging.
-export type { Caller, CallerOrganisation, Sector } from './Caller.ts';
-export {
-  configurationError,
-  defaultSeedPeople,
-  developmentIdentity,
-  loadIdentityConfig,
-  loadSubgraphConfig,
-  parseEnvironment,
-  parsePort,
-  parseSeed,
-  type IdentityConfig,
-  type SubgraphConfig,
-} from './config.ts';
-export { createHttpHandler, sendError, sendJson, type HttpRoute } from './createHttpHandler.ts';
-export { createLogger, type Logger } from './createLogger.ts';
+export type { Caller, CallerOrganisation, Logger, Sector } from '@joined-up/core';
+export { defaultSeedPeople, loadSubgraphConfig, parseSeed, type SubgraphConfig } from './config.ts';
 export {
   createSubgraphServer,
-  subgraphTypeDefs,
   type Agency,
   type AgencyAccess,
   type SubgraphContext,
   type SubgraphServer,
 } from './createSubgraphServer.ts';
-export { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './cacheVerifiedTokens.ts';
-export { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
-export { listen, type RunningServer } from './listen.ts';
-export { requestLogging } from './requestLogging.ts';
 export {
   runSubgraph,
   type RunningSubgraph,
@@ -36,11 +18,10 @@ export {
   type SubgraphModule,
 } from './runSubgraph.ts';
 export { runSubgraphMain } from './runSubgraphMain.ts';
-export { sharedTypeDefs } from './sharedTypeDefs.ts';
+export { publishedSdl, subgraphSdl } from './subgraphSdl.ts';
 
 // Errors and input.
-export { createError, createRequestError, errorCodes, type ErrorCode } from './errorCodes.ts';
-export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
+export { createError, isValidNhsNumber, nhsCheckDigit, requireNhsNumber, type ErrorCode } from '@joined-up/core';
 export { requireEntityId } from './requireEntityId.ts';
 
 // Data: the database, batched loading, pagination, provenance, seeding, dates.
@@ -57,7 +38,9 @@ export {
   toConnection,
   type Connection,
   type CursorPosition,
+  type PageInfo,
 } from './pagination.ts';
+export type { PageKey } from './createPageLoader.ts';
 export {
   provenanceColumns,
   provenanceOf,
@@ -77,7 +60,5 @@ export { careTeam, careTeamMember } from './access/careTeam.ts';
 export { delegations, sharingDecisions } from './access/consentTables.ts';
 export type { AccessControl, Granted, SubjectFactsLoader } from './access/createAccessControl.ts';
 export { decideAccess, type AccessDecision } from './access/decideAccess.ts';
-export { governanceResolvers } from './access/governanceResolvers.ts';
-export { allowedParts, guardPersonFields, withholdSensitive, type GuardedContext } from './access/guardPersonFields.ts';
+export { allowedParts, withholdSensitive, type GuardedContext } from './access/guardPersonFields.ts';
 export { loadConsentFacts } from './access/loadConsentFacts.ts';
-export { guardScopes, policyCategories, scopeRequirements, type FieldCategories } from './access/schemaRequirements.ts';

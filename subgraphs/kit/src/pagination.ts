@@ -1,4 +1,4 @@
-import { createError } from './errorCodes.ts';
+import { createError } from '@joined-up/core';
 
 /** Relay-style page information. */
 export interface PageInfo {

@@ -1,11 +1,17 @@
+import {
+  type IdentityConfig,
+  type Logger,
+  type RunningServer,
+  type TokenVerifier,
+  cacheVerifiedTokens,
+  createLogger,
+  createTokenVerifier,
+  listen,
+} from '@joined-up/core';
 import type { PGlite } from '@electric-sql/pglite';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { IdentityConfig, SubgraphConfig } from './config.ts';
-import { createLogger, type Logger } from './createLogger.ts';
+import type { SubgraphConfig } from './config.ts';
 import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
-import { cacheVerifiedTokens } from './cacheVerifiedTokens.ts';
-import { createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
-import { listen, type RunningServer } from './listen.ts';
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
 import { lastSeed, recordSeed } from './seedRuns.ts';
 
@@ -42,8 +48,12 @@ export interface RunSubgraphOptions {
   /** Seed the demo population when the database has never been seeded; false to skip. */
   seed: { people: number; onProgress?: SeedProgress } | false;
   logger?: Logger;
+  /** pino level for the logger made when none is given. @default 'info' */
+  logLevel?: string;
   /** Overrides token verification (tests of the verifier itself use the real one). */
   verifyToken?: TokenVerifier;
+  /** The partnership's sectors, the agency's own included. @default the agency's own sector alone */
+  sectors?: readonly string[];
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
@@ -62,7 +72,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
   module: SubgraphModule<TSchema, TLoaders>,
   options: RunSubgraphOptions,
 ): Promise<RunningSubgraph<TSchema>> {
-  const logger = options.logger ?? createLogger(module.agency.name);
+  const logger = options.logger ?? createLogger(module.agency.name, options.logLevel);
   const database = await openDatabase({
     name: module.agency.name,
     schema: module.tables,
@@ -94,6 +104,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       logger,
       environment: options.environment,
       access: module.access,
+      sectors: options.sectors ?? [module.access.policy.sector],
     });
     const running = await listen(server.listener, options.port, '/graphql', async () => {
       await server.stop();

@@ -1,17 +1,35 @@
+import { createLogger } from '@joined-up/core';
 import { loadSubgraphConfig } from './config.ts';
-import { createLogger } from './createLogger.ts';
 import { runSubgraph, type SubgraphModule } from './runSubgraph.ts';
+import { publishedSdl } from './subgraphSdl.ts';
+
+/** An agency's environment variable prefix: social-care reads SOCIAL_CARE_PORT, SOCIAL_CARE_DATABASE_URL. */
+export function environmentPrefix(agencyName: string): string {
+  return agencyName.toUpperCase().replace(/-/g, '_');
+}
 
 /**
  * What an agency's entry point does: read its configuration from the environment (variables
- * prefixed with the agency's name), run, and stop cleanly on SIGINT or SIGTERM so in-flight
- * requests finish and the database closes.
+ * prefixed with the agency's name, then the shared JOINED_UP_* ones), run, and stop cleanly on
+ * SIGINT or SIGTERM so in-flight requests finish and the database closes. With `--print-sdl` it
+ * prints the agency's published SDL and exits instead: how an agency publishes its contract,
+ * from its code or from its built image alike.
  */
 export async function runSubgraphMain<TSchema extends Record<string, unknown>, TLoaders>(
   module: SubgraphModule<TSchema, TLoaders>,
-  defaults: { prefix: string; defaultPort: number },
+  defaults: { defaultPort: number },
+  argv: readonly string[] = process.argv.slice(2),
 ): Promise<void> {
-  const config = loadSubgraphConfig(process.env, { ...defaults, defaultDataDir: `.data/${module.agency.name}` });
+  if (argv.includes('--print-sdl')) {
+    process.stdout.write(publishedSdl(module.agency, module.typeDefs));
+    return;
+  }
+  const config = loadSubgraphConfig(process.env, {
+    prefix: environmentPrefix(module.agency.name),
+    defaultPort: defaults.defaultPort,
+    defaultDataDir: `.data/${module.agency.name}`,
+    sector: module.access.policy.sector,
+  });
   const running = await runSubgraph(module, { ...config, logger: createLogger(module.agency.name, config.logLevel) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.stop().then(() => process.exit(0)));

@@ -122,34 +122,18 @@ export const sharedTypeDefs = /* GraphQL */ `
     node: AccessEvent!
   }
 
-  "What kind of event a timeline entry records."
-  enum TimelineEntryKind {
-    "A contact with a health service: an appointment, home visit or telephone consultation."
-    ENCOUNTER
-    "An assessment, such as a Care Act needs assessment or a carer's assessment."
-    ASSESSMENT
-    "A review of the person's care and support."
-    REVIEW
-    "A referral, or a change in where a referral has got to."
-    REFERRAL
-    "A session the person had, or was booked for, with a service."
-    ENGAGEMENT
-    "A conversation with the person, such as a “what matters to me” conversation."
-    CONVERSATION
-    "A request for support made for the person."
-    REQUEST
-    "A change to the person's plan of care and support."
-    PLAN_CHANGE
-  }
-
   "One event in a person's care, as the agency that holds it describes it for the joined-up timeline."
   type TimelineEntry @shareable {
     "Unique across the graph: the agency's name, the kind of record and the agency's own id, such as health:encounter:123."
     id: ID!
     "When it happened."
     occurredOn: Date!
-    "What kind of event it was."
-    kind: TimelineEntryKind!
+    """
+    What kind of event it was, in capitals: ENCOUNTER, ASSESSMENT, REVIEW, REFERRAL, ENGAGEMENT,
+    CONVERSATION, REQUEST or PLAN_CHANGE, and whatever kinds a newer agency adds (ADMISSION, say).
+    A string, not an enum, so that an agency joining with a new kind of event changes no one else's schema.
+    """
+    kind: String!
     "What happened, in a few plain words, such as Annual diabetes review or Referral to Community Links accepted."
     title: String!
     "One or two lines of summary; null when there is nothing to add to the title."
@@ -160,22 +144,13 @@ export const sharedTypeDefs = /* GraphQL */ `
     provenance: Provenance!
   }
 
-  "A sector of health and care, to which a person may decline that an agency's data be shown."
-  enum Sector {
-    "NHS organisations: GP practices, community health, hospitals."
-    HEALTH
-    "Local authority adult social care and the providers it commissions."
-    SOCIAL_CARE
-    "Charities and community organisations."
-    VOLUNTARY_SECTOR
-    "The place partnership coordinating care."
-    CARE_COORDINATION
-  }
-
   "A person's decision about showing one agency's data to one sector, held by that agency."
   type SharingDecision @shareable {
-    "The sector the decision is about."
-    sector: Sector!
+    """
+    The sector the decision is about, as the partnership names it: health, social-care,
+    voluntary-sector, care-coordination, or any sector a newer agency is in.
+    """
+    sector: String!
     "False when the person has declined that this agency's data be shown to the sector."
     shared: Boolean!
     "When the person (or the carer acting for them) last changed it; null if never changed."

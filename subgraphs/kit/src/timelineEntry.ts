@@ -1,9 +1,20 @@
 import type { Agency } from './createSubgraphServer.ts';
 import { type ProvenanceRow, provenanceOf } from './provenanceColumns.ts';
 
-/** What kind of event a timeline entry records, as the shared TimelineEntryKind enum names them. */
+/**
+ * What kind of event a timeline entry records. The kinds the first agencies use are listed so
+ * their code is checked; the shared SDL has a string, so an agency may add its own kinds.
+ */
 export type TimelineEntryKind =
-  'ENCOUNTER' | 'ASSESSMENT' | 'REVIEW' | 'REFERRAL' | 'ENGAGEMENT' | 'CONVERSATION' | 'REQUEST' | 'PLAN_CHANGE';
+  | 'ENCOUNTER'
+  | 'ASSESSMENT'
+  | 'REVIEW'
+  | 'REFERRAL'
+  | 'ENGAGEMENT'
+  | 'CONVERSATION'
+  | 'REQUEST'
+  | 'PLAN_CHANGE'
+  | (string & {});
 
 /** One event of a person's care as an agency contributes it to the joined-up timeline (the shared TimelineEntry type). */
 export interface TimelineEntry {

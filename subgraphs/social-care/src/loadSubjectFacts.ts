@@ -1,4 +1,4 @@
-import { type Caller, type Database, loadConsentFacts, type SubjectFactsLoader } from '@joined-up/kit';
+import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { socialCarePolicy } from './policy.ts';

@@ -1,23 +1,16 @@
 import {
   allowedParts,
-  guardPersonFields,
-  governanceResolvers,
-  guardScopes,
   newestFirst,
-  policyCategories,
   provenanceOf,
   requireEntityId,
   requireNhsNumber,
-  scopeRequirements,
+  withProvenance,
+  withholdSensitive,
   type SubgraphContext,
   type TimelineEntry,
-  withholdSensitive,
-  withProvenance,
 } from '@joined-up/kit';
-import { typeDefs } from './typeDefs.ts';
 import { vocabulary } from '@joined-up/population';
 import type { SocialCareLoaders } from './createLoaders.ts';
-import { socialCarePolicy } from './policy.ts';
 import { socialCareCaseload, type CaseloadArgs } from './socialCareCaseload.ts';
 import { socialCareTimelineParts } from './socialCareTimelineParts.ts';
 import type { allocations, assessments, reviews, requests, services, SocialCareTables, workers } from './tables.ts';
@@ -57,12 +50,6 @@ const carerLinksOf = async (person: PersonKey, side: 'caredFor' | 'carer', conte
 
 const assessor = (row: AssessmentRow, _: unknown, context: Context) => context.loaders.worker.load(row.assessorId);
 
-/** Which policy category guards each Person field, as the SDL's @policy directives say. */
-export const personFieldCategories = policyCategories(typeDefs, 'Person');
-
-/** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
-const governance = governanceResolvers('socialCare', socialCarePolicy);
-
 /** Social care's resolvers. Every Person field goes through the request's loaders, so lists are batched. */
 export const resolvers = {
   Query: {
@@ -84,54 +71,48 @@ export const resolvers = {
         where: (table, { eq }) => eq(table.kind, 'provider'),
         orderBy: (table, { asc }) => asc(table.name),
       }),
-    ...governance.Query,
   },
-  Mutation: guardScopes(governance.Mutation, scopeRequirements(typeDefs, 'Mutation')),
-  Person: guardPersonFields(
-    {
-      // Social care holds no demographics, so the key is all a Person is here, however it arrived
-      // and whether or not the council holds anything: every field then answers to the policy, and
-      // a refusal reads the same for a record that exists and one that does not. Async, so that
-      // one invalid representation nulls only its own entity, not the whole list.
-      __resolveReference: async (reference: PersonKey): Promise<PersonKey> => ({
-        nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations'),
-      }),
-      socialCareRequests: async (person: PersonKey, _: unknown, context: Context) =>
-        (await context.loaders.requests.load(person.nhsNumber)).map(withProvenance),
-      careActAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'needs', context),
-      carersAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'carer', context),
-      socialCareServices: async (person: PersonKey, _: unknown, context: Context) =>
-        (await context.loaders.services.load(person.nhsNumber)).map(withProvenance),
-      careAndSupportPlan: async (person: PersonKey, _: unknown, context: Context) => {
-        const current = (await context.loaders.plans.load(person.nhsNumber)).find((plan) => plan.status !== 'ENDED');
-        return current ? withProvenance(current) : null;
-      },
-      socialCareReviews: async (person: PersonKey, _: unknown, context: Context) =>
-        withholdSensitive(await context.loaders.reviews.load(person.nhsNumber), context.decision).map(withProvenance),
-      // Only the parts the caller may see, for the care coordination timeline to merge with other agencies'.
-      socialCareTimeline: async (person: PersonKey, _: unknown, context: Context): Promise<TimelineEntry[]> =>
-        newestFirst(await allowedParts(context, socialCareTimelineParts(person.nhsNumber, context))),
-      allocatedSocialWorker: async (person: PersonKey, _: unknown, context: Context) => {
-        const allocation = await context.loaders.currentAllocation.load(person.nhsNumber);
-        return allocation ? context.loaders.worker.load(allocation.workerId) : null;
-      },
-      // Naming the other person in a caring relationship is a read of their data too.
-      unpaidCarers: async (person: PersonKey, _: unknown, context: Context) =>
-        (await carerLinksOf(person, 'caredFor', context)).map((row) => ({
-          ...row,
-          carer: linkedPerson(row.carerNhsNumber, context),
-        })),
-      caringFor: async (person: PersonKey, _: unknown, context: Context) =>
-        (await carerLinksOf(person, 'carer', context)).map((row) => ({
-          ...row,
-          person: linkedPerson(row.caredForNhsNumber, context),
-        })),
-      careWorkers: async (person: PersonKey, _: unknown, context: Context) =>
-        (await context.loaders.careWorkerAssignments.load(person.nhsNumber)).map(withProvenance),
-      ...governance.Person,
+  Person: {
+    // Social care holds no demographics, so the key is all a Person is here, however it arrived
+    // and whether or not the council holds anything: every field then answers to the policy, and
+    // a refusal reads the same for a record that exists and one that does not. Async, so that
+    // one invalid representation nulls only its own entity, not the whole list.
+    __resolveReference: async (reference: PersonKey): Promise<PersonKey> => ({
+      nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations'),
+    }),
+    socialCareRequests: async (person: PersonKey, _: unknown, context: Context) =>
+      (await context.loaders.requests.load(person.nhsNumber)).map(withProvenance),
+    careActAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'needs', context),
+    carersAssessments: (person: PersonKey, _: unknown, context: Context) => assessmentsOf(person, 'carer', context),
+    socialCareServices: async (person: PersonKey, _: unknown, context: Context) =>
+      (await context.loaders.services.load(person.nhsNumber)).map(withProvenance),
+    careAndSupportPlan: async (person: PersonKey, _: unknown, context: Context) => {
+      const current = (await context.loaders.plans.load(person.nhsNumber)).find((plan) => plan.status !== 'ENDED');
+      return current ? withProvenance(current) : null;
     },
-    personFieldCategories,
-  ),
+    socialCareReviews: async (person: PersonKey, _: unknown, context: Context) =>
+      withholdSensitive(await context.loaders.reviews.load(person.nhsNumber), context.decision).map(withProvenance),
+    // Only the parts the caller may see, for the care coordination timeline to merge with other agencies'.
+    socialCareTimeline: async (person: PersonKey, _: unknown, context: Context): Promise<TimelineEntry[]> =>
+      newestFirst(await allowedParts(context, socialCareTimelineParts(person.nhsNumber, context))),
+    allocatedSocialWorker: async (person: PersonKey, _: unknown, context: Context) => {
+      const allocation = await context.loaders.currentAllocation.load(person.nhsNumber);
+      return allocation ? context.loaders.worker.load(allocation.workerId) : null;
+    },
+    // Naming the other person in a caring relationship is a read of their data too.
+    unpaidCarers: async (person: PersonKey, _: unknown, context: Context) =>
+      (await carerLinksOf(person, 'caredFor', context)).map((row) => ({
+        ...row,
+        carer: linkedPerson(row.carerNhsNumber, context),
+      })),
+    caringFor: async (person: PersonKey, _: unknown, context: Context) =>
+      (await carerLinksOf(person, 'carer', context)).map((row) => ({
+        ...row,
+        person: linkedPerson(row.caredForNhsNumber, context),
+      })),
+    careWorkers: async (person: PersonKey, _: unknown, context: Context) =>
+      (await context.loaders.careWorkerAssignments.load(person.nhsNumber)).map(withProvenance),
+  },
   SocialCareRequest: {
     routeOfAccess: (row: typeof requests.$inferSelect) => cld(cldRouteOfAccess, row.routeOfAccess),
     outcome: (row: typeof requests.$inferSelect) => cld(cldEventOutcome, row.outcome),

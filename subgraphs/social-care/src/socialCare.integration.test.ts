@@ -808,16 +808,16 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
   });
 
   it('lets Sam decline sharing with health at once and idempotently, his mother undo it, and not his social worker', async () => {
-    const set = `mutation($sector: Sector!, $shared: Boolean!) { setSocialCareSharing(nhsNumber: "${sam}", sector: $sector, shared: $shared) { sector shared decidedAt } }`;
+    const set = `mutation($sector: String!, $shared: Boolean!) { setSocialCareSharing(nhsNumber: "${sam}", sector: $sector, shared: $shared) { sector shared decidedAt } }`;
     const plan = entities('careAndSupportPlan { status }');
     const seen = { data: { _entities: [{ careAndSupportPlan: { status: 'AGREED' } }] } };
     expect((await socialCare.query('gp', plan, asPeople(sam))).body).toEqual(seen);
 
-    const declined = await socialCare.query('sam', set, { sector: 'HEALTH', shared: false });
+    const declined = await socialCare.query('sam', set, { sector: 'health', shared: false });
     expect(declined.body).toEqual({
-      data: { setSocialCareSharing: { sector: 'HEALTH', shared: false, decidedAt: expect.any(String) } },
+      data: { setSocialCareSharing: { sector: 'health', shared: false, decidedAt: expect.any(String) } },
     });
-    expect((await socialCare.query('sam', set, { sector: 'HEALTH', shared: false })).body).toEqual(declined.body);
+    expect((await socialCare.query('sam', set, { sector: 'health', shared: false })).body).toEqual(declined.body);
     expect(await auditOf(socialCare, declined.headers)).toEqual([
       {
         actor_subject: 'citizen-sam',
@@ -846,26 +846,26 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
         _entities: [
           {
             socialCareSharingDecisions: [
-              { sector: 'HEALTH', shared: false, decidedAt },
-              { sector: 'VOLUNTARY_SECTOR', shared: true, decidedAt: null },
-              { sector: 'CARE_COORDINATION', shared: true, decidedAt: null },
+              { sector: 'health', shared: false, decidedAt },
+              { sector: 'voluntary-sector', shared: true, decidedAt: null },
+              { sector: 'care-coordination', shared: true, decidedAt: null },
             ],
           },
         ],
       },
     });
 
-    expect((await socialCare.query('social-worker', set, { sector: 'HEALTH', shared: true })).body).toEqual({
+    expect((await socialCare.query('social-worker', set, { sector: 'health', shared: true })).body).toEqual({
       data: { setSocialCareSharing: null },
       errors: [
         refusedField('setSocialCareSharing', `${agency} needs a token with the scope record:consent:own for this.`),
       ],
     });
-    expect((await socialCare.query('carer', set, { sector: 'HEALTH', shared: true })).body).toEqual({
-      data: { setSocialCareSharing: { sector: 'HEALTH', shared: true, decidedAt: null } },
+    expect((await socialCare.query('carer', set, { sector: 'health', shared: true })).body).toEqual({
+      data: { setSocialCareSharing: { sector: 'health', shared: true, decidedAt: null } },
     });
-    expect((await socialCare.query('carer', set, { sector: 'HEALTH', shared: true })).body).toEqual({
-      data: { setSocialCareSharing: { sector: 'HEALTH', shared: true, decidedAt: null } },
+    expect((await socialCare.query('carer', set, { sector: 'health', shared: true })).body).toEqual({
+      data: { setSocialCareSharing: { sector: 'health', shared: true, decidedAt: null } },
     });
     expect((await socialCare.query('gp', plan, asPeople(sam))).body).toEqual(seen);
   });

@@ -1,9 +1,6 @@
-import { type Caller, decideAccess, type Sector, subgraphTypeDefs } from '@joined-up/kit';
-import { Kind } from 'graphql';
+import { decideAccess, type Caller, type Sector } from '@joined-up/kit';
 import { describe, expect, it } from 'vitest';
-import { voluntarySectorSubgraph } from './index.ts';
 import { voluntarySectorPolicy } from './policy.ts';
-import { personFieldCategories } from './resolvers.ts';
 
 const sam = '9990000018';
 const caller = (role: string, sector: Sector): Caller => ({
@@ -29,23 +26,6 @@ const decide = (who: Caller, relationships: string[], category: string, declined
 };
 
 describe("the voluntary sector's policy", () => {
-  it('puts every Person field but the key behind a category the policy holds', () => {
-    const document = subgraphTypeDefs(voluntarySectorSubgraph.typeDefs);
-    const person = document.definitions.find(
-      (definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Person',
-    );
-    const fields =
-      person?.kind === Kind.OBJECT_TYPE_DEFINITION
-        ? (person.fields ?? []).map((field) => field.name.value).filter((name) => name !== 'nhsNumber')
-        : [];
-    expect(Object.keys(personFieldCategories).sort()).toEqual(fields.sort());
-    expect(
-      Object.values(personFieldCategories)
-        .flat()
-        .every((category) => voluntarySectorPolicy.categories.includes(category)),
-    ).toBe(true);
-  });
-
   it.each([
     [
       'link worker on the referral',

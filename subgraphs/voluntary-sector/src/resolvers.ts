@@ -2,27 +2,20 @@ import {
   allowedParts,
   createError,
   decodeCursor,
-  guardPersonFields,
-  governanceResolvers,
-  guardScopes,
   isIsoDate,
   newestFirst,
   pageSize,
-  policyCategories,
   provenanceOf,
   requireEntityId,
   requireNhsNumber,
-  scopeRequirements,
-  type SubgraphContext,
-  type TimelineEntry,
   toConnection,
   withProvenance,
+  type SubgraphContext,
+  type TimelineEntry,
 } from '@joined-up/kit';
-import { typeDefs } from './typeDefs.ts';
 import { snomed, socialPrescribingReferral } from '@joined-up/population';
 import type { EngagementRow, VoluntarySectorLoaders } from './createLoaders.ts';
 import { listClients } from './listClients.ts';
-import { voluntarySectorPolicy } from './policy.ts';
 import type { clients, referrals, services, VoluntarySectorTables } from './tables.ts';
 import { voluntarySectorTimelineParts } from './voluntarySectorTimelineParts.ts';
 
@@ -32,15 +25,6 @@ type ReferralRow = typeof referrals.$inferSelect;
 type ServiceRow = typeof services.$inferSelect;
 /** A Person here is only ever its key: health owns everything else about the person. */
 type PersonParent = { nhsNumber: string };
-
-/**
- * Which policy category (or categories, for the timeline) guards each Person field, as the SDL's
- * @policy directives say. Every field but the key is here (a test reads the SDL to keep it so).
- */
-export const personFieldCategories = policyCategories(typeDefs, 'Person');
-
-/** The access log, sharing decisions, break-glass list and sharing mutation, as every agency has them. */
-const governance = governanceResolvers('voluntarySector', voluntarySectorPolicy);
 
 /** An organisation's summary by code, falling back to the code for one this agency does not hold. */
 async function organisationSummary(code: string, context: Context) {
@@ -77,41 +61,35 @@ export const resolvers = {
       }
       return page;
     },
-    ...governance.Query,
   },
-  Mutation: guardScopes(governance.Mutation, scopeRequirements(typeDefs, 'Mutation')),
   // Every field is decided by the partnership's policy, alike whether or not it holds anything
   // for the person: a refusal never tells a held record from an unknown one.
-  Person: guardPersonFields(
-    {
-      // Async so that an invalid number fails only its own entity, not every representation in the request.
-      __resolveReference: async (reference: { nhsNumber: unknown }): Promise<PersonParent> => ({
-        nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations'),
-      }),
-      socialPrescribingReferrals: async (person: PersonParent, _: unknown, context: Context) =>
-        (await context.loaders.referrals.load(person.nhsNumber)).map(withProvenance),
-      whatMattersToMe: async (person: PersonParent, _: unknown, context: Context) =>
-        (await context.loaders.whatMatters.load(person.nhsNumber)).map(withProvenance),
-      engagements: async (
-        person: PersonParent,
-        args: { first?: number | null; after?: string | null },
-        context: Context,
-      ) => {
-        const size = pageSize(args.first);
-        const after = decodeCursor(args.after, isIsoDate);
-        const loader = context.decision?.includeSensitive
-          ? context.loaders.engagementPages
-          : context.loaders.engagementPagesWithoutSensitive;
-        const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
-        return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
-      },
-      // Only the parts the caller may see, for the care coordination timeline to merge with other agencies'.
-      voluntarySectorTimeline: async (person: PersonParent, _: unknown, context: Context): Promise<TimelineEntry[]> =>
-        newestFirst(await allowedParts(context, voluntarySectorTimelineParts(person.nhsNumber, context))),
-      ...governance.Person,
+  Person: {
+    // Async so that an invalid number fails only its own entity, not every representation in the request.
+    __resolveReference: async (reference: { nhsNumber: unknown }): Promise<PersonParent> => ({
+      nhsNumber: requireNhsNumber(reference.nhsNumber, 'representations'),
+    }),
+    socialPrescribingReferrals: async (person: PersonParent, _: unknown, context: Context) =>
+      (await context.loaders.referrals.load(person.nhsNumber)).map(withProvenance),
+    whatMattersToMe: async (person: PersonParent, _: unknown, context: Context) =>
+      (await context.loaders.whatMatters.load(person.nhsNumber)).map(withProvenance),
+    engagements: async (
+      person: PersonParent,
+      args: { first?: number | null; after?: string | null },
+      context: Context,
+    ) => {
+      const size = pageSize(args.first);
+      const after = decodeCursor(args.after, isIsoDate);
+      const loader = context.decision?.includeSensitive
+        ? context.loaders.engagementPages
+        : context.loaders.engagementPagesWithoutSensitive;
+      const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
+      return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
     },
-    personFieldCategories,
-  ),
+    // Only the parts the caller may see, for the care coordination timeline to merge with other agencies'.
+    voluntarySectorTimeline: async (person: PersonParent, _: unknown, context: Context): Promise<TimelineEntry[]> =>
+      newestFirst(await allowedParts(context, voluntarySectorTimelineParts(person.nhsNumber, context))),
+  },
   VoluntaryOrganisation: {
     services: (organisation: { code: string }, _: unknown, context: Context) =>
       context.loaders.servicesOf.load(organisation.code),

@@ -784,7 +784,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
     const sam = '9990000018';
     const margaret = '9990000026';
     const unheld = '9434765919';
-    const setSharing = `mutation Share($nhsNumber: NHSNumber!, $sector: Sector!, $shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: $nhsNumber, sector: $sector, shared: $shared) { sector shared decidedAt } }`;
+    const setSharing = `mutation Share($nhsNumber: NHSNumber!, $sector: String!, $shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: $nhsNumber, sector: $sector, shared: $shared) { sector shared decidedAt } }`;
     const auditRows = async (where: ReturnType<typeof sql>) =>
       (
         (await db().execute(
@@ -1107,24 +1107,24 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
         `{ _entities(representations: [{ __typename: "Person", nhsNumber: "${sam}" }]) { ... on Person { voluntarySectorSharingDecisions { sector shared decidedAt } } } }`,
       );
       expect(decisions.body.data!._entities[0]!.voluntarySectorSharingDecisions).toEqual([
-        { sector: 'HEALTH', shared: true, decidedAt: null },
-        { sector: 'SOCIAL_CARE', shared: false, decidedAt: '2026-05-28T16:30:00.000Z' },
-        { sector: 'CARE_COORDINATION', shared: true, decidedAt: null },
+        { sector: 'health', shared: true, decidedAt: null },
+        { sector: 'social-care', shared: false, decidedAt: '2026-05-28T16:30:00.000Z' },
+        { sector: 'care-coordination', shared: true, decidedAt: null },
       ]);
 
-      const declined = await share('sam', 'HEALTH', false);
+      const declined = await share('sam', 'health', false);
       expect(declined.body.errors).toBeUndefined();
-      expect(declined.body.data!.setVoluntarySectorSharing).toMatchObject({ sector: 'HEALTH', shared: false });
-      const again = await share('sam', 'HEALTH', false);
+      expect(declined.body.data!.setVoluntarySectorSharing).toMatchObject({ sector: 'health', shared: false });
+      const again = await share('sam', 'health', false);
       expect(again.body.data!.setVoluntarySectorSharing).toEqual(declined.body.data!.setVoluntarySectorSharing);
       expect(
         outcomes((await subgraph.query<WholeRecord>('gp', wholeRecord, representations(sam))).body)[
           'socialPrescribingReferrals'
         ],
       ).toBe(deny);
-      const restored = await share('carer', 'HEALTH', true);
+      const restored = await share('carer', 'health', true);
       expect(restored.body.data!.setVoluntarySectorSharing).toEqual({
-        sector: 'HEALTH',
+        sector: 'health',
         shared: true,
         decidedAt: null,
       });
@@ -1135,11 +1135,11 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
       ).toBe(allow);
 
       for (const user of ['link-worker', 'social-worker', 'gp']) {
-        const refused = await share(user, 'SOCIAL_CARE', true);
+        const refused = await share(user, 'social-care', true);
         expect(refused.body.data?.setVoluntarySectorSharing).toBeNull();
         expect(refused.body.errors?.[0]?.extensions).toEqual(forbidden);
       }
-      const ownSector = await share('sam', 'VOLUNTARY_SECTOR', false);
+      const ownSector = await share('sam', 'voluntary-sector', false);
       expect(ownSector.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'sector' });
 
       const writes = await auditRows(sql`nhs_number = ${sam} and action = 'write'`);
@@ -1156,7 +1156,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
           'socialPrescribingReferrals'
         ],
       ).toBe(deny);
-      const shared = await subgraph.query('sam', setSharing, { nhsNumber: sam, sector: 'SOCIAL_CARE', shared: true });
+      const shared = await subgraph.query('sam', setSharing, { nhsNumber: sam, sector: 'social-care', shared: true });
       expect(shared.body.errors).toBeUndefined();
       const { body } = await subgraph.query<WholeRecord>('social-worker', wholeRecord, representations(sam));
       expect(outcomes(body)).toEqual({
@@ -1166,7 +1166,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
         voluntarySectorAccessLog: deny,
         voluntarySectorSharingDecisions: deny,
       });
-      await subgraph.query('sam', setSharing, { nhsNumber: sam, sector: 'SOCIAL_CARE', shared: false });
+      await subgraph.query('sam', setSharing, { nhsNumber: sam, sector: 'social-care', shared: false });
       expect(
         outcomes((await subgraph.query<WholeRecord>('social-worker', wholeRecord, representations(sam))).body)[
           'socialPrescribingReferrals'

@@ -1,4 +1,4 @@
-import type { Sector } from '../Caller.ts';
+import type { Sector } from '@joined-up/core';
 
 /**
  * An agency's access policy, written as data: who may see which categories of a person's

@@ -1,6 +1,6 @@
+import type { Logger } from '@joined-up/core';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { Logger } from '../createLogger.ts';
 import type { Database } from '../openDatabase.ts';
 import { auditEvents } from './auditEvents.ts';
 import type { AuditTrail } from './createAuditTrail.ts';

@@ -1,5 +1,4 @@
-import type { Caller } from '../Caller.ts';
-import { createError } from '../errorCodes.ts';
+import { type Caller, createError } from '@joined-up/core';
 import type { Database } from '../openDatabase.ts';
 import { accessLogOf } from './accessLogOf.ts';
 import type { AgencyPolicy } from './AgencyPolicy.ts';

@@ -1,6 +1,5 @@
+import { type Caller, createError } from '@joined-up/core';
 import DataLoader from 'dataloader';
-import type { Caller } from '../Caller.ts';
-import { createError } from '../errorCodes.ts';
 import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
 import { type AccessDecision, decideAccess } from './decideAccess.ts';
 

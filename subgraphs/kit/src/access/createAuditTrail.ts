@@ -1,4 +1,4 @@
-import type { Caller } from '../Caller.ts';
+import type { Caller } from '@joined-up/core';
 import type { auditEvents } from './auditEvents.ts';
 
 /** What this request did to one person's data. */

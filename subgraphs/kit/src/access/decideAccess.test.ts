@@ -1,5 +1,5 @@
+import type { Caller, Sector } from '@joined-up/core';
 import { describe, expect, it } from 'vitest';
-import type { Caller, Sector } from '../Caller.ts';
 import { definePolicy, type SubjectFacts } from './AgencyPolicy.ts';
 import { decideAccess } from './decideAccess.ts';
 

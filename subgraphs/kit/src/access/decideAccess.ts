@@ -1,4 +1,4 @@
-import type { Caller } from '../Caller.ts';
+import type { Caller } from '@joined-up/core';
 import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
 
 /** The outcome of one access decision. */

@@ -1,4 +1,5 @@
-import type { Caller } from '../Caller.ts';
+import type { Caller } from '@joined-up/core';
+import { agencyFieldPrefix, agencyTypePrefix } from '../agencyNames.ts';
 import type { Database } from '../openDatabase.ts';
 import { accessLogOf } from './accessLogOf.ts';
 import type { AgencyPolicy } from './AgencyPolicy.ts';
@@ -20,11 +21,12 @@ type PageArgs = { first?: number | null; after?: string | null };
  * The resolvers every agency offers for the person's control of their data, named after the
  * agency (`healthAccessLog`, `setHealthSharing`, ...) because each agency answers for its own
  * audit and sharing decisions: the access log and sharing decisions on Person, the privacy
- * officer's break-glass list, and the sharing mutation. Spread into the agency's resolvers;
- * the Person fields still go through its policy guard.
+ * officer's break-glass list, and the sharing mutation. They match governanceTypeDefs field for
+ * field; the server adds both to every agency, and the Person fields go through its policy guard.
  */
-export function governanceResolvers(fieldPrefix: string, policy: AgencyPolicy) {
-  const capitalised = `${fieldPrefix.charAt(0).toUpperCase()}${fieldPrefix.slice(1)}`;
+export function governanceResolvers(agency: { name: string }, policy: AgencyPolicy, sectors: readonly string[]) {
+  const fieldPrefix = agencyFieldPrefix(agency.name);
+  const capitalised = agencyTypePrefix(agency.name);
   return {
     Query: {
       [`${fieldPrefix}BreakGlassAccesses`]: (_: unknown, args: PageArgs, context: GovernanceContext) =>
@@ -35,13 +37,13 @@ export function governanceResolvers(fieldPrefix: string, policy: AgencyPolicy) {
         _: unknown,
         args: { nhsNumber: string; sector: string; shared: boolean },
         context: GovernanceContext,
-      ) => setSharingDecision(context, policy.sector, args),
+      ) => setSharingDecision(context, policy.sector, sectors, args),
     },
     Person: {
       [`${fieldPrefix}AccessLog`]: (person: { nhsNumber: string }, args: PageArgs, context: GovernanceContext) =>
         accessLogOf(context.db, context.agency.displayName, { nhsNumber: person.nhsNumber }, args),
       [`${fieldPrefix}SharingDecisions`]: (person: { nhsNumber: string }, _: unknown, context: GovernanceContext) =>
-        sharingDecisionsOf(context.db, person.nhsNumber, policy.sector),
+        sharingDecisionsOf(context.db, person.nhsNumber, policy.sector, sectors),
     },
   };
 }

@@ -1,6 +1,6 @@
+import type { Caller, Sector } from '@joined-up/core';
 import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { Caller, Sector } from '../Caller.ts';
 import { createAccessControl } from './createAccessControl.ts';
 import { definePolicy } from './AgencyPolicy.ts';
 import { createAuditTrail } from './createAuditTrail.ts';

@@ -1,5 +1,5 @@
+import type { Caller, Sector } from '@joined-up/core';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Caller, Sector } from '../Caller.ts';
 import type { Database } from '../openDatabase.ts';
 import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
 import { auditEvents } from './auditEvents.ts';

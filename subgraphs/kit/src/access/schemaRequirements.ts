@@ -1,5 +1,5 @@
+import { createError } from '@joined-up/core';
 import { type ConstDirectiveNode, type DocumentNode, Kind, parse } from 'graphql';
-import { createError } from '../errorCodes.ts';
 
 /**
  * The policy categories of one field: one category, or several for a field that joins parts of

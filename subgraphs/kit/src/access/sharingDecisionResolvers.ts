@@ -1,20 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Caller, Sector } from '../Caller.ts';
-import { createError } from '../errorCodes.ts';
+import { type Caller, createError, requireNhsNumber, type Sector } from '@joined-up/core';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../openDatabase.ts';
-import { requireNhsNumber } from '../nhsNumber.ts';
 import { auditEvents } from './auditEvents.ts';
 import { sharingDecisions } from './consentTables.ts';
 import { auditRow } from './createAuditTrail.ts';
 import type { GuardedContext } from './guardPersonFields.ts';
-
-const sectors: Record<string, Sector> = {
-  HEALTH: 'health',
-  SOCIAL_CARE: 'social-care',
-  VOLUNTARY_SECTOR: 'voluntary-sector',
-  CARE_COORDINATION: 'care-coordination',
-};
-const enumOf = (sector: string) => Object.entries(sectors).find(([, value]) => value === sector)?.[0];
 
 interface SharingContext extends GuardedContext {
   db: Database<Record<string, unknown>>;
@@ -23,18 +13,23 @@ interface SharingContext extends GuardedContext {
   requestId: string;
 }
 
-/** The person's sharing decisions held by this agency, one per sector other than its own. */
-export async function sharingDecisionsOf(db: Database<Record<string, unknown>>, nhsNumber: string, ownSector: Sector) {
+/**
+ * The person's sharing decisions held by this agency, one for each sector of the partnership
+ * other than the agency's own. The sectors are configuration (JOINED_UP_SECTORS), so a sector that
+ * joins is listed once the agency is told of it, with no change to its code or schema.
+ */
+export async function sharingDecisionsOf(
+  db: Database<Record<string, unknown>>,
+  nhsNumber: string,
+  ownSector: Sector,
+  sectors: readonly Sector[],
+) {
   const rows = await db.select().from(sharingDecisions).where(eq(sharingDecisions.nhsNumber, nhsNumber));
-  return Object.entries(sectors)
-    .filter(([, sector]) => sector !== ownSector)
-    .map(([name, sector]) => {
+  return sectors
+    .filter((sector) => sector !== ownSector)
+    .map((sector) => {
       const declined = rows.find((row) => row.sector === sector);
-      return {
-        sector: name,
-        shared: !declined,
-        decidedAt: declined ? new Date(declined.decidedAt).toISOString() : null,
-      };
+      return { sector, shared: !declined, decidedAt: declined ? new Date(declined.decidedAt).toISOString() : null };
     });
 }
 
@@ -42,20 +37,25 @@ export async function sharingDecisionsOf(db: Database<Record<string, unknown>>, 
  * Records the person's decision to share or not share this agency's data with a sector. Only
  * the person, or a carer they delegated 'sharing-decisions' to, may change it; it takes effect
  * on the next decision (facts are read per request), is idempotent (setting the same value
- * twice changes nothing), and is audited as a write.
+ * twice changes nothing), and is audited as a write. A sector the partnership does not list is
+ * refused, naming the ones it does.
  */
 export async function setSharingDecision(
   context: SharingContext,
   ownSector: Sector,
+  sectors: readonly Sector[],
   args: { nhsNumber: string; sector: string; shared: boolean },
 ) {
   const nhsNumber = requireNhsNumber(args.nhsNumber, 'nhsNumber');
-  const sector = sectors[args.sector];
-  if (!sector || sector === ownSector) {
-    throw createError('BAD_USER_INPUT', `Argument "sector" must be a sector other than this agency's own.`, {
-      argumentName: 'sector',
-    });
+  const others = sectors.filter((sector) => sector !== ownSector);
+  if (!others.includes(args.sector)) {
+    throw createError(
+      'BAD_USER_INPUT',
+      `Argument "sector" must name a sector of the partnership other than this agency's own (${ownSector}): one of ${others.join(', ') || 'none configured'}.`,
+      { argumentName: 'sector', allowed: others },
+    );
   }
+  const sector = args.sector;
   const decision = await context.access.require(nhsNumber, 'sharing-decisions');
   if (decision.basis !== 'own record' && decision.basis !== 'delegated by the person') {
     throw createError(
@@ -70,7 +70,7 @@ export async function setSharingDecision(
     if (args.shared) {
       await tx
         .delete(sharingDecisions)
-        .where(and(eq(sharingDecisions.nhsNumber, nhsNumber), inArray(sharingDecisions.sector, [sector])));
+        .where(and(eq(sharingDecisions.nhsNumber, nhsNumber), eq(sharingDecisions.sector, sector)));
     } else {
       await tx
         .insert(sharingDecisions)
@@ -78,6 +78,6 @@ export async function setSharingDecision(
         .onConflictDoNothing();
     }
   });
-  const decisions = await sharingDecisionsOf(context.db, nhsNumber, ownSector);
-  return decisions.find((entry) => entry.sector === enumOf(sector));
+  const decisions = await sharingDecisionsOf(context.db, nhsNumber, ownSector, sectors);
+  return decisions.find((entry) => entry.sector === sector);
 }

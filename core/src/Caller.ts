@@ -1,5 +1,10 @@
-/** The sector an organisation belongs to; policies (issue 3) reason about sharing across sectors. */
-export type Sector = 'health' | 'social-care' | 'voluntary-sector' | 'care-coordination' | 'citizen';
+/**
+ * A sector of health and care, as a slug such as health, social-care or voluntary-sector, and
+ * citizen for people and their carers. Sectors are data (the partnership's subgraph list, the
+ * token's claims), not a list compiled into the code: a new kind of agency adds one without
+ * anyone else changing or redeploying.
+ */
+export type Sector = string;
 
 /** The organisation a caller works for, as asserted by the identity provider. */
 export interface CallerOrganisation {

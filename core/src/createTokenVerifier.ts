@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import type { Caller, CallerOrganisation, Sector } from './Caller.ts';
+import type { Caller, CallerOrganisation } from './Caller.ts';
 import type { IdentityConfig } from './config.ts';
 import { createRequestError } from './errorCodes.ts';
 
@@ -9,7 +9,9 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Calle
 // Asymmetric algorithms only: accepting HS256 would let anyone holding the public key forge
 // tokens, and "none" is never acceptable.
 const allowedAlgorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
-const sectors: readonly Sector[] = ['health', 'social-care', 'voluntary-sector', 'care-coordination', 'citizen'];
+// A sector is a slug (health, social-care, citizen, ...): data the partnership names, checked for
+// shape here and against the partnership's list by whoever decides on it.
+const sectorPattern = /^[a-z][a-z0-9-]{0,62}$/;
 
 /**
  * Builds a verifier bound to one issuer's JWKS. The key set is fetched lazily, cached, and
@@ -72,7 +74,8 @@ export function callerFromClaims(payload: JWTPayload, token: string): Caller {
     typeof role !== 'string' ||
     typeof organisation?.code !== 'string' ||
     typeof organisation.name !== 'string' ||
-    !sectors.includes(organisation.sector as Sector)
+    typeof organisation.sector !== 'string' ||
+    !sectorPattern.test(organisation.sector)
   ) {
     throw createRequestError(
       'UNAUTHENTICATED',
@@ -85,7 +88,7 @@ export function callerFromClaims(payload: JWTPayload, token: string): Caller {
     subject: payload.sub as string,
     name: typeof payload['name'] === 'string' ? payload['name'] : (payload.sub as string),
     role,
-    organisation: { code: organisation.code, name: organisation.name, sector: organisation.sector as Sector },
+    organisation: { code: organisation.code, name: organisation.name, sector: organisation.sector },
     actsFor: typeof actsFor === 'string' ? actsFor : undefined,
     scopes: typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
     purpose: typeof payload['purpose'] === 'string' ? payload['purpose'] : undefined,

@@ -1,0 +1,30 @@
+// What the gateway and every agency's service share, and neither owns: verified callers, the
+// one error catalog, the HTTP handler, logging and configuration parsing.
+
+export type { Caller, CallerOrganisation, Sector } from './Caller.ts';
+export {
+  configurationError,
+  developmentIdentity,
+  isUrl,
+  loadIdentityConfig,
+  parseEnvironment,
+  parsePort,
+  type Env,
+  type Environment,
+  type IdentityConfig,
+} from './config.ts';
+export { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './cacheVerifiedTokens.ts';
+export {
+  createHttpHandler,
+  requestIdOf,
+  sendError,
+  sendJson,
+  type HttpHandlerOptions,
+  type HttpRoute,
+} from './createHttpHandler.ts';
+export { createLogger, type Logger } from './createLogger.ts';
+export { callerFromClaims, createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
+export { createError, createRequestError, errorCodes, type ErrorCode, type ErrorDetails } from './errorCodes.ts';
+export { listen, type RunningServer } from './listen.ts';
+export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
+export { requestLogging } from './requestLogging.ts';

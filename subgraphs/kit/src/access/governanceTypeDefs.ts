@@ -1,0 +1,48 @@
+import { agencyFieldPrefix, agencyTypePrefix } from '../agencyNames.ts';
+
+/**
+ * The SDL of the fields every agency offers for the person's control of their data, named after
+ * the agency because each answers for its own audit and sharing decisions. It matches the kit's
+ * governanceResolvers field for field, so no agency types it by hand: the access log and sharing
+ * decisions on Person, the privacy officer's break-glass list, and the sharing mutation.
+ */
+export function governanceTypeDefs(agency: { name: string; displayName: string }): string {
+  const field = agencyFieldPrefix(agency.name);
+  const type = agencyTypePrefix(agency.name);
+  const held = `held by ${agency.displayName.replace(/"/g, "'")}`;
+  return /* GraphQL */ `
+extend type Query {
+  "Emergency (break-glass) accesses to records ${held}, newest first, for its privacy officer to review."
+  ${field}BreakGlassAccesses(
+    "Page size, 1 to 100."
+    first: Int = 20
+    "Cursor of the last event on the previous page."
+    after: String
+  ): AccessEventConnection @authenticated
+}
+
+extend type Mutation {
+  "Shares or stops sharing the person's record ${held} with a sector. Only the person, or a carer they delegated this to, may change it; it takes effect at once and is audited."
+  set${type}Sharing(
+    "Whose decision it is."
+    nhsNumber: NHSNumber!
+    "The sector the decision is about, as the partnership names it (social-care, say); not this agency's own."
+    sector: String!
+    "False to decline that this agency's data be shown to that sector."
+    shared: Boolean!
+  ): SharingDecision @authenticated @requiresScopes(scopes: [["record:consent:own"]])
+}
+
+extend type Person {
+  "Who has seen or changed this person's record ${held}, newest first, as its audit recorded it. For the person, a carer they delegated it to, and the agency's privacy officer."
+  ${field}AccessLog(
+    "Page size, 1 to 100."
+    first: Int = 20
+    "Cursor of the last event on the previous page."
+    after: String
+  ): AccessEventConnection @policy(policies: [["access-log"]])
+  "The person's decisions about showing their record ${held} to other sectors, one per sector."
+  ${field}SharingDecisions: [SharingDecision!] @policy(policies: [["sharing-decisions"]])
+}
+`;
+}
