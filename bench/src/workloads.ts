@@ -1,3 +1,4 @@
+import { registeredOperation } from '@joined-up/schema';
 import { federationBenchmarkQuery } from './federationBenchmark/index.ts';
 import type { TargetName } from './startTarget.ts';
 
@@ -27,98 +28,7 @@ export const workloads: readonly Workload[] = [
     graph: 'agencies',
     user: 'gp',
     scaled: true,
-    query: /* GraphQL */ `
-      query PersonView($nhsNumber: NHSNumber!) {
-        person(nhsNumber: $nhsNumber) {
-          name {
-            full
-          }
-          dateOfBirth
-          gpPractice {
-            name
-          }
-          problems {
-            code {
-              code
-              display
-            }
-            provenance {
-              recordedBy
-              recordedAt
-            }
-          }
-          medications(status: ACTIVE) {
-            name
-            dosageInstructions
-          }
-          alerts {
-            category
-            description
-          }
-          encounters(first: 3) {
-            edges {
-              node {
-                occurredAt
-                type
-                summary
-              }
-            }
-          }
-          careAndSupportPlan {
-            status
-            nextReviewDue
-          }
-          socialCareServices {
-            serviceType {
-              display
-            }
-            hoursPerWeek
-          }
-          allocatedSocialWorker {
-            name
-            phone
-          }
-          socialPrescribingReferrals {
-            status
-            referredOn
-          }
-          carePlan {
-            version
-            status
-            goals {
-              description
-              actions {
-                description
-                dueOn
-                status
-              }
-            }
-          }
-          careTeam {
-            role
-            clinician {
-              name
-            }
-            socialCareWorker {
-              name
-            }
-            voluntarySectorWorker {
-              name
-            }
-          }
-          timeline(first: 10) {
-            edges {
-              node {
-                occurredOn
-                kind
-                title
-                agency
-              }
-            }
-          }
-        }
-      }
-    `,
+    query: registeredOperation('PersonView').body,
     variables: { nhsNumber: sam },
   },
   {
@@ -128,36 +38,7 @@ export const workloads: readonly Workload[] = [
     graph: 'agencies',
     user: 'coordinator',
     scaled: true,
-    query: /* GraphQL */ `
-      query Caseload($first: Int!) {
-        myCoordinationCaseload(first: $first) {
-          edges {
-            node {
-              hasPlan
-              nextReviewDue
-              person {
-                nhsNumber
-                name {
-                  full
-                }
-                alerts {
-                  category
-                }
-                careAndSupportPlan {
-                  status
-                }
-                socialPrescribingReferrals {
-                  status
-                }
-                carePlan {
-                  version
-                }
-              }
-            }
-          }
-        }
-      }
-    `,
+    query: registeredOperation('Caseload').body,
     variables: { first: 50 },
   },
   {
@@ -168,24 +49,7 @@ export const workloads: readonly Workload[] = [
     user: 'gp',
     scaled: false,
     directSubgraph: 'health',
-    query: /* GraphQL */ `
-      query Search($name: String!) {
-        searchPeople(name: $name, first: 20) {
-          edges {
-            node {
-              nhsNumber
-              name {
-                full
-              }
-              dateOfBirth
-              address {
-                postcode
-              }
-            }
-          }
-        }
-      }
-    `,
+    query: registeredOperation('PeopleSearch').body,
     variables: { name: 'tay' },
   },
   {

@@ -79,6 +79,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // One keep-alive pool for every agency (a connection pool per origin inside). An idle connection
   // is kept as long as the subgraph's Keep-Alive header allows, less a margin, as undici does by default.
   const subgraphConnections = new Agent();
+  // Apollo Gateway reports usage to Apollo and probes cloud metadata addresses unless this is set
+  // when it is built. A health and care network sends nothing to a third party, so it is off
+  // unless an operator has explicitly turned it on.
+  process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: withSecurityFeaturesDelegated(options.supergraphSdl),
     buildService: ({ name, url }) => {

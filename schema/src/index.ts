@@ -8,3 +8,10 @@ export {
   supergraphPath,
   type SubgraphEntry,
 } from './subgraphList.ts';
+export {
+  operationId,
+  operationsFolder,
+  readRegisteredOperations,
+  registeredOperation,
+  type RegisteredOperation,
+} from './registeredOperations.ts';

@@ -155,7 +155,7 @@ describe('the offline explorer in a real browser', () => {
     await expect
       .poll(() => page.locator('.graphiql-query-editor .monaco-editor').isVisible(), { timeout: 30_000 })
       .toBe(true);
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('SamsRecord');
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('SamsSummary');
     const docsButton = page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
     expect(await docsButton.isVisible()).toBe(true);
 
@@ -251,7 +251,7 @@ describe('the explorer served by the real gateway', () => {
     await page.goto(federation.gatewayUrl);
     await expect
       .poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 })
-      .toContain('SamsRecord');
+      .toContain('SamsSummary');
     await expect.poll(() => page.locator('#explorer-status').innerText()).toContain('Signed in as gp');
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
     await page

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlRequest } from './graphqlRequest.ts';
+import { readRegisteredOperations } from '@joined-up/schema';
 import { readmeOperations } from './readmeOperations.ts';
 import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
 
@@ -45,14 +46,13 @@ describe('the gateway in production, with the default limits', () => {
 
   it("lets every README example through, and a caseload page of 100 with each person's alerts and plan", async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    // Examples that do not name their user keep to the caseload's or clients' owner, or the coordinator.
-    const operations = readmeOperations(readme, (query) =>
-      query.includes('socialCareCaseload')
-        ? 'social-worker'
-        : query.includes('voluntarySectorClients')
-          ? 'link-worker'
-          : 'coordinator',
-    );
+    // The registered operations the README shows, in the README's order (its story runs in order),
+    // each run as the demo user its file names.
+    const registered = readRegisteredOperations();
+    const operations = readmeOperations(readme, () => 'nobody').map(({ name }) => {
+      const operation = registered.find((candidate) => candidate.name === name)!;
+      return { name, query: operation.body, as: operation.runAs! };
+    });
     expect(operations.length).toBeGreaterThanOrEqual(4);
     const caseload = operations.find((operation) => operation.name === 'MyCaseload')!;
     // The README's story runs in order: a step given "<id>" uses the referral the story sent.

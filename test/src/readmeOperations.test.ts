@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { readRegisteredOperations } from '@joined-up/schema';
+import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readmeOperations } from './readmeOperations.ts';
 
@@ -40,5 +43,27 @@ describe("the README's example operations", () => {
     expect(operations[2]?.query).toBe(
       'query Worklist {\n  referralWorklist {\n    edges {\n      node {\n        id\n      }\n    }\n  }\n}',
     );
+  });
+});
+
+describe("the README's examples and the registered operations", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const registered = readRegisteredOperations().filter((operation) => operation.client === 'readme');
+
+  it('registers every operation the README shows, word for word, and nothing it does not show', () => {
+    const shown = readmeOperations(readme, () => 'nobody');
+    expect(shown.map((operation) => operation.name).sort()).toEqual(
+      registered.map((operation) => operation.name).sort(),
+    );
+    for (const operation of shown) {
+      const file = registered.find((candidate) => candidate.name === operation.name)!;
+      expect(print(parse(operation.query)), `${operation.name} in ${file.file}`).toBe(file.body);
+    }
+  });
+
+  it('names the demo user to run each as, in the README and in the registered file alike', () => {
+    const shown = new Map(readmeOperations(readme, () => 'nobody').map((operation) => [operation.name, operation.as]));
+    for (const operation of registered) expect(operation.runAs, operation.file).toBe(shown.get(operation.name));
+    expect(registered.every((operation) => operation.runAs !== undefined)).toBe(true);
   });
 });

@@ -1,24 +1,8 @@
+import { registeredOperation } from '@joined-up/schema';
 import type { Asset } from './explorerAssets.ts';
 
-/** Sam's record: the query a new developer sees first. */
-export const defaultExplorerQuery = `query SamsRecord {
-  person(nhsNumber: "9990000018") {
-    nhsNumber
-    name {
-      full
-    }
-    dateOfBirth
-    gpPractice {
-      name
-    }
-    problems {
-      code {
-        display
-      }
-    }
-  }
-}
-`;
+/** Sam's record in brief: the query a new developer sees first, registered like every client's (schema/operations/explorer). */
+export const defaultExplorerQuery = registeredOperation('SamsSummary').body;
 
 export const defaultExplorerUser = 'gp';
 
