@@ -1,23 +1,21 @@
-import { developmentIdentity, listen, parsePort } from '@joined-up/core';
+import { listen } from '@joined-up/core';
 import { createIdentityProvider } from './createIdentityProvider.ts';
+import { loadIdentityProviderConfig } from './loadIdentityProviderConfig.ts';
 import { signingKeyPath } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';
 
 // The development identity provider as its own process (docker-compose runs it this way).
-const problems: string[] = [];
-const port = parsePort(process.env['IDENTITY_PORT'], 4100, 'IDENTITY_PORT', problems);
-if (problems.length > 0) {
-  console.error(problems.join('\n'));
+let config;
+try {
+  config = loadIdentityProviderConfig(process.env, signingKeyPath);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
-const key = await loadOrCreateSigningKey(process.env['IDENTITY_KEY_PATH'] ?? signingKeyPath);
+const key = await loadOrCreateSigningKey(config.keyPath);
 const running = await listen(
-  createIdentityProvider({
-    issuer: process.env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer,
-    audience: process.env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience,
-    key,
-  }),
-  port,
+  createIdentityProvider({ issuer: config.issuer, audience: config.audience, key }),
+  config.port,
   '/',
 );
 console.log(

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { commandOf, type DockerStage, parseDockerfile } from '@joined-up/dev/images';
+import { readSubgraphList } from '@joined-up/schema';
 import { parse } from 'yaml';
 
 /** A service docker-compose.yml must run, as the code expects it. */
@@ -13,34 +15,23 @@ export interface ExpectedService {
   prefix?: string;
 }
 
+/** The services compose must run: the identity provider, every agency this repository runs, the gateway. */
 export const expectedServices: readonly ExpectedService[] = [
-  { name: 'identity', role: 'identity', entry: 'dev/src/identityProviderMain.ts', port: 4100 },
-  { name: 'health', role: 'subgraph', entry: 'subgraphs/health/src/main.ts', port: 4001, prefix: 'HEALTH' },
-  {
-    name: 'social-care',
-    role: 'subgraph',
-    entry: 'subgraphs/social-care/src/main.ts',
-    port: 4002,
-    prefix: 'SOCIAL_CARE',
-  },
-  {
-    name: 'voluntary-sector',
-    role: 'subgraph',
-    entry: 'subgraphs/voluntary-sector/src/main.ts',
-    port: 4003,
-    prefix: 'VOLUNTARY_SECTOR',
-  },
-  {
-    name: 'care-coordination',
-    role: 'subgraph',
-    entry: 'subgraphs/care-coordination/src/main.ts',
-    port: 4004,
-    prefix: 'CARE_COORDINATION',
-  },
-  { name: 'gateway', role: 'gateway', entry: 'gateway/src/main.ts', port: 4000 },
+  { name: 'identity', role: 'identity', entry: 'dev/dist/identityProviderMain.js', port: 4100 },
+  ...readSubgraphList()
+    .filter((entry) => entry.package !== undefined)
+    .map((entry): ExpectedService => ({
+      name: entry.name,
+      role: 'subgraph',
+      entry: `subgraphs/${entry.name}/dist/main.js`,
+      port: Number(new URL(entry.url).port),
+      prefix: entry.urlVariable.replace(/_URL$/, ''),
+    })),
+  { name: 'gateway', role: 'gateway', entry: 'gateway/dist/main.js', port: 4000 },
 ];
 
-export const nodeBaseImage = 'node:20-bookworm-slim';
+/** The current Node.js LTS, on the Debian slim image every service is built from. */
+export const nodeBaseImage = 'node:26-bookworm-slim';
 const postgresDataDirectory = '/var/lib/postgresql/data';
 
 type Mapping = Record<string, unknown>;
@@ -117,33 +108,14 @@ function checkBuild(name: string, service: Mapping, repoRoot: string, problems: 
     problems.push(`${name}: dockerfile ${dockerfilePath} does not exist`);
     return;
   }
-  const dockerfile = parseDockerfile(readFileSync(join(repoRoot, dockerfilePath), 'utf8'));
+  const stages = parseDockerfile(readFileSync(join(repoRoot, dockerfilePath), 'utf8'));
   const expected = expectedServices.find((candidate) => candidate.name === name);
   const where = `${name}: ${dockerfilePath}`;
-  if (dockerfile.from.length === 0 || dockerfile.from.some((image) => image !== nodeBaseImage)) {
-    problems.push(`${where} must be FROM ${nodeBaseImage}, found ${dockerfile.from.join(', ') || 'nothing'}`);
-  }
-  if (dockerfile.user !== 'node') problems.push(`${where} must run as USER node`);
-  if (!dockerfile.env.includes('NODE_ENV=production')) problems.push(`${where} must set ENV NODE_ENV=production`);
-  const cmd = dockerfile.cmd;
-  const entry = cmd?.[3];
-  if (
-    cmd === undefined ||
-    cmd.length !== 4 ||
-    cmd[0] !== 'node' ||
-    cmd[1] !== '--import' ||
-    cmd[2] !== 'tsx' ||
-    entry === undefined
-  ) {
-    problems.push(`${where} must end with CMD ["node", "--import", "tsx", "<entry>"]`);
-  } else {
-    if (expected ? entry !== expected.entry : !existsSync(join(repoRoot, entry))) {
-      problems.push(`${where} starts ${entry}, expected ${expected?.entry ?? 'an existing file'}`);
-    }
-    if (!dockerfile.copySources.some((source) => isWithin(entry, source)))
-      problems.push(`${where} does not copy ${entry}`);
-    checkInstall(where, entry, dockerfile, repoRoot, problems);
-  }
+  checkDockerfile(where, stages, expected, repoRoot, problems);
+  const final = stages.at(-1);
+  const dockerfile = {
+    expose: final?.instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args.split(/\s+/)) ?? [],
+  };
   if (expected) {
     if (!dockerfile.expose.includes(String(expected.port))) problems.push(`${where} must EXPOSE ${expected.port}`);
     const url = healthcheckCommand(service)
@@ -155,32 +127,71 @@ function checkBuild(name: string, service: Mapping, repoRoot: string, problems: 
   }
 }
 
-/** The npm ci line must install production dependencies of the service's workspace, and every installed workspace's sources must be copied. */
-function checkInstall(
+/**
+ * An image is built alone and runs compiled: multi-stage on the LTS image; the build stage copies
+ * from the context only the workspaces the service is made of (never another agency's) and
+ * installs this workspace's production dependencies; the final stage takes the build stage's
+ * result alone, runs as the node user and starts the compiled entry point.
+ */
+function checkDockerfile(
   where: string,
-  entry: string,
-  dockerfile: Dockerfile,
+  stages: DockerStage[],
+  expected: ExpectedService | undefined,
   repoRoot: string,
   problems: string[],
 ): void {
-  const install = dockerfile.run.find((command) => /\bnpm ci\b/.test(command));
-  if (install === undefined) {
+  if (stages.length < 2) problems.push(`${where} must build in one stage and run in another`);
+  const images = [...new Set(stages.map((stage) => stage.from))];
+  if (images.length !== 1 || images[0] !== nodeBaseImage)
+    problems.push(`${where} must be FROM ${nodeBaseImage}, found ${images.join(', ') || 'nothing'}`);
+  const final = stages.at(-1);
+  if (!final) return;
+  const lastUser = final.instructions.findLast((instruction) => instruction.keyword === 'USER')?.args;
+  if (lastUser !== 'node') problems.push(`${where} must run as USER node`);
+  const environment = final.instructions.filter((i) => i.keyword === 'ENV').map((i) => i.args);
+  const wanted = expected?.role === 'identity' ? 'NODE_ENV=development' : 'NODE_ENV=production';
+  if (!environment.includes(wanted)) problems.push(`${where} must set ENV ${wanted}`);
+  const cmd = commandOf(final);
+  if (expected && (cmd.length !== 2 || cmd[0] !== 'node' || cmd[1] !== expected.entry))
+    problems.push(`${where} must end with CMD ["node", "${expected.entry}"], found ${JSON.stringify(cmd)}`);
+  if (expected && !existsSync(join(repoRoot, expected.entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts'))))
+    problems.push(`${where} starts ${expected.entry}, which no source file compiles to`);
+  const finalCopies = final.instructions.filter((instruction) => instruction.keyword === 'COPY');
+  if (finalCopies.some((copy) => !/--from=/.test(copy.args)))
+    problems.push(`${where}: the final stage must take only the build stage's result`);
+  const workspaces = workspaceDirectories(repoRoot);
+  const agencies = new Set(
+    [...workspaces.values()].filter(
+      (folder) => folder.startsWith('subgraphs/') && !['subgraphs/kit', 'subgraphs/population'].includes(folder),
+    ),
+  );
+  const own = expected ? [...workspaces].find(([, folder]) => expected.entry.startsWith(`${folder}/`)) : undefined;
+  const copied = stages
+    .slice(0, -1)
+    .flatMap((stage) => stage.instructions)
+    .filter((instruction) => instruction.keyword === 'COPY' && !/--from=/.test(instruction.args))
+    .flatMap((instruction) =>
+      instruction.args
+        .split(/\s+/)
+        .filter((word) => !word.startsWith('--'))
+        .slice(0, -1),
+    )
+    .map((source) => posix.normalize(source).replace(/\/$/, ''));
+  for (const source of copied) {
+    if (agencies.has(source) && source !== own?.[1]) problems.push(`${where} copies another agency's ${source}`);
+  }
+  if (own && !copied.includes(own[1])) problems.push(`${where} does not copy its own ${own[1]}`);
+  const install = stages
+    .flatMap((stage) => stage.instructions)
+    .find((instruction) => instruction.keyword === 'RUN' && /\bnpm ci\b/.test(instruction.args));
+  if (!install) {
     problems.push(`${where} does not run npm ci`);
     return;
   }
-  for (const flag of ['--omit=dev', '--include-workspace-root'])
-    if (!install.split(/\s+/).includes(flag)) problems.push(`${where}: npm ci lacks ${flag}`);
-  const workspaces = workspaceDirectories(repoRoot);
-  const installed = [...install.matchAll(/--workspace[= ](\S+)/g)].map((match) => match[1] ?? '');
-  const own = [...workspaces].find(([, directory]) => isWithin(entry, directory))?.[0];
-  if (own === undefined || !installed.includes(own))
-    problems.push(`${where}: npm ci does not install the workspace of ${entry}`);
-  for (const workspace of installed) {
-    const directory = workspaces.get(workspace);
-    if (directory === undefined) problems.push(`${where}: npm ci installs ${workspace}, which is not a workspace`);
-    else if (!dockerfile.copySources.some((source) => isWithin(`${directory}/src`, source)))
-      problems.push(`${where} installs ${workspace} but does not copy ${directory}/src`);
-  }
+  const words = install.args.split(/\s+/);
+  if (!words.includes('--omit=dev')) problems.push(`${where}: npm ci lacks --omit=dev`);
+  if (own && !words.includes(`--workspace=${own[0]}`))
+    problems.push(`${where}: npm ci does not install ${own[0]} alone (--workspace=${own[0]})`);
 }
 
 /** Every service trusts the same issuer, and finds its keys at the identity service. */
@@ -324,75 +335,6 @@ function checkSharedResources(
       .map(([name]) => name);
     if (neighbours.some((name) => name !== own))
       problems.push(`${database}: shares a network with ${neighbours.sort().join(', ')}, not only ${own}`);
-  }
-}
-
-interface Dockerfile {
-  from: string[];
-  cmd: string[] | undefined;
-  user: string | undefined;
-  env: string[];
-  expose: string[];
-  run: string[];
-  /** Sources of COPY instructions from the build context. */
-  copySources: string[];
-}
-
-/** A small Dockerfile reader: enough for the instructions these checks look at. */
-export function parseDockerfile(text: string): Dockerfile {
-  const result: Dockerfile = {
-    from: [],
-    cmd: undefined,
-    user: undefined,
-    env: [],
-    expose: [],
-    run: [],
-    copySources: [],
-  };
-  const instructions = text
-    .replace(/\\\r?\n/g, ' ')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-  for (const line of instructions) {
-    const [keyword = '', ...rest] = line.split(/\s+/);
-    const argument = line.slice(keyword.length).trim();
-    switch (keyword.toUpperCase()) {
-      case 'FROM':
-        result.from.push(rest[0] ?? '');
-        break;
-      case 'CMD':
-        result.cmd = parseExecForm(argument);
-        break;
-      case 'USER':
-        result.user = rest[0];
-        break;
-      case 'ENV':
-        result.env.push(...rest);
-        break;
-      case 'EXPOSE':
-        result.expose.push(...rest);
-        break;
-      case 'RUN':
-        result.run.push(argument);
-        break;
-      case 'COPY': {
-        const paths = rest.filter((part) => !part.startsWith('--'));
-        if (rest.some((part) => part.startsWith('--from'))) break;
-        result.copySources.push(...paths.slice(0, -1).map((source) => posix.normalize(source).replace(/\/$/, '')));
-        break;
-      }
-    }
-  }
-  return result;
-}
-
-function parseExecForm(argument: string): string[] | undefined {
-  try {
-    const value: unknown = JSON.parse(argument);
-    return Array.isArray(value) && value.every((part) => typeof part === 'string') ? value : undefined;
-  } catch {
-    return undefined;
   }
 }
 

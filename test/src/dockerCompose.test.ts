@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  checkComposeFile,
-  environment,
-  expectedServices,
-  interpolate,
-  loadComposeFile,
-  parseDockerfile,
-} from './checkComposeFile.ts';
+import { checkComposeFile, environment, expectedServices, interpolate, loadComposeFile } from './checkComposeFile.ts';
+import { commandOf, parseDockerfile } from '@joined-up/dev/images';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const composePath = join(repoRoot, 'docker-compose.yml');
@@ -79,19 +73,23 @@ describe('docker-compose.yml', () => {
       JOINED_UP_ISSUER: 'https://identity.joined-up.dev',
       JOINED_UP_AUDIENCE: 'joined-up',
       IDENTITY_KEY_PATH: '/data/signing-key.json',
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
     });
     expect(service(document, 'identity')['volumes']).toEqual(['identity-data:/data']);
     expect(environment(service(document, 'health'))).toEqual({
       ...identityVariables,
       HEALTH_PORT: '4001',
       HEALTH_DATABASE_URL: 'postgres://health:health-local-only@health-db:5432/health',
+      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
+      JOINED_UP_SEED: 'true',
       JOINED_UP_PEOPLE: '3000',
     });
     expect(environment(service(document, 'social-care'))).toEqual({
       ...identityVariables,
       SOCIAL_CARE_PORT: '4002',
       SOCIAL_CARE_DATABASE_URL: 'postgres://social_care:social-care-local-only@social-care-db:5432/social_care',
+      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
+      JOINED_UP_SEED: 'true',
       JOINED_UP_PEOPLE: '3000',
     });
     expect(environment(service(document, 'voluntary-sector'))).toEqual({
@@ -99,6 +97,8 @@ describe('docker-compose.yml', () => {
       VOLUNTARY_SECTOR_PORT: '4003',
       VOLUNTARY_SECTOR_DATABASE_URL:
         'postgres://voluntary_sector:voluntary-sector-local-only@voluntary-sector-db:5432/voluntary_sector',
+      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
+      JOINED_UP_SEED: 'true',
       JOINED_UP_PEOPLE: '3000',
     });
     expect(environment(service(document, 'care-coordination'))).toEqual({
@@ -106,6 +106,8 @@ describe('docker-compose.yml', () => {
       CARE_COORDINATION_PORT: '4004',
       CARE_COORDINATION_DATABASE_URL:
         'postgres://care_coordination:care-coordination-local-only@care-coordination-db:5432/care_coordination',
+      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
+      JOINED_UP_SEED: 'true',
       JOINED_UP_PEOPLE: '3000',
     });
     expect(environment(service(document, 'gateway'))).toEqual({
@@ -159,20 +161,19 @@ describe('docker-compose.yml', () => {
 
 describe('the Dockerfiles', () => {
   for (const expected of expectedServices) {
-    it(`${expected.name}: node:20-bookworm-slim, production dependencies of its workspaces, non-root, ${expected.entry}`, () => {
+    it(`${expected.name}: built in two stages on node:26-bookworm-slim, non-root, running ${expected.entry}`, () => {
       const build = service(compose(), expected.name)['build'] as Mapping;
-      const dockerfile = parseDockerfile(readFileSync(join(repoRoot, String(build['dockerfile'])), 'utf8'));
-      expect(dockerfile.from).toEqual(['node:20-bookworm-slim']);
-      expect(dockerfile.cmd).toEqual(['node', '--import', 'tsx', expected.entry]);
-      expect(dockerfile.user).toBe('node');
-      expect(dockerfile.env).toEqual(['NODE_ENV=production']);
-      expect(dockerfile.expose).toEqual([String(expected.port)]);
-      // Manifests and the install come before any source, so source edits reuse the dependency layer.
-      const text = readFileSync(join(repoRoot, String(build['dockerfile'])), 'utf8');
-      expect(text.indexOf('npm ci')).toBeLessThan(text.indexOf('/src '));
-      expect(dockerfile.run[0]).toMatch(
-        /^npm ci --omit=dev --include-workspace-root --workspace=@joined-up\/[a-z-]+ --workspace=@joined-up\/kit --workspace=@joined-up\/population/,
-      );
+      const stages = parseDockerfile(readFileSync(join(repoRoot, String(build['dockerfile'])), 'utf8'));
+      expect(stages.map((stage) => stage.from)).toEqual(['node:26-bookworm-slim', 'node:26-bookworm-slim']);
+      const final = stages.at(-1)!;
+      expect(commandOf(final)).toEqual(['node', expected.entry]);
+      expect(final.instructions.filter((i) => i.keyword === 'USER').map((i) => i.args)).toEqual(['node']);
+      expect(final.instructions.filter((i) => i.keyword === 'EXPOSE').map((i) => i.args)).toEqual([
+        String(expected.port),
+      ]);
+      // The build stage installs this workspace's production dependencies alone.
+      const install = stages[0]!.instructions.find((i) => i.keyword === 'RUN' && i.args.includes('npm ci'));
+      expect(install?.args).toMatch(/^npm ci --omit=dev (--omit=optional )?--workspace=@joined-up\/[a-z-]+ /);
     });
   }
 });
@@ -334,18 +335,23 @@ describe('checkComposeFile rejects', () => {
       for (const file of [...manifests, ...dockerfiles]) cpSync(join(repoRoot, file), join(scratch, file));
       const original = readFileSync(join(repoRoot, 'subgraphs/health/Dockerfile'), 'utf8');
       const broken = original
-        .replace('FROM node:20-bookworm-slim', 'FROM node:22')
+        .replace('ARG NODE_IMAGE=node:26-bookworm-slim', 'ARG NODE_IMAGE=node:22')
         .replace('USER node\n', '')
-        .replace('COPY subgraphs/population/src subgraphs/population/src\n', '')
-        .replace(' --include-workspace-root', '')
-        .replace('"subgraphs/health/src/main.ts"', '"subgraphs/health/src/index.ts"');
+        .replace('COPY subgraphs/health subgraphs/health\n', 'COPY subgraphs/social-care subgraphs/social-care\n')
+        .replace('npm ci --omit=dev --workspace=@joined-up/health', 'npm ci --workspace=@joined-up/health')
+        .replace('"subgraphs/health/dist/main.js"', '"subgraphs/health/src/main.ts"');
       writeFileSync(join(scratch, 'subgraphs/health/Dockerfile'), broken);
+      const entries = expectedServices.map((expected) =>
+        expected.entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts'),
+      );
+      for (const file of entries) cpSync(join(repoRoot, file), join(scratch, file));
       expect(checkComposeFile(loadComposeFile(composePath), scratch)).toEqual([
-        'health: subgraphs/health/Dockerfile must be FROM node:20-bookworm-slim, found node:22',
+        'health: subgraphs/health/Dockerfile must be FROM node:26-bookworm-slim, found node:22',
         'health: subgraphs/health/Dockerfile must run as USER node',
-        'health: subgraphs/health/Dockerfile starts subgraphs/health/src/index.ts, expected subgraphs/health/src/main.ts',
-        'health: subgraphs/health/Dockerfile: npm ci lacks --include-workspace-root',
-        'health: subgraphs/health/Dockerfile installs @joined-up/population but does not copy subgraphs/population/src',
+        'health: subgraphs/health/Dockerfile must end with CMD ["node", "subgraphs/health/dist/main.js"], found ["node","subgraphs/health/src/main.ts"]',
+        "health: subgraphs/health/Dockerfile copies another agency's subgraphs/social-care",
+        'health: subgraphs/health/Dockerfile does not copy its own subgraphs/health',
+        'health: subgraphs/health/Dockerfile: npm ci lacks --omit=dev',
       ]);
     } finally {
       rmSync(scratch, { recursive: true, force: true });

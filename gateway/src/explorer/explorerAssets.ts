@@ -20,7 +20,15 @@ export interface Asset {
 /** GraphiQL's bundle, styles and Monaco workers from the installed package, and the bar's own files. */
 export function loadAssets(): Map<string, Asset> {
   // Resolved through Node's module resolution, so hoisting or a workspace-local install both work.
-  const packageJson = createRequire(import.meta.url).resolve('@graphql-yoga/graphiql/package.json');
+  let packageJson: string;
+  try {
+    packageJson = createRequire(import.meta.url).resolve('@graphql-yoga/graphiql/package.json');
+  } catch (error) {
+    // An optional dependency: production images leave it out, since production serves no explorer.
+    throw new Error('The explorer needs @graphql-yoga/graphiql, which is not installed here (npm install adds it).', {
+      cause: error,
+    });
+  }
   const dist = join(dirname(packageJson), 'dist');
   const workers = join(dist, 'monacoeditorwork');
   // 4.5.0 publishes "graphql.worker..bundle.js" (sic); match any number of dots to survive a fix.

@@ -2,7 +2,7 @@ import { developmentIdentity } from '@joined-up/core';
 import { describe, expect, it } from 'vitest';
 import { loadSubgraphConfig } from './config.ts';
 
-const agency = { prefix: 'SOCIAL_CARE', defaultPort: 4002, defaultDataDir: '.data/social-care', sector: 'social-care' };
+const agency = { prefix: 'SOCIAL_CARE', name: 'social-care', defaultPort: 4002, sector: 'social-care' };
 
 describe('loadSubgraphConfig', () => {
   it('defaults to embedded PGlite, the development identity provider and a 3,000-person seed', () => {
@@ -45,6 +45,36 @@ describe('loadSubgraphConfig', () => {
       loadSubgraphConfig({ SOCIAL_CARE_PORT: '99999', JOINED_UP_PEOPLE: 'lots', NODE_ENV: 'prod' }, agency),
     ).toThrowError(
       'Invalid configuration:\n  - SOCIAL_CARE_PORT must be a port number from 0 to 65535, got "99999"\n  - NODE_ENV must be development, production or test, got "prod"\n  - JOINED_UP_PEOPLE must be a whole number from 2 to 900000, got "lots"',
+    );
+  });
+});
+
+describe('loadSubgraphConfig in production and for a partnership', () => {
+  it('seeds no demo population in production unless asked', () => {
+    expect(loadSubgraphConfig({ NODE_ENV: 'production' }, agency).seed).toBe(false);
+    expect(loadSubgraphConfig({ NODE_ENV: 'production', JOINED_UP_SEED: 'true' }, agency).seed).toEqual({
+      people: 3000,
+    });
+    expect(() => loadSubgraphConfig({ JOINED_UP_SEED: 'yes' }, agency)).toThrowError(
+      'JOINED_UP_SEED must be true or false, got "yes"',
+    );
+  });
+
+  it('keeps each agency in its own folder of JOINED_UP_DATA_DIR, unless its own is named', () => {
+    expect(loadSubgraphConfig({ JOINED_UP_DATA_DIR: '/var/joined-up' }, agency).dataDir).toBe(
+      '/var/joined-up/social-care',
+    );
+    expect(loadSubgraphConfig({ SOCIAL_CARE_DATA_DIR: '/srv/council' }, agency).dataDir).toBe('/srv/council');
+  });
+
+  it("reads the partnership's sectors as data, its own always among them, and refuses a malformed one", () => {
+    expect(loadSubgraphConfig({ JOINED_UP_SECTORS: 'health, housing ,social-care' }, agency).sectors).toEqual([
+      'social-care',
+      'health',
+      'housing',
+    ]);
+    expect(() => loadSubgraphConfig({ JOINED_UP_SECTORS: 'health,Social Care' }, agency)).toThrowError(
+      'JOINED_UP_SECTORS must list sectors such as social-care, got "Social Care"',
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   parseEnvironment,
   parsePort,
 } from '@joined-up/core';
+import { join } from 'node:path';
 
 /** Everything an agency subgraph needs to run, parsed once at start-up. */
 export interface SubgraphConfig {
@@ -40,7 +41,7 @@ export const defaultSeedPeople = 3000;
  */
 export function loadSubgraphConfig(
   env: Env,
-  agency: { prefix: string; defaultPort: number; defaultDataDir: string; sector: string },
+  agency: { prefix: string; name: string; defaultPort: number; sector: string },
 ): SubgraphConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => env[`${agency.prefix}_${name}`] ?? env[`JOINED_UP_${name}`];
@@ -49,7 +50,8 @@ export function loadSubgraphConfig(
   const config: SubgraphConfig = {
     port,
     databaseUrl: read('DATABASE_URL') || undefined,
-    dataDir: read('DATA_DIR') ?? agency.defaultDataDir,
+    // <AGENCY>_DATA_DIR is the agency's own folder; JOINED_UP_DATA_DIR holds every agency's, one each.
+    dataDir: env[`${agency.prefix}_DATA_DIR`] || join(env['JOINED_UP_DATA_DIR'] || '.data', agency.name),
     identity: loadIdentityConfig(env, problems),
     logLevel: read('LOG_LEVEL') ?? 'info',
     environment,

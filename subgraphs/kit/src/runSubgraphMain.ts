@@ -27,7 +27,7 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
   const config = loadSubgraphConfig(process.env, {
     prefix: environmentPrefix(module.agency.name),
     defaultPort: defaults.defaultPort,
-    defaultDataDir: `.data/${module.agency.name}`,
+    name: module.agency.name,
     sector: module.access.policy.sector,
   });
   const running = await runSubgraph(module, { ...config, logger: createLogger(module.agency.name, config.logLevel) });
