@@ -86,7 +86,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     }));
     const gateway = await startGateway({
       port: options.ports?.gateway ?? 0,
-      supergraphSdl: readFileSync(supergraphPath, 'utf8'),
+      supergraph: { sdl: readFileSync(supergraphPath, 'utf8') },
       subgraphs,
       identity: identityConfig,
       environment: options.environment,

@@ -14,6 +14,7 @@ import {
 import { Agent } from 'undici';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
 import { createRateLimiter } from './createRateLimiter.ts';
+import { createSupergraphHook } from './createSupergraphHook.ts';
 import { createExplorer } from './explorer/createExplorer.ts';
 import { formatGatewayError } from './formatGatewayError.ts';
 import type { GatewayContext } from './GatewayContext.ts';
@@ -23,8 +24,8 @@ import { LimitedApolloServer } from './LimitedApolloServer.ts';
 import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
 import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
+import type { SupergraphSource } from './SupergraphSource.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
-import { withSecurityFeaturesDelegated } from './withSecurityFeaturesDelegated.ts';
 
 /** An agency subgraph as the gateway reaches it. */
 export interface GatewaySubgraph {
@@ -34,8 +35,13 @@ export interface GatewaySubgraph {
 }
 
 export interface GatewayOptions {
-  /** The composed supergraph SDL (schema/supergraph.graphql). */
-  supergraphSdl: string;
+  /**
+   * The composed supergraph (schema/supergraph.graphql): `{ sdl }` serves that text as long as the
+   * gateway runs; `{ path }` reads the file and takes each new version written to it; `{ url }`
+   * fetches it and polls for new versions. A new version that does not build is refused (logged)
+   * and the one served keeps serving.
+   */
+  supergraph: SupergraphSource;
   /** Where each subgraph is; overrides the URLs recorded in the supergraph. */
   subgraphs: GatewaySubgraph[];
   identity: IdentityConfig;
@@ -69,11 +75,12 @@ export interface Gateway {
 }
 
 /**
- * Builds the gateway: Apollo Gateway over the static supergraph, behind token verification,
- * with health and (outside production) the offline explorer. It holds no person data.
+ * Builds the gateway: Apollo Gateway over the supergraph (static, watched or polled), behind token
+ * verification, with health and (outside production) the offline explorer. It holds no person data.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const production = options.environment === 'production';
+  const supergraph = createSupergraphHook(options.supergraph, options.logger);
   const agencies = new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph.displayName]));
   const byName = new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   // One keep-alive pool for every agency (a connection pool per origin inside). An idle connection
@@ -84,7 +91,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // unless an operator has explicitly turned it on.
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const gateway = new ApolloGateway({
-    supergraphSdl: withSecurityFeaturesDelegated(options.supergraphSdl),
+    supergraphSdl: supergraph.hook,
+    // Apollo checks a supergraph fully only outside production by default; one that arrives while
+    // the gateway runs is checked everywhere before it replaces the one serving.
+    validateSupergraph: true,
     buildService: ({ name, url }) => {
       const subgraph = byName.get(name);
       return new JoinedUpDataSource({
@@ -133,6 +143,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await subgraphConnections.close();
     throw error;
   }
+  options.logger.info({ supergraph: { ...supergraph.served(), source: supergraph.source } }, 'supergraph loaded');
   const verifyToken = cacheVerifiedTokens(createTokenVerifier(options.identity));
   const explorer = production
     ? undefined
@@ -166,7 +177,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         const subgraphs = await checkSubgraphHealth(options.subgraphs);
         const status = subgraphs.every((subgraph) => subgraph.status === 'ok') ? 'ok' : 'degraded';
         // With several workers (GATEWAY_WORKERS), which one answered: each has its own process id.
-        sendJson(response, 200, { status, subgraphs, ...(cluster.isWorker ? { worker: process.pid } : {}) });
+        sendJson(response, 200, {
+          status,
+          subgraphs,
+          supergraph: supergraph.served(),
+          ...(cluster.isWorker ? { worker: process.pid } : {}),
+        });
       },
     },
   });

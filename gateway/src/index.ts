@@ -5,3 +5,5 @@ export { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
 export { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
 export { startGateway } from './startGateway.ts';
 export { createExplorer, type Explorer, type ExplorerOptions } from './explorer/createExplorer.ts';
+export type { ServedSupergraph, SupergraphSource } from './SupergraphSource.ts';
+export { supergraphId } from './supergraphId.ts';

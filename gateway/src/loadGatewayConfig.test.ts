@@ -1,3 +1,4 @@
+import { supergraphPath } from '@joined-up/schema';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './loadGatewayConfig.ts';
 
@@ -13,7 +14,7 @@ describe('loadGatewayConfig', () => {
       ['voluntary-sector', 'http://localhost:4003/graphql'],
       ['care-coordination', 'http://localhost:4004/graphql'],
     ]);
-    expect(config.supergraphSdl).toContain('join__Graph');
+    expect(config.supergraph).toEqual({ path: supergraphPath });
     expect(config.limits).toEqual({
       maxDepth: 10,
       maxAliases: 15,
@@ -55,6 +56,39 @@ describe('loadGatewayConfig', () => {
         `Invalid configuration:\n  - GATEWAY_WORKERS must be a positive whole number, got "${workers}"`,
       );
     }
+  });
+
+  it('watches the supergraph file named, or polls a supergraph URL instead', () => {
+    expect(loadGatewayConfig({ GATEWAY_SUPERGRAPH_PATH: supergraphPath }).supergraph).toEqual({ path: supergraphPath });
+    expect(
+      loadGatewayConfig({ GATEWAY_SUPERGRAPH_URL: 'https://schemas.example.nhs.uk/supergraph' }).supergraph,
+    ).toEqual({ url: 'https://schemas.example.nhs.uk/supergraph', pollIntervalMs: 10_000 });
+    expect(
+      loadGatewayConfig({
+        GATEWAY_SUPERGRAPH_URL: 'http://schema:8080/supergraph',
+        GATEWAY_SUPERGRAPH_POLL_SECONDS: '30',
+      }).supergraph,
+    ).toEqual({ url: 'http://schema:8080/supergraph', pollIntervalMs: 30_000 });
+  });
+
+  it('reports every problem with the supergraph at once, without echoing its URL (it may hold a password)', () => {
+    expect(() =>
+      loadGatewayConfig({
+        GATEWAY_SUPERGRAPH_PATH: '/nowhere/supergraph.graphql',
+        GATEWAY_SUPERGRAPH_URL: 'ftp://user:secret@schema/supergraph',
+        GATEWAY_SUPERGRAPH_POLL_SECONDS: '0.5',
+      }),
+    ).toThrowError(
+      [
+        'Invalid configuration:',
+        '  - GATEWAY_SUPERGRAPH_POLL_SECONDS must be a positive whole number, got "0.5"',
+        '  - GATEWAY_SUPERGRAPH_PATH and GATEWAY_SUPERGRAPH_URL are both set: set only the one to use',
+        '  - GATEWAY_SUPERGRAPH_URL must be an http:// or https:// URL',
+      ].join('\n'),
+    );
+    expect(() => loadGatewayConfig({ GATEWAY_SUPERGRAPH_PATH: '/nowhere/supergraph.graphql' })).toThrowError(
+      'GATEWAY_SUPERGRAPH_PATH: cannot read /nowhere/supergraph.graphql; run `npm run compose`',
+    );
   });
 
   it('lets each subgraph URL be overridden, as containers need', () => {

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import {
   configurationError,
+  type Env,
   type IdentityConfig,
+  isUrl,
   loadIdentityConfig,
   parseEnvironment,
   parsePort,
@@ -10,13 +12,15 @@ import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
 import { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
+import type { SupergraphSource } from './SupergraphSource.ts';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
   port: number;
   /** Processes serving the port (node:cluster); production sets one per core. */
   workers: number;
-  supergraphSdl: string;
+  /** The supergraph file to watch or the URL to poll. */
+  supergraph: SupergraphSource;
   subgraphs: GatewaySubgraph[];
   identity: IdentityConfig;
   environment: 'development' | 'production' | 'test';
@@ -29,22 +33,16 @@ export interface GatewayConfig {
 }
 
 /**
- * GATEWAY_PORT, GATEWAY_WORKERS, GATEWAY_SUPERGRAPH_PATH, GATEWAY_MAX_BODY_BYTES, GATEWAY_SUBGRAPH_TIMEOUT_MS,
- * the request limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES,
+ * GATEWAY_PORT, GATEWAY_WORKERS, the supergraph (GATEWAY_SUPERGRAPH_PATH, or GATEWAY_SUPERGRAPH_URL
+ * and GATEWAY_SUPERGRAPH_POLL_SECONDS), GATEWAY_MAX_BODY_BYTES, GATEWAY_SUBGRAPH_TIMEOUT_MS, the
+ * request limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES,
  * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), the rate limit (GATEWAY_RATE_LIMIT,
  * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
  */
-export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
+export function loadGatewayConfig(env: Env): GatewayConfig {
   const problems: string[] = [];
-  const path = env['GATEWAY_SUPERGRAPH_PATH'] ?? supergraphPath;
-  let supergraphSdl = '';
-  try {
-    supergraphSdl = readFileSync(path, 'utf8');
-  } catch {
-    problems.push(`GATEWAY_SUPERGRAPH_PATH: cannot read ${path}; run \`npm run compose\``);
-  }
   const wholeNumber = (name: string, fallback: number, least: 0 | 1): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -57,7 +55,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
     workers: positive('GATEWAY_WORKERS', 1),
-    supergraphSdl,
+    supergraph: loadSupergraphSource(env, positive('GATEWAY_SUPERGRAPH_POLL_SECONDS', 10), problems),
     subgraphs: readSubgraphList().map((entry) => ({
       name: entry.name,
       displayName: entry.displayName,
@@ -88,4 +86,26 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     problems.push('GATEWAY_REDIS_URL must be a redis:// or rediss:// URL');
   if (problems.length > 0) throw configurationError(problems);
   return config;
+}
+
+/** A URL to poll when GATEWAY_SUPERGRAPH_URL is set, and otherwise a file to watch. */
+function loadSupergraphSource(env: Env, pollSeconds: number, problems: string[]): SupergraphSource {
+  const url = env['GATEWAY_SUPERGRAPH_URL'] || undefined;
+  if (url === undefined) {
+    const path = env['GATEWAY_SUPERGRAPH_PATH'] || supergraphPath;
+    try {
+      accessSync(path, constants.R_OK);
+    } catch {
+      problems.push(`GATEWAY_SUPERGRAPH_PATH: cannot read ${path}; run \`npm run compose\``);
+    }
+    return { path };
+  }
+  // Neither wins silently: a gateway serving another supergraph than its operator meant is worse
+  // than one that does not start.
+  if (env['GATEWAY_SUPERGRAPH_PATH'])
+    problems.push('GATEWAY_SUPERGRAPH_PATH and GATEWAY_SUPERGRAPH_URL are both set: set only the one to use');
+  // The URL is not echoed: like a Redis URL, it may hold credentials.
+  if (!/^https?:\/\//.test(url) || !isUrl(url))
+    problems.push('GATEWAY_SUPERGRAPH_URL must be an http:// or https:// URL');
+  return { url, pollIntervalMs: pollSeconds * 1_000 };
 }

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { supergraphId } from '@joined-up/gateway';
+import { supergraphPath } from '@joined-up/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlRequest } from './graphqlRequest.ts';
 import { badTokens } from './signTestToken.ts';
@@ -437,8 +440,16 @@ describe('the federation end to end, over real HTTP', () => {
   it('reports every subgraph reachable on /health', async () => {
     const response = await fetch(new URL('/health', federation.gatewayUrl));
     expect(response.status).toBe(200);
-    const health = (await response.json()) as { status: string; subgraphs: Array<{ name: string; status: string }> };
+    const health = (await response.json()) as {
+      status: string;
+      subgraphs: Array<{ name: string; status: string }>;
+      supergraph: unknown;
+    };
     expect(health.status).toBe('ok');
+    expect(health.supergraph).toEqual({
+      id: supergraphId(readFileSync(supergraphPath, 'utf8')),
+      loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(health.subgraphs.map(({ name, status }) => ({ name, status }))).toEqual([
       { name: 'health', status: 'ok' },
       { name: 'social-care', status: 'ok' },
