@@ -1,16 +1,16 @@
-import { iteratePopulation } from '@joined-up/population';
-import { createSeedState, socialCareRowsFor } from '@joined-up/social-care';
+import { createInvolvementState, iteratePopulation } from '@joined-up/population';
+import { socialCareRowsFor } from '@joined-up/social-care';
 import { describe, expect, it } from 'vitest';
 import { coordinationRowsFor } from './seed.ts';
 
 const batch = [...iteratePopulation({ people: 400 })];
 
 describe("the partnership's demo data", () => {
-  const rows = coordinationRowsFor(batch, createSeedState(batch.length));
-  const socialCare = socialCareRowsFor(batch, createSeedState(batch.length));
+  const rows = coordinationRowsFor(batch, createInvolvementState(batch.length));
+  const socialCare = socialCareRowsFor(batch, createInvolvementState(batch.length));
 
   it('is the same on every run', () => {
-    expect(coordinationRowsFor(batch, createSeedState(batch.length))).toEqual(rows);
+    expect(coordinationRowsFor(batch, createInvolvementState(batch.length))).toEqual(rows);
   });
 
   it("names on each care team the social worker social care allocated, so the team and the council's record agree", () => {

@@ -1,6 +1,8 @@
 import { addDays, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import {
+  createInvolvementState,
   createRandom,
+  type InvolvementState,
   namedGpByPractice,
   organisationName,
   organisations as demoOrganisations,
@@ -10,7 +12,7 @@ import {
   seedInBatches,
   workers as storyWorkers,
 } from '@joined-up/population';
-import { createSeedState, socialCareRowsFor, socialCareWorkerRows, type SeedState } from '@joined-up/social-care';
+import { socialCareRowsFor, socialCareWorkerRows } from '@joined-up/social-care';
 import { voluntaryDirectory, voluntarySectorRowsFor } from '@joined-up/voluntary-sector';
 import { experienceAnswers, experienceStatements } from './experienceStatements.ts';
 import { samsCoordinationRecord } from './seedSamsStory.ts';
@@ -92,7 +94,7 @@ export async function seed(
       })
       .onConflictDoNothing();
   });
-  const state = createSeedState(options.people);
+  const state = createInvolvementState(options.people);
   await seedInBatches(
     { people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
     async (batch) => {
@@ -128,7 +130,7 @@ async function writeSamsStory(db: Database<CareCoordinationTables>): Promise<voi
 }
 
 /** The partnership's rows for a batch of people (Sam and his mother come from the story). */
-export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState): Rows {
+export function coordinationRowsFor(batch: PopulationPerson[], state: InvolvementState): Rows {
   const rows: Rows = {
     careTeamMembers: [],
     carePlans: [],
