@@ -1,6 +1,10 @@
 import { addDays, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
 import {
+  type CaringLink,
+  createInvolvementState,
   createRandom,
+  involvementOf,
+  type InvolvementState,
   namedGpByPractice,
   organisationName,
   organisations as demoOrganisations,
@@ -10,8 +14,6 @@ import {
   seedInBatches,
   workers as storyWorkers,
 } from '@joined-up/population';
-import { createSeedState, socialCareRowsFor, socialCareWorkerRows, type SeedState } from '@joined-up/social-care';
-import { voluntaryDirectory, voluntarySectorRowsFor } from '@joined-up/voluntary-sector';
 import { experienceAnswers, experienceStatements } from './experienceStatements.ts';
 import { samsCoordinationRecord } from './seedSamsStory.ts';
 import {
@@ -41,9 +43,6 @@ export const placeDirectory = [
   { code: 'DEMOH1', name: 'Riverside General Hospital', sector: 'health' },
 ];
 const rachel = recorderOf(coordinator);
-const workerOrganisation = new Map<string, string>(
-  [...socialCareWorkerRows, ...voluntaryDirectory.workers].map((worker) => [worker.id, worker.organisationCode]),
-);
 
 type Rows = {
   careTeamMembers: Array<typeof careTeamMembers.$inferInsert>;
@@ -64,13 +63,14 @@ const rowTables = {
 
 /**
  * Writes the partnership's slice of the demo population. The directory of organisations and the
- * partnership's own workers first; then, for each person, the care team as the other agencies'
- * demo data says it is (their named GP, allocated social worker, assigned care workers, link
- * worker, unpaid carers, and the coordinator for everyone known to adult social care), so that the
- * team shown here names the same people the agencies resolve. Then, for some of those involved
- * with two or more agencies, a named coordinator, a plan (a few overdue for review), the GP's
- * referral to the council with its wait, and answers to the experience statements. Sam's record
- * is written in full from the story. Safe to run again: rows are keyed and conflicts skipped.
+ * partnership's own workers first; then, for each person, the care team as the population says
+ * who is involved (their named GP, allocated social worker, assigned care workers, the link worker
+ * of a charity that took them on, unpaid carers, and the coordinator for everyone known to adult
+ * social care): the facts the other agencies' seeds write too, so the team shown here names the
+ * same people the agencies resolve. Then, for some of those involved with two or more agencies, a
+ * named coordinator, a plan (a few overdue for review), the GP's referral to the council with its
+ * wait, and answers to the experience statements. Sam's record is written in full from the story.
+ * Safe to run again: rows are keyed and conflicts skipped.
  */
 export async function seed(
   db: Database<CareCoordinationTables>,
@@ -92,7 +92,7 @@ export async function seed(
       })
       .onConflictDoNothing();
   });
-  const state = createSeedState(options.people);
+  const state = createInvolvementState(options.people);
   await seedInBatches(
     { people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
     async (batch) => {
@@ -127,8 +127,11 @@ async function writeSamsStory(db: Database<CareCoordinationTables>): Promise<voi
   await db.insert(delegations).values(story.delegations).onConflictDoNothing();
 }
 
-/** The partnership's rows for a batch of people (Sam and his mother come from the story). */
-export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState): Rows {
+/**
+ * The partnership's rows for a batch of people; batches come in population order, through one
+ * state. Sam and his mother come from the story.
+ */
+export function coordinationRowsFor(batch: PopulationPerson[], state: InvolvementState): Rows {
   const rows: Rows = {
     careTeamMembers: [],
     carePlans: [],
@@ -137,10 +140,9 @@ export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState)
     referralStatusChanges: [],
     experienceResponses: [],
   };
-  const socialCare = socialCareRowsFor(batch, state);
-  const voluntary = voluntarySectorRowsFor(batch);
   for (const person of batch) {
-    if (person.index <= 1) continue;
+    const involvement = involvementOf(person, state);
+    if (!involvement) continue;
     const random = createRandom(seedFrom(`care-coordination:${person.nhsNumber}`));
     const since = addDays('2025-01-06', random.int(0, 500));
     const team: Array<typeof careTeamMembers.$inferInsert> = [];
@@ -160,37 +162,28 @@ export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState)
       });
     const gp = namedGpByPractice[person.gpPracticeCode as keyof typeof namedGpByPractice];
     if (gp) add('CLINICIAN', gp.id, 'health', gp.organisationCode, 'Named GP');
-    for (const allocation of socialCare.allocations.filter(
-      (row) => row.nhsNumber === person.nhsNumber && !row.endedOn,
-    )) {
+    const { socialCare, voluntarySector, caresFor } = involvement;
+    if (socialCare) {
+      const { socialWorker } = socialCare;
       add(
         'SOCIAL_CARE_WORKER',
-        allocation.workerId,
+        socialWorker.id,
         'social-care',
-        workerOrganisation.get(allocation.workerId) ?? 'DEMOLA1',
+        socialWorker.organisationCode,
         'Allocated social worker',
       );
+      for (const { worker, role } of socialCare.careWorkers)
+        add('SOCIAL_CARE_WORKER', worker.id, 'social-care', worker.organisationCode, role);
     }
-    for (const assignment of socialCare.careWorkerAssignments.filter((row) => row.nhsNumber === person.nhsNumber)) {
-      add(
-        'SOCIAL_CARE_WORKER',
-        assignment.workerId,
-        'social-care',
-        workerOrganisation.get(assignment.workerId) ?? 'DEMOSL1',
-        assignment.role,
-      );
-    }
-    for (const referral of voluntary.referrals.filter(
-      (row) => row.nhsNumber === person.nhsNumber && row.linkWorkerId,
-    )) {
+    // The charity's worker joins the team once the charity has taken the person on.
+    if (voluntarySector?.accepted)
       add(
         'VOLUNTARY_SECTOR_WORKER',
-        referral.linkWorkerId!,
+        voluntarySector.linkWorker.id,
         'voluntary-sector',
-        referral.referredToCode,
+        voluntarySector.organisationCode,
         'Link worker',
       );
-    }
     const agencies = new Set(team.map((member) => member.memberOrganisationCode)).size;
     // The coordinator works with everyone known to adult social care, as every agency's care team records.
     if (person.knownToSocialCare) {
@@ -198,6 +191,7 @@ export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState)
       if (agencies >= 2 && random.chance(0.7)) team.at(-1)!.isCoordinator = true;
     }
     rows.careTeamMembers.push(...team);
+    if (caresFor) rows.careTeamMembers.push(unpaidCarerOf(person, caresFor));
     if (person.knownToSocialCare) addReferralToCouncil(rows, person, random, since);
     if (agencies >= 2 && random.chance(0.55))
       addPlan(
@@ -208,29 +202,28 @@ export function coordinationRowsFor(batch: PopulationPerson[], state: SeedState)
         team.some((member) => member.isCoordinator),
       );
   }
-  // Unpaid carers join the team of the person they care for; their row comes with the carer, who is in this batch.
-  const names = new Map(batch.map((person) => [person.nhsNumber, `${person.givenName} ${person.familyName}`]));
-  for (const carer of socialCare.unpaidCarers) {
-    if (carer.caredForNhsNumber === samsCoordinationRecord.plan.nhsNumber) continue;
-    rows.careTeamMembers.push({
-      id: `${carer.caredForNhsNumber}-carer-${carer.carerNhsNumber}`,
-      nhsNumber: carer.caredForNhsNumber,
-      kind: 'UNPAID_CARER',
-      workerId: null,
-      sector: null,
-      memberOrganisationCode: null,
-      memberOrganisationName: null,
-      carerNhsNumber: carer.carerNhsNumber,
-      carerName: names.get(carer.carerNhsNumber) ?? null,
-      carerRelationship: carer.relationship,
-      carerContact: null,
-      role: 'Unpaid carer',
-      isCoordinator: false,
-      since: carer.since,
-      ...recordedBy(rachel, `${carer.since}T12:00:00Z`),
-    });
-  }
   return rows;
+}
+
+/** An unpaid carer on the team of the person they care for, who is earlier in the population. */
+function unpaidCarerOf(carer: PopulationPerson, link: CaringLink): typeof careTeamMembers.$inferInsert {
+  return {
+    id: `${link.caredForNhsNumber}-carer-${carer.nhsNumber}`,
+    nhsNumber: link.caredForNhsNumber,
+    kind: 'UNPAID_CARER',
+    workerId: null,
+    sector: null,
+    memberOrganisationCode: null,
+    memberOrganisationName: null,
+    carerNhsNumber: carer.nhsNumber,
+    carerName: `${carer.givenName} ${carer.familyName}`,
+    carerRelationship: link.relationship,
+    carerContact: null,
+    role: 'Unpaid carer',
+    isCoordinator: false,
+    since: link.since,
+    ...recordedBy(rachel, `${link.since}T12:00:00Z`),
+  };
 }
 
 /** The GP's referral that brought adult social care in, answered after a wait (a few still waiting). */
@@ -280,7 +273,7 @@ function addReferralToCouncil(
       nhsNumber: person.nhsNumber,
       status: 'ACCEPTED',
       reason: null,
-      ...recordedBy(recorderOf(socialCareWorkerRows[0]!), answeredAt),
+      ...recordedBy(recorderOf(storyWorkers.socialWorker), answeredAt),
     });
   }
 }

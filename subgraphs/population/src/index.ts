@@ -1,4 +1,5 @@
-// The demo population every agency seeds from: Sam's story and a generated town around him.
+// The demo population every agency seeds from: Sam's story, a generated town around him, the place's
+// workforce, and who is involved with whom, so that every agency's demo data names the same people.
 export { createRandom, seedFrom, type Random } from './createRandom.ts';
 export {
   defaultPopulationSize,
@@ -18,7 +19,20 @@ export {
   workers,
 } from './story.ts';
 export { familyNames, femaleNames, maleNames } from './names.ts';
-export type { DemoOrganisation, DemoWorker, OrganisationSector, PopulationPerson, PostalAddress } from './types.ts';
+export type {
+  CareProviderCode,
+  CareWorkerAssignment,
+  CaringLink,
+  CharityCode,
+  DemoOrganisation,
+  DemoWorker,
+  Involvement,
+  OrganisationSector,
+  PopulationPerson,
+  PostalAddress,
+  SocialCareInvolvement,
+  VoluntarySectorInvolvement,
+} from './types.ts';
 export * as vocabulary from './vocabulary.ts';
 export {
   conditions,
@@ -29,3 +43,9 @@ export {
   type ConditionName,
 } from './vocabulary.ts';
 export { seedInBatches, type SeedInBatchesOptions } from './seedInBatches.ts';
+export { careWorkersByProvider, charityWorkers, registeredManagers, socialWorkers } from './workforce.ts';
+export { createInvolvementState, type InvolvementState } from './createInvolvementState.ts';
+export { involvementOf } from './involvementOf.ts';
+export { danielsCaseloadSize } from './socialCareInvolvementOf.ts';
+export { voluntarySectorInvolvementOf } from './voluntarySectorInvolvementOf.ts';
+export { addMonths, randomDate } from './seedDates.ts';

@@ -188,3 +188,8 @@ export function recorderOf(worker: Pick<DemoWorker, 'id' | 'name' | 'jobTitle' |
     organisationName: organisationName(worker.organisationCode),
   };
 }
+
+/** Sam or his mother, whose records every agency writes in full from the story. */
+export function isInStory(person: Pick<PopulationPerson, 'nhsNumber'>): boolean {
+  return person.nhsNumber === sam.nhsNumber || person.nhsNumber === samsMother.nhsNumber;
+}

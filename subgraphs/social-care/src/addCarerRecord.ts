@@ -1,32 +1,27 @@
 import { recordedBy } from '@joined-up/kit';
-import { createRandom, seedFrom, type DemoWorker, type PopulationPerson, recorderOf } from '@joined-up/population';
-import { randomDate } from './seedDates.ts';
+import {
+  createRandom,
+  randomDate,
+  recorderOf,
+  seedFrom,
+  type CaringLink,
+  type PopulationPerson,
+} from '@joined-up/population';
 import type { SocialCareRows } from './socialCareRows.ts';
-
 import { carerEligibilityOutcomes } from './vocabulary.ts';
-
-const relationships = {
-  female: ['Wife', 'Daughter', 'Sister', 'Friend', 'Neighbour'],
-  male: ['Husband', 'Son', 'Brother', 'Friend', 'Neighbour'],
-} as const;
 
 /**
  * A generated unpaid carer: the caring relationship on the cared-for person's record and, for
  * about half, a request and a carer's assessment on the carer's own record, with carer support
- * when the needs are eligible.
+ * when the needs are eligible. Whom they care for, as what and since when is the population's
+ * to say, so the partnership's care team names the same carer.
  */
-export function addCarerRecord(
-  rows: SocialCareRows,
-  carer: PopulationPerson,
-  caredForNhsNumber: string,
-  socialWorker: DemoWorker,
-): void {
+export function addCarerRecord(rows: SocialCareRows, carer: PopulationPerson, link: CaringLink): void {
   const random = createRandom(seedFrom(`social-care:carer:${carer.nhsNumber}`));
+  const { caredForNhsNumber, relationship, since, socialWorker } = link;
   const recorder = recorderOf(socialWorker);
   const id = (what: string) => `${carer.nhsNumber}-${what}`;
-  const relationship = random.pick(relationships[carer.sex]);
   const livesWithPerson = relationship === 'Wife' || relationship === 'Husband' || random.chance(0.3);
-  const since = randomDate(random, Math.max(2005, Number(carer.dateOfBirth.slice(0, 4)) + 18), 2025);
   const draw = random.next();
   const status = draw < 0.45 ? 'COMPLETED' : draw < 0.65 ? 'OFFERED' : draw < 0.75 ? 'DECLINED' : 'NOT_OFFERED';
   rows.unpaidCarers.push({

@@ -1,17 +1,18 @@
 import { recordedBy } from '@joined-up/kit';
 import {
+  addMonths,
   createRandom,
   organisations,
+  randomDate,
+  recorderOf,
+  registeredManagers,
   seedFrom,
-  type DemoWorker,
   type PopulationPerson,
   type Random,
+  type SocialCareInvolvement,
   type vocabulary,
-  recorderOf,
 } from '@joined-up/population';
-import { addMonths, randomDate } from './seedDates.ts';
 import type { SocialCareRows } from './socialCareRows.ts';
-import { careWorkersByProvider, registeredManagers } from './socialCareWorkers.ts';
 import { adultEligibilityOutcomes, type RouteOfAccess } from './vocabulary.ts';
 
 // The primary support reasons the generator gives, from the CLD list.
@@ -104,13 +105,20 @@ const profiles: Record<
   },
 };
 
-/** The main reason a generated person needs support, from their conditions. */
-function primarySupportReasonOf(person: PopulationPerson, random: Random): PrimarySupportReason {
+/**
+ * The main reason a generated person needs support: what their provider is there for (supported
+ * living, day care), or else what their conditions make most likely.
+ */
+function primarySupportReasonOf(
+  person: PopulationPerson,
+  providerCode: SocialCareInvolvement['providerCode'],
+  random: Random,
+): PrimarySupportReason {
   const has = (condition: PopulationPerson['conditions'][number]) => person.conditions.includes(condition);
-  if (has('learningDisability')) return 'Learning Disability Support';
+  if (providerCode === 'DEMOSL1') return 'Learning Disability Support';
+  if (providerCode === 'DEMOLA1') return 'Social Support: Support for Social Isolation/Other';
   if (has('dementia')) return 'Support with Memory and Cognition';
   if ((has('depression') || has('anxiety')) && random.chance(0.5)) return 'Mental Health Support';
-  if (person.conditions.length === 0) return 'Social Support: Support for Social Isolation/Other';
   return random.chance(0.6) ? 'Physical Support: Personal Care Support' : 'Physical Support: Access and Mobility Only';
 }
 
@@ -134,26 +142,26 @@ function pickSome<T>(items: readonly T[], count: number, random: Random): T[] {
 /**
  * A generated person known to social care: a request, a Care Act assessment (eligible, since
  * at least two outcomes are unmet), a long-term service, a plan in their words, a review, the
- * allocation to their social worker, and care workers where a provider delivers the service.
+ * allocation to their social worker, and their care workers where a provider delivers the
+ * service. Who those workers and the provider are is the population's to say, so every agency
+ * names the same people.
  */
-export function addClientRecord(rows: SocialCareRows, person: PopulationPerson, socialWorker: DemoWorker): void {
+export function addClientRecord(
+  rows: SocialCareRows,
+  person: PopulationPerson,
+  involvement: SocialCareInvolvement,
+): void {
   const random = createRandom(seedFrom(`social-care:${person.nhsNumber}`));
+  const { socialWorker, providerCode } = involvement;
   const recorder = recorderOf(socialWorker);
   const id = (what: string) => `${person.nhsNumber}-${what}`;
-  const reason = primarySupportReasonOf(person, random);
+  const reason = primarySupportReasonOf(person, providerCode, random);
   const profile = profiles[reason];
   const requestedOn = randomDate(random, 2018, 2025);
   const assessedOn = addMonths(requestedOn, 1);
   const startDate = addMonths(requestedOn, random.int(2, 3));
   const outcomes = pickSome(profile.outcomes, random.int(2, Math.min(4, profile.outcomes.length)), random);
-  const directPayment = profile.component === 'Home Support' && random.chance(0.2);
-  const providerCode = directPayment
-    ? null
-    : profile.component === 'Supported Living'
-      ? 'DEMOSL1'
-      : profile.component === 'Day Care'
-        ? 'DEMOLA1'
-        : 'DEMOSL2';
+  const directPayment = providerCode === null;
   const hoursPerWeek = random.int(...profile.hours);
   const reviewedOn = [randomDate(random, random.chance(0.15) ? 2025 : 2026, 2026, 10), addMonths(startDate, 6)]
     .sort()
@@ -237,12 +245,12 @@ export function addClientRecord(rows: SocialCareRows, person: PopulationPerson, 
   });
   if (providerCode === 'DEMOSL1' || providerCode === 'DEMOSL2') {
     const manager = recorderOf(registeredManagers[providerCode]);
-    pickSome(careWorkersByProvider[providerCode], random.int(1, 2), random).forEach((careWorker, i) =>
+    involvement.careWorkers.forEach(({ worker, role }, i) =>
       rows.careWorkerAssignments.push({
         id: id(`care-worker-${i}`),
         nhsNumber: person.nhsNumber,
-        workerId: careWorker.id,
-        role: i === 0 ? 'Lead care worker' : 'Care worker',
+        workerId: worker.id,
+        role,
         since: startDate,
         ...recordedBy(manager, `${startDate}T09:00:00Z`),
       }),

@@ -23,6 +23,3 @@ export const socialCareSubgraph: SubgraphModule<SocialCareTables, SocialCareLoad
 };
 
 export { tables as socialCareTables } from './tables.ts';
-// The demo rows, for the care-coordination seed: the partnership's care teams mirror who each agency's demo data says is involved.
-export { createSeedState, socialCareRowsFor, type SeedState } from './seed.ts';
-export { socialCareWorkerRows } from './socialCareWorkers.ts';

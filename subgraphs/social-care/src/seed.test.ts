@@ -1,13 +1,19 @@
 import { isValidNhsNumber } from '@joined-up/kit';
-import { iteratePopulation, vocabulary } from '@joined-up/population';
+import {
+  createInvolvementState,
+  danielsCaseloadSize,
+  involvementOf,
+  iteratePopulation,
+  vocabulary,
+} from '@joined-up/population';
 import { describe, expect, it } from 'vitest';
-import { createSeedState, danielsCaseloadSize, socialCareRowsFor } from './seed.ts';
+import { socialCareRowsFor } from './seed.ts';
 import type { SocialCareRows } from './socialCareRows.ts';
 import { adultEligibilityOutcomes, carerEligibilityOutcomes, eventOutcomes, routesOfAccess } from './vocabulary.ts';
 
 /** Rows for a population seeded in batches, as the seed writes them. */
 function rowsFor(people: number, batchSize = 100): SocialCareRows {
-  const state = createSeedState(people);
+  const state = createInvolvementState(people);
   const population = [...iteratePopulation({ people })];
   const all = socialCareRowsFor([], state);
   for (let start = 0; start < people; start += batchSize) {
@@ -30,6 +36,37 @@ describe('socialCareRowsFor', () => {
     expect(daniels.slice(0, 2).map((row) => row.nhsNumber)).toEqual(['9990000018', '9990000026']);
     expect(new Set(rows.allocations.map((row) => row.workerId)).size).toBe(10);
     expect(new Set(rows.allocations.map((row) => row.nhsNumber)).size).toBe(rows.allocations.length);
+  });
+
+  it('names exactly the social worker, provider, care workers and carers the population says are involved', () => {
+    const state = createInvolvementState(1000);
+    const involvements = [...iteratePopulation({ people: 1000 })].map((person) => ({
+      person,
+      involvement: involvementOf(person, state),
+    }));
+    const of = <T extends { nhsNumber: string }>(list: T[], nhsNumber: string) =>
+      list.filter((row) => row.nhsNumber === nhsNumber);
+    let assigned = 0;
+    for (const { person, involvement } of involvements) {
+      if (!involvement) continue;
+      const socialCare = involvement.socialCare;
+      expect(of(rows.allocations, person.nhsNumber).map((row) => row.workerId)).toEqual(
+        socialCare ? [socialCare.socialWorker.id] : [],
+      );
+      expect(
+        of(rows.careWorkerAssignments, person.nhsNumber).map(({ workerId, role }) => ({ workerId, role })),
+      ).toEqual((socialCare?.careWorkers ?? []).map(({ worker, role }) => ({ workerId: worker.id, role })));
+      assigned += socialCare?.careWorkers.length ?? 0;
+      const service = rows.services.find((row) => row.id === `${person.nhsNumber}-service`);
+      expect(service?.providerCode).toBe(socialCare?.providerCode);
+      expect(service?.deliveryMechanism === 'Direct Payment').toBe(socialCare?.providerCode === null);
+      const link = rows.unpaidCarers.find((row) => row.carerNhsNumber === person.nhsNumber);
+      const caring = involvement.caresFor;
+      expect(link && [link.caredForNhsNumber, link.relationship, link.since, link.recordedById]).toEqual(
+        caring && [caring.caredForNhsNumber, caring.relationship, caring.since, caring.socialWorker.id],
+      );
+    }
+    expect(assigned).toBeGreaterThan(20);
   });
 
   it('gives everyone known to social care a request, assessment, service, plan and review', () => {

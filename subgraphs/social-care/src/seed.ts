@@ -1,28 +1,20 @@
 import { careTeamMember, type Database, type SeedProgress } from '@joined-up/kit';
 import {
+  careWorkersByProvider,
+  createInvolvementState,
   organisations as demoOrganisations,
+  involvementOf,
+  type InvolvementState,
   type PopulationPerson,
-  sam,
-  samsMother,
-  seedFrom,
   seedInBatches,
   workers as storyWorkers,
 } from '@joined-up/population';
 import { addCarerRecord } from './addCarerRecord.ts';
 import { addClientRecord } from './addClientRecord.ts';
-import { createNhsNumberIndex, type NhsNumberIndex } from './createNhsNumberIndex.ts';
 import { samsSocialCareRecord } from './seedSamsStory.ts';
 import { emptySocialCareRows, type SocialCareRows } from './socialCareRows.ts';
-import {
-  careWorkersByProvider,
-  generatedCompetencies,
-  socialCareWorkerRows,
-  socialWorkers,
-} from './socialCareWorkers.ts';
+import { generatedCompetencies, socialCareWorkerRows } from './socialCareWorkers.ts';
 import { competencies, organisations, tables, workers, type SocialCareTables } from './tables.ts';
-
-/** Daniel Moore's caseload: Sam, his mother and the first people after them who need a worker. */
-export const danielsCaseloadSize = 65;
 
 const serviceComponentsOf: Record<string, string[]> = {
   DEMOLA1: ['Day Care'],
@@ -30,21 +22,13 @@ const serviceComponentsOf: Record<string, string[]> = {
   DEMOSL2: ['Home Support'],
 };
 
-/** What a seed carries from batch to batch: earlier people's NHS numbers and Daniel's caseload so far. */
-export interface SeedState {
-  nhsNumbers: NhsNumberIndex;
-  allocatedToDaniel: number;
-}
-
-export function createSeedState(people: number): SeedState {
-  return { nhsNumbers: createNhsNumberIndex(people), allocatedToDaniel: 0 };
-}
-
 /**
  * Writes social care's slice of the demo population: everyone known to social care has a
  * request, assessment, service, plan, review and social worker; unpaid carers are linked to the
- * person they care for; Sam and his mother are written in full from the story. Safe to run
- * again: rows are keyed and conflicts skipped.
+ * person they care for; Sam and his mother are written in full from the story. Who is involved
+ * with whom (social workers, providers, care workers, carers) comes from the population, so the
+ * other agencies' demo data names the same people. Safe to run again: rows are keyed and
+ * conflicts skipped.
  */
 export async function seed(
   db: Database<SocialCareTables>,
@@ -74,7 +58,7 @@ export async function seed(
     .insert(competencies)
     .values([...samsSocialCareRecord.competencies, ...generated])
     .onConflictDoNothing();
-  const state = createSeedState(options.people);
+  const state = createInvolvementState(options.people);
   await seedInBatches(
     { people: options.people, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
     async (batch) => {
@@ -92,21 +76,19 @@ export async function seed(
   );
 }
 
-/** Social care's rows for a batch of people, in population order. */
-export function socialCareRowsFor(batch: PopulationPerson[], state: SeedState): SocialCareRows {
+/** Social care's rows for a batch of people; batches come in population order, through one state. */
+export function socialCareRowsFor(batch: PopulationPerson[], state: InvolvementState): SocialCareRows {
   const rows = emptySocialCareRows();
   for (const person of batch) {
-    state.nhsNumbers.remember(person.index, person.nhsNumber);
+    const involvement = involvementOf(person, state);
     // The place partnership's coordinator works with everyone known to adult social care.
     if (person.knownToSocialCare) rows.careTeam.push(coordinatorOf(person.nhsNumber));
-    if (person.nhsNumber === sam.nhsNumber || person.nhsNumber === samsMother.nhsNumber) {
+    if (!involvement) {
       addStoryRecord(rows, person.nhsNumber);
-      state.allocatedToDaniel += 1;
       continue;
     }
-    if (person.knownToSocialCare) addClientRecord(rows, person, allocate(person, state));
-    const caredFor = person.caresForIndex === undefined ? undefined : state.nhsNumbers.at(person.caresForIndex);
-    if (caredFor) addCarerRecord(rows, person, caredFor, socialWorkerByHash(person.nhsNumber));
+    if (involvement.socialCare) addClientRecord(rows, person, involvement.socialCare);
+    if (involvement.caresFor) addCarerRecord(rows, person, involvement.caresFor);
   }
   return rows;
 }
@@ -129,17 +111,4 @@ function addStoryRecord(rows: SocialCareRows, nhsNumber: string): void {
 
 function coordinatorOf(nhsNumber: string): SocialCareRows['careTeam'][number] {
   return careTeamMember(nhsNumber, storyWorkers.coordinator, '2025-11-20');
-}
-
-/** Daniel Moore fills his caseload first; after that people go to the other social workers. */
-function allocate(person: PopulationPerson, state: SeedState) {
-  if (state.allocatedToDaniel < danielsCaseloadSize) {
-    state.allocatedToDaniel += 1;
-    return socialWorkers[0]!;
-  }
-  return socialWorkerByHash(person.nhsNumber, 1);
-}
-
-function socialWorkerByHash(nhsNumber: string, from = 0) {
-  return socialWorkers[from + (seedFrom(`social-worker:${nhsNumber}`) % (socialWorkers.length - from))]!;
 }

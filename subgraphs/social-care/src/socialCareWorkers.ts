@@ -1,82 +1,19 @@
 import { recordedBy } from '@joined-up/kit';
-import { createRandom, recorderOf, seedFrom, workers, type DemoWorker } from '@joined-up/population';
+import {
+  careWorkersByProvider,
+  createRandom,
+  recorderOf,
+  registeredManagers,
+  seedFrom,
+  socialWorkers,
+  workers,
+  type DemoWorker,
+} from '@joined-up/population';
 import type { competencies } from './tables.ts';
 import { competencyNames } from './vocabulary.ts';
 
-// Same id and email shape as the story's workers, so generated colleagues look like them.
-function colleague(name: string, jobTitle: string, role: string, organisationCode: string, phone: string): DemoWorker {
-  const [given = '', family = ''] = name.toLowerCase().split(' ');
-  const prefix = role === 'social-worker' ? 'sw' : role === 'care-worker' ? 'cw' : 'rm';
-  return {
-    id: `w-${prefix}-${family}`,
-    name,
-    jobTitle,
-    role,
-    organisationCode,
-    email: `${given}.${family}@${organisationCode.toLowerCase()}.example.nhs.uk`,
-    phone,
-  };
-}
-
-/** The providers' registered managers: they sign off and record their care workers' competencies. */
-export const registeredManagers = {
-  DEMOSL1: colleague('Nadia Patel', 'Registered manager', 'registered-manager', 'DEMOSL1', '01632 960410'),
-  DEMOSL2: colleague('Owen Clarke', 'Registered manager', 'registered-manager', 'DEMOSL2', '01632 960420'),
-} as const;
-
-/** The council's social workers, Daniel Moore first. */
-export const socialWorkers: readonly DemoWorker[] = [
-  workers.socialWorker,
-  ...[
-    'Sarah Collins',
-    'James Okoye',
-    'Fatima Begum',
-    'Ben Fletcher',
-    'Chloe Walsh',
-    'Imran Hussain',
-    'Laura Kemp',
-    'Kwame Mensah',
-    'Emma Doyle',
-  ].map((name, i) =>
-    colleague(
-      name,
-      i % 3 === 0 ? 'Senior social worker' : 'Social worker',
-      'social-worker',
-      'DEMOLA1',
-      `01632 9603${String(i + 2).padStart(2, '0')}`,
-    ),
-  ),
-];
-
-const supportWorker = (organisationCode: 'DEMOSL1' | 'DEMOSL2', digit: string) => (name: string, i: number) =>
-  colleague(
-    name,
-    organisationCode === 'DEMOSL1' ? 'Support worker' : 'Home care worker',
-    'care-worker',
-    organisationCode,
-    `01632 9604${digit}${i + 1}`,
-  );
-
-/** Care workers by provider: Oakfield (supported living, Lucy Evans and Mark Jones among them) and Brookside (home care). */
-export const careWorkersByProvider: Record<'DEMOSL1' | 'DEMOSL2', readonly DemoWorker[]> = {
-  DEMOSL1: [
-    workers.careWorker,
-    workers.secondCareWorker,
-    ...['Ruth Ashworth', 'Tariq Malik', 'Ewa Nowak', 'Callum Reid', 'Siobhan Kelly', 'Gareth Price'].map(
-      supportWorker('DEMOSL1', '1'),
-    ),
-  ],
-  DEMOSL2: [
-    'Julie Barnes',
-    'Piotr Zielinski',
-    'Maryam Ali',
-    'Keith Morgan',
-    'Hannah Shaw',
-    'Declan Byrne',
-    'Nia Roberts',
-    'Graham Lowe',
-  ].map(supportWorker('DEMOSL2', '2')),
-};
+// Sam's story reads the providers' managers from here, with the competencies they sign off.
+export { registeredManagers };
 
 /** Every worker social care knows, as rows of its workers table. */
 export const socialCareWorkerRows = [

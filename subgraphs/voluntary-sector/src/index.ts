@@ -24,6 +24,3 @@ export const voluntarySectorSubgraph: SubgraphModule<VoluntarySectorTables, Volu
 };
 
 export { tables as voluntarySectorTables } from './tables.ts';
-// The demo rows, for the care-coordination seed: the partnership's care teams mirror who each agency's demo data says is involved.
-export { voluntarySectorRowsFor } from './seed.ts';
-export { voluntaryDirectory } from './voluntaryDirectory.ts';

@@ -1,11 +1,7 @@
-import { type PopulationPerson, workers } from '@joined-up/population';
-import { voluntaryDirectory } from './voluntaryDirectory.ts';
+import type { CharityCode } from '@joined-up/population';
 
-/** Where a generated person's referral goes, and the words the people there tend to use. */
+/** What follows a generated person's referral to a charity, and the words the people there tend to use. */
 export interface ReferralRoute {
-  organisationCode: string;
-  /** Workers who take referrals; one is chosen per person. */
-  workerIds: readonly string[];
   /** Services the person may go on to join. */
   serviceIds: readonly string[];
   reasons: readonly string[];
@@ -13,11 +9,7 @@ export interface ReferralRoute {
   goals: readonly string[];
 }
 
-const { secondLinkWorker, communityConnector } = voluntaryDirectory.otherWorkers;
-
 const carers: ReferralRoute = {
-  organisationCode: 'DEMOV1',
-  workerIds: [workers.carersSupportWorker.id],
   serviceIds: ['v1-carers-cafe', 'v1-carers-advice'],
   reasons: [
     'Unpaid carer under strain; would like to meet other carers.',
@@ -38,8 +30,6 @@ const carers: ReferralRoute = {
 };
 
 const communityLinks: ReferralRoute = {
-  organisationCode: 'DEMOV2',
-  workerIds: [workers.linkWorker.id, secondLinkWorker.id],
   serviceIds: ['v2-climbing', 'v2-cooking', 'v2-walking', 'v2-making'],
   reasons: [
     'Lonely and low since losing work; would like to meet people.',
@@ -62,8 +52,6 @@ const communityLinks: ReferralRoute = {
 };
 
 const ageFriendly: ReferralRoute = {
-  organisationCode: 'DEMOV3',
-  workerIds: [communityConnector.id],
   serviceIds: ['v3-befriending', 'v3-lunch-club', 'v3-seated-exercise'],
   reasons: [
     'Lives alone and rarely goes out.',
@@ -79,8 +67,9 @@ const ageFriendly: ReferralRoute = {
   goals: ['Go to the lunch club on Fridays', 'Have a weekly call with a befriender', 'Try the seated exercise class'],
 };
 
-/** Carers go to the carers' group, older people to Age Friendly, everyone else to social prescribing. */
-export function referralRouteFor(person: PopulationPerson, age: number): ReferralRoute {
-  if (person.caresForIndex !== undefined) return carers;
-  return age >= 65 ? ageFriendly : communityLinks;
-}
+/** Each charity's route; which charity a person is referred to, and who takes it, is the population's to say. */
+export const referralRoutes: Record<CharityCode, ReferralRoute> = {
+  DEMOV1: carers,
+  DEMOV2: communityLinks,
+  DEMOV3: ageFriendly,
+};

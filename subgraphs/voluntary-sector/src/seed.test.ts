@@ -1,4 +1,4 @@
-import { iteratePopulation, socialPrescribingReferral } from '@joined-up/population';
+import { iteratePopulation, socialPrescribingReferral, voluntarySectorInvolvementOf } from '@joined-up/population';
 import { describe, expect, it } from 'vitest';
 import { voluntarySectorRowsFor } from './seed.ts';
 import { voluntaryDirectory } from './voluntaryDirectory.ts';
@@ -15,6 +15,37 @@ describe('voluntarySectorRowsFor', () => {
     const known = population.filter((person) => person.knownToVoluntarySector).map((person) => person.nhsNumber);
     expect(rows.referrals.map((referral) => referral.nhsNumber).sort()).toEqual(known.sort());
     expect(socialPrescribingReferral.code).toBe('871731000000106');
+  });
+
+  it('records exactly the charity, link worker and acceptance the population says, so care teams can name them', () => {
+    let linked = 0;
+    for (const person of population.slice(2)) {
+      const involvement = voluntarySectorInvolvementOf(person);
+      const referrals = rows.referrals.filter((referral) => referral.nhsNumber === person.nhsNumber);
+      if (!involvement) {
+        expect(referrals).toEqual([]);
+        continue;
+      }
+      const { organisationCode, linkWorker, accepted } = involvement;
+      expect(
+        referrals.map(({ referredToCode, linkWorkerId, recordedById }) => ({
+          referredToCode,
+          linkWorkerId,
+          recordedById,
+        })),
+      ).toEqual([
+        {
+          referredToCode: organisationCode,
+          linkWorkerId: accepted ? linkWorker.id : null,
+          recordedById: linkWorker.id,
+        },
+      ]);
+      expect(['ACCEPTED', 'COMPLETED'].includes(referrals[0]!.status)).toBe(accepted);
+      const clients = rows.clients.filter((client) => client.nhsNumber === person.nhsNumber);
+      expect(clients.map((client) => client.workerId)).toEqual(accepted ? [linkWorker.id] : []);
+      if (accepted) linked += 1;
+    }
+    expect(linked).toBeGreaterThan(50);
   });
 
   it('starts every status history with SENT and ends it at the referral status', () => {

@@ -9,10 +9,12 @@ import {
   seedFrom,
   seedInBatches,
   recorderOf,
+  type VoluntarySectorInvolvement,
+  voluntarySectorInvolvementOf,
   workers as storyWorkers,
 } from '@joined-up/population';
 import { sql } from 'drizzle-orm';
-import { referralRouteFor, type ReferralRoute } from './referralRoutes.ts';
+import { referralRoutes, type ReferralRoute } from './referralRoutes.ts';
 import { samsVoluntarySectorRecord } from './seedSamsStory.ts';
 import {
   clients,
@@ -62,7 +64,6 @@ const attendedNotes = [
   'Brought a friend along.',
   'Asked about coming more often.',
 ];
-const referenceYear = 2026;
 // A session after which the worker raised a safeguarding concern: withheld from all but the worker who holds the support.
 const safeguardingShare = 0.15;
 const safeguardingNote =
@@ -73,8 +74,10 @@ const safeguardingNote =
  * volunteers, then a referral for everyone known to the voluntary sector, with what matters to
  * them and their engagements once accepted (a few carrying a safeguarding concern), and some
  * clients known only locally; the care coordinator on the team of everyone also known to social
- * care. Sam and his mother are written in full from the story, with Sam's delegation to his mother
- * and his decision not to share with social care. Safe to run again: rows are keyed and conflicts skipped.
+ * care. Which charity and worker take each referral, and whether it is accepted, comes from the
+ * population, so the partnership's care teams name the same link workers. Sam and his mother are
+ * written in full from the story, with Sam's delegation to his mother and his decision not to
+ * share with social care. Safe to run again: rows are keyed and conflicts skipped.
  */
 export async function seed(
   db: Database<VoluntarySectorTables>,
@@ -145,9 +148,10 @@ export function voluntarySectorRowsFor(batch: PopulationPerson[]): Rows {
     sharingDecisions: [],
   };
   for (const person of batch) {
+    const referral = voluntarySectorInvolvementOf(person);
     if (person.index <= 1) addStoryRows(rows, person);
-    else if (person.knownToVoluntarySector)
-      addGeneratedRows(rows, person, createRandom(seedFrom(`voluntary-sector:${person.nhsNumber}`)));
+    else if (referral)
+      addGeneratedRows(rows, person, referral, createRandom(seedFrom(`voluntary-sector:${person.nhsNumber}`)));
     // The place partnership's coordinator works with everyone known to both the charities and
     // adult social care, so a coordinator's caseload reaches what matters to each of them.
     if (person.knownToVoluntarySector && person.knownToSocialCare) rows.careTeam.push(coordinatorOf(person.nhsNumber));
@@ -179,15 +183,20 @@ function addStoryRows(rows: Rows, person: PopulationPerson): void {
   rows.sharingDecisions.push(...story.sharingDecisions.filter((row) => row.nhsNumber === person.nhsNumber));
 }
 
-function addGeneratedRows(rows: Rows, person: PopulationPerson, random: Random): void {
-  const route = referralRouteFor(person, referenceYear - Number(person.dateOfBirth.slice(0, 4)));
-  const workerId = random.pick(route.workerIds);
-  const worker = recorderOf(voluntaryDirectory.workers.find((candidate) => candidate.id === workerId)!);
+function addGeneratedRows(
+  rows: Rows,
+  person: PopulationPerson,
+  referral: VoluntarySectorInvolvement,
+  random: Random,
+): void {
+  const route = referralRoutes[referral.organisationCode];
+  const worker = recorderOf(referral.linkWorker);
   const workerName = `${worker.name}, ${worker.jobTitle}`;
   const referralId = `${person.nhsNumber}-referral-0`;
   const referredOn = addDays('2025-01-06', random.int(0, 540));
+  // A quarter of those taken on have finished; of the rest, half are still waiting and half were declined.
   const outcome = random.next();
-  const status = outcome < 0.1 ? 'SENT' : outcome < 0.2 ? 'DECLINED' : outcome < 0.4 ? 'COMPLETED' : 'ACCEPTED';
+  const status = referral.accepted ? (outcome < 0.25 ? 'COMPLETED' : 'ACCEPTED') : outcome < 0.5 ? 'SENT' : 'DECLINED';
   const acceptedOn =
     status === 'ACCEPTED' || status === 'COMPLETED' ? addDays(referredOn, random.int(2, 7)) : undefined;
   const change = (
@@ -217,7 +226,7 @@ function addGeneratedRows(rows: Rows, person: PopulationPerson, random: Random):
     referrerRole: 'GP',
     referrerOrganisationName: practice?.name ?? person.gpPracticeCode,
     referrerOrganisationCode: person.gpPracticeCode,
-    referredToCode: route.organisationCode,
+    referredToCode: referral.organisationCode,
     reason: random.pick(route.reasons),
     status,
     linkWorkerId: acceptedOn ? worker.id : null,

@@ -1,30 +1,9 @@
-import { createRandom, generatePerson, organisations, seedFrom, workers as storyWorkers } from '@joined-up/population';
+import { charityWorkers, createRandom, generatePerson, organisations, seedFrom } from '@joined-up/population';
 import type { organisations as organisationsTable, services, volunteers, workers } from './tables.ts';
 
 type ServiceRow = typeof services.$inferInsert;
 
 const { carersGroup, communityLinks, ageFriendly } = organisations;
-
-// The story names one worker at each of two charities; these give every charity someone to take
-// referrals, so the generated population spreads over realistic caseloads.
-const otherWorkers = {
-  secondLinkWorker: {
-    id: 'w-lw-carter',
-    name: 'Ben Carter',
-    jobTitle: 'Social prescribing link worker',
-    organisationCode: communityLinks.code,
-    email: 'ben.carter@demov2.example.nhs.uk',
-    phone: '01632 960503',
-  },
-  communityConnector: {
-    id: 'w-af-fletcher',
-    name: 'Ruth Fletcher',
-    jobTitle: 'Community connector',
-    organisationCode: ageFriendly.code,
-    email: 'ruth.fletcher@demov3.example.nhs.uk',
-    phone: '01632 960504',
-  },
-};
 
 const service = (
   id: string,
@@ -156,18 +135,15 @@ export const voluntaryDirectory = {
   ] satisfies Array<typeof organisationsTable.$inferInsert>,
   services: serviceRows,
   volunteers: volunteerRowsFor(serviceRows),
-  workers: [
-    storyWorkers.linkWorker,
-    storyWorkers.carersSupportWorker,
-    otherWorkers.secondLinkWorker,
-    otherWorkers.communityConnector,
-  ].map(({ id, name, jobTitle, organisationCode, email, phone }) => ({
-    id,
-    name,
-    jobTitle,
-    organisationCode,
-    email,
-    phone,
-  })) satisfies Array<typeof workers.$inferInsert>,
-  otherWorkers,
+  // The charities' workers as the population names them, so the other agencies' demo data names them too.
+  workers: Object.values(charityWorkers)
+    .flat()
+    .map(({ id, name, jobTitle, organisationCode, email, phone }) => ({
+      id,
+      name,
+      jobTitle,
+      organisationCode,
+      email,
+      phone,
+    })) satisfies Array<typeof workers.$inferInsert>,
 };

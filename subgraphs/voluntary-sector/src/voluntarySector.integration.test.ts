@@ -632,13 +632,30 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
     );
 
     it('gives a referring practice only the referral when the person agreed to share nothing more, a decline with its reason', async () => {
-      const declined = (
-        (await db().execute(
-          sql`select r.nhs_number, o.name, c.id, c.reason from referrals r join organisations o on o.code = r.referred_to_code join referral_status_changes c on c.referral_id = r.id and c.status = 'DECLINED'
-            where r.referrer_organisation_code = 'DEMOP1' and r.shared_with_referrer = '{}' order by r.nhs_number limit 1`,
-        )) as unknown as { rows: Array<{ nhs_number: string; name: string; id: string; reason: string }> }
-      ).rows[0]!;
-      const { body, headers } = await subgraph.query<Timeline>('gp', timeline, representations(declined.nhs_number));
+      // Two people of the practice's: one taken on, whose sessions the practice must not see, and one declined.
+      const referralOf = async (where: ReturnType<typeof sql>) =>
+        (
+          (await db().execute(
+            sql`select r.nhs_number, o.name, c.id, c.reason from referrals r
+              join organisations o on o.code = r.referred_to_code
+              join referral_status_changes c on c.referral_id = r.id and c.status = r.status
+              where r.referrer_organisation_code = 'DEMOP1' and ${where} order by r.nhs_number limit 1`,
+          )) as unknown as { rows: Array<{ nhs_number: string; name: string; id: string; reason: string }> }
+        ).rows[0]!;
+      const nothingMore = await referralOf(
+        sql`r.shared_with_referrer = '{}' and r.status in ('ACCEPTED', 'COMPLETED')`,
+      );
+      const shared = await subgraph.query<Timeline>('gp', timeline, representations(nothingMore.nhs_number));
+      expect(shared.body.errors).toBeUndefined();
+      const sharedEntries = shared.body.data!._entities[0]!.voluntarySectorTimeline!;
+      expect(sharedEntries.every((item) => item.kind === 'REFERRAL')).toBe(true);
+      expect(sharedEntries.at(-1)?.title).toBe(`Referral to ${nothingMore.name} sent`);
+      expect(await auditOf(shared.headers)).toEqual([
+        { actor_subject: 'w-gp-shah', nhs_number: nothingMore.nhs_number, categories: ['referrals'] },
+      ]);
+
+      const declined = await referralOf(sql`r.status = 'DECLINED'`);
+      const { body } = await subgraph.query<Timeline>('gp', timeline, representations(declined.nhs_number));
       expect(body.errors).toBeUndefined();
       const entries = body.data!._entities[0]!.voluntarySectorTimeline!;
       expect(entries.every((item) => item.kind === 'REFERRAL')).toBe(true);
@@ -648,9 +665,6 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
         detail: declined.reason,
       });
       expect(entries.at(-1)?.title).toBe(`Referral to ${declined.name} sent`);
-      expect(await auditOf(headers)).toEqual([
-        { actor_subject: 'w-gp-shah', nhs_number: declined.nhs_number, categories: ['referrals'] },
-      ]);
     });
 
     it.each(['social-worker', 'diabetes-nurse', 'unrelated-gp'])(

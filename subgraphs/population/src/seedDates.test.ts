@@ -1,5 +1,5 @@
-import { createRandom } from '@joined-up/population';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from './createRandom.ts';
 import { addMonths, randomDate } from './seedDates.ts';
 
 describe('addMonths', () => {

@@ -1,4 +1,4 @@
-import type { Random } from '@joined-up/population';
+import type { Random } from './createRandom.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
