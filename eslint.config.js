@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'bench/results/**', 'scratch/**', 'coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      'bench/results/**',
+      'scratch/**',
+      'coverage/**',
+      'dev/templates/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{gateway,schema,dev,test,bench}/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts'],
-          exclude: ['**/*.integration.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.integration.test.ts', '**/*.e2e.test.ts', '**/node_modules/**', 'dev/templates/**'],
         },
       },
       {
@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['**/src/**/*.integration.test.ts'],
-          exclude: ['**/node_modules/**'],
+          // The new-agency templates hold placeholders: their test runs in each agency it makes.
+          exclude: ['**/node_modules/**', 'dev/templates/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

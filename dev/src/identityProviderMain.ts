@@ -1,13 +1,13 @@
 import { listen } from '@joined-up/core';
 import { createIdentityProvider } from './createIdentityProvider.ts';
 import { loadIdentityProviderConfig } from './loadIdentityProviderConfig.ts';
-import { signingKeyPath } from './paths.ts';
+import { signingKeyPathOf } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';
 
 // The development identity provider as its own process (docker-compose runs it this way).
 let config;
 try {
-  config = loadIdentityProviderConfig(process.env, signingKeyPath);
+  config = loadIdentityProviderConfig(process.env, signingKeyPathOf({ ...process.env, IDENTITY_KEY_PATH: undefined }));
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -4,3 +4,5 @@ export { demoUsers, findDemoUser, type DemoUser } from './demoUsers.ts';
 export { generateSigningKey, loadOrCreateSigningKey, type SigningKey } from './signingKey.ts';
 export { signToken, type SignTokenOptions } from './signToken.ts';
 export { loadAgencyModules, type AgencyModule, type AnySubgraphModule } from './loadAgencyModules.ts';
+export { loadIdentityProviderConfig, type IdentityProviderConfig } from './loadIdentityProviderConfig.ts';
+export { loadStartConfig, type StartConfig } from './loadStartConfig.ts';

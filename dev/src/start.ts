@@ -1,47 +1,40 @@
-import { developmentIdentity, parsePort } from '@joined-up/core';
-import { parseSeed } from '@joined-up/kit';
+import { developmentIdentity } from '@joined-up/core';
 import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
-import { dataDir, signingKeyPath } from './paths.ts';
+import { loadStartConfig } from './loadStartConfig.ts';
+import { signingKeyPathOf } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';
 import { startFederation } from './startFederation.ts';
 
 // `npm start`: the whole system in one process on embedded PGlite databases in .data/ (created,
-// migrated and seeded on first start, reused after). Set <AGENCY>_DATABASE_URL to use PostgreSQL.
-const env = process.env;
+// migrated and seeded on first start, reused after). Set <AGENCY>_DATABASE_URL to use PostgreSQL,
+// or <AGENCY>_URL to use an agency already running elsewhere instead of starting it here.
 const agencies = await loadAgencyModules();
-const problems: string[] = [];
-const ports = {
-  gateway: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
-  identity: parsePort(env['IDENTITY_PORT'], 4100, 'IDENTITY_PORT', problems),
-  subgraphs: Object.fromEntries(
-    agencies.map(({ module, port, prefix }) => [
-      module.agency.name,
-      parsePort(env[`${prefix}_PORT`], port, `${prefix}_PORT`, problems),
-    ]),
-  ),
-};
-const seed = parseSeed({ JOINED_UP_PEOPLE: env['JOINED_UP_PEOPLE'] }, 'development', problems);
-const people = seed ? seed.people : 0;
-if (problems.length > 0) {
-  console.error(`Cannot start:\n  - ${problems.join('\n  - ')}`);
+let config;
+try {
+  config = loadStartConfig(
+    process.env,
+    agencies.map(({ entry, prefix, port }) => ({ name: entry.name, prefix, port })),
+  );
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
+const { people } = config;
 console.log(
   `Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`,
 );
 const federation = await startFederation({
-  ports,
-  dataDir,
-  databaseUrls: Object.fromEntries(
-    agencies.map(({ module, prefix }) => [module.agency.name, env[`${prefix}_DATABASE_URL`]]),
-  ),
+  ports: config.ports,
+  dataDir: config.dataDir,
+  databaseUrls: config.databaseUrls,
+  externalUrls: config.externalUrls,
   people,
-  key: await loadOrCreateSigningKey(signingKeyPath),
+  key: await loadOrCreateSigningKey(signingKeyPathOf(process.env)),
   issuer: developmentIdentity.issuer,
   audience: developmentIdentity.audience,
   environment: 'development',
-  logLevel: env['JOINED_UP_LOG_LEVEL'] ?? 'warn',
+  logLevel: config.logLevel,
 });
 console.log(`
 Joined-up is running.

@@ -24,6 +24,8 @@ export interface FederationOptions {
   logLevel?: string;
   /** Agencies not to start, to see how the graph behaves when one is down. */
   without?: string[];
+  /** Agencies running elsewhere, by name: not started here; the gateway calls them at these URLs. */
+  externalUrls?: Record<string, string>;
   onSeedProgress?: (agency: string) => SeedProgress;
   /** Overrides of the gateway's own options (its limits, or its environment alone), for tests. */
   gateway?: Partial<GatewayOptions>;
@@ -60,7 +62,9 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     const agencies = await loadAgencyModules(entries);
     await Promise.all(
       agencies
-        .filter(({ module }) => !options.without?.includes(module.agency.name))
+        .filter(
+          ({ module }) => !options.without?.includes(module.agency.name) && !options.externalUrls?.[module.agency.name],
+        )
         .map(async ({ module }) => {
           const name = module.agency.name;
           started[name] = await runSubgraph(module, {
@@ -82,7 +86,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     const subgraphs = entries.map((entry) => ({
       name: entry.name,
       displayName: entry.displayName,
-      url: started[entry.name]?.url ?? `http://127.0.0.1:9/graphql`,
+      url: options.externalUrls?.[entry.name] ?? started[entry.name]?.url ?? `http://127.0.0.1:9/graphql`,
     }));
     const gateway = await startGateway({
       port: options.ports?.gateway ?? 0,

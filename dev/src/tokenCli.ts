@@ -1,6 +1,6 @@
 import { developmentIdentity } from '@joined-up/core';
 import { demoUsers, findDemoUser } from './demoUsers.ts';
-import { signingKeyPath } from './paths.ts';
+import { signingKeyPathOf } from './paths.ts';
 import { loadOrCreateSigningKey } from './signingKey.ts';
 import { signToken } from './signToken.ts';
 
@@ -15,7 +15,7 @@ if (!user) {
   );
   process.exit(1);
 }
-const key = await loadOrCreateSigningKey(process.env['IDENTITY_KEY_PATH'] ?? signingKeyPath);
+const key = await loadOrCreateSigningKey(signingKeyPathOf(process.env));
 console.log(
   await signToken(user, key, {
     issuer: process.env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer,

@@ -16,7 +16,8 @@ function propose(name: string, sdl: string) {
   return checkSchema('health', { proposedPath: path });
 }
 
-describe('the schema check', () => {
+// Each check composes the whole graph: seconds on a busy two-core machine.
+describe('the schema check', { timeout: 60_000 }, () => {
   it("passes every agency's published SDL as it is", async () => {
     for (const agency of ['health', 'social-care', 'voluntary-sector', 'care-coordination']) {
       const result = await checkSchema(agency);

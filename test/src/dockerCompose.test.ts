@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { partnershipSectors, readSubgraphList } from '@joined-up/schema';
 import { describe, expect, it } from 'vitest';
 import { checkComposeFile, environment, expectedServices, interpolate, loadComposeFile } from './checkComposeFile.ts';
 import { commandOf, parseDockerfile } from '@joined-up/dev/images';
@@ -33,37 +34,26 @@ const identityVariables = {
   NODE_ENV: 'production',
 };
 
+// Every agency this repository runs, as the subgraph list says: a new one needs no edit here.
+const agencies = readSubgraphList().filter((entry) => entry.package !== undefined);
+const sectors = partnershipSectors(readSubgraphList()).join(',');
+const prefixOf = (entry: { urlVariable: string }) => entry.urlVariable.replace(/_URL$/, '');
+const portOf = (entry: { url: string }) => new URL(entry.url).port;
+
 describe('docker-compose.yml', () => {
   it('passes every check', () => {
     expect(checkComposeFile(loadComposeFile(composePath), repoRoot)).toEqual([]);
   });
 
-  it('runs the identity provider, four subgraphs each with its own database, and the gateway', () => {
+  it('runs the identity provider, each agency with its own database, Redis and the gateway', () => {
     const document = compose();
     expect(Object.keys(document.services).sort()).toEqual(
-      [
-        'care-coordination',
-        'care-coordination-db',
-        'gateway',
-        'health',
-        'health-db',
-        'identity',
-        'redis',
-        'social-care',
-        'social-care-db',
-        'voluntary-sector',
-        'voluntary-sector-db',
-      ].sort(),
+      ['identity', 'redis', 'gateway', ...agencies.flatMap((entry) => [entry.name, `${entry.name}-db`])].sort(),
     );
-    for (const name of ['health-db', 'social-care-db', 'voluntary-sector-db', 'care-coordination-db'])
-      expect(service(document, name)['image']).toBe('postgres:16-alpine');
-    expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual([
-      'care-coordination-db-data',
-      'health-db-data',
-      'identity-data',
-      'social-care-db-data',
-      'voluntary-sector-db-data',
-    ]);
+    for (const entry of agencies) expect(service(document, `${entry.name}-db`)['image']).toBe('postgres:16-alpine');
+    expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual(
+      ['identity-data', ...agencies.map((entry) => `${entry.name}-db-data`)].sort(),
+    );
   });
 
   it('gives each service the variables its code reads', () => {
@@ -76,54 +66,31 @@ describe('docker-compose.yml', () => {
       NODE_ENV: 'development',
     });
     expect(service(document, 'identity')['volumes']).toEqual(['identity-data:/data']);
-    expect(environment(service(document, 'health'))).toEqual({
-      ...identityVariables,
-      HEALTH_PORT: '4001',
-      HEALTH_DATABASE_URL: 'postgres://health:health-local-only@health-db:5432/health',
-      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
-      JOINED_UP_SEED: 'true',
-      JOINED_UP_PEOPLE: '3000',
-    });
-    expect(environment(service(document, 'social-care'))).toEqual({
-      ...identityVariables,
-      SOCIAL_CARE_PORT: '4002',
-      SOCIAL_CARE_DATABASE_URL: 'postgres://social_care:social-care-local-only@social-care-db:5432/social_care',
-      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
-      JOINED_UP_SEED: 'true',
-      JOINED_UP_PEOPLE: '3000',
-    });
-    expect(environment(service(document, 'voluntary-sector'))).toEqual({
-      ...identityVariables,
-      VOLUNTARY_SECTOR_PORT: '4003',
-      VOLUNTARY_SECTOR_DATABASE_URL:
-        'postgres://voluntary_sector:voluntary-sector-local-only@voluntary-sector-db:5432/voluntary_sector',
-      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
-      JOINED_UP_SEED: 'true',
-      JOINED_UP_PEOPLE: '3000',
-    });
-    expect(environment(service(document, 'care-coordination'))).toEqual({
-      ...identityVariables,
-      CARE_COORDINATION_PORT: '4004',
-      CARE_COORDINATION_DATABASE_URL:
-        'postgres://care_coordination:care-coordination-local-only@care-coordination-db:5432/care_coordination',
-      JOINED_UP_SECTORS: 'health,social-care,voluntary-sector,care-coordination',
-      JOINED_UP_SEED: 'true',
-      JOINED_UP_PEOPLE: '3000',
-    });
+    for (const entry of agencies) {
+      const prefix = prefixOf(entry);
+      const database = entry.name.replace(/-/g, '_');
+      expect(environment(service(document, entry.name)), entry.name).toEqual({
+        ...identityVariables,
+        [`${prefix}_PORT`]: portOf(entry),
+        [`${prefix}_DATABASE_URL`]: `postgres://${database}:${entry.name}-local-only@${entry.name}-db:5432/${database}`,
+        JOINED_UP_SECTORS: sectors,
+        JOINED_UP_SEED: 'true',
+        JOINED_UP_PEOPLE: '3000',
+      });
+      expect(environment(service(document, `${entry.name}-db`)), `${entry.name}-db`).toEqual({
+        POSTGRES_DB: database,
+        POSTGRES_USER: database,
+        POSTGRES_PASSWORD: `${entry.name}-local-only`,
+      });
+    }
     expect(environment(service(document, 'gateway'))).toEqual({
       ...identityVariables,
       GATEWAY_PORT: '4000',
       GATEWAY_SUPERGRAPH_PATH: '/app/schema/supergraph.graphql',
       GATEWAY_REDIS_URL: 'redis://redis:6379',
-      HEALTH_URL: 'http://health:4001/graphql',
-      SOCIAL_CARE_URL: 'http://social-care:4002/graphql',
-      VOLUNTARY_SECTOR_URL: 'http://voluntary-sector:4003/graphql',
-      CARE_COORDINATION_URL: 'http://care-coordination:4004/graphql',
-    });
-    expect(environment(service(document, 'health-db'))).toEqual({
-      POSTGRES_DB: 'health',
-      POSTGRES_USER: 'health',
-      POSTGRES_PASSWORD: 'health-local-only',
+      ...Object.fromEntries(
+        agencies.map((entry) => [entry.urlVariable, `http://${entry.name}:${portOf(entry)}/graphql`]),
+      ),
     });
   });
 
@@ -134,15 +101,14 @@ describe('docker-compose.yml', () => {
     );
     expect(published).toEqual({
       identity: ['4100:4100'],
-      health: ['4001:4001'],
-      'health-db': undefined,
-      'social-care': ['4002:4002'],
-      'social-care-db': undefined,
-      'voluntary-sector': ['4003:4003'],
-      'voluntary-sector-db': undefined,
-      'care-coordination': ['4004:4004'],
-      'care-coordination-db': undefined,
+      redis: undefined,
       gateway: ['4000:4000'],
+      ...Object.fromEntries(
+        agencies.flatMap((entry) => [
+          [entry.name, [`${portOf(entry)}:${portOf(entry)}`]],
+          [`${entry.name}-db`, undefined],
+        ]),
+      ),
     });
   });
 
@@ -225,8 +191,9 @@ describe('checkComposeFile rejects', () => {
   it('a database reachable from other agencies', () => {
     const document = compose();
     service(document, 'health-db')['networks'] = ['graph', 'health-data'];
+    const onGraph = ['gateway', 'identity', 'redis', ...agencies.map((entry) => entry.name)].sort();
     expect(checkComposeFile(document, root)).toEqual([
-      'health-db: shares a network with care-coordination, gateway, health, identity, redis, social-care, voluntary-sector, not only health',
+      `health-db: shares a network with ${onGraph.join(', ')}, not only health`,
     ]);
   });
 

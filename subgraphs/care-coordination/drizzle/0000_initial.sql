@@ -1,21 +1,3 @@
-CREATE TABLE "audit_events" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"request_id" text NOT NULL,
-	"actor_subject" text NOT NULL,
-	"actor_name" text NOT NULL,
-	"actor_role" text NOT NULL,
-	"actor_organisation_code" text NOT NULL,
-	"actor_organisation_name" text NOT NULL,
-	"purpose" text NOT NULL,
-	"nhs_number" text NOT NULL,
-	"action" text NOT NULL,
-	"categories" text[] NOT NULL,
-	"break_glass" boolean DEFAULT false NOT NULL,
-	"break_glass_reason" text,
-	"break_glass_declared" boolean DEFAULT false NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "care_plan_actions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"goal_id" text NOT NULL,
@@ -128,14 +110,6 @@ CREATE TABLE "care_team_members" (
 	CONSTRAINT "care_team_members_worker_or_carer" CHECK (("care_team_members"."kind" = 'UNPAID_CARER') = ("care_team_members"."worker_id" is null))
 );
 --> statement-breakpoint
-CREATE TABLE "delegations" (
-	"nhs_number" text NOT NULL,
-	"carer_subject" text NOT NULL,
-	"categories" text[] NOT NULL,
-	"granted_on" date NOT NULL,
-	CONSTRAINT "delegations_nhs_number_carer_subject_pk" PRIMARY KEY("nhs_number","carer_subject")
-);
---> statement-breakpoint
 CREATE TABLE "experience_responses" (
 	"id" text PRIMARY KEY NOT NULL,
 	"nhs_number" text NOT NULL,
@@ -203,21 +177,6 @@ CREATE TABLE "referrals" (
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "seed_runs" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"people" integer NOT NULL,
-	"version" integer DEFAULT 1 NOT NULL,
-	"completed_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "sharing_decisions" (
-	"nhs_number" text NOT NULL,
-	"sector" text NOT NULL,
-	"decided_by_subject" text NOT NULL,
-	"decided_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "sharing_decisions_nhs_number_sector_pk" PRIMARY KEY("nhs_number","sector")
-);
---> statement-breakpoint
 CREATE TABLE "skill_needs" (
 	"id" text PRIMARY KEY NOT NULL,
 	"nhs_number" text NOT NULL,
@@ -241,8 +200,6 @@ CREATE TABLE "workers" (
 	"phone" text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "audit_events_person_idx" ON "audit_events" USING btree ("nhs_number","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "audit_events_break_glass_idx" ON "audit_events" USING btree ("occurred_at" DESC NULLS LAST) WHERE "audit_events"."break_glass";--> statement-breakpoint
 CREATE INDEX "care_plan_actions_goal_idx" ON "care_plan_actions" USING btree ("goal_id","due_on","id");--> statement-breakpoint
 CREATE INDEX "care_plan_actions_plan_idx" ON "care_plan_actions" USING btree ("plan_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "care_plan_changes_version_idx" ON "care_plan_changes" USING btree ("plan_id","version");--> statement-breakpoint
@@ -256,7 +213,6 @@ CREATE INDEX "care_team_members_worker_idx" ON "care_team_members" USING btree (
 CREATE INDEX "care_team_members_organisation_idx" ON "care_team_members" USING btree ("member_organisation_code","nhs_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "care_team_members_one_coordinator_idx" ON "care_team_members" USING btree ("nhs_number") WHERE "care_team_members"."is_coordinator";--> statement-breakpoint
 CREATE UNIQUE INDEX "care_team_members_worker_once_idx" ON "care_team_members" USING btree ("nhs_number","kind","worker_id") WHERE "care_team_members"."worker_id" is not null;--> statement-breakpoint
-CREATE INDEX "delegations_carer_idx" ON "delegations" USING btree ("carer_subject");--> statement-breakpoint
 CREATE INDEX "experience_responses_person_idx" ON "experience_responses" USING btree ("nhs_number","answered_on" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "experience_responses_statement_idx" ON "experience_responses" USING btree ("statement_code","nhs_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "idempotency_keys_caller_key_idx" ON "idempotency_keys" USING btree ("caller_subject","key");--> statement-breakpoint

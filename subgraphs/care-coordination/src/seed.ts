@@ -23,7 +23,6 @@ import {
   carePlanReviews,
   carePlans,
   careTeamMembers,
-  delegations,
   experienceResponses,
   organisations,
   referralStatusChanges,
@@ -32,6 +31,7 @@ import {
   workers,
   type CareCoordinationTables,
 } from './tables.ts';
+import { delegations } from '@joined-up/kit';
 
 const coordinator = storyWorkers.coordinator;
 /**

@@ -7,12 +7,12 @@ import type {
   carePlanReviews,
   carePlans,
   careTeamMembers,
-  delegations,
   experienceResponses,
   referralStatusChanges,
   referrals,
   skillNeeds,
 } from './tables.ts';
+import type { delegations } from '@joined-up/kit';
 import { careCoordinationPolicy } from './policy.ts';
 
 const nhs = sam.nhsNumber;

@@ -1,4 +1,4 @@
-import { auditEvents, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
+import { governanceTables, provenanceColumns } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -271,9 +271,8 @@ export const idempotencyKeys = pgTable(
   (table) => [uniqueIndex('idempotency_keys_caller_key_idx').on(table.callerSubject, table.key)],
 );
 
-export { auditEvents, delegations, seedRuns, sharingDecisions };
-
 export const tables = {
+  ...governanceTables,
   organisations,
   workers,
   careTeamMembers,
@@ -287,9 +286,5 @@ export const tables = {
   referralStatusChanges,
   experienceResponses,
   idempotencyKeys,
-  sharingDecisions,
-  delegations,
-  auditEvents,
-  seedRuns,
 };
 export type CareCoordinationTables = typeof tables;

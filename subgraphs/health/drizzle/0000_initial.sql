@@ -39,6 +39,7 @@ CREATE TABLE "encounters" (
 	"setting" text NOT NULL,
 	"summary" text NOT NULL,
 	"clinician_id" text NOT NULL,
+	"sensitivity" text,
 	"recorded_by_id" text NOT NULL,
 	"recorded_by_name" text NOT NULL,
 	"recorded_by_role" text NOT NULL,
@@ -68,6 +69,7 @@ CREATE TABLE "medications" (
 	"dosage_instructions" text NOT NULL,
 	"status" text NOT NULL,
 	"started_on" date NOT NULL,
+	"sensitivity" text,
 	"recorded_by_id" text NOT NULL,
 	"recorded_by_name" text NOT NULL,
 	"recorded_by_role" text NOT NULL,
@@ -104,6 +106,7 @@ CREATE TABLE "problems" (
 	"display" text NOT NULL,
 	"status" text NOT NULL,
 	"onset_date" date,
+	"sensitivity" text,
 	"recorded_by_id" text NOT NULL,
 	"recorded_by_name" text NOT NULL,
 	"recorded_by_role" text NOT NULL,
@@ -112,13 +115,8 @@ CREATE TABLE "problems" (
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "seed_runs" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"people" integer NOT NULL,
-	"completed_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE INDEX "allergies_nhs_number_idx" ON "allergies" USING btree ("nhs_number");--> statement-breakpoint
+CREATE INDEX "care_relationships_clinician_idx" ON "care_relationships" USING btree ("clinician_id");--> statement-breakpoint
 CREATE INDEX "encounters_person_time_idx" ON "encounters" USING btree ("nhs_number","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "flags_nhs_number_idx" ON "flags" USING btree ("nhs_number");--> statement-breakpoint
 CREATE INDEX "medications_nhs_number_idx" ON "medications" USING btree ("nhs_number");--> statement-breakpoint

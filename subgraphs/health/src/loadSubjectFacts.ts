@@ -1,7 +1,8 @@
 import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { healthPolicy } from './policy.ts';
-import { careRelationships, patients, careTeam, type HealthTables } from './tables.ts';
+import { careRelationships, patients, type HealthTables } from './tables.ts';
+import { careTeam } from '@joined-up/kit';
 
 /**
  * The relationships health's own data shows between the caller and each person: registration

@@ -1,6 +1,7 @@
 import { createError, decodeCursor, pageSize, toConnection, type Caller, type Database } from '@joined-up/kit';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { careRelationships, patients, careTeam, type HealthTables } from './tables.ts';
+import { careRelationships, patients, type HealthTables } from './tables.ts';
+import { careTeam } from '@joined-up/kit';
 
 export interface SearchPeopleArgs {
   name?: string | null;

@@ -17,16 +17,15 @@ import {
   allergies,
   careRelationships,
   clinicians,
-  delegations,
   encounters,
   flags,
   medications,
   organisations,
   patients,
   problems,
-  careTeam,
   type HealthTables,
 } from './tables.ts';
+import { delegations, careTeam } from '@joined-up/kit';
 
 const healthWorkers = [
   workers.gp,

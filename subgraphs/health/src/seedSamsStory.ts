@@ -1,15 +1,7 @@
 import { careTeamMember, recordedBy } from '@joined-up/kit';
 import { allergies as allergyConcepts, conditions, recorderOf, sam, samsMother, workers } from '@joined-up/population';
-import type {
-  allergies,
-  careRelationships,
-  delegations,
-  encounters,
-  flags,
-  medications,
-  problems,
-  careTeam,
-} from './tables.ts';
+import type { allergies, careRelationships, encounters, flags, medications, problems } from './tables.ts';
+import type { delegations, careTeam } from '@joined-up/kit';
 
 const gp = recorderOf(workers.gp);
 const practiceNurse = recorderOf(workers.practiceNurse);

@@ -1,4 +1,4 @@
-import { auditEvents, careTeam, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
+import { governanceTables, provenanceColumns } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
 import { date, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -152,9 +152,8 @@ export const careRelationships = pgTable(
   ],
 );
 
-export { auditEvents, careTeam, delegations, seedRuns, sharingDecisions };
-
 export const tables = {
+  ...governanceTables,
   organisations,
   clinicians,
   patients,
@@ -164,10 +163,5 @@ export const tables = {
   flags,
   encounters,
   careRelationships,
-  careTeam,
-  sharingDecisions,
-  delegations,
-  auditEvents,
-  seedRuns,
 };
 export type HealthTables = typeof tables;

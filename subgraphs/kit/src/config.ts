@@ -44,16 +44,16 @@ export function loadSubgraphConfig(
   agency: { prefix: string; name: string; defaultPort: number; sector: string },
 ): SubgraphConfig {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => env[`${agency.prefix}_${name}`] ?? env[`JOINED_UP_${name}`];
-  const port = parsePort(read('PORT'), agency.defaultPort, `${agency.prefix}_PORT`, problems);
+  // Port and database are the agency's own; only the log level falls back to a shared setting.
+  const port = parsePort(env[`${agency.prefix}_PORT`], agency.defaultPort, `${agency.prefix}_PORT`, problems);
   const environment = parseEnvironment(env['NODE_ENV'], problems);
   const config: SubgraphConfig = {
     port,
-    databaseUrl: read('DATABASE_URL') || undefined,
+    databaseUrl: env[`${agency.prefix}_DATABASE_URL`] || undefined,
     // <AGENCY>_DATA_DIR is the agency's own folder; JOINED_UP_DATA_DIR holds every agency's, one each.
     dataDir: env[`${agency.prefix}_DATA_DIR`] || join(env['JOINED_UP_DATA_DIR'] || '.data', agency.name),
     identity: loadIdentityConfig(env, problems),
-    logLevel: read('LOG_LEVEL') ?? 'info',
+    logLevel: env[`${agency.prefix}_LOG_LEVEL`] ?? env['JOINED_UP_LOG_LEVEL'] ?? 'info',
     environment,
     seed: parseSeed(env, environment, problems),
     sectors: parseSectors(env['JOINED_UP_SECTORS'], agency.sector, problems),

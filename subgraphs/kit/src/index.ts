@@ -2,14 +2,8 @@
 
 // Running a subgraph: configuration, the module an agency provides, server, logging.
 export type { Caller, CallerOrganisation, Logger, Sector } from '@joined-up/core';
-export { defaultSeedPeople, loadSubgraphConfig, parseSeed, type SubgraphConfig } from './config.ts';
-export {
-  createSubgraphServer,
-  type Agency,
-  type AgencyAccess,
-  type SubgraphContext,
-  type SubgraphServer,
-} from './createSubgraphServer.ts';
+export type { SubgraphConfig } from './config.ts';
+export { type Agency, type AgencyAccess, type SubgraphContext, type SubgraphServer } from './createSubgraphServer.ts';
 export {
   runSubgraph,
   type RunningSubgraph,
@@ -18,17 +12,17 @@ export {
   type SubgraphModule,
 } from './runSubgraph.ts';
 export { runSubgraphMain } from './runSubgraphMain.ts';
-export { publishedSdl, subgraphSdl } from './subgraphSdl.ts';
+export { publishedSdl } from './subgraphSdl.ts';
 
 // Errors and input.
-export { createError, isValidNhsNumber, nhsCheckDigit, requireNhsNumber, type ErrorCode } from '@joined-up/core';
+export { createError, isValidNhsNumber, requireNhsNumber, type ErrorCode } from '@joined-up/core';
 export { requireEntityId } from './requireEntityId.ts';
 
 // Data: the database, batched loading, pagination, provenance, seeding, dates.
 export { addDays } from './addDays.ts';
 export { createListLoader, createRowLoader } from './createListLoader.ts';
 export { createNewestFirstPageLoader, type NewestFirstColumns } from './createNewestFirstPageLoader.ts';
-export { openDatabase, type Database, type OpenedDatabase } from './openDatabase.ts';
+export type { Database, OpenedDatabase } from './openDatabase.ts';
 export {
   decodeCursor,
   encodeCursor,
@@ -49,12 +43,12 @@ export {
   type ProvenanceRow,
   type Recorder,
 } from './provenanceColumns.ts';
-export { recordSeed, seedRuns } from './seedRuns.ts';
+export { governanceTables } from './governanceTables.ts';
 export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind } from './timelineEntry.ts';
 
 // Information governance: policy, the tables every agency holds, enforcement, audit.
 export { definePolicy, type AgencyPolicy, type PolicyRule, type SubjectFacts } from './access/AgencyPolicy.ts';
-export { auditAppendOnlySql, auditEvents } from './access/auditEvents.ts';
+export { auditEvents } from './access/auditEvents.ts';
 export { auditRow } from './access/createAuditTrail.ts';
 export { careTeam, careTeamMember } from './access/careTeam.ts';
 export { delegations, sharingDecisions } from './access/consentTables.ts';

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { applyMigrations } from './applyMigrations.ts';
 
 /** A drizzle database over either driver; the same schema and queries run on both. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -57,7 +58,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       const lockKey = `joined-up:migrations:${options.name}`;
       await client.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
       try {
-        await migrateNodePostgres(drizzleNodePostgres({ client }), { migrationsFolder: options.migrationsFolder });
+        await applyMigrations(drizzleNodePostgres({ client }) as never, migrateNodePostgres as never, options);
       } finally {
         await client.query('select pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -70,7 +71,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   const ownsClient = options.pglite === undefined;
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
-  await migratePglite(drizzlePglite({ client }), { migrationsFolder: options.migrationsFolder });
+  await applyMigrations(drizzlePglite({ client }) as never, migratePglite as never, options);
   const db = drizzlePglite({ client, schema: options.schema, logger }) as unknown as Database<TSchema>;
   return {
     db,

@@ -13,7 +13,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { SubgraphConfig } from './config.ts';
 import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
-import { lastSeed, recordSeed } from './seedRuns.ts';
+import { seedDemoPopulation } from './seedDemoPopulation.ts';
 
 /** Progress of a long seed, reported as people written so far. */
 export type SeedProgress = (done: number, total: number) => void;
@@ -82,17 +82,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
     ...(options.pglite ? { pglite: options.pglite } : {}),
   });
   try {
-    const version = module.seedVersion ?? 1;
-    const last = options.seed ? await lastSeed(database.db as Database<Record<string, unknown>>) : undefined;
-    if (options.seed && (last === undefined || last.version < version)) {
-      // A newer seed adds what the demo data gained, for at least as many people as before;
-      // seeds skip rows already there, so nothing is duplicated.
-      const people = Math.max(options.seed.people, last?.people ?? 0);
-      const started = Date.now();
-      await module.seed(database.db, { ...options.seed, people });
-      await recordSeed(database.db as Database<Record<string, unknown>>, people, version);
-      logger.info({ people, version, ms: Date.now() - started }, 'seeded demo population');
-    }
+    if (options.seed) await seedDemoPopulation(module, database, { ...options.seed, when: 'unseeded' }, logger);
     const server = await createSubgraphServer({
       agency: module.agency,
       typeDefs: module.typeDefs,

@@ -1,5 +1,7 @@
-import { createLogger } from '@joined-up/core';
-import { loadSubgraphConfig } from './config.ts';
+import { createLogger, type Logger } from '@joined-up/core';
+import { loadSubgraphConfig, type SubgraphConfig } from './config.ts';
+import { openDatabase } from './openDatabase.ts';
+import { seedDemoPopulation } from './seedDemoPopulation.ts';
 import { runSubgraph, type SubgraphModule } from './runSubgraph.ts';
 import { publishedSdl } from './subgraphSdl.ts';
 
@@ -13,7 +15,9 @@ export function environmentPrefix(agencyName: string): string {
  * prefixed with the agency's name, then the shared JOINED_UP_* ones), run, and stop cleanly on
  * SIGINT or SIGTERM so in-flight requests finish and the database closes. With `--print-sdl` it
  * prints the agency's published SDL and exits instead: how an agency publishes its contract,
- * from its code or from its built image alike.
+ * from its code or from its built image alike. With `--seed <people>` it writes (or grows) its slice
+ * of the demo population, printing its progress as JSON lines, and exits: how `npm run seed` seeds
+ * every agency, each through its own entry point.
  */
 export async function runSubgraphMain<TSchema extends Record<string, unknown>, TLoaders>(
   module: SubgraphModule<TSchema, TLoaders>,
@@ -30,8 +34,37 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     name: module.agency.name,
     sector: module.access.policy.sector,
   });
-  const running = await runSubgraph(module, { ...config, logger: createLogger(module.agency.name, config.logLevel) });
+  const logger = createLogger(module.agency.name, config.logLevel);
+  const seedAt = argv.indexOf('--seed');
+  if (seedAt >= 0) {
+    const people = Number(argv[seedAt + 1]);
+    if (!Number.isInteger(people) || people < 1) throw new Error('--seed must be followed by a number of people.');
+    await seedAndExit(module, config, people, logger);
+    return;
+  }
+  const running = await runSubgraph(module, { ...config, logger });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.stop().then(() => process.exit(0)));
+  }
+}
+
+async function seedAndExit<TSchema extends Record<string, unknown>, TLoaders>(
+  module: SubgraphModule<TSchema, TLoaders>,
+  config: SubgraphConfig,
+  people: number,
+  logger: Logger,
+): Promise<void> {
+  const database = await openDatabase({
+    name: module.agency.name,
+    schema: module.tables,
+    migrationsFolder: module.migrationsFolder,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
+  try {
+    const onProgress = (done: number, total: number) => console.log(JSON.stringify({ seeded: done, total }));
+    await seedDemoPopulation(module, database, { people, onProgress, when: 'always' }, logger);
+  } finally {
+    await database.close();
   }
 }

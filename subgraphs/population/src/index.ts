@@ -3,6 +3,7 @@
 export { createRandom, seedFrom, type Random } from './createRandom.ts';
 export {
   defaultPopulationSize,
+  maxPopulationSize,
   generatePerson,
   iteratePopulation,
   type PopulationOptions,
@@ -14,6 +15,7 @@ export {
   organisationName,
   organisations,
   recorderOf,
+  type DemoRecorder,
   sam,
   samsMother,
   workers,

@@ -1,4 +1,4 @@
-import { isValidNhsNumber } from '@joined-up/kit';
+import { isValidNhsNumber } from '@joined-up/core';
 import { describe, expect, it } from 'vitest';
 import { iteratePopulation } from './iteratePopulation.ts';
 

@@ -1,4 +1,3 @@
-import { defaultSeedPeople } from '@joined-up/kit';
 import { createRandom, seedFrom, type Random } from './createRandom.ts';
 import { testRangeNhsNumbers } from './nhsNumberAt.ts';
 import { familyNames, femaleNames, maleNames, streets, towns } from './names.ts';
@@ -13,7 +12,10 @@ export interface PopulationOptions {
   seed?: number;
 }
 
-export const defaultPopulationSize = defaultSeedPeople;
+export const defaultPopulationSize = 3000;
+
+/** The largest population: the NHS test range (999...) holds about 909,000 valid numbers. */
+export const maxPopulationSize = 900_000;
 
 // Rough prevalence by age band for the conditions the generator gives; enough to make a
 // caseload look like a real one, not an epidemiological model.

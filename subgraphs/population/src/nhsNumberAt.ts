@@ -1,4 +1,4 @@
-import { nhsCheckDigit } from '@joined-up/kit';
+import { nhsCheckDigit } from '@joined-up/core';
 
 /** Generated people take serials from here up; the story keeps the numbers below. */
 export const firstGeneratedSerial = 101;

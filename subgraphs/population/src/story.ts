@@ -1,4 +1,3 @@
-import type { Recorder } from '@joined-up/kit';
 import type { DemoOrganisation, DemoWorker, PopulationPerson } from './types.ts';
 
 /**
@@ -178,8 +177,17 @@ export function organisationName(code: string): string {
   return Object.values(organisations).find((organisation) => organisation.code === code)?.name ?? code;
 }
 
+/** Who recorded a seeded entry, in the shape of the kit's provenance columns. */
+export interface DemoRecorder {
+  id: string;
+  name: string;
+  jobTitle: string;
+  organisationCode: string;
+  organisationName: string;
+}
+
 /** A demo worker as the recorder of seeded entries: the provenance every agency's seed writes. */
-export function recorderOf(worker: Pick<DemoWorker, 'id' | 'name' | 'jobTitle' | 'organisationCode'>): Recorder {
+export function recorderOf(worker: Pick<DemoWorker, 'id' | 'name' | 'jobTitle' | 'organisationCode'>): DemoRecorder {
   return {
     id: worker.id,
     name: worker.name,

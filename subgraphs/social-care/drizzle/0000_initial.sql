@@ -107,18 +107,13 @@ CREATE TABLE "reviews" (
 	"outcome" text NOT NULL,
 	"summary" text NOT NULL,
 	"next_review_due" date,
+	"sensitivity" text,
 	"recorded_by_id" text NOT NULL,
 	"recorded_by_name" text NOT NULL,
 	"recorded_by_role" text NOT NULL,
 	"organisation_code" text NOT NULL,
 	"organisation_name" text NOT NULL,
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "seed_runs" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"people" integer NOT NULL,
-	"completed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "services" (

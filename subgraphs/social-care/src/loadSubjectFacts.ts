@@ -2,14 +2,8 @@ import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader }
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { socialCarePolicy } from './policy.ts';
-import {
-  allocations,
-  assessments,
-  careTeam,
-  careWorkerAssignments,
-  unpaidCarers,
-  type SocialCareTables,
-} from './tables.ts';
+import { allocations, assessments, careWorkerAssignments, unpaidCarers, type SocialCareTables } from './tables.ts';
+import { careTeam } from '@joined-up/kit';
 
 const kind = (name: string) => sql<string>`${name}::text`.as('kind');
 

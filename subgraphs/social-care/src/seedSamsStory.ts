@@ -4,15 +4,14 @@ import { competency, registeredManagers } from './socialCareWorkers.ts';
 import type {
   allocations,
   assessments,
-  careTeam,
   careWorkerAssignments,
-  delegations,
   plans,
   requests,
   reviews,
   services,
   unpaidCarers,
 } from './tables.ts';
+import type { careTeam, delegations } from '@joined-up/kit';
 import { adultEligibilityOutcomes, carerEligibilityOutcomes, competencyNames } from './vocabulary.ts';
 
 const daniel = recorderOf(workers.socialWorker);

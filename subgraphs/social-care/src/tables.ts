@@ -1,4 +1,4 @@
-import { auditEvents, careTeam, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
+import { governanceTables, provenanceColumns } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, jsonb, pgTable, real, text } from 'drizzle-orm/pg-core';
 
@@ -201,9 +201,8 @@ export const careWorkerAssignments = pgTable(
   (table) => [index('care_worker_assignments_nhs_number_idx').on(table.nhsNumber)],
 );
 
-export { auditEvents, careTeam, delegations, seedRuns, sharingDecisions };
-
 export const tables = {
+  ...governanceTables,
   organisations,
   workers,
   competencies,
@@ -215,10 +214,5 @@ export const tables = {
   allocations,
   unpaidCarers,
   careWorkerAssignments,
-  careTeam,
-  sharingDecisions,
-  delegations,
-  auditEvents,
-  seedRuns,
 };
 export type SocialCareTables = typeof tables;

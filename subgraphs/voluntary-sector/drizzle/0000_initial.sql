@@ -23,6 +23,7 @@ CREATE TABLE "engagements" (
 	"activity" text NOT NULL,
 	"attended" boolean NOT NULL,
 	"notes" text,
+	"sensitivity" text,
 	"recorded_by_id" text NOT NULL,
 	"recorded_by_name" text NOT NULL,
 	"recorded_by_role" text NOT NULL,
@@ -65,18 +66,13 @@ CREATE TABLE "referrals" (
 	"status" text NOT NULL,
 	"link_worker_id" text,
 	"agreed_to_share" text[] NOT NULL,
+	"shared_with_referrer" text[] DEFAULT '{}'::text[] NOT NULL,
 	"recorded_by_id" text NOT NULL,
 	"recorded_by_name" text NOT NULL,
 	"recorded_by_role" text NOT NULL,
 	"organisation_code" text NOT NULL,
 	"organisation_name" text NOT NULL,
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "seed_runs" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"people" integer NOT NULL,
-	"completed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "services" (
@@ -114,7 +110,9 @@ CREATE TABLE "workers" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"job_title" text NOT NULL,
-	"organisation_code" text NOT NULL
+	"organisation_code" text NOT NULL,
+	"email" text,
+	"phone" text
 );
 --> statement-breakpoint
 CREATE INDEX "clients_worker_sort_idx" ON "clients" USING btree ("worker_id",(lower("family_name") || ' ' || lower("given_name")),"id");--> statement-breakpoint

@@ -1,7 +1,8 @@
 import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader } from '@joined-up/kit';
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { voluntarySectorPolicy } from './policy.ts';
-import { clients, referrals, careTeam, type VoluntarySectorTables } from './tables.ts';
+import { clients, referrals, type VoluntarySectorTables } from './tables.ts';
+import { careTeam } from '@joined-up/kit';
 
 /**
  * The relationships the voluntary sector's own data shows between the caller and each person:

@@ -18,19 +18,17 @@ import { referralRoutes, type ReferralRoute } from './referralRoutes.ts';
 import { samsVoluntarySectorRecord } from './seedSamsStory.ts';
 import {
   clients,
-  delegations,
   engagements,
   organisations,
   referralStatusChanges,
   referrals,
   services,
-  careTeam,
-  sharingDecisions,
   volunteers,
   whatMattersConversations,
   workers as workersTable,
   type VoluntarySectorTables,
 } from './tables.ts';
+import { delegations, careTeam, sharingDecisions } from '@joined-up/kit';
 import { voluntaryDirectory } from './voluntaryDirectory.ts';
 
 // Health seeds a named GP for each practice (health/src/seed.ts); a referral names the person's own.

@@ -1,16 +1,8 @@
 import { careTeamMember } from '@joined-up/kit';
 import { recordedBy } from '@joined-up/kit';
 import { organisations, sam, samsMother, workers, recorderOf } from '@joined-up/population';
-import type {
-  clients,
-  delegations,
-  engagements,
-  referralStatusChanges,
-  referrals,
-  careTeam,
-  sharingDecisions,
-  whatMattersConversations,
-} from './tables.ts';
+import type { clients, engagements, referralStatusChanges, referrals, whatMattersConversations } from './tables.ts';
+import type { delegations, careTeam, sharingDecisions } from '@joined-up/kit';
 
 const amira = recorderOf(workers.linkWorker);
 const jo = recorderOf(workers.carersSupportWorker);

@@ -1,4 +1,4 @@
-import { auditEvents, careTeam, delegations, provenanceColumns, seedRuns, sharingDecisions } from '@joined-up/kit';
+import { governanceTables, provenanceColumns } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgTable, text } from 'drizzle-orm/pg-core';
 
@@ -157,9 +157,8 @@ export const engagements = pgTable(
   (table) => [index('engagements_person_time_idx').on(table.nhsNumber, table.occurredOn.desc(), table.id.desc())],
 );
 
-export { auditEvents, careTeam, delegations, seedRuns, sharingDecisions };
-
 export const tables = {
+  ...governanceTables,
   organisations,
   services,
   volunteers,
@@ -169,10 +168,5 @@ export const tables = {
   referralStatusChanges,
   whatMattersConversations,
   engagements,
-  careTeam,
-  sharingDecisions,
-  delegations,
-  auditEvents,
-  seedRuns,
 };
 export type VoluntarySectorTables = typeof tables;

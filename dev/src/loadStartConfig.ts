@@ -1,0 +1,59 @@
+import { type Env, parsePort } from '@joined-up/core';
+import { maxPopulationSize } from '@joined-up/population';
+import { dataDirOf } from './paths.ts';
+
+/** What `npm start` runs where, read once from the environment. */
+export interface StartConfig {
+  ports: { gateway: number; identity: number; subgraphs: Record<string, number> };
+  /** Folder holding every agency's PGlite database and the signing key. */
+  dataDir: string;
+  /** PostgreSQL per agency, where <AGENCY>_DATABASE_URL is set. */
+  databaseUrls: Record<string, string | undefined>;
+  /** Agencies already running elsewhere (<AGENCY>_URL): not started here, the gateway calls them there. */
+  externalUrls: Record<string, string>;
+  people: number;
+  logLevel: string;
+}
+
+/**
+ * GATEWAY_PORT, IDENTITY_PORT, and for each agency <AGENCY>_PORT, <AGENCY>_DATABASE_URL and
+ * <AGENCY>_URL; JOINED_UP_PEOPLE, JOINED_UP_DATA_DIR and JOINED_UP_LOG_LEVEL. All problems are
+ * reported together.
+ */
+export function loadStartConfig(
+  env: Env,
+  agencies: ReadonlyArray<{ name: string; prefix: string; port: number }>,
+): StartConfig {
+  const problems: string[] = [];
+  const config: StartConfig = {
+    ports: {
+      gateway: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
+      identity: parsePort(env['IDENTITY_PORT'], 4100, 'IDENTITY_PORT', problems),
+      subgraphs: Object.fromEntries(
+        agencies.map(({ name, prefix, port }) => [
+          name,
+          parsePort(env[`${prefix}_PORT`], port, `${prefix}_PORT`, problems),
+        ]),
+      ),
+    },
+    dataDir: dataDirOf(env),
+    databaseUrls: Object.fromEntries(
+      agencies.map(({ name, prefix }) => [name, env[`${prefix}_DATABASE_URL`] || undefined]),
+    ),
+    externalUrls: Object.fromEntries(
+      agencies.flatMap(({ name, prefix }) => {
+        const url = env[`${prefix}_URL`];
+        return url ? [[name, url]] : [];
+      }),
+    ),
+    people: 0,
+    logLevel: env['JOINED_UP_LOG_LEVEL'] ?? 'warn',
+  };
+  const people = env['JOINED_UP_PEOPLE'];
+  config.people = people === undefined || people === '' ? 3000 : Number(people);
+  if (!Number.isInteger(config.people) || config.people < 2 || config.people > maxPopulationSize) {
+    problems.push(`JOINED_UP_PEOPLE must be a whole number from 2 to ${maxPopulationSize}, got "${people}"`);
+  }
+  if (problems.length > 0) throw new Error(`Cannot start:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}

@@ -1,0 +1,34 @@
+import { careTeam, careTeamMember, type Database, recordedBy, type SeedProgress } from '@joined-up/kit';
+import { sam, workers } from '@joined-up/population';
+import { supports, type __TYPE__Tables } from './tables.ts';
+
+// Who recorded the demo entries: a member of __DISPLAY__'s staff.
+const staff = {
+  id: 'w-__NAME__-staff',
+  name: '__DISPLAY__ staff',
+  jobTitle: 'Support worker',
+  organisationCode: '__ORGANISATION_CODE__',
+  organisationName: '__DISPLAY__',
+};
+
+/**
+ * Writes the agency's slice of the demo population: Sam's entry, with the place partnership's
+ * care coordinator on his care team here (so she may see it, as the policy says). Add the
+ * generated population's rows here as the agency's data grows. Safe to run again.
+ */
+export async function seed(db: Database<__TYPE__Tables>, options: { people: number; onProgress?: SeedProgress }) {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(supports)
+      .values({
+        id: 'sam-support-1',
+        nhsNumber: sam.nhsNumber,
+        summary: 'Support from __DISPLAY__, agreed with Sam.',
+        startedOn: '2026-09-01',
+        ...recordedBy(staff, '2026-09-01T10:00:00Z'),
+      })
+      .onConflictDoNothing();
+    await tx.insert(careTeam).values(careTeamMember(sam.nhsNumber, workers.coordinator, '2026-09-01')).onConflictDoNothing();
+  });
+  options.onProgress?.(options.people, options.people);
+}

@@ -1,1 +1,0 @@
-ALTER TABLE "audit_events" ADD COLUMN "break_glass_declared" boolean DEFAULT false NOT NULL;

@@ -1,1 +1,0 @@
-ALTER TABLE "medications" ADD COLUMN "sensitivity" text;

@@ -1,1 +1,0 @@
-ALTER TABLE "seed_runs" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;

@@ -1,1 +1,0 @@
-CREATE INDEX "audit_events_declared_idx" ON "audit_events" USING btree ("actor_subject","nhs_number","occurred_at" DESC NULLS LAST) WHERE "audit_events"."break_glass_declared";

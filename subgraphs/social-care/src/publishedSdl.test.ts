@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { publishedSdl } from '@joined-up/kit';
+import { describe, expect, it } from 'vitest';
+import { socialCareSubgraph } from './index.ts';
+
+describe("social-care's published SDL", () => {
+  // Composition and the schema check read the published file, never this code: a stale file would
+  // compose a graph the agency does not serve. `npm run publish-sdl -- social-care` writes it.
+  it('is what the subgraph serves', () => {
+    const published = readFileSync(new URL('../../../schema/subgraphs/social-care.graphql', import.meta.url), 'utf8');
+    expect(published).toBe(publishedSdl(socialCareSubgraph.agency, socialCareSubgraph.typeDefs));
+  });
+});

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { publishedSdl } from '@joined-up/kit';
+import { describe, expect, it } from 'vitest';
+import { voluntarySectorSubgraph } from './index.ts';
+
+describe("voluntary-sector's published SDL", () => {
+  // Composition and the schema check read the published file, never this code: a stale file would
+  // compose a graph the agency does not serve. `npm run publish-sdl -- voluntary-sector` writes it.
+  it('is what the subgraph serves', () => {
+    const published = readFileSync(
+      new URL('../../../schema/subgraphs/voluntary-sector.graphql', import.meta.url),
+      'utf8',
+    );
+    expect(published).toBe(publishedSdl(voluntarySectorSubgraph.agency, voluntarySectorSubgraph.typeDefs));
+  });
+});
