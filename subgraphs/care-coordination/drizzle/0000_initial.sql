@@ -125,15 +125,6 @@ CREATE TABLE "experience_responses" (
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "idempotency_keys" (
-	"caller_subject" text NOT NULL,
-	"key" text NOT NULL,
-	"operation" text NOT NULL,
-	"input_hash" text NOT NULL,
-	"result" jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "organisations" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -215,7 +206,6 @@ CREATE UNIQUE INDEX "care_team_members_one_coordinator_idx" ON "care_team_member
 CREATE UNIQUE INDEX "care_team_members_worker_once_idx" ON "care_team_members" USING btree ("nhs_number","kind","worker_id") WHERE "care_team_members"."worker_id" is not null;--> statement-breakpoint
 CREATE INDEX "experience_responses_person_idx" ON "experience_responses" USING btree ("nhs_number","answered_on" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "experience_responses_statement_idx" ON "experience_responses" USING btree ("statement_code","nhs_number");--> statement-breakpoint
-CREATE UNIQUE INDEX "idempotency_keys_caller_key_idx" ON "idempotency_keys" USING btree ("caller_subject","key");--> statement-breakpoint
 CREATE INDEX "referral_status_changes_referral_idx" ON "referral_status_changes" USING btree ("referral_id","recorded_at");--> statement-breakpoint
 CREATE INDEX "referral_status_changes_person_idx" ON "referral_status_changes" USING btree ("nhs_number");--> statement-breakpoint
 CREATE INDEX "referrals_person_idx" ON "referrals" USING btree ("nhs_number","sent_at" DESC NULLS LAST);--> statement-breakpoint

@@ -14,7 +14,8 @@ import {
   requireVersion,
   today,
 } from './inputRules.ts';
-import { type Context, runIdempotentWrite, type Transaction } from './runIdempotentWrite.ts';
+import { type Context, type Transaction } from './context.ts';
+import { runIdempotentWrite } from '@joined-up/kit';
 import { carePlanActions, carePlanChanges, carePlanGoals, carePlanReviews, carePlans } from './tables.ts';
 import { teamWorker } from './teamWorker.ts';
 

@@ -3,8 +3,9 @@ import { createError, isValidNhsNumber, requireNhsNumber } from '@joined-up/kit'
 import { and, eq } from 'drizzle-orm';
 import { teamWorker } from './teamWorker.ts';
 import { invalid, optionalText, recordedByCaller, requireOneOf, requireText, today } from './inputRules.ts';
-import { isUniqueViolation } from './isUniqueViolation.ts';
-import { type Context, runIdempotentWrite } from './runIdempotentWrite.ts';
+import { isUniqueViolation } from '@joined-up/kit';
+import { type Context } from './context.ts';
+import { runIdempotentWrite } from '@joined-up/kit';
 import { careTeamMembers, skillNeeds, workers } from './tables.ts';
 
 const memberKinds = [

@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { agreeingAnswers, experienceStatements } from './experienceStatements.ts';
 import { invalid, requireDate, today } from './inputRules.ts';
 import { professionalRoles } from './policy.ts';
-import type { Context } from './runIdempotentWrite.ts';
+import type { Context } from './context.ts';
 import type { CareCoordinationTables } from './tables.ts';
 
 /** Population counts below this are suppressed, so that a small count cannot pick someone out. */

@@ -3,7 +3,8 @@ import { requireNhsNumber } from '@joined-up/kit';
 import { eq } from 'drizzle-orm';
 import { experienceAnswers, experienceStatement } from './experienceStatements.ts';
 import { invalid, optionalText, recordedByCaller, requireOneOf, requireText, today } from './inputRules.ts';
-import { type Context, runIdempotentWrite } from './runIdempotentWrite.ts';
+import { type Context } from './context.ts';
+import { runIdempotentWrite } from '@joined-up/kit';
 import { experienceResponses } from './tables.ts';
 
 export const experienceMutations = {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createError, requireNhsNumber } from '@joined-up/kit';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { invalid, optionalText, recordedByCaller, requireOneOf, requireText } from './inputRules.ts';
-import { type Context, runIdempotentWrite } from './runIdempotentWrite.ts';
+import { type Context } from './context.ts';
+import { runIdempotentWrite } from '@joined-up/kit';
 import { organisations, referralStatusChanges, referrals } from './tables.ts';
 
 const priorities = ['ROUTINE', 'URGENT'] as const;

@@ -7,7 +7,7 @@ import { experienceMutations } from './experienceMutations.ts';
 import { experienceStatement, experienceStatements } from './experienceStatements.ts';
 import { today } from './inputRules.ts';
 import { referralMutations } from './referralMutations.ts';
-import type { Context } from './runIdempotentWrite.ts';
+import type { Context } from './context.ts';
 import { skillCoverage, type SkillCoverageParent } from './skillCoverage.ts';
 import { timeline, type TimelineParent } from './timeline.ts';
 import { myCoordinationCaseload, referralWorklist } from './worklists.ts';

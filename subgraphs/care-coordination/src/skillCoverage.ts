@@ -1,6 +1,6 @@
 import { withProvenance } from '@joined-up/kit';
 import { today } from './inputRules.ts';
-import type { Context } from './runIdempotentWrite.ts';
+import type { Context } from './context.ts';
 
 /** Social care's assignments as the gateway sends them for the check; null where social care refused or was down. */
 export interface SkillCoverageParent {

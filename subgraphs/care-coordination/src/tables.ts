@@ -6,7 +6,6 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgTable,
   text,
   timestamp,
@@ -253,24 +252,6 @@ export const experienceResponses = pgTable(
   ],
 );
 
-/**
- * Idempotency keys: a change's key, who sent it, a hash of its input and its result, written in
- * the change's own transaction. A retry with the same key returns the stored result; a different
- * input under the same key is refused.
- */
-export const idempotencyKeys = pgTable(
-  'idempotency_keys',
-  {
-    callerSubject: text('caller_subject').notNull(),
-    key: text('key').notNull(),
-    operation: text('operation').notNull(),
-    inputHash: text('input_hash').notNull(),
-    result: jsonb('result').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-  },
-  (table) => [uniqueIndex('idempotency_keys_caller_key_idx').on(table.callerSubject, table.key)],
-);
-
 export const tables = {
   ...governanceTables,
   organisations,
@@ -285,6 +266,5 @@ export const tables = {
   referrals,
   referralStatusChanges,
   experienceResponses,
-  idempotencyKeys,
 };
 export type CareCoordinationTables = typeof tables;

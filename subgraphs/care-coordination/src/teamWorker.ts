@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { invalid, requireText } from './inputRules.ts';
-import type { Context } from './runIdempotentWrite.ts';
+import type { Context } from './context.ts';
 import { careTeamMembers } from './tables.ts';
 
 /** A worker on the person's care team (not an unpaid carer), or BAD_USER_INPUT naming the field. */

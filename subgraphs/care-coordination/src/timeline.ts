@@ -8,7 +8,7 @@ import {
   provenanceOf,
   type TimelineEntry,
 } from '@joined-up/kit';
-import type { Context } from './runIdempotentWrite.ts';
+import type { Context } from './context.ts';
 
 /** The Person as the gateway sends it for the timeline: each agency's part, null where it refused or was down. */
 export interface TimelineParent {

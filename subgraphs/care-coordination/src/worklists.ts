@@ -1,7 +1,7 @@
 import { decodeCursor, isTimestamp, pageSize, toConnection } from '@joined-up/kit';
 import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
 import { invalid } from './inputRules.ts';
-import type { Context } from './runIdempotentWrite.ts';
+import type { Context } from './context.ts';
 import { carePlans, careTeamMembers, referrals } from './tables.ts';
 
 type PageArgs = { first?: number | null; after?: string | null };

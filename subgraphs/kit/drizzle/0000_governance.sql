@@ -34,6 +34,15 @@ CREATE TABLE "delegations" (
 	CONSTRAINT "delegations_nhs_number_carer_subject_pk" PRIMARY KEY("nhs_number","carer_subject")
 );
 --> statement-breakpoint
+CREATE TABLE "idempotency_keys" (
+	"caller_subject" text NOT NULL,
+	"key" text NOT NULL,
+	"operation" text NOT NULL,
+	"input_hash" text NOT NULL,
+	"result" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "seed_runs" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"people" integer NOT NULL,
@@ -53,4 +62,5 @@ CREATE INDEX "audit_events_person_idx" ON "audit_events" USING btree ("nhs_numbe
 CREATE INDEX "audit_events_break_glass_idx" ON "audit_events" USING btree ("occurred_at" DESC NULLS LAST) WHERE "audit_events"."break_glass";--> statement-breakpoint
 CREATE INDEX "audit_events_declared_idx" ON "audit_events" USING btree ("actor_subject","nhs_number","occurred_at" DESC NULLS LAST) WHERE "audit_events"."break_glass_declared";--> statement-breakpoint
 CREATE INDEX "care_team_member_idx" ON "care_team" USING btree ("member_subject");--> statement-breakpoint
-CREATE INDEX "delegations_carer_idx" ON "delegations" USING btree ("carer_subject");
+CREATE INDEX "delegations_carer_idx" ON "delegations" USING btree ("carer_subject");--> statement-breakpoint
+CREATE UNIQUE INDEX "idempotency_keys_caller_key_idx" ON "idempotency_keys" USING btree ("caller_subject","key");

@@ -11,8 +11,8 @@ type Migrate = (db: never, config: { migrationsFolder: string; migrationsTable?:
 /**
  * Brings a database up to date: the kit's migrations first (tracked in their own table, so the
  * kit and the agency evolve on their own timetables), then the agency's. A database whose
- * recorded migrations the agency no longer has was made by an older layout of them (before the
- * governance tables moved to the kit): migrating it would fail half way, so it is refused whole,
+ * recorded migrations (the kit's or the agency's) this version no longer has was made by an older
+ * layout of them: migrating it would fail half way, so it is refused whole,
  * with what to do.
  */
 export async function applyMigrations(
@@ -22,17 +22,21 @@ export async function applyMigrations(
 ): Promise<void> {
   // Both drivers answer with { rows }.
   const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-  const [table] = await rows<{ name: string | null }>(
-    sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
-  );
-  const recorded = table?.name ? await rows<{ hash: string }>(sql`select hash from drizzle.__drizzle_migrations`) : [];
-  const known = new Set(
-    readMigrationFiles({ migrationsFolder: agency.migrationsFolder }).map((migration) => migration.hash),
-  );
-  const unknown = recorded.filter((row) => !known.has(row.hash));
-  if (unknown.length > 0) {
+  let unknown = 0;
+  for (const [folder, table] of [
+    [kitMigrationsFolder, '__joined_up_kit_migrations'],
+    [agency.migrationsFolder, '__drizzle_migrations'],
+  ] as const) {
+    const [found] = await rows<{ name: string | null }>(sql`select to_regclass(${`drizzle.${table}`})::text as name`);
+    const recorded = found?.name
+      ? await rows<{ hash: string }>(sql`select hash from ${sql.identifier('drizzle')}.${sql.identifier(table)}`)
+      : [];
+    const known = new Set(readMigrationFiles({ migrationsFolder: folder }).map((migration) => migration.hash));
+    unknown += recorded.filter((row) => !known.has(row.hash)).length;
+  }
+  if (unknown > 0) {
     throw new Error(
-      `The ${agency.name} database holds ${unknown.length} migrations this version does not have: it was made by an older layout of its migrations. In development, delete its folder (.data/${agency.name}) or database and start again; it is created and seeded afresh.`,
+      `The ${agency.name} database holds ${unknown} migrations this version does not have: it was made by an older layout of its migrations. In development, delete its folder (.data/${agency.name}) or database and start again; it is created and seeded afresh.`,
     );
   }
   await migrate(db as never, { migrationsFolder: kitMigrationsFolder, migrationsTable: '__joined_up_kit_migrations' });

@@ -44,6 +44,11 @@ export {
   type Recorder,
 } from './provenanceColumns.ts';
 export { governanceTables } from './governanceTables.ts';
+
+// Writes: exactly once per idempotency key, versioned against lost updates, unique clashes as conflicts.
+export { runIdempotentWrite, type Transaction, type WriteResult } from './runIdempotentWrite.ts';
+export { updateAtVersion } from './updateAtVersion.ts';
+export { isUniqueViolation } from './isUniqueViolation.ts';
 export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind } from './timelineEntry.ts';
 
 // Information governance: policy, the tables every agency holds, enforcement, audit.
