@@ -54,7 +54,6 @@ export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind 
 // Information governance: policy, the tables every agency holds, enforcement, audit.
 export { definePolicy, type AgencyPolicy, type PolicyRule, type SubjectFacts } from './access/AgencyPolicy.ts';
 export { auditEvents } from './access/auditEvents.ts';
-export { auditRow } from './access/createAuditTrail.ts';
 export { careTeam, careTeamMember } from './access/careTeam.ts';
 export { delegations, sharingDecisions } from './access/consentTables.ts';
 export type { AccessControl, Granted, SubjectFactsLoader } from './access/createAccessControl.ts';
