@@ -1,4 +1,4 @@
-import { developmentIdentity, parsePort } from '@joined-up/core';
+import { createLogger, developmentIdentity, installCrashSafetyNet, parsePort } from '@joined-up/core';
 import { parseSeed } from '@joined-up/kit';
 import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
@@ -55,6 +55,11 @@ ${Object.values(federation.subgraphs)
 Demo users: ${demoUsers.map((user) => user.username).join(', ')}
 Get a token with: npm run token -- gp
 `);
+// Every service runs in this one process: a failure belonging to one request must not end them all.
+installCrashSafetyNet({
+  logger: createLogger('joined-up', env['JOINED_UP_LOG_LEVEL'] ?? 'warn'),
+  shutdown: () => federation.stop(),
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log('Stopping...');

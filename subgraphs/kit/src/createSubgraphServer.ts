@@ -26,6 +26,7 @@ import { requireGuardedPersonFields } from './access/requireGuardedPersonFields.
 import { scalarResolvers } from './scalarResolvers.ts';
 import { subgraphSdl } from './subgraphSdl.ts';
 import { governResolvers } from './access/governResolvers.ts';
+import { settleEntities } from './settleEntities.ts';
 
 /** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
 export interface Agency {
@@ -98,8 +99,10 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     options.sectors,
   );
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]);
+  settleEntities(schema);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]),
+    schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP

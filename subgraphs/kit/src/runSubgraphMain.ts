@@ -1,4 +1,4 @@
-import { createLogger } from '@joined-up/core';
+import { createLogger, installCrashSafetyNet } from '@joined-up/core';
 import { loadSubgraphConfig } from './config.ts';
 import { runSubgraph, type SubgraphModule } from './runSubgraph.ts';
 import { publishedSdl } from './subgraphSdl.ts';
@@ -30,7 +30,10 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     name: module.agency.name,
     sector: module.access.policy.sector,
   });
-  const running = await runSubgraph(module, { ...config, logger: createLogger(module.agency.name, config.logLevel) });
+  const logger = createLogger(module.agency.name, config.logLevel);
+  const running = await runSubgraph(module, { ...config, logger });
+  // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
+  installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.stop().then(() => process.exit(0)));
   }
