@@ -71,6 +71,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   listener: RequestListener;
+  /** Says the gateway is stopping: /ready answers 503 from now on, so load balancers send no more. */
+  beginDraining(): void;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   options.logger.info({ supergraph: { ...supergraph.served(), source: supergraph.source } }, 'supergraph loaded');
+  let draining = false;
   const verifyToken = cacheVerifiedTokens(createTokenVerifier(options.identity));
   const explorer = production
     ? undefined
@@ -173,14 +176,29 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(explorer ? { beforeGraphQL: (request, response) => explorer.beforeGraphQL(request, response) } : {}),
     routes: {
       ...explorer?.routes,
-      '/health': async (_request, response) => {
-        const subgraphs = await checkSubgraphHealth(options.subgraphs);
-        const status = subgraphs.every((subgraph) => subgraph.status === 'ok') ? 'ok' : 'degraded';
+      // Liveness: the process is up and serving. It calls no agency, so it answers at once
+      // whatever they do, and a restart is never ordered because an agency is down.
+      '/health': (_request, response) => {
         // With several workers (GATEWAY_WORKERS), which one answered: each has its own process id.
         sendJson(response, 200, {
+          status: 'ok',
+          supergraph: supergraph.served(),
+          ...(cluster.isWorker ? { worker: process.pid } : {}),
+        });
+      },
+      // Readiness: whether to send this gateway traffic, with what it knows of each agency. An
+      // agency down makes the gateway degraded, not unready: it still answers everything else,
+      // and taking it out of service would take every agency's data with it. Only stopping does.
+      '/ready': async (_request, response) => {
+        const subgraphs = await checkSubgraphHealth(options.subgraphs);
+        const status = draining
+          ? 'draining'
+          : subgraphs.every((subgraph) => subgraph.status === 'ok')
+            ? 'ready'
+            : 'degraded';
+        sendJson(response, draining ? 503 : 200, {
           status,
           subgraphs,
-          supergraph: supergraph.served(),
           ...(cluster.isWorker ? { worker: process.pid } : {}),
         });
       },
@@ -188,6 +206,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   return {
     listener,
+    beginDraining: () => {
+      draining = true;
+    },
     stop: async () => {
       await apollo.stop();
       await rateLimiter.close();

@@ -24,6 +24,7 @@ describe('loadGatewayConfig', () => {
       maxBatchSize: 0,
     });
     expect(config.rateLimit).toEqual({ limit: 300, windowSeconds: 60, redisUrl: undefined });
+    expect(config.shutdownGraceMs).toBe(10_000);
   });
 
   it('reads every request limit and the rate limit', () => {

@@ -27,6 +27,8 @@ export interface GatewayConfig {
   logLevel: string;
   maxBodyBytes: number;
   subgraphTimeoutMs: number;
+  /** Longest wait on SIGTERM for requests in flight to finish before the rest are cut. */
+  shutdownGraceMs: number;
   identityProviderUrl: string | undefined;
   limits: RequestLimits;
   rateLimit: RateLimit & { redisUrl: string | undefined };
@@ -36,7 +38,7 @@ export interface GatewayConfig {
  * GATEWAY_PORT, GATEWAY_WORKERS, the supergraph (GATEWAY_SUPERGRAPH_PATH, or GATEWAY_SUPERGRAPH_URL
  * and GATEWAY_SUPERGRAPH_POLL_SECONDS), GATEWAY_MAX_BODY_BYTES, GATEWAY_SUBGRAPH_TIMEOUT_MS, the
  * request limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES,
- * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), the rate limit (GATEWAY_RATE_LIMIT,
+ * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), GATEWAY_SHUTDOWN_GRACE_MS, the rate limit (GATEWAY_RATE_LIMIT,
  * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
@@ -66,6 +68,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     logLevel: env['GATEWAY_LOG_LEVEL'] ?? env['JOINED_UP_LOG_LEVEL'] ?? 'info',
     maxBodyBytes: positive('GATEWAY_MAX_BODY_BYTES', 100_000),
     subgraphTimeoutMs: positive('GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
+    shutdownGraceMs: wholeNumber('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0),
     identityProviderUrl: env['JOINED_UP_IDENTITY_PROVIDER_URL'],
     limits: {
       maxDepth: positive('GATEWAY_MAX_DEPTH', defaultRequestLimits.maxDepth),

@@ -9,7 +9,8 @@ import { startGateway } from './startGateway.ts';
 const config = loadGatewayConfig(process.env);
 const logger = createLogger('gateway', config.logLevel);
 if (cluster.isPrimary && config.workers > 1) {
-  runGatewayWorkers({ workers: config.workers, logger });
+  // The primary kills workers still running well after their own grace period.
+  runGatewayWorkers({ workers: config.workers, logger, stopTimeoutMs: config.shutdownGraceMs + 5_000 });
 } else {
   const running = await startGateway({ ...config, logger });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.

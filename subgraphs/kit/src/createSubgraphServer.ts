@@ -75,6 +75,8 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
 export interface SubgraphServer {
   listener: RequestListener;
   apollo: ApolloServer<never>;
+  /** Says the subgraph is stopping: /ready answers 503 from now on. */
+  beginDraining(): void;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     formatError: (formatted) => tagWithAgency(formatted, agency, production),
   });
   await apollo.start();
+  let draining = false;
   const listener = createHttpHandler<Context>({
     apollo,
     logger,
@@ -143,17 +146,32 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
       };
     },
     routes: {
-      '/health': async (_request, response) => {
+      // Liveness: the process serves. The database is not asked, so an orchestrator never
+      // restarts a subgraph because its database is away; readiness says that.
+      '/health': (_request, response) => {
+        sendJson(response, 200, { status: 'ok', service: agency.name, database: options.database.engine });
+      },
+      // Readiness: the database answers and the subgraph is not stopping.
+      '/ready': async (_request, response) => {
+        const body = { service: agency.name, database: options.database.engine };
+        if (draining) return sendJson(response, 503, { status: 'draining', ...body });
         try {
           await pingDatabase(options.database.db as Database<Record<string, unknown>>);
-          sendJson(response, 200, { status: 'ok', service: agency.name, database: options.database.engine });
+          sendJson(response, 200, { status: 'ready', ...body });
         } catch {
-          sendJson(response, 503, { status: 'unavailable', service: agency.name, database: options.database.engine });
+          sendJson(response, 503, { status: 'unavailable', ...body });
         }
       },
     },
   });
-  return { listener, apollo: apollo as unknown as ApolloServer<never>, stop: () => apollo.stop() };
+  return {
+    listener,
+    apollo: apollo as unknown as ApolloServer<never>,
+    beginDraining: () => {
+      draining = true;
+    },
+    stop: () => apollo.stop(),
+  };
 }
 
 function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, production: boolean): GraphQLFormattedError {
