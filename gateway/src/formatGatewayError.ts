@@ -28,8 +28,13 @@ export function formatGatewayError(
   const serviceName = extensions['serviceName'];
   if (typeof serviceName === 'string' && !extensions['agency'])
     extensions['agency'] = agencies.get(serviceName) ?? serviceName;
-  if (extensions['code'] === 'DOWNSTREAM_SERVICE_ERROR' && typeof serviceName === 'string') {
-    extensions['code'] = 'SUBGRAPH_UNAVAILABLE';
+  // An agency answered with an error that carries no code of our catalog (Apollo labels one with
+  // no code DOWNSTREAM_SERVICE_ERROR): the agency answered, so it is not unavailable; it failed.
+  if (
+    typeof serviceName === 'string' &&
+    !(typeof extensions['code'] === 'string' && extensions['code'] in errorCodes)
+  ) {
+    extensions['code'] = 'INTERNAL_SERVER_ERROR';
   }
   const unexpected = extensions['code'] === undefined || extensions['code'] === 'INTERNAL_SERVER_ERROR';
   if (production && unexpected) {

@@ -482,16 +482,18 @@ describe('the federation with an agency down', () => {
       socialPrescribingReferrals: null,
       whatMattersToMe: null,
     });
-    expect(body.errors).toEqual([
-      {
-        message: 'Riverside Voluntary Sector Partnership could not be reached; its part of this answer is missing.',
-        extensions: {
-          code: 'SUBGRAPH_UNAVAILABLE',
-          agency: 'Riverside Voluntary Sector Partnership',
-          serviceName: 'voluntary-sector',
-        },
+    // One error for each field the agency's absence blanked, at its path.
+    const unreachable = (field: string) => ({
+      message: 'Riverside Voluntary Sector Partnership could not be reached; its part of this answer is missing.',
+      path: ['person', field],
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        agency: 'Riverside Voluntary Sector Partnership',
+        serviceName: 'voluntary-sector',
+        reason: 'unreachable',
       },
-    ]);
+    });
+    expect(body.errors).toEqual([unreachable('socialPrescribingReferrals'), unreachable('whatMattersToMe')]);
   });
 
   it('stays live and ready, reporting the agency as unavailable on /ready', async () => {
