@@ -40,11 +40,11 @@ export const errorCodes = {
     httpStatus: 400,
   },
   GRAPHQL_PARSE_FAILED: {
-    description: 'The document is not GraphQL (Apollo Server\'s code); the message says where.',
+    description: "The document is not GraphQL (Apollo Server's code); the message says where.",
     httpStatus: 400,
   },
   GRAPHQL_VALIDATION_FAILED: {
-    description: 'The operation does not fit the schema (Apollo Server\'s code), an unknown field, say.',
+    description: "The operation does not fit the schema (Apollo Server's code), an unknown field, say.",
     httpStatus: 400,
   },
   PAYLOAD_TOO_LARGE: {
