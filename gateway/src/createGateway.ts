@@ -156,7 +156,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         requestLogging<GatewayContext>(options.logger),
       ],
       formatError: (formatted, error) => {
-        const safe = formatGatewayError(formatted, agencies, production, error);
+        // Outside development an unexpected error's words are kept for the logs: they may hold SQL.
+        const safe = formatGatewayError(formatted, agencies, options.environment !== 'development', error);
         return fieldSuggestions ? safe : hideFieldSuggestions(safe);
       },
     },

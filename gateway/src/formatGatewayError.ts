@@ -4,13 +4,13 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 /**
  * The last word on every error the gateway returns: the agency's name when an agency is
  * involved, and nothing internal (subgraph URLs, response bodies, stack traces). In
- * production an unexpected error's message is replaced; the request id leads to the logs.
+ * production and tests (`masked`) an unexpected error's message is replaced; the request id leads to the logs.
  * `error` is the error before formatting, as Apollo Server passes it to formatError.
  */
 export function formatGatewayError(
   formatted: GraphQLFormattedError,
   agencies: Map<string, string>,
-  production: boolean,
+  masked: boolean,
   error?: unknown,
 ): GraphQLFormattedError {
   const extensions: Record<string, unknown> = { ...formatted.extensions };
@@ -37,7 +37,7 @@ export function formatGatewayError(
     extensions['code'] = 'INTERNAL_SERVER_ERROR';
   }
   const unexpected = extensions['code'] === undefined || extensions['code'] === 'INTERNAL_SERVER_ERROR';
-  if (production && unexpected) {
+  if (masked && unexpected) {
     return {
       message: 'Something failed on our side.',
       ...(formatted.path ? { path: formatted.path } : {}),

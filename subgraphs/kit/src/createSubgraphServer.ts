@@ -117,7 +117,9 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
       requestLogging<Context>(logger),
       auditWriting<Context>(logger),
     ],
-    formatError: (formatted) => tagWithAgency(formatted, agency, production),
+    // Outside development an unexpected error's words stay in the logs: a failed statement's
+    // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
+    formatError: (formatted) => tagWithAgency(formatted, agency, options.environment !== 'development'),
   });
   await apollo.start();
   let draining = false;
@@ -174,7 +176,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   };
 }
 
-function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, production: boolean): GraphQLFormattedError {
+function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, masked: boolean): GraphQLFormattedError {
   const extensions: Record<string, unknown> = {
     ...formatted.extensions,
     agency: agency.displayName,
@@ -184,7 +186,7 @@ function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, product
   delete extensions['http'];
   // Unexpected failures may carry SQL or internals in their message; in production they are
   // replaced by a generic message, and the request id in the logs leads to the detail.
-  if (production && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
+  if (masked && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
     return {
       message: 'Something failed on our side.',
       path: formatted.path,

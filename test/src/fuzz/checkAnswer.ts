@@ -13,7 +13,8 @@ const leaks: Array<[string, RegExp]> = [
   ['a file path', /\/work\/|\/home\/|\/usr\/|node_modules|file:\/\/|[\w-]+\.(?:ts|js|mjs|cjs):\d+/],
   [
     'SQL',
-    /\bselect\s+[\w"*.,\s()]+\s+from\s+"|insert into "|update "\w+" set|delete from "|syntax error at or near|relation "\w+" does not exist|violates (?:not-null|unique|foreign key|check) constraint|duplicate key value|invalid input syntax for type/i,
+    // Quotes may come escaped, as JSON writes them.
+    /\bselect\s+[\w\\"*.,\s()]+\s+from\s+\\?"|insert into \\?"|update \\?"\w+\\?" set|delete from \\?"|failed query:|syntax error at or near|relation \\?"\w+\\?" does not exist|violates (?:not-null|unique|foreign key|check) constraint|duplicate key value|invalid input syntax for type|invalid byte sequence/i,
   ],
 ];
 
