@@ -82,7 +82,14 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (deadlineAt === undefined) return await super.process(options);
       const remaining = deadlineAt - performance.now();
       if (remaining <= 0) throw agencyFailure('deadline', this.agency.displayName);
-      return await withCallScope({ deadline: AbortSignal.timeout(Math.ceil(remaining)) }, () => super.process(options));
+      // A timer cleared when the call ends, not AbortSignal.timeout's, which stays armed until it fires.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), Math.ceil(remaining));
+      try {
+        return await withCallScope({ deadline: deadline.signal }, () => super.process(options));
+      } finally {
+        clearTimeout(timer);
+      }
     } catch (error) {
       throw this.#asFailure(error);
     }

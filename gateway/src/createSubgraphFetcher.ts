@@ -52,7 +52,10 @@ export interface SubgraphFetcherOptions {
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): SubgraphFetcher {
   return async (url, init = {}) => {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
+    // A timer cleared once the answer is read, not AbortSignal.timeout's, which stays armed until it fires.
+    const timer = new AbortController();
+    const timeout = timer.signal;
+    const armed = setTimeout(() => timer.abort(), options.timeoutMs);
     const deadline = callScopes.getStore()?.deadline;
     const signals = [timeout, ...(deadline ? [deadline] : []), ...(init.signal ? [init.signal as AbortSignal] : [])];
     let status: number;
@@ -74,6 +77,8 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       if (deadline?.aborted) throw new SubgraphFetchError('deadline', error);
       if (timeout.aborted) throw new SubgraphFetchError('timeout', error);
       throw new SubgraphFetchError('unreachable', error);
+    } finally {
+      clearTimeout(armed);
     }
     return new SubgraphResponse(url, status, statusText, new ResponseHeaders(headers), body);
   };
