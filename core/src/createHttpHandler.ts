@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import type { Logger } from './createLogger.ts';
 import { type ErrorCode, errorCodes } from './errorCodes.ts';
+import { runInRequestScope } from './requestContext.ts';
 
 /** A plain HTTP route beside GraphQL (health, metrics, the explorer). */
 export type HttpRoute = (request: IncomingMessage, response: ServerResponse, requestId: string) => Promise<void> | void;
@@ -42,47 +43,87 @@ export function createHttpHandler<TContext extends BaseContext>(
 ): RequestListener {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
+    const target = requestTargetOf(request.url);
+    if (!target) return sendError(response, 400, 'BAD_REQUEST', 'The request target is not a path.');
+    const route =
+      options.routes && Object.hasOwn(options.routes, target.pathname) ? options.routes[target.pathname] : undefined;
+    if (route) return route(request, response, requestId);
+    if (target.pathname !== graphqlPath)
+      return sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${shown(target.pathname)}.`);
+    if (options.beforeGraphQL && (await options.beforeGraphQL(request, response, requestId))) return;
+    const body = await readJsonBody(request, maxBodyBytes);
+    if (body.error)
+      return sendError(response, errorCodes[body.error.code].httpStatus, body.error.code, body.error.message);
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (request.method ?? 'GET').toUpperCase(),
+        headers,
+        search: target.search,
+        body: body.value,
+      },
+      context: () => options.context(request, requestId),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+  // Everything a request does runs inside one guard and one request scope: whatever it throws or
+  // rejects with, parsing its target included, fails that request alone with a coded answer, and
+  // the process-level safety net (installCrashSafetyNet) can name it.
   return (request, response) => {
     const requestId = requestIdOf(request);
-    response.setHeader('x-request-id', requestId);
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const handle = async (): Promise<void> => {
-      const route = options.routes?.[url.pathname];
-      if (route) return route(request, response, requestId);
-      if (url.pathname !== graphqlPath)
-        return sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}.`);
-      if (options.beforeGraphQL && (await options.beforeGraphQL(request, response, requestId))) return;
-      const body = await readJsonBody(request, maxBodyBytes);
-      if (body.error)
-        return sendError(response, errorCodes[body.error.code].httpStatus, body.error.code, body.error.message);
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(request.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    runInRequestScope({ requestId, response }, () => {
+      const fail = (error: unknown): void => {
+        options.logger.error({ err: error, requestId }, 'request failed');
+        if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
+        else response.destroy();
+      };
+      try {
+        response.setHeader('x-request-id', requestId);
+        handle(request, response, requestId).catch(fail);
+      } catch (error) {
+        fail(error);
       }
-      const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: (request.method ?? 'GET').toUpperCase(),
-          headers,
-          search: url.search,
-          body: body.value,
-        },
-        context: () => options.context(request, requestId),
-      });
-      for (const [key, value] of result.headers) response.setHeader(key, value);
-      response.statusCode = result.status ?? 200;
-      if (result.body.kind === 'complete') {
-        response.end(result.body.string);
-        return;
-      }
-      for await (const chunk of result.body.asyncIterator) response.write(chunk);
-      response.end();
-    };
-    handle().catch((error: unknown) => {
-      options.logger.error({ err: error, requestId }, 'request failed');
-      if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
-      else response.end();
     });
   };
+}
+
+/**
+ * The path and query of a request target, read as sent and never normalised, so routes match
+ * exactly. `new URL()` is not used on it: it throws on targets such as `//`, which are valid HTTP.
+ * An absolute-form target (`http://host/path`, as proxies send) is parsed as a URL; anything else
+ * that is not a path (`*`, a bare authority) is undefined.
+ */
+export function requestTargetOf(raw: string | undefined): { pathname: string; search: string } | undefined {
+  const target = raw === undefined || raw === '' ? '/' : raw;
+  if (target.startsWith('/')) {
+    const query = target.indexOf('?');
+    return query === -1
+      ? { pathname: target, search: '' }
+      : { pathname: target.slice(0, query), search: target.slice(query) };
+  }
+  if (!/^https?:\/\//i.test(target)) return undefined;
+  try {
+    const url = new URL(target);
+    return { pathname: url.pathname, search: url.search };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path as shown back in a message: never more than 100 characters of what the caller sent. */
+function shown(pathname: string): string {
+  return pathname.length > 100 ? `${pathname.slice(0, 100)}...` : pathname;
 }
 
 interface BodyResult {

@@ -2,8 +2,10 @@ import { GraphQLError } from 'graphql';
 
 /**
  * The one catalog of error codes used by the gateway and every subgraph. Each code says what
- * happened in words a client developer can act on, and which HTTP status it maps to when it
- * ends a request before GraphQL execution.
+ * happened in words a client developer can act on, and `httpStatus` is the status of an answer
+ * whose only errors carry it: a code that refuses the whole request (no data) has its own status;
+ * one that blanks fields (`partial: true`) comes in a 200 answer beside everything else. The
+ * README's error table is this catalog, and a test checks each status against real answers.
  */
 export const errorCodes = {
   UNAUTHENTICATED: {
@@ -11,24 +13,38 @@ export const errorCodes = {
     httpStatus: 401,
   },
   FORBIDDEN: {
-    description: 'The caller is authenticated but the agency holding the data does not allow this access.',
-    httpStatus: 403,
+    description:
+      'The caller is authenticated but the agency holding the data does not allow this access; those fields are null, the rest is returned.',
+    httpStatus: 200,
+    partial: true,
   },
   BAD_USER_INPUT: {
-    description: 'An argument is invalid, for example an NHS number that fails its Modulus 11 check.',
+    description:
+      'An argument is invalid, for example an NHS number that fails its Modulus 11 check; `extensions.argumentName` names it. Refused before any agency is called (400) when the gateway can tell, otherwise the field is null (200).',
     httpStatus: 400,
   },
   NOT_FOUND: {
-    description: 'Nothing the caller may see matches the request.',
-    httpStatus: 404,
+    description: 'Nothing the caller may see matches the request, such as a referral not sent to their organisation.',
+    httpStatus: 200,
+    partial: true,
   },
   CONFLICT: {
     description:
       'The change was made against data someone else has changed since the caller read it (a stale plan version, a referral already answered, a coordinator already replaced); `extensions.currentVersion` or `extensions.current` says what it is now. Read again, then retry with a new idempotency key.',
-    httpStatus: 409,
+    httpStatus: 200,
+    partial: true,
   },
   BAD_REQUEST: {
-    description: 'The HTTP request is not a GraphQL request: malformed JSON, a wrong content type or method.',
+    description:
+      'The HTTP request is not a GraphQL request: malformed JSON, a wrong content type or method, a request target that is not a path, or a request a browser could send cross-site unasked (CSRF).',
+    httpStatus: 400,
+  },
+  GRAPHQL_PARSE_FAILED: {
+    description: "The document is not GraphQL (Apollo Server's code); the message says where.",
+    httpStatus: 400,
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    description: "The operation does not fit the schema (Apollo Server's code), an unknown field, say.",
     httpStatus: 400,
   },
   PAYLOAD_TOO_LARGE: {
@@ -51,14 +67,24 @@ export const errorCodes = {
     httpStatus: 429,
   },
   SUBGRAPH_UNAVAILABLE: {
-    description: 'An agency subgraph could not be reached or failed; its part of the answer is missing.',
-    httpStatus: 502,
+    description:
+      'An agency could not be reached, did not answer in time, answered with something that is not GraphQL, or has been failing so that its circuit is open (`extensions.reason`: unreachable, timeout, bad-answer, circuit-open); each field it blanked has its own error at its `path`, with the agency named. An agency that answered with an error of its own is reported with its own code instead.',
+    httpStatus: 200,
+    partial: true,
+  },
+  GATEWAY_TIMEOUT: {
+    description:
+      'The request reached its deadline (GATEWAY_REQUEST_TIMEOUT_MS) before this agency answered; each field left unanswered has its own error at its `path`, with the agency named.',
+    httpStatus: 200,
+    partial: true,
   },
   INTERNAL_SERVER_ERROR: {
-    description: 'Something failed on our side. The request id in the logs identifies it.',
-    httpStatus: 500,
+    description:
+      'Something failed on our side, or in the agency named; the request id (`x-request-id`) leads to the logs. A field that failed so is null beside the rest (200); a request that failed before GraphQL ran gets 500.',
+    httpStatus: 200,
+    partial: true,
   },
-} as const;
+} as const satisfies Record<string, { description: string; httpStatus: number; partial?: true }>;
 
 export type ErrorCode = keyof typeof errorCodes;
 

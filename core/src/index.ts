@@ -17,12 +17,15 @@ export { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './cacheVeri
 export {
   createHttpHandler,
   requestIdOf,
+  requestTargetOf,
   sendError,
   sendJson,
   type HttpHandlerOptions,
   type HttpRoute,
 } from './createHttpHandler.ts';
 export { createLogger, type Logger } from './createLogger.ts';
+export { installCrashSafetyNet, type CrashSafetyNetOptions } from './installCrashSafetyNet.ts';
+export { currentRequestScope, runInRequestScope, type RequestScope } from './requestContext.ts';
 export { callerFromClaims, createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
 export { createError, createRequestError, errorCodes, type ErrorCode, type ErrorDetails } from './errorCodes.ts';
 export { listen, type RunningServer } from './listen.ts';

@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { sendError, sendJson } from '@joined-up/core';
+import { requestTargetOf, sendError, sendJson } from '@joined-up/core';
 import { demoUsers, findDemoUser } from './demoUsers.ts';
 import type { SigningKey } from './signingKey.ts';
 import { signToken } from './signToken.ts';
@@ -17,7 +17,10 @@ export interface IdentityProviderOptions {
  */
 export function createIdentityProvider(options: IdentityProviderOptions): RequestListener {
   return (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // Read without `new URL()`, which throws on targets such as `//` and would end the process.
+    const target = requestTargetOf(request.url);
+    if (!target) return sendError(response, 400, 'BAD_REQUEST', 'The request target is not a path.');
+    const url = { pathname: target.pathname, searchParams: new URLSearchParams(target.search) };
     response.setHeader('access-control-allow-origin', '*');
     if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', service: 'identity' });
     if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, { keys: [options.key.publicJwk] });

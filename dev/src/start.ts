@@ -1,4 +1,4 @@
-import { developmentIdentity } from '@joined-up/core';
+import { createLogger, developmentIdentity, installCrashSafetyNet } from '@joined-up/core';
 import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
 import { loadStartConfig } from './loadStartConfig.ts';
@@ -48,6 +48,11 @@ ${Object.values(federation.subgraphs)
 Demo users: ${demoUsers.map((user) => user.username).join(', ')}
 Get a token with: npm run token -- gp
 `);
+// Every service runs in this one process: a failure belonging to one request must not end them all.
+installCrashSafetyNet({
+  logger: createLogger('joined-up', config.logLevel),
+  shutdown: () => federation.stop(),
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log('Stopping...');

@@ -1,8 +1,12 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createError } from '@joined-up/core';
-import type { Dispatcher } from 'undici';
-import { createSubgraphFetcher } from './createSubgraphFetcher.ts';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { errorCodes, type Logger } from '@joined-up/core';
+import { type GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
+import { AgencyFailure, agencyFailure } from './AgencyFailure.ts';
+import { AgencyTraffic, defaultTrafficShaping } from './AgencyTraffic.ts';
+import { createSubgraphFetcher, SubgraphFetchError, withCallScope } from './createSubgraphFetcher.ts';
+import { describeFetch } from './describeFetch.ts';
 import type { GatewayContext } from './GatewayContext.ts';
+import type { Dispatcher } from 'undici';
 
 export interface JoinedUpDataSourceOptions {
   name: string;
@@ -12,15 +16,26 @@ export interface JoinedUpDataSourceOptions {
   timeoutMs: number;
   /** The keep-alive connection pool shared by every agency's calls. */
   dispatcher: Dispatcher;
+  /** The agency's circuit and retry budget, kept across supergraph swaps. @default a new one with defaultTrafficShaping */
+  traffic?: AgencyTraffic;
 }
+
+type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /**
  * How the gateway calls an agency: it forwards the caller's own token (each agency verifies it
- * and decides for itself) and the request id, and turns a failed call into an error that names
- * the agency without leaking its internal URL.
+ * and decides for itself) and the request id, within the agency's timeout, the request's
+ * deadline and the agency's circuit (AgencyTraffic). A call that gives nothing back is not thrown
+ * to Apollo Gateway, which would report it once with no path: it is answered as the agency would
+ * have answered a failure of every field it was asked for, one coded error per field with the
+ * agency named, and Apollo Gateway places each at its path in the client's answer. An agency that
+ * answered with an error of its own keeps its code and message; only a failure to get an answer
+ * is SUBGRAPH_UNAVAILABLE (or GATEWAY_TIMEOUT when the request's own time ran out).
  */
 export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly agency: { name: string; displayName: string };
+  readonly traffic: AgencyTraffic;
 
   constructor(options: JoinedUpDataSourceOptions) {
     super({
@@ -29,6 +44,55 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       fetcher: createSubgraphFetcher({ dispatcher: options.dispatcher, timeoutMs: options.timeoutMs }),
     });
     this.agency = { name: options.name, displayName: options.displayName };
+    this.traffic = options.traffic ?? new AgencyTraffic(this.agency, defaultTrafficShaping, silentLogger);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    // Apollo's own calls (health checks, loading a schema) are left as they are.
+    if (options.kind !== 'incoming operation') return super.process(options);
+    const { context } = options;
+    const fetch = describeFetch(
+      options.document ?? parse(options.request.query ?? '{ __typename }'),
+      options.request.variables,
+    );
+    try {
+      // An agency that already failed this request fails its later calls at once: a plan that
+      // calls it twice in sequence does not wait for it twice.
+      const earlier = context.unavailable?.get(this.agency.name);
+      if (earlier) throw earlier;
+      return await this.traffic.call(fetch.read, () => this.#attempt(options));
+    } catch (error) {
+      const failure = this.#asFailure(error);
+      if (failure.agencyUnavailable) context.unavailable?.set(this.agency.name, failure);
+      const blanked = failure.toGraphQLError(this.agency).toJSON();
+      // A call that asked for no field a client sees (only __typename) still reports its agency.
+      const paths = fetch.paths.length > 0 ? fetch.paths : [undefined];
+      context.logger?.warn(
+        { agency: this.agency.name, reason: failure.reason, code: failure.code, fields: fetch.paths.length },
+        'agency call gave nothing back',
+      );
+      return { errors: paths.map((path) => ({ ...blanked, ...(path ? { path } : {}) })) };
+    }
+  }
+
+  /** One call, failing with the AgencyFailure that says why, for the circuit and the retries to judge. */
+  async #attempt(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const deadlineAt = options.context.deadlineAt;
+    try {
+      if (deadlineAt === undefined) return await super.process(options);
+      const remaining = deadlineAt - performance.now();
+      if (remaining <= 0) throw agencyFailure('deadline', this.agency.displayName);
+      // A timer cleared when the call ends, not AbortSignal.timeout's, which stays armed until it fires.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), Math.ceil(remaining));
+      try {
+        return await withCallScope({ deadline: deadline.signal }, () => super.process(options));
+      } finally {
+        clearTimeout(timer);
+      }
+    } catch (error) {
+      throw this.#asFailure(error);
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -40,27 +104,53 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.breakGlassReason) request.http?.headers.set('x-break-glass-reason', context.breakGlassReason);
   }
 
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
-    const details = { agency: this.agency.displayName, serviceName: this.agency.name };
-    if (response.status === 401)
-      return createError('UNAUTHENTICATED', `${this.agency.displayName} refused the credentials.`, details);
-    if (response.status === 403)
-      return createError('FORBIDDEN', `${this.agency.displayName} refused this request.`, details);
-    return createError(
-      'SUBGRAPH_UNAVAILABLE',
-      `${this.agency.displayName} answered with an error (HTTP ${response.status}); its part of this answer is missing.`,
-      details,
-    );
+  /**
+   * An answer that is not 2xx. When it is a GraphQL answer, the agency refused the request itself
+   * (UNAUTHENTICATED, PAYLOAD_TOO_LARGE, its own INTERNAL_SERVER_ERROR...): that is what the
+   * client is told, with the agency's code and words. Anything else (a proxy's 502, an HTML page)
+   * is a bad answer; its body is never passed on, as it may show internal addresses.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const first = await firstGraphQLError(response);
+    const code = typeof first?.extensions?.['code'] === 'string' ? first.extensions['code'] : undefined;
+    const failure = first
+      ? new AgencyFailure(
+          'refused',
+          code && code in errorCodes ? (code as never) : 'INTERNAL_SERVER_ERROR',
+          first.message,
+        )
+      : agencyFailure('bad-answer', this.agency.displayName, { status: response.status });
+    // Apollo Gateway only throws what this returns, and process() catches it as the AgencyFailure it is.
+    return failure as unknown as GraphQLError;
   }
 
   override didEncounterError(error: Error): never {
-    if ('extensions' in error && (error as { extensions: Record<string, unknown> }).extensions['agency']) throw error;
-    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
-    throw createError(
-      'SUBGRAPH_UNAVAILABLE',
-      `${this.agency.displayName} ${timedOut ? 'did not answer in time' : 'could not be reached'}; its part of this answer is missing.`,
-      { agency: this.agency.displayName, serviceName: this.agency.name },
-      error,
-    );
+    throw error;
+  }
+
+  #asFailure(error: unknown): AgencyFailure {
+    if (error instanceof AgencyFailure) return error;
+    if (error instanceof SubgraphFetchError)
+      return agencyFailure(error.reason, this.agency.displayName, { cause: error });
+    // A 2xx answer that is not a GraphQL object (Apollo Gateway's "Expected JSON response body").
+    return agencyFailure('bad-answer', this.agency.displayName, { cause: error });
   }
 }
+
+/** The first error of a GraphQL answer's body, or undefined when the body is not one. */
+async function firstGraphQLError(response: FetcherResponse): Promise<GraphQLFormattedError | undefined> {
+  try {
+    const body = JSON.parse(await response.text()) as { errors?: unknown };
+    const [first] = Array.isArray(body.errors) ? (body.errors as unknown[]) : [];
+    if (typeof first === 'object' && first !== null && typeof (first as { message?: unknown }).message === 'string')
+      return first as GraphQLFormattedError;
+  } catch {
+    // Not JSON: a bad answer.
+  }
+  return undefined;
+}
+
+const silentLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+} as unknown as Logger;

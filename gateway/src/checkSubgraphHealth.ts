@@ -8,11 +8,13 @@ export interface SubgraphHealth {
 
 /**
  * Asks each subgraph's /health (which needs no token and reveals no data) in parallel, each
- * with a short timeout, so the gateway's own health answer stays fast when an agency hangs.
+ * with a short timeout, so the gateway's /ready answers well within an orchestrator's probe
+ * timeout (Kubernetes' is 1 s) even when an agency hangs: a slow /ready would take the gateway,
+ * and every agency's data, out of service because of one agency.
  */
 export async function checkSubgraphHealth(
   subgraphs: Array<{ name: string; displayName: string; url: string }>,
-  timeoutMs = 2_000,
+  timeoutMs = 500,
 ): Promise<SubgraphHealth[]> {
   return Promise.all(
     subgraphs.map(async (subgraph) => {

@@ -20,6 +20,7 @@ import { formatGatewayError } from './formatGatewayError.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
+import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import { LimitedApolloServer } from './LimitedApolloServer.ts';
 import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
 import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
@@ -32,6 +33,8 @@ export interface GatewaySubgraph {
   name: string;
   displayName: string;
   url: string;
+  /** This agency's timeout, over `subgraphTimeoutMs`. */
+  timeoutMs?: number;
 }
 
 export interface GatewayOptions {
@@ -49,8 +52,16 @@ export interface GatewayOptions {
   logger: Logger;
   /** Largest request body, in bytes. @default 100_000 */
   maxBodyBytes?: number;
-  /** Per-subgraph request timeout. @default 10_000 */
+  /** How long to wait for an agency, unless its own `timeoutMs` says otherwise. @default 10_000 */
   subgraphTimeoutMs?: number;
+  /**
+   * The deadline for a whole request, from its start: each call to an agency gets at most what is
+   * left, and once it has passed, calls still to come are not made (GATEWAY_TIMEOUT at their paths).
+   * @default 15_000
+   */
+  requestTimeoutMs?: number;
+  /** Circuit breakers and retries, for each agency on its own. @default defaultTrafficShaping */
+  traffic?: Partial<TrafficShaping>;
   /** The development identity provider, for the explorer's user picker; undefined hides it. */
   identityProviderUrl?: string | undefined;
   /**
@@ -71,6 +82,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   listener: RequestListener;
+  /** Says the gateway is stopping: /ready answers 503 from now on, so load balancers send no more. */
+  beginDraining(): void;
   stop(): Promise<void>;
 }
 
@@ -86,6 +99,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // One keep-alive pool for every agency (a connection pool per origin inside). An idle connection
   // is kept as long as the subgraph's Keep-Alive header allows, less a margin, as undici does by default.
   const subgraphConnections = new Agent();
+  // One circuit per agency for the gateway's life: a new supergraph builds new data sources, and
+  // an agency that is down must not look healthy again because of it.
+  const shaping: TrafficShaping = { ...defaultTrafficShaping, ...options.traffic };
+  const traffic = new Map(
+    options.subgraphs.map((subgraph) => [subgraph.name, new AgencyTraffic(subgraph, shaping, options.logger)]),
+  );
+  const trafficOf = (name: string, displayName: string): AgencyTraffic => {
+    let found = traffic.get(name);
+    if (!found) traffic.set(name, (found = new AgencyTraffic({ name, displayName }, shaping, options.logger)));
+    return found;
+  };
+  const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
   // Apollo Gateway reports usage to Apollo and probes cloud metadata addresses unless this is set
   // when it is built. A health and care network sends nothing to a third party, so it is off
   // unless an operator has explicitly turned it on.
@@ -97,12 +122,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validateSupergraph: true,
     buildService: ({ name, url }) => {
       const subgraph = byName.get(name);
+      const displayName = subgraph?.displayName ?? name;
       return new JoinedUpDataSource({
         name,
-        displayName: subgraph?.displayName ?? name,
+        displayName,
         url: subgraph?.url ?? (url as string),
-        timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+        timeoutMs: subgraph?.timeoutMs ?? options.subgraphTimeoutMs ?? 10_000,
         dispatcher: subgraphConnections,
+        traffic: trafficOf(name, displayName),
       });
     },
   });
@@ -129,7 +156,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         requestLogging<GatewayContext>(options.logger),
       ],
       formatError: (formatted, error) => {
-        const safe = formatGatewayError(formatted, agencies, production, error);
+        // Outside development an unexpected error's words are kept for the logs: they may hold SQL.
+        const safe = formatGatewayError(formatted, agencies, options.environment !== 'development', error);
         return fieldSuggestions ? safe : hideFieldSuggestions(safe);
       },
     },
@@ -144,6 +172,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   options.logger.info({ supergraph: { ...supergraph.served(), source: supergraph.source } }, 'supergraph loaded');
+  let draining = false;
   const verifyToken = cacheVerifiedTokens(createTokenVerifier(options.identity));
   const explorer = production
     ? undefined
@@ -153,6 +182,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger: options.logger,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     context: async (request, requestId) => {
+      // The deadline runs from the request's start, token check and rate limit included.
+      const deadlineAt = performance.now() + requestTimeoutMs;
       const caller = await verifyToken(request.headers.authorization);
       const decision = await rateLimiter.hit(caller.subject);
       if (!decision.allowed) {
@@ -168,19 +199,39 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         caller,
         logger: options.logger.child({ requestId, caller: caller.subject }),
         breakGlassReason: typeof breakGlass === 'string' ? breakGlass : undefined,
+        deadlineAt,
+        unavailable: new Map(),
       };
     },
     ...(explorer ? { beforeGraphQL: (request, response) => explorer.beforeGraphQL(request, response) } : {}),
     routes: {
       ...explorer?.routes,
-      '/health': async (_request, response) => {
-        const subgraphs = await checkSubgraphHealth(options.subgraphs);
-        const status = subgraphs.every((subgraph) => subgraph.status === 'ok') ? 'ok' : 'degraded';
+      // Liveness: the process is up and serving. It calls no agency, so it answers at once
+      // whatever they do, and a restart is never ordered because an agency is down.
+      '/health': (_request, response) => {
         // With several workers (GATEWAY_WORKERS), which one answered: each has its own process id.
         sendJson(response, 200, {
+          status: 'ok',
+          supergraph: supergraph.served(),
+          ...(cluster.isWorker ? { worker: process.pid } : {}),
+        });
+      },
+      // Readiness: whether to send this gateway traffic, with what it knows of each agency. An
+      // agency down makes the gateway degraded, not unready: it still answers everything else,
+      // and taking it out of service would take every agency's data with it. Only stopping does.
+      '/ready': async (_request, response) => {
+        const subgraphs = (await checkSubgraphHealth(options.subgraphs)).map((subgraph) => ({
+          ...subgraph,
+          circuit: trafficOf(subgraph.name, subgraph.agency).state,
+        }));
+        const status = draining
+          ? 'draining'
+          : subgraphs.every((subgraph) => subgraph.status === 'ok' && subgraph.circuit === 'closed')
+            ? 'ready'
+            : 'degraded';
+        sendJson(response, draining ? 503 : 200, {
           status,
           subgraphs,
-          supergraph: supergraph.served(),
           ...(cluster.isWorker ? { worker: process.pid } : {}),
         });
       },
@@ -188,6 +239,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   return {
     listener,
+    beginDraining: () => {
+      draining = true;
+    },
     stop: async () => {
       await apollo.stop();
       await rateLimiter.close();

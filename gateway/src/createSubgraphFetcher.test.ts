@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphFetcher } from './createSubgraphFetcher.ts';
+import { createSubgraphFetcher, withCallScope } from './createSubgraphFetcher.ts';
 
 describe('createSubgraphFetcher', () => {
   let server: Server;
@@ -108,7 +108,7 @@ describe('createSubgraphFetcher', () => {
     expect(await response.text()).toBe('agency down for maintenance');
   });
 
-  it('gives up with a TimeoutError when the subgraph does not answer in time', async () => {
+  it("gives up with a timeout when the subgraph does not answer within the agency's time", async () => {
     agent = new Agent();
     const started = performance.now();
     await expect(
@@ -117,7 +117,22 @@ describe('createSubgraphFetcher', () => {
         headers: {},
         body: '{}',
       }),
-    ).rejects.toMatchObject({ name: 'TimeoutError' });
+    ).rejects.toMatchObject({ name: 'SubgraphFetchError', reason: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("gives up when the request's deadline passes first, and says so", async () => {
+    agent = new Agent();
+    const started = performance.now();
+    await expect(
+      withCallScope({ deadline: AbortSignal.timeout(100) }, () =>
+        createSubgraphFetcher({ dispatcher: agent, timeoutMs: 5_000 })(`${base}/hang`, {
+          method: 'POST',
+          headers: {},
+          body: '{}',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'SubgraphFetchError', reason: 'deadline' });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
@@ -129,6 +144,6 @@ describe('createSubgraphFetcher', () => {
         headers: {},
         body: '{}',
       }),
-    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    ).rejects.toMatchObject({ reason: 'unreachable', cause: { code: 'ECONNREFUSED' } });
   });
 });

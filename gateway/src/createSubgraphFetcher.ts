@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type Dispatcher, request } from 'undici';
 
@@ -6,10 +7,36 @@ export type SubgraphFetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<SubgraphFetcher>>;
 type FetcherHeaders = FetcherResponse['headers'];
 
+/** What a call carries beyond what Apollo Gateway passes the fetcher: the request's own deadline. */
+export interface CallScope {
+  /** Aborts when the whole request's deadline passes. */
+  deadline: AbortSignal;
+}
+
+const callScopes = new AsyncLocalStorage<CallScope>();
+
+/**
+ * Runs `work` (a call of RemoteGraphQLDataSource's, which reaches the fetcher) within `scope`:
+ * Apollo Gateway's fetcher signature has no room for a per-call signal, so it travels this way.
+ */
+export function withCallScope<T>(scope: CallScope, work: () => Promise<T>): Promise<T> {
+  return callScopes.run(scope, work);
+}
+
+/** Why a call failed before an answer came: the agency's own timeout, the request's deadline, or the connection. */
+export class SubgraphFetchError extends Error {
+  readonly reason: 'timeout' | 'deadline' | 'unreachable';
+  constructor(reason: 'timeout' | 'deadline' | 'unreachable', cause: unknown) {
+    super(`subgraph call failed: ${reason}`, { cause });
+    this.name = 'SubgraphFetchError';
+    this.reason = reason;
+  }
+}
+
 export interface SubgraphFetcherOptions {
   /** The connection pool every subgraph call goes through: a keep-alive undici Agent shared by all agencies. */
   dispatcher: Dispatcher;
-  /** Give up on a call (connecting, waiting, and reading the answer) after this many milliseconds. */
+  /** Give up on a call (connecting, waiting, and reading the answer) after this many milliseconds: the agency's timeout. */
   timeoutMs: number;
 }
 
@@ -19,27 +46,41 @@ export interface SubgraphFetcherOptions {
  * every call, which cost about as much again as the call itself for a small query. The answer
  * is read in full before it is returned, so the connection goes back to the pool at once.
  * Redirects are not followed (a subgraph has no reason to redirect, and the caller's token must
- * not follow one): a 3xx is returned as the failed answer it is. A call that overruns the
- * timeout fails with a TimeoutError, as `AbortSignal.timeout` makes global fetch fail.
+ * not follow one): a 3xx is returned as the failed answer it is. A call that fails before its
+ * answer is read fails with a SubgraphFetchError saying why: the agency's timeout, the request's
+ * deadline (from the call's scope, withCallScope), or the connection.
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): SubgraphFetcher {
   return async (url, init = {}) => {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const response = await request(url, {
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: init.headers,
-      body: init.body,
-      dispatcher: options.dispatcher,
-      signal: init.signal ? AbortSignal.any([init.signal as AbortSignal, timeout]) : timeout,
-    });
-    const body = await response.body.text();
-    return new SubgraphResponse(
-      url,
-      response.statusCode,
-      response.statusText,
-      new ResponseHeaders(response.headers),
-      body,
-    );
+    // A timer cleared once the answer is read, not AbortSignal.timeout's, which stays armed until it fires.
+    const timer = new AbortController();
+    const timeout = timer.signal;
+    const armed = setTimeout(() => timer.abort(), options.timeoutMs);
+    const deadline = callScopes.getStore()?.deadline;
+    const signals = [timeout, ...(deadline ? [deadline] : []), ...(init.signal ? [init.signal as AbortSignal] : [])];
+    let status: number;
+    let statusText: string;
+    let headers: Record<string, string | string[] | undefined>;
+    let body: string;
+    try {
+      const response = await request(url, {
+        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: init.headers,
+        body: init.body,
+        dispatcher: options.dispatcher,
+        signal: signals.length === 1 ? timeout : AbortSignal.any(signals),
+      });
+      ({ statusCode: status, statusText, headers } = response);
+      body = await response.body.text();
+    } catch (error) {
+      // The deadline first: when both have passed, the agency's timeout was not what ended the call.
+      if (deadline?.aborted) throw new SubgraphFetchError('deadline', error);
+      if (timeout.aborted) throw new SubgraphFetchError('timeout', error);
+      throw new SubgraphFetchError('unreachable', error);
+    } finally {
+      clearTimeout(armed);
+    }
+    return new SubgraphResponse(url, status, statusText, new ResponseHeaders(headers), body);
   };
 }
 

@@ -26,7 +26,7 @@ describe('formatGatewayError', () => {
       message: 'x',
       path: ['person', 'careAndSupportPlan'],
       extensions: {
-        code: 'SUBGRAPH_UNAVAILABLE',
+        code: 'INTERNAL_SERVER_ERROR',
         serviceName: 'social-care',
         agency: 'Riverside Council Adult Social Care',
       },

@@ -4,13 +4,13 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 /**
  * The last word on every error the gateway returns: the agency's name when an agency is
  * involved, and nothing internal (subgraph URLs, response bodies, stack traces). In
- * production an unexpected error's message is replaced; the request id leads to the logs.
+ * production and tests (`masked`) an unexpected error's message is replaced; the request id leads to the logs.
  * `error` is the error before formatting, as Apollo Server passes it to formatError.
  */
 export function formatGatewayError(
   formatted: GraphQLFormattedError,
   agencies: Map<string, string>,
-  production: boolean,
+  masked: boolean,
   error?: unknown,
 ): GraphQLFormattedError {
   const extensions: Record<string, unknown> = { ...formatted.extensions };
@@ -28,11 +28,16 @@ export function formatGatewayError(
   const serviceName = extensions['serviceName'];
   if (typeof serviceName === 'string' && !extensions['agency'])
     extensions['agency'] = agencies.get(serviceName) ?? serviceName;
-  if (extensions['code'] === 'DOWNSTREAM_SERVICE_ERROR' && typeof serviceName === 'string') {
-    extensions['code'] = 'SUBGRAPH_UNAVAILABLE';
+  // An agency answered with an error that carries no code of our catalog (Apollo labels one with
+  // no code DOWNSTREAM_SERVICE_ERROR): the agency answered, so it is not unavailable; it failed.
+  if (
+    typeof serviceName === 'string' &&
+    !(typeof extensions['code'] === 'string' && extensions['code'] in errorCodes)
+  ) {
+    extensions['code'] = 'INTERNAL_SERVER_ERROR';
   }
   const unexpected = extensions['code'] === undefined || extensions['code'] === 'INTERNAL_SERVER_ERROR';
-  if (production && unexpected) {
+  if (masked && unexpected) {
     return {
       message: 'Something failed on our side.',
       ...(formatted.path ? { path: formatted.path } : {}),

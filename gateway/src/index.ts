@@ -3,6 +3,7 @@ export { createGateway, type Gateway, type GatewayOptions, type GatewaySubgraph 
 export { loadGatewayConfig, type GatewayConfig } from './loadGatewayConfig.ts';
 export { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
 export { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
+export { defaultTrafficShaping, type CircuitStateName, type TrafficShaping } from './AgencyTraffic.ts';
 export { startGateway } from './startGateway.ts';
 export { createExplorer, type Explorer, type ExplorerOptions } from './explorer/createExplorer.ts';
 export type { ServedSupergraph, SupergraphSource } from './SupergraphSource.ts';

@@ -24,6 +24,33 @@ describe('loadGatewayConfig', () => {
       maxBatchSize: 0,
     });
     expect(config.rateLimit).toEqual({ limit: 300, windowSeconds: 60, redisUrl: undefined });
+    expect(config.shutdownGraceMs).toBe(10_000);
+    expect(config.requestTimeoutMs).toBe(15_000);
+    expect(config.traffic).toEqual({ breakerFailures: 5, halfOpenAfterMs: 10_000, retries: 1 });
+    expect(config.subgraphs.every((subgraph) => subgraph.timeoutMs === undefined)).toBe(true);
+  });
+
+  it("reads traffic shaping: the deadline, each agency's own timeout, the breaker and retries", () => {
+    const config = loadGatewayConfig({
+      GATEWAY_REQUEST_TIMEOUT_MS: '8000',
+      GATEWAY_SUBGRAPH_TIMEOUT_MS: '4000',
+      CARE_COORDINATION_TIMEOUT_MS: '2500',
+      GATEWAY_BREAKER_FAILURES: '3',
+      GATEWAY_BREAKER_HALF_OPEN_MS: '2000',
+      GATEWAY_RETRIES: '0',
+    });
+    expect(config.requestTimeoutMs).toBe(8000);
+    expect(config.subgraphTimeoutMs).toBe(4000);
+    expect(config.subgraphs.map((subgraph) => [subgraph.name, subgraph.timeoutMs])).toEqual([
+      ['health', undefined],
+      ['social-care', undefined],
+      ['voluntary-sector', undefined],
+      ['care-coordination', 2500],
+    ]);
+    expect(config.traffic).toEqual({ breakerFailures: 3, halfOpenAfterMs: 2000, retries: 0 });
+    expect(() => loadGatewayConfig({ HEALTH_TIMEOUT_MS: 'soon' })).toThrowError(
+      'HEALTH_TIMEOUT_MS must be a positive whole number, got "soon"',
+    );
   });
 
   it('reads every request limit and the rate limit', () => {

@@ -10,6 +10,7 @@ import {
 } from '@joined-up/core';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
+import { defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
 import { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
@@ -27,6 +28,10 @@ export interface GatewayConfig {
   logLevel: string;
   maxBodyBytes: number;
   subgraphTimeoutMs: number;
+  requestTimeoutMs: number;
+  traffic: TrafficShaping;
+  /** Longest wait on SIGTERM for requests in flight to finish before the rest are cut. */
+  shutdownGraceMs: number;
   identityProviderUrl: string | undefined;
   limits: RequestLimits;
   rateLimit: RateLimit & { redisUrl: string | undefined };
@@ -36,7 +41,9 @@ export interface GatewayConfig {
  * GATEWAY_PORT, GATEWAY_WORKERS, the supergraph (GATEWAY_SUPERGRAPH_PATH, or GATEWAY_SUPERGRAPH_URL
  * and GATEWAY_SUPERGRAPH_POLL_SECONDS), GATEWAY_MAX_BODY_BYTES, GATEWAY_SUBGRAPH_TIMEOUT_MS, the
  * request limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES,
- * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), the rate limit (GATEWAY_RATE_LIMIT,
+ * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), traffic shaping (GATEWAY_REQUEST_TIMEOUT_MS,
+ * <AGENCY>_TIMEOUT_MS, GATEWAY_BREAKER_FAILURES, GATEWAY_BREAKER_HALF_OPEN_MS, GATEWAY_RETRIES),
+ * GATEWAY_SHUTDOWN_GRACE_MS, the rate limit (GATEWAY_RATE_LIMIT,
  * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
@@ -56,16 +63,29 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
     workers: positive('GATEWAY_WORKERS', 1),
     supergraph: loadSupergraphSource(env, positive('GATEWAY_SUPERGRAPH_POLL_SECONDS', 10), problems),
-    subgraphs: readSubgraphList().map((entry) => ({
-      name: entry.name,
-      displayName: entry.displayName,
-      url: env[entry.urlVariable] ?? entry.url,
-    })),
+    subgraphs: readSubgraphList().map((entry) => {
+      // HEALTH_URL's agency has HEALTH_TIMEOUT_MS, and so on.
+      const timeoutVariable = `${entry.urlVariable.replace(/_URL$/, '')}_TIMEOUT_MS`;
+      const timeoutMs = env[timeoutVariable] ? positive(timeoutVariable, 10_000) : undefined;
+      return {
+        name: entry.name,
+        displayName: entry.displayName,
+        url: env[entry.urlVariable] ?? entry.url,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      };
+    }),
     identity: loadIdentityConfig(env, problems),
     environment: parseEnvironment(env['NODE_ENV'], problems),
     logLevel: env['GATEWAY_LOG_LEVEL'] ?? env['JOINED_UP_LOG_LEVEL'] ?? 'info',
     maxBodyBytes: positive('GATEWAY_MAX_BODY_BYTES', 100_000),
     subgraphTimeoutMs: positive('GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
+    requestTimeoutMs: positive('GATEWAY_REQUEST_TIMEOUT_MS', 15_000),
+    traffic: {
+      breakerFailures: positive('GATEWAY_BREAKER_FAILURES', defaultTrafficShaping.breakerFailures),
+      halfOpenAfterMs: positive('GATEWAY_BREAKER_HALF_OPEN_MS', defaultTrafficShaping.halfOpenAfterMs),
+      retries: wholeNumber('GATEWAY_RETRIES', defaultTrafficShaping.retries, 0),
+    },
+    shutdownGraceMs: wholeNumber('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0),
     identityProviderUrl: env['JOINED_UP_IDENTITY_PROVIDER_URL'],
     limits: {
       maxDepth: positive('GATEWAY_MAX_DEPTH', defaultRequestLimits.maxDepth),

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger } from '@joined-up/core';
+import { createLogger, installCrashSafetyNet } from '@joined-up/core';
 import { loadGatewayConfig } from './loadGatewayConfig.ts';
 import { runGatewayWorkers } from './runGatewayWorkers.ts';
 import { startGateway } from './startGateway.ts';
@@ -9,9 +9,12 @@ import { startGateway } from './startGateway.ts';
 const config = loadGatewayConfig(process.env);
 const logger = createLogger('gateway', config.logLevel);
 if (cluster.isPrimary && config.workers > 1) {
-  runGatewayWorkers({ workers: config.workers, logger });
+  // The primary kills workers still running well after their own grace period.
+  runGatewayWorkers({ workers: config.workers, logger, stopTimeoutMs: config.shutdownGraceMs + 5_000 });
 } else {
   const running = await startGateway({ ...config, logger });
+  // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
+  installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   // A worker stopped from a terminal gets SIGINT from the terminal and SIGTERM from the primary: stop once.
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

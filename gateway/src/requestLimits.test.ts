@@ -47,6 +47,37 @@ describe('requestLimitRules', () => {
     ).toEqual([tooComplex('depth', 3, 4, 'is 4 fields deep')]);
   });
 
+  it('measures a fragment spread many times over at its flattened size, without flattening it', () => {
+    // Each fragment spreads the one below it twice: 2^40 leaves, measured in well under a second.
+    const levels = Array.from(
+      { length: 40 },
+      (_, level) => `fragment f${level} on Person { ...f${level + 1} ...f${level + 1} }`,
+    );
+    const bomb = `{ person { ...f0 } } ${levels.join(' ')} fragment f40 on Person { name }`;
+    const started = performance.now();
+    const [error] = check(bomb);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(error?.extensions).toMatchObject({ measure: 'cost', limit: 100, measured: 2 + 1.5 * 2 ** 40 });
+  });
+
+  it('gives a cost past exact integers as that bound, never a figure in exponent form', () => {
+    // 200 levels deep costs about 1.5^200 (about 10^35); the message and extensions stay exact integers.
+    const deep = `{ person { ${'friends { '.repeat(199)}name${' }'.repeat(199)} } }`;
+    const errors = validate(schema, parse(deep), requestLimitRules(defaultRequestLimits)).map((error) => ({
+      message: error.message,
+      extensions: error.extensions,
+    }));
+    expect(errors).toEqual([
+      tooComplex('depth', 10, 201, 'is 201 fields deep'),
+      tooComplex(
+        'cost',
+        10_000,
+        Number.MAX_SAFE_INTEGER,
+        `has an estimated cost of more than ${Number.MAX_SAFE_INTEGER}`,
+      ),
+    ]);
+  });
+
   it('reports every limit an operation breaches', () => {
     const codes = check('{ a: people(first: 99) { b: friends { c: friends { name } } } }').map(
       (error) => error.extensions['measure'],

@@ -1,9 +1,14 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { createRequestError } from '@joined-up/core';
-import { type GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  type ValidationRule,
+} from 'graphql';
+import { measureOperation, type OperationMeasures } from './measureOperation.ts';
 
 /** How large one operation may be. Each is configurable (GatewayOptions, GATEWAY_MAX_*). */
 export interface RequestLimits {
@@ -13,7 +18,7 @@ export interface RequestLimits {
   maxAliases: number;
   /** Most directives in one operation. */
   maxDirectives: number;
-  /** Highest estimated cost: graphql-armor's, where a field's children cost 1.5 times more at each level and `first: n` multiplies. */
+  /** Highest estimated cost (measureOperation): a field's children cost 1.5 times more at each level and `first: n` multiplies. */
   maxCost: number;
   /** Most lexical tokens in one operation's document, counted before it is parsed. */
   maxTokens: number;
@@ -39,7 +44,7 @@ export const defaultRequestLimits: RequestLimits = {
 /** What a QUERY_TOO_COMPLEX error says was measured. */
 export type Measure = 'depth' | 'aliases' | 'directives' | 'cost' | 'tokens';
 
-const measured: Record<Measure, (value: number) => string> = {
+const measured: Record<Measure, (value: string) => string> = {
   depth: (value) => `is ${value} fields deep`,
   aliases: (value) => `has ${value} aliases`,
   directives: (value) => `has ${value} directives`,
@@ -47,55 +52,57 @@ const measured: Record<Measure, (value: number) => string> = {
   tokens: (value) => `has ${value} tokens`,
 };
 
-/** The QUERY_TOO_COMPLEX error, with the measure, the limit and the measured value in extensions. */
+/**
+ * The QUERY_TOO_COMPLEX error, with the measure, the limit and the measured value in extensions.
+ * A cost estimate can be vast (1.5 to the power of the depth); past the integers JSON carries
+ * exactly, the figure is given as that bound and the message says "more than".
+ */
 export function queryTooComplex(measure: Measure, limit: number, value: number): GraphQLError {
+  const exact = value <= Number.MAX_SAFE_INTEGER;
+  const figure = exact ? Math.ceil(value) : Number.MAX_SAFE_INTEGER;
   return createRequestError(
     'QUERY_TOO_COMPLEX',
-    `The operation ${measured[measure](value)}, over the limit of ${limit}.`,
-    { measure, limit, measured: value },
+    `The operation ${measured[measure](exact ? String(figure) : `more than ${figure}`)}, over the limit of ${limit}.`,
+    { measure, limit, measured: figure },
   );
 }
 
+const measures: ReadonlyArray<[keyof OperationMeasures, keyof RequestLimits]> = [
+  ['depth', 'maxDepth'],
+  ['aliases', 'maxAliases'],
+  ['directives', 'maxDirectives'],
+  ['cost', 'maxCost'],
+];
+
 /**
- * graphql-armor's validation rules for depth, aliases, directives and cost, run with GraphQL's
- * own validation and so before any agency is called. Armor reports a breach only as a message
- * ("Query depth limit of 10 exceeded, found 12."), so its error is replaced by our catalogued one
- * carrying the figures. Fragments are measured as if written in place, so a fragment neither
- * hides a breach nor counts against a client that uses many. Introspection's depth and cost are
- * not counted: the explorer's schema query is deep by nature, and production refuses introspection.
+ * One validation rule for depth, aliases, directives and cost, run with GraphQL's own validation
+ * and so before any agency is called. The figures are computed here (measureOperation), not read
+ * back out of another library's message, and each breach is reported with its figures. Fragments
+ * are measured as if written in place, so a fragment neither hides a breach nor counts against a
+ * client that uses many.
  */
 export function requestLimitRules(limits: RequestLimits): ValidationRule[] {
-  const armor = (measure: Measure, limit: number) => ({
-    exposeLimits: true,
-    propagateOnRejection: false,
-    onReject: [
-      (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(queryTooComplex(measure, limit, measuredBy(error))),
-    ],
-  });
-  return [
-    maxDepthRule({
-      n: limits.maxDepth,
-      ignoreIntrospection: true,
-      flattenFragments: true,
-      ...armor('depth', limits.maxDepth),
-    }),
-    maxAliasesRule({ n: limits.maxAliases, ...armor('aliases', limits.maxAliases) }),
-    maxDirectivesRule({ n: limits.maxDirectives, ...armor('directives', limits.maxDirectives) }),
-    costLimitRule({
-      maxCost: limits.maxCost,
-      ignoreIntrospection: true,
-      flattenFragments: true,
-      ...armor('cost', limits.maxCost),
-    }),
-  ];
-}
-
-/** The figure armor found, from its message "... limit of 10 exceeded, found 12.", rounded up. */
-function measuredBy(error: GraphQLError): number {
-  const found = /found (\d+(?:\.\d+)?)\.$/.exec(error.message)?.[1];
-  if (found === undefined) throw new Error(`Unrecognised graphql-armor message: ${error.message}`);
-  return Math.ceil(Number(found));
+  const rule: ValidationRule = (context) => {
+    let fragments: Map<string, FragmentDefinitionNode> | undefined;
+    return {
+      OperationDefinition(operation) {
+        fragments ??= new Map(
+          context
+            .getDocument()
+            .definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+            .map((definition) => [definition.name.value, definition]),
+        );
+        const found = measureOperation(operation, fragments);
+        for (const [measure, limit] of measures) {
+          if (found[measure] > limits[limit])
+            context.reportError(queryTooComplex(measure, limits[limit], found[measure]));
+        }
+        // The measure walked the whole operation; nothing below needs this rule again.
+        return false;
+      },
+    };
+  };
+  return [rule];
 }
 
 /**

@@ -437,20 +437,21 @@ describe('the federation end to end, over real HTTP', () => {
     }
   });
 
-  it('reports every subgraph reachable on /health', async () => {
-    const response = await fetch(new URL('/health', federation.gatewayUrl));
-    expect(response.status).toBe(200);
-    const health = (await response.json()) as {
-      status: string;
-      subgraphs: Array<{ name: string; status: string }>;
-      supergraph: unknown;
-    };
-    expect(health.status).toBe('ok');
-    expect(health.supergraph).toEqual({
-      id: supergraphId(readFileSync(supergraphPath, 'utf8')),
-      loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+  it('answers /health (liveness) without asking any agency, and /ready with every agency reachable', async () => {
+    const health = await fetch(new URL('/health', federation.gatewayUrl));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      supergraph: {
+        id: supergraphId(readFileSync(supergraphPath, 'utf8')),
+        loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
     });
-    expect(health.subgraphs.map(({ name, status }) => ({ name, status }))).toEqual([
+    const response = await fetch(new URL('/ready', federation.gatewayUrl));
+    expect(response.status).toBe(200);
+    const ready = (await response.json()) as { status: string; subgraphs: Array<{ name: string; status: string }> };
+    expect(ready.status).toBe('ready');
+    expect(ready.subgraphs.map(({ name, status }) => ({ name, status }))).toEqual([
       { name: 'health', status: 'ok' },
       { name: 'social-care', status: 'ok' },
       { name: 'voluntary-sector', status: 'ok' },
@@ -481,24 +482,27 @@ describe('the federation with an agency down', () => {
       socialPrescribingReferrals: null,
       whatMattersToMe: null,
     });
-    expect(body.errors).toEqual([
-      {
-        message: 'Riverside Voluntary Sector Partnership could not be reached; its part of this answer is missing.',
-        extensions: {
-          code: 'SUBGRAPH_UNAVAILABLE',
-          agency: 'Riverside Voluntary Sector Partnership',
-          serviceName: 'voluntary-sector',
-        },
+    // One error for each field the agency's absence blanked, at its path.
+    const unreachable = (field: string) => ({
+      message: 'Riverside Voluntary Sector Partnership could not be reached; its part of this answer is missing.',
+      path: ['person', field],
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        agency: 'Riverside Voluntary Sector Partnership',
+        serviceName: 'voluntary-sector',
+        reason: 'unreachable',
       },
-    ]);
+    });
+    expect(body.errors).toEqual([unreachable('socialPrescribingReferrals'), unreachable('whatMattersToMe')]);
   });
 
-  it('reports the agency as unavailable on /health', async () => {
-    const health = (await (await fetch(new URL('/health', federation.gatewayUrl))).json()) as {
-      status: string;
-      subgraphs: Array<{ name: string; status: string }>;
-    };
-    expect(health.status).toBe('degraded');
-    expect(health.subgraphs.find((subgraph) => subgraph.name === 'voluntary-sector')?.status).toBe('unavailable');
+  it('stays live and ready, reporting the agency as unavailable on /ready', async () => {
+    expect((await fetch(new URL('/health', federation.gatewayUrl))).status).toBe(200);
+    const response = await fetch(new URL('/ready', federation.gatewayUrl));
+    // Degraded, not unready: taking the gateway out of service would take every agency's data with it.
+    expect(response.status).toBe(200);
+    const ready = (await response.json()) as { status: string; subgraphs: Array<{ name: string; status: string }> };
+    expect(ready.status).toBe('degraded');
+    expect(ready.subgraphs.find((subgraph) => subgraph.name === 'voluntary-sector')?.status).toBe('unavailable');
   });
 });

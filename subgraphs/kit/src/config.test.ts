@@ -15,7 +15,19 @@ describe('loadSubgraphConfig', () => {
       environment: 'development',
       seed: { people: 3000 },
       sectors: ['social-care'],
+      shutdownGraceMs: 10_000,
     });
+  });
+
+  it("reads the shutdown grace period, the agency's own before the shared one, and refuses a bad one", () => {
+    expect(loadSubgraphConfig({ JOINED_UP_SHUTDOWN_GRACE_MS: '3000' }, agency).shutdownGraceMs).toBe(3000);
+    expect(
+      loadSubgraphConfig({ SOCIAL_CARE_SHUTDOWN_GRACE_MS: '0', JOINED_UP_SHUTDOWN_GRACE_MS: '3000' }, agency)
+        .shutdownGraceMs,
+    ).toBe(0);
+    expect(() => loadSubgraphConfig({ JOINED_UP_SHUTDOWN_GRACE_MS: 'soon' }, agency)).toThrowError(
+      'SOCIAL_CARE_SHUTDOWN_GRACE_MS must be a non-negative whole number of milliseconds, got "soon"',
+    );
   });
 
   it('reads the agency-prefixed variables first, then the shared ones', () => {

@@ -29,6 +29,8 @@ export interface SubgraphConfig {
    * name. Configuration, not code, so a sector joins without anyone redeploying.
    */
   sectors: string[];
+  /** Longest wait on SIGTERM for requests in flight (writes included) to finish before the rest are cut. */
+  shutdownGraceMs: number;
 }
 
 /** The demo population's size when none is configured. */
@@ -57,6 +59,11 @@ export function loadSubgraphConfig(
     environment,
     seed: parseSeed(env, environment, problems),
     sectors: parseSectors(env['JOINED_UP_SECTORS'], agency.sector, problems),
+    shutdownGraceMs: parseGraceMs(
+      env[`${agency.prefix}_SHUTDOWN_GRACE_MS`] ?? env['JOINED_UP_SHUTDOWN_GRACE_MS'],
+      `${agency.prefix}_SHUTDOWN_GRACE_MS`,
+      problems,
+    ),
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;
@@ -82,6 +89,17 @@ export function parseSeed(env: Env, environment: Environment, problems: string[]
     return { people: defaultSeedPeople };
   }
   return { people };
+}
+
+/** <AGENCY>_SHUTDOWN_GRACE_MS or JOINED_UP_SHUTDOWN_GRACE_MS: milliseconds, 10000 when unset. */
+function parseGraceMs(raw: string | undefined, name: string, problems: string[]): number {
+  if (raw === undefined || raw === '') return 10_000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    problems.push(`${name} must be a non-negative whole number of milliseconds, got "${raw}"`);
+    return 10_000;
+  }
+  return value;
 }
 
 const sectorPattern = /^[a-z][a-z0-9-]{0,62}$/;

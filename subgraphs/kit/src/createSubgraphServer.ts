@@ -26,6 +26,7 @@ import { requireGuardedPersonFields } from './access/requireGuardedPersonFields.
 import { scalarResolvers } from './scalarResolvers.ts';
 import { subgraphSdl } from './subgraphSdl.ts';
 import { governResolvers } from './access/governResolvers.ts';
+import { settleEntities } from './settleEntities.ts';
 
 /** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
 export interface Agency {
@@ -74,6 +75,8 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
 export interface SubgraphServer {
   listener: RequestListener;
   apollo: ApolloServer<never>;
+  /** Says the subgraph is stopping: /ready answers 503 from now on. */
+  beginDraining(): void;
   stop(): Promise<void>;
 }
 
@@ -98,8 +101,10 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     options.sectors,
   );
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]);
+  settleEntities(schema);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]),
+    schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP
@@ -112,9 +117,12 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
       requestLogging<Context>(logger),
       auditWriting<Context>(logger),
     ],
-    formatError: (formatted) => tagWithAgency(formatted, agency, production),
+    // Outside development an unexpected error's words stay in the logs: a failed statement's
+    // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
+    formatError: (formatted) => tagWithAgency(formatted, agency, options.environment !== 'development'),
   });
   await apollo.start();
+  let draining = false;
   const listener = createHttpHandler<Context>({
     apollo,
     logger,
@@ -140,20 +148,35 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
       };
     },
     routes: {
-      '/health': async (_request, response) => {
+      // Liveness: the process serves. The database is not asked, so an orchestrator never
+      // restarts a subgraph because its database is away; readiness says that.
+      '/health': (_request, response) => {
+        sendJson(response, 200, { status: 'ok', service: agency.name, database: options.database.engine });
+      },
+      // Readiness: the database answers and the subgraph is not stopping.
+      '/ready': async (_request, response) => {
+        const body = { service: agency.name, database: options.database.engine };
+        if (draining) return sendJson(response, 503, { status: 'draining', ...body });
         try {
           await pingDatabase(options.database.db as Database<Record<string, unknown>>);
-          sendJson(response, 200, { status: 'ok', service: agency.name, database: options.database.engine });
+          sendJson(response, 200, { status: 'ready', ...body });
         } catch {
-          sendJson(response, 503, { status: 'unavailable', service: agency.name, database: options.database.engine });
+          sendJson(response, 503, { status: 'unavailable', ...body });
         }
       },
     },
   });
-  return { listener, apollo: apollo as unknown as ApolloServer<never>, stop: () => apollo.stop() };
+  return {
+    listener,
+    apollo: apollo as unknown as ApolloServer<never>,
+    beginDraining: () => {
+      draining = true;
+    },
+    stop: () => apollo.stop(),
+  };
 }
 
-function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, production: boolean): GraphQLFormattedError {
+function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, masked: boolean): GraphQLFormattedError {
   const extensions: Record<string, unknown> = {
     ...formatted.extensions,
     agency: agency.displayName,
@@ -163,7 +186,7 @@ function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, product
   delete extensions['http'];
   // Unexpected failures may carry SQL or internals in their message; in production they are
   // replaced by a generic message, and the request id in the logs leads to the detail.
-  if (production && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
+  if (masked && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
     return {
       message: 'Something failed on our side.',
       path: formatted.path,

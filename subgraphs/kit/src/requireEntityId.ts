@@ -9,10 +9,12 @@ const maxIdLength = 200;
  */
 export function requireEntityId(value: unknown, typeName: string): string {
   const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-  if (typeof id !== 'string' || id.trim() === '' || id.length > maxIdLength) {
+  // A control character (NUL above all, which PostgreSQL refuses in text) is never part of an id.
+  // eslint-disable-next-line no-control-regex
+  if (typeof id !== 'string' || id.trim() === '' || id.length > maxIdLength || /[\u0000-\u001f]/.test(id)) {
     throw createError(
       'BAD_USER_INPUT',
-      `Argument "representations" holds an invalid ${typeName} id: it must be text of 1 to ${maxIdLength} characters.`,
+      `Argument "representations" holds an invalid ${typeName} id: it must be text of 1 to ${maxIdLength} characters, none of them control characters.`,
       { argumentName: 'representations' },
     );
   }

@@ -54,6 +54,8 @@ export interface RunSubgraphOptions {
   verifyToken?: TokenVerifier;
   /** The partnership's sectors, the agency's own included. @default the agency's own sector alone */
   sectors?: readonly string[];
+  /** Longest wait, once stopping, for requests in flight to finish. @default 10_000 */
+  shutdownGraceMs?: number;
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
@@ -96,10 +98,20 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       access: module.access,
       sectors: options.sectors ?? [module.access.policy.sector],
     });
-    const running = await listen(server.listener, options.port, '/graphql', async () => {
-      await server.stop();
-      await database.close();
-    });
+    // Stopping drains first: writes in flight commit and are answered before the database closes.
+    const running = await listen(
+      server.listener,
+      options.port,
+      '/graphql',
+      async () => {
+        await server.stop();
+        await database.close();
+      },
+      {
+        ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
+        onDraining: server.beginDraining,
+      },
+    );
     logger.info({ url: running.url, database: database.engine }, 'subgraph listening');
     return { ...running, name: module.agency.name, database };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '@joined-up/core';
+import { createLogger, installCrashSafetyNet, type Logger } from '@joined-up/core';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.ts';
 import { openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
@@ -43,6 +43,8 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     return;
   }
   const running = await runSubgraph(module, { ...config, logger });
+  // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
+  installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.stop().then(() => process.exit(0)));
   }

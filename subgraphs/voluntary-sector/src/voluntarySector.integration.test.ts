@@ -760,7 +760,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
       expect(body.errors).toEqual([
         expect.objectContaining({
           message:
-            'Argument "representations" holds an invalid VoluntarySectorWorker id: it must be text of 1 to 200 characters.',
+            'Argument "representations" holds an invalid VoluntarySectorWorker id: it must be text of 1 to 200 characters, none of them control characters.',
           path: ['_entities', 3],
           extensions: {
             code: 'BAD_USER_INPUT',
