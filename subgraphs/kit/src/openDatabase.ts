@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { applyMigrations } from './applyMigrations.ts';
+import { nameStatements } from './nameStatements.ts';
 
 /** A drizzle database over either driver; the same schema and queries run on both. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -65,6 +66,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     } finally {
       client.release();
     }
+    nameStatements(pool);
     const db = drizzleNodePostgres({ client: pool, schema: options.schema, logger }) as unknown as Database<TSchema>;
     return { db, engine: 'postgresql', statements, close: () => pool.end() };
   }
