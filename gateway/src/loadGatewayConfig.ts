@@ -1,5 +1,14 @@
 import { accessSync, constants } from 'node:fs';
-import { configurationError, type Env, type IdentityConfig, isUrl, loadIdentityConfig, parseEnvironment, parsePort, parseOtlpEndpoint } from '@joined-up/core';
+import {
+  configurationError,
+  type Env,
+  type IdentityConfig,
+  isUrl,
+  loadIdentityConfig,
+  parseEnvironment,
+  parsePort,
+  parseOtlpEndpoint,
+} from '@joined-up/core';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
