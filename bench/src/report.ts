@@ -59,7 +59,11 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     const overhead = Math.round((search['direct'].rps / search['joined-up'].rps - 1) * 100);
     checks.push({
       target: 'single-subgraph query (search): gateway overhead ≤ 15% over calling health directly',
-      measured: `direct ${search['direct'].rps} req/s vs gateway ${search['joined-up'].rps} req/s: ${overhead}% overhead in throughput; p50 ${search['joined-up'].p50Ms} vs ${search['direct'].p50Ms} ms`,
+      measured:
+        `direct ${search['direct'].rps} req/s vs gateway ` +
+        `${search['joined-up'].rps} req/s: ${overhead}% overhead in ` +
+        `throughput; p50 ${search['joined-up'].p50Ms} vs ` +
+        `${search['direct'].p50Ms} ms`,
       met: overhead <= 15,
     });
   }
@@ -72,7 +76,9 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     const last = person[String(people.at(-1))]!;
     const growth = ratio(last.p95Ms, first.p95Ms);
     checks.push({
-      target: `person-view p95 at ${people.at(-1)!.toLocaleString('en-GB')} people ≤ 2 × at ${people[0]!.toLocaleString('en-GB')}`,
+      target:
+        `person-view p95 at ${people.at(-1)!.toLocaleString('en-GB')} ` +
+        `people ≤ 2 × at ${people[0]!.toLocaleString('en-GB')}`,
       measured: `${last.p95Ms} vs ${first.p95Ms} ms: ${growth} ×`,
       met: growth === null ? null : growth <= 2,
     });
@@ -80,7 +86,9 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
   for (const [name, counts] of Object.entries(results.checks)) {
     if (counts['caseload-5'] === undefined) continue;
     checks.push({
-      target: `SQL statements per request the same for a caseload of 5 and of 50 (${name.replace('sqlPerRequest@', '')} people)`,
+      target:
+        `SQL statements per request the same for a caseload of 5 and ` +
+        `of 50 (${name.replace('sqlPerRequest@', '')} people)`,
       measured: `${counts['caseload-5']} and ${counts['caseload-50']}`,
       met: counts['caseload-5'] === counts['caseload-50'],
     });

@@ -12,7 +12,10 @@ export type TargetName = 'joined-up' | 'joined-up-before' | 'apollo-gateway' | '
 export interface RunningTarget {
   name: TargetName;
   url: string;
-  /** Peak resident memory of the target's processes so far, in MiB (null for the direct call, which shares the agencies' process). */
+  /**
+   * Peak resident memory of the target's processes so far, in MiB (null for the direct call, which shares the agencies'
+   * process).
+   */
   peakMemoryMb(): number | null;
   stop(): Promise<void>;
 }
@@ -99,7 +102,9 @@ export async function startTarget(
 ): Promise<RunningTarget> {
   if (await portInUse(targetPort))
     throw new Error(
-      `Port ${targetPort} is in use: stop whatever listens there (npm start, or a gateway left by an interrupted run) and run again.`,
+      `Port ${targetPort} is in use: stop whatever listens there ` +
+        `(npm start, or a gateway left by an interrupted run) and run ` +
+        `again.`,
     );
   const { args, env } = command(name, options.supergraphPath, options.identityUrl);
   const child = spawn(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', ...args], {
