@@ -1,22 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { peakMemoryMb } from './peakMemory.ts';
-import { prepareBeforeGateway } from './prepareBeforeGateway.ts';
+import { peakMemory, type PeakMemory } from './peakMemory.ts';
+import { beforePortOffset, prepareBeforeSystem } from './prepareBeforeSystem.ts';
 import { stopChild } from './stopChild.ts';
 
 /** The gateways (and the direct call) the benchmark compares. */
-export type TargetName = 'joined-up' | 'joined-up-before' | 'apollo-gateway' | 'hive-gateway' | 'direct';
+export type TargetName =
+  'joined-up' | 'joined-up-before' | 'apollo-gateway' | 'hive-gateway' | 'hive-gateway-rust' | 'direct';
+
+export type GatewayName = Exclude<TargetName, 'direct'>;
 
 export interface RunningTarget {
   name: TargetName;
   url: string;
   /**
-   * Peak resident memory of the target's processes so far, in MiB (null for the direct call, which shares the agencies'
+   * Peak resident memory of the target's processes so far (null for the direct call, which shares the agencies'
    * process).
    */
-  peakMemoryMb(): number | null;
+  peakMemory(): PeakMemory | null;
   stop(): Promise<void>;
 }
 
@@ -25,15 +27,17 @@ const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const targetPort = 4000;
 
 /**
- * How each gateway is started, in its own process: ours exactly as its container runs it
- * (gateway/src/main.ts, production settings from the environment), the others from the small
- * entry files beside this one. `joined-up-before` is ours as it was before this issue's speed-ups
- * (prepareBeforeGateway.ts), with the same settings.
+ * How each gateway is started, in its own process and with `workers` processes serving the port
+ * (1, or one per core): ours exactly as its container runs it (gateway/src/main.ts, production
+ * settings from the environment, GATEWAY_WORKERS), the others from the small entry files beside
+ * this one (node:cluster workers). `joined-up-before` is the whole system as it was before
+ * (prepareBeforeSystem.ts), with the same settings, in front of its own agencies.
  */
 function command(
-  name: Exclude<TargetName, 'direct'>,
+  name: GatewayName,
   supergraphPath: string,
   identityUrl: string,
+  workers: number,
 ): { args: string[]; env: NodeJS.ProcessEnv } {
   const ours = (entry: string, extra: NodeJS.ProcessEnv) => ({
     args: [entry],
@@ -48,19 +52,38 @@ function command(
       // One caller sends every request of a benchmark: the per-caller limit would measure itself.
       GATEWAY_RATE_LIMIT: '1000000000',
       GATEWAY_LOG_LEVEL: 'error',
+      GATEWAY_WORKERS: String(workers),
       ...extra,
     },
   });
   switch (name) {
     case 'joined-up':
-      // One worker per core, as the README asks of production.
-      return ours(`${root}gateway/src/main.ts`, { GATEWAY_WORKERS: String(availableParallelism()) });
+      return ours(`${root}gateway/src/main.ts`, {});
     case 'joined-up-before':
-      return ours(prepareBeforeGateway(), {});
+      // Its agencies listen above the usual ports; the gateway takes their URLs from these variables.
+      return ours(prepareBeforeSystem().gatewayEntry, {
+        HEALTH_URL: `http://localhost:${4001 + beforePortOffset}/graphql`,
+        SOCIAL_CARE_URL: `http://localhost:${4002 + beforePortOffset}/graphql`,
+        VOLUNTARY_SECTOR_URL: `http://localhost:${4003 + beforePortOffset}/graphql`,
+        CARE_COORDINATION_URL: `http://localhost:${4004 + beforePortOffset}/graphql`,
+      });
     case 'apollo-gateway':
-      return { args: [file('./apolloGatewayProcess.ts'), supergraphPath, String(targetPort)], env: process.env };
+      return {
+        args: [file('./apolloGatewayProcess.ts'), supergraphPath, String(targetPort), String(workers)],
+        env: process.env,
+      };
     case 'hive-gateway':
-      return { args: [file('./hiveGatewayProcess.ts'), supergraphPath, String(targetPort)], env: process.env };
+    case 'hive-gateway-rust':
+      return {
+        args: [
+          file('./hiveGatewayProcess.ts'),
+          supergraphPath,
+          String(targetPort),
+          String(workers),
+          name === 'hive-gateway-rust' ? 'rust' : 'js',
+        ],
+        env: process.env,
+      };
   }
 }
 
@@ -97,8 +120,8 @@ function portInUse(port: number): Promise<boolean> {
 
 /** Starts one gateway under test and waits until it answers a query. */
 export async function startTarget(
-  name: Exclude<TargetName, 'direct'>,
-  options: { supergraphPath: string; identityUrl: string; headers: Record<string, string> },
+  name: GatewayName,
+  options: { supergraphPath: string; identityUrl: string; headers: Record<string, string>; workers: number },
 ): Promise<RunningTarget> {
   if (await portInUse(targetPort))
     throw new Error(
@@ -106,7 +129,7 @@ export async function startTarget(
         `(npm start, or a gateway left by an interrupted run) and run ` +
         `again.`,
     );
-  const { args, env } = command(name, options.supergraphPath, options.identityUrl);
+  const { args, env } = command(name, options.supergraphPath, options.identityUrl, options.workers);
   const child = spawn(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', ...args], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -119,11 +142,11 @@ export async function startTarget(
     child.kill('SIGKILL');
     throw error;
   }
-  let lastPeak: number | null = null;
+  let lastPeak: PeakMemory | null = null;
   return {
     name,
     url,
-    peakMemoryMb: () => (lastPeak = child.pid && child.exitCode === null ? peakMemoryMb(child.pid) : lastPeak),
+    peakMemory: () => (lastPeak = child.pid && child.exitCode === null ? peakMemory(child.pid) : lastPeak),
     stop: () => stopChild(child, () => child.kill('SIGTERM'), 10_000),
   };
 }

@@ -8,6 +8,7 @@ export {
   isUrl,
   loadIdentityConfig,
   parseEnvironment,
+  parseOtlpEndpoint,
   parsePort,
   type Env,
   type Environment,
@@ -20,6 +21,7 @@ export {
   requestTargetOf,
   sendError,
   sendJson,
+  traceExtensions,
   type HttpHandlerOptions,
   type HttpRoute,
 } from './createHttpHandler.ts';
@@ -31,3 +33,19 @@ export { createError, createRequestError, errorCodes, type ErrorCode, type Error
 export { listen, type RunningServer } from './listen.ts';
 export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
 export { requestLogging } from './requestLogging.ts';
+export {
+  createMetricsRegistry,
+  graphqlRequestMetrics,
+  latencyBuckets,
+  metricsRoute,
+  operationLabel,
+} from './telemetry/metrics.ts';
+export { startTracing, type Tracing, type TracingOptions } from './telemetry/startTracing.ts';
+export {
+  currentTraceIds,
+  errorTypeOf,
+  inSpan,
+  tracerName,
+  tracingEnabled,
+  type SpanOptions,
+} from './telemetry/tracing.ts';

@@ -8,7 +8,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { tracingEnabled } from '@joined-up/core';
 import { applyMigrations } from './applyMigrations.ts';
+import { traceSql } from './traceSql.ts';
 
 /** A drizzle database over either driver; the same schema and queries run on both. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -65,14 +67,17 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     } finally {
       client.release();
     }
-    const db = drizzleNodePostgres({ client: pool, schema: options.schema, logger }) as unknown as Database<TSchema>;
+    // Statements are traced only when tracing was on as the database opened: off, nothing wraps the client.
+    const traced = tracingEnabled() ? traceSql(pool, 'postgresql', options.name) : pool;
+    const db = drizzleNodePostgres({ client: traced, schema: options.schema, logger }) as unknown as Database<TSchema>;
     return { db, engine: 'postgresql', statements, close: () => pool.end() };
   }
   const ownsClient = options.pglite === undefined;
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
   await applyMigrations(drizzlePglite({ client }) as never, migratePglite as never, options);
-  const db = drizzlePglite({ client, schema: options.schema, logger }) as unknown as Database<TSchema>;
+  const traced = tracingEnabled() ? traceSql(client, 'pglite', options.name) : client;
+  const db = drizzlePglite({ client: traced, schema: options.schema, logger }) as unknown as Database<TSchema>;
   return {
     db,
     engine: 'pglite',
