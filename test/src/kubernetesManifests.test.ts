@@ -115,7 +115,7 @@ describe('the Kubernetes manifests (deploy/kubernetes)', () => {
     }
   });
 
-  it('run each agency in its own namespace with its own database roles: the owner migrates, the runtime role serves', () => {
+  it('run each agency in its own namespace with two database roles: the owner migrates, the runtime serves', () => {
     const namespaces = new Set<string>();
     for (const entry of entries) {
       const folder = `agencies/${entry.name}`;

@@ -122,6 +122,11 @@ function denyAllIngress(): KubernetesObject {
   };
 }
 
+/** An agency's Service as the gateway reaches it across namespaces. */
+function serviceHost(agency: string): string {
+  return `${agency}.${agencyNamespace(agency)}.svc.cluster.local`;
+}
+
 function portOf(entry: SubgraphEntry): number {
   return Number(new URL(entry.url).port);
 }
@@ -163,7 +168,7 @@ function gatewayRelease(entries: readonly SubgraphEntry[]): Release {
                   { name: 'GATEWAY_SUPERGRAPH_PATH', value: '/etc/joined-up/supergraph/supergraph.graphql' },
                   ...entries.map((entry) => ({
                     name: entry.urlVariable,
-                    value: `http://${entry.name}.${agencyNamespace(entry.name)}.svc.cluster.local:${portOf(entry)}/graphql`,
+                    value: `http://${serviceHost(entry.name)}:${portOf(entry)}/graphql`,
                   })),
                 ],
                 ...probes(port),
