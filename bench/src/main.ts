@@ -149,7 +149,11 @@ async function measure(
     errorCodesInAnswer: errorCodes,
   };
   console.log(
-    `  ${workload.name.padEnd(20)} ${target.name.padEnd(17)} ${String(entry.rps).padStart(8)} req/s  p50 ${entry.p50Ms} ms  p95 ${entry.p95Ms} ms  p99 ${entry.p99Ms} ms  errors ${entry.errors}  sql/req ${entry.sqlPerRequest ?? '-'}  peak ${entry.peakMemoryMb ?? '-'} MiB`,
+    `  ${workload.name.padEnd(20)} ${target.name.padEnd(17)} ` +
+      `${String(entry.rps).padStart(8)} req/s  p50 ${entry.p50Ms} ` +
+      `ms  p95 ${entry.p95Ms} ms  p99 ${entry.p99Ms} ms  errors ` +
+      `${entry.errors}  sql/req ${entry.sqlPerRequest ?? '-'}  peak ` +
+      `${entry.peakMemoryMb ?? '-'} MiB`,
   );
   return entry;
 }

@@ -79,7 +79,9 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     const last = scaled[String(people.at(-1))]!;
     const growth = ratio(last.p95Ms, first.p95Ms);
     checks.push({
-      target: `person-view p95 at ${people.at(-1)!.toLocaleString('en-GB')} people ≤ 1.3 × at ${people[0]!.toLocaleString('en-GB')}`,
+      target:
+        `person-view p95 at ${people.at(-1)!.toLocaleString('en-GB')} ` +
+        `people ≤ 1.3 × at ${people[0]!.toLocaleString('en-GB')}`,
       measured: `${last.p95Ms} vs ${first.p95Ms} ms: ${growth} ×`,
       met: growth === null ? null : growth <= 1.3,
     });
@@ -105,7 +107,10 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     const slower = Math.round(((oursOnSearch.p50Ms ?? Infinity) / (direct.p50Ms ?? 1) - 1) * 100);
     checks.push({
       target: 'single-subgraph query (search): ≤ 15% below calling health directly, in throughput and p50',
-      measured: `${oursOnSearch.rps} vs ${direct.rps} req/s (${below}% below); p50 ${oursOnSearch.p50Ms} vs ${direct.p50Ms} ms (${slower}% slower)`,
+      measured:
+        `${oursOnSearch.rps} vs ${direct.rps} req/s (${below}% ` +
+        `below); p50 ${oursOnSearch.p50Ms} vs ${direct.p50Ms} ms ` +
+        `(${slower}% slower)`,
       met: below <= 15 && slower <= 15,
     });
   }
@@ -129,7 +134,9 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
   for (const [name, counts] of Object.entries(results.checks)) {
     if (counts['caseload-5'] === undefined) continue;
     checks.push({
-      target: `SQL statements per request the same for a caseload of 5 and of 50 (${name.replace('sqlPerRequest@', '')} people)`,
+      target:
+        `SQL statements per request the same for a caseload of 5 and ` +
+        `of 50 (${name.replace('sqlPerRequest@', '')} people)`,
       measured: `${counts['caseload-5']} and ${counts['caseload-50']}`,
       met: counts['caseload-5'] === counts['caseload-50'],
     });

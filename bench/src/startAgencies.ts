@@ -10,7 +10,10 @@ export type Agencies = Awaited<ReturnType<typeof startAgencies>>;
  */
 export async function startAgencies(people: number, system?: { root: string; portOffset: number }) {
   console.log(
-    `\nStarting ${system ? "the before system's agencies" : 'the agencies'} on PostgreSQL with ${people.toLocaleString('en-GB')} people (seeded on first use) ...`,
+    `\nStarting ` +
+      `${system ? "the before system's agencies" : 'the agencies'} ` +
+      `on PostgreSQL with ${people.toLocaleString('en-GB')} people ` +
+      `(seeded on first use) ...`,
   );
   const helper = await startHelperProcess<{ identityUrl: string; subgraphs: Record<string, string> }>(
     './agenciesProcess.ts',

@@ -14,7 +14,10 @@ export type GatewayName = Exclude<TargetName, 'direct'>;
 export interface RunningTarget {
   name: TargetName;
   url: string;
-  /** Peak resident memory of the target's processes so far (null for the direct call, which shares the agencies' process). */
+  /**
+   * Peak resident memory of the target's processes so far (null for the direct call, which shares the agencies'
+   * process).
+   */
   peakMemory(): PeakMemory | null;
   stop(): Promise<void>;
 }
@@ -122,7 +125,9 @@ export async function startTarget(
 ): Promise<RunningTarget> {
   if (await portInUse(targetPort))
     throw new Error(
-      `Port ${targetPort} is in use: stop whatever listens there (npm start, or a gateway left by an interrupted run) and run again.`,
+      `Port ${targetPort} is in use: stop whatever listens there ` +
+        `(npm start, or a gateway left by an interrupted run) and run ` +
+        `again.`,
     );
   const { args, env } = command(name, options.supergraphPath, options.identityUrl, options.workers);
   const child = spawn(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', ...args], {

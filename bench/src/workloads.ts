@@ -26,7 +26,11 @@ export const workloads: readonly Workload[] = [
   {
     name: 'person-view',
     description:
-      "Sam's whole record through the gateway, as his GP: demographics, problems, medications, alerts, encounters, the council's plan and services, social prescribing, the shared plan, the care team and the first page of the joined-up timeline (every agency).",
+      "Sam's whole record through the gateway, as his GP: " +
+      'demographics, problems, medications, alerts, encounters, the ' +
+      "council's plan and services, social prescribing, the shared " +
+      'plan, the care team and the first page of the joined-up ' +
+      'timeline (every agency).',
     graph: 'agencies',
     user: 'gp',
     scaled: true,
@@ -60,7 +64,10 @@ export const workloads: readonly Workload[] = [
   {
     name: 'federation-benchmark',
     description:
-      "The Guild's public gateway benchmark: its four subgraphs (accounts, inventory, products, reviews), ported to Node from the published schema and data, and the nested query of its k6 scenario.",
+      "The Guild's public gateway benchmark: its four subgraphs " +
+      '(accounts, inventory, products, reviews), ported to Node ' +
+      'from the published schema and data, and the nested query of ' +
+      'its k6 scenario.',
     graph: 'federation-benchmark',
     user: 'gp',
     scaled: false,

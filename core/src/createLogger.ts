@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type DestinationStream, pino, type Logger } from 'pino';
 import { currentTraceIds } from './telemetry/tracing.ts';
 
 export type { Logger };
@@ -9,8 +9,8 @@ export type { Logger };
  * during a traced request carries its `trace_id` and `span_id` (OpenTelemetry's names for them in
  * logs), so a log line leads to its trace and a trace to its lines.
  */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
@@ -19,5 +19,6 @@ export function createLogger(service: string, level = 'info'): Logger {
       const ids = currentTraceIds();
       return ids ? { trace_id: ids.traceId, span_id: ids.spanId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -26,12 +26,17 @@ export const errorCodes = {
   },
   FORBIDDEN: {
     description:
-      'The caller is authenticated but the agency holding the data does not allow this access; those fields are null, the rest is returned.',
+      'The caller is authenticated but the agency holding the data ' +
+      'does not allow this access; those fields are null, the rest ' +
+      'is returned.',
     blanks: true,
   },
   BAD_USER_INPUT: {
     description:
-      'An argument is invalid, for example an NHS number that fails its Modulus 11 check; `extensions.argumentName` names it. Refused before any agency is called (400) when the gateway can tell, otherwise the field is null (200).',
+      'An argument is invalid, for example an NHS number that fails ' +
+      'its Modulus 11 check; `extensions.argumentName` names it. ' +
+      'Refused before any agency is called (400) when the gateway ' +
+      'can tell, otherwise the field is null (200).',
     refuses: { status: 400, when: 'when the gateway can tell before calling any agency' },
     blanks: true,
   },
@@ -42,12 +47,20 @@ export const errorCodes = {
   },
   CONFLICT: {
     description:
-      'The change was made against data someone else has changed since the caller read it (a stale plan version, a referral already answered, a coordinator already replaced); `extensions.currentVersion` or `extensions.current` says what it is now. Read again, then retry with a new idempotency key.',
+      'The change was made against data someone else has changed ' +
+      'since the caller read it (a stale plan version, a referral ' +
+      'already answered, a coordinator already replaced); ' +
+      '`extensions.currentVersion` or `extensions.current` says ' +
+      'what it is now. Read again, then retry with a new ' +
+      'idempotency key.',
     blanks: true,
   },
   BAD_REQUEST: {
     description:
-      'The HTTP request is not a GraphQL request: malformed JSON, a wrong content type or method, a request target that is not a path, or a request a browser could send cross-site unasked (CSRF).',
+      'The HTTP request is not a GraphQL request: malformed JSON, a ' +
+      'wrong content type or method, a request target that is not a ' +
+      'path, or a request a browser could send cross-site unasked ' +
+      '(CSRF).',
     refuses: {
       status: 400,
       also: { 405: 'for a method the path does not answer', 415: 'for a GET whose content type is not JSON' },
@@ -67,32 +80,52 @@ export const errorCodes = {
   },
   QUERY_TOO_COMPLEX: {
     description:
-      'The operation is over one of the gateway limits; `extensions.measure` names it (depth, aliases, directives, cost or tokens), `extensions.limit` and `extensions.measured` give the figures.',
+      'The operation is over one of the gateway limits; ' +
+      '`extensions.measure` names it (depth, aliases, directives, ' +
+      'cost or tokens), `extensions.limit` and ' +
+      '`extensions.measured` give the figures.',
     refuses: { status: 400 },
   },
   BATCH_NOT_ALLOWED: {
     description:
-      'The body is a JSON array of operations (a batch) and the gateway does not accept batches of that size; `extensions.limit` and `extensions.measured` give the figures.',
+      'The body is a JSON array of operations (a batch) and the ' +
+      'gateway does not accept batches of that size; ' +
+      '`extensions.limit` and `extensions.measured` give the ' +
+      'figures.',
     refuses: { status: 400 },
   },
   RATE_LIMITED: {
     description:
-      'The caller has sent more requests than allowed in the current window; retry after `extensions.retryAfterSeconds` (also the Retry-After header).',
+      'The caller has sent more requests than allowed in the ' +
+      'current window; retry after `extensions.retryAfterSeconds` ' +
+      '(also the Retry-After header).',
     refuses: { status: 429 },
   },
   SUBGRAPH_UNAVAILABLE: {
     description:
-      'An agency could not be reached, did not answer in time, answered with something that is not GraphQL, or has been failing so that its circuit is open (`extensions.reason`: unreachable, timeout, bad-answer, circuit-open); each field it blanked has its own error at its `path`, with the agency named. An agency that answered with an error of its own is reported with its own code instead.',
+      'An agency could not be reached, did not answer in time, ' +
+      'answered with something that is not GraphQL, or has been ' +
+      'failing so that its circuit is open (`extensions.reason`: ' +
+      'unreachable, timeout, bad-answer, circuit-open); each field ' +
+      'it blanked has its own error at its `path`, with the agency ' +
+      'named. An agency that answered with an error of its own is ' +
+      'reported with its own code instead.',
     blanks: true,
   },
   GATEWAY_TIMEOUT: {
     description:
-      'The request reached its deadline (GATEWAY_REQUEST_TIMEOUT_MS) before this agency answered; each field left unanswered has its own error at its `path`, with the agency named.',
+      'The request reached its deadline ' +
+      '(GATEWAY_REQUEST_TIMEOUT_MS) before this agency answered; ' +
+      'each field left unanswered has its own error at its `path`, ' +
+      'with the agency named.',
     blanks: true,
   },
   INTERNAL_SERVER_ERROR: {
     description:
-      'Something failed on our side, or in the agency named; the request id (`x-request-id`) leads to the logs. A field that failed so is null beside the rest (200); a request that failed before GraphQL ran gets 500.',
+      'Something failed on our side, or in the agency named; the ' +
+      'request id (`x-request-id`) leads to the logs. A field that ' +
+      'failed so is null beside the rest (200); a request that ' +
+      'failed before GraphQL ran gets 500.',
     refuses: { status: 500, when: 'for a request that failed before GraphQL ran' },
     blanks: true,
   },

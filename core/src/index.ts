@@ -8,6 +8,7 @@ export {
   isUrl,
   loadIdentityConfig,
   parseEnvironment,
+  parseOtlpEndpoint,
   parsePort,
   type Env,
   type Environment,

@@ -1,4 +1,4 @@
-import { createLogger, developmentIdentity, installCrashSafetyNet } from '@joined-up/core';
+import { createLogger, developmentIdentity, installCrashSafetyNet, startTracing } from '@joined-up/core';
 import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
 import { loadStartConfig } from './loadStartConfig.ts';
@@ -21,6 +21,8 @@ try {
   process.exit(1);
 }
 const { people } = config;
+// Every service runs in this process, so they share one tracer provider; each span's service shows in its tree.
+if (config.otlpEndpoint) startTracing({ serviceName: 'joined-up', endpoint: config.otlpEndpoint });
 console.log(
   `Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`,
 );

@@ -22,7 +22,10 @@ export function createGatewayMetrics(
 ): GatewayMetrics {
   const fetches = new Counter({
     name: 'joined_up_gateway_subgraph_requests_total',
-    help: 'Calls to each agency, by outcome: ok (an answer came, its own errors included), or unreachable, timeout, bad-answer, circuit-open, deadline.',
+    help:
+      'Calls to each agency, by outcome: ok (an answer came, its ' +
+      'own errors included), or unreachable, timeout, bad-answer, ' +
+      'circuit-open, deadline.',
     labelNames: ['agency', 'outcome'],
     registers: [registry],
   });
@@ -35,7 +38,9 @@ export function createGatewayMetrics(
   });
   new Gauge({
     name: 'joined_up_gateway_circuit_state',
-    help: "Each agency's circuit breaker: 1 for the state it is in (closed, open, half-open, isolated), 0 for the others.",
+    help:
+      "Each agency's circuit breaker: 1 for the state it is in " +
+      '(closed, open, half-open, isolated), 0 for the others.',
     labelNames: ['agency', 'state'],
     registers: [registry],
     collect() {

@@ -17,7 +17,9 @@ export interface JoinedUpDataSourceOptions {
   timeoutMs: number;
   /** The keep-alive connection pool shared by every agency's calls. */
   dispatcher: Dispatcher;
-  /** The agency's circuit and retry budget, kept across supergraph swaps. @default a new one with defaultTrafficShaping */
+  /**
+   * The agency's circuit and retry budget, kept across supergraph swaps. @default a new one with defaultTrafficShaping
+   */
   traffic?: AgencyTraffic;
   /** Where each call's outcome and time are counted. */
   metrics?: GatewayMetrics;

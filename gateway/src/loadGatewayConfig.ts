@@ -7,6 +7,7 @@ import {
   loadIdentityConfig,
   parseEnvironment,
   parsePort,
+  parseOtlpEndpoint,
 } from '@joined-up/core';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
@@ -35,6 +36,8 @@ export interface GatewayConfig {
   identityProviderUrl: string | undefined;
   limits: RequestLimits;
   rateLimit: RateLimit & { redisUrl: string | undefined };
+  /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
+  otlpEndpoint: string | undefined;
 }
 
 /**
@@ -87,6 +90,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     },
     shutdownGraceMs: wholeNumber('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0),
     identityProviderUrl: env['JOINED_UP_IDENTITY_PROVIDER_URL'],
+    otlpEndpoint: parseOtlpEndpoint(env, problems),
     limits: {
       maxDepth: positive('GATEWAY_MAX_DEPTH', defaultRequestLimits.maxDepth),
       maxAliases: wholeNumber('GATEWAY_MAX_ALIASES', defaultRequestLimits.maxAliases, 0),

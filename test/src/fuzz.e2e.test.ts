@@ -82,7 +82,8 @@ describe('requests that ended every process before, and fuzzing of every service
         }),
       ),
     ).toEqual([
-      'Argument "representations" holds a representation that names "NoSuchType", which is not an entity of this subgraph.',
+      'Argument "representations" holds a representation that names ' +
+        '"NoSuchType", which is not an entity of this subgraph.',
     ]);
   });
 
@@ -257,10 +258,10 @@ describe('requests that ended every process before, and fuzzing of every service
               {
                 __typename: fc.constantFrom(
                   'Person',
-                  'Clinician',
+                  'HealthClinician',
                   'SocialCareWorker',
                   'VoluntarySectorWorker',
-                  'PartnershipWorker',
+                  'CareCoordinationPartnershipWorker',
                   'Nope',
                   '__proto__',
                 ),

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { metricsInPromQL } from './metricsInPromQL.ts';
 import { type PrometheusSample, type PrometheusScrape, scrapeMetrics } from './parsePrometheusText.ts';
 import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
 
@@ -130,5 +133,63 @@ describe('/metrics', () => {
         if (type === 'histogram') expect(family).toMatch(/_seconds$/);
       }
     }
+  });
+});
+
+const deploy = new URL('../../deploy/', import.meta.url);
+
+/** Every PromQL expression of the committed Grafana dashboard, by panel title. */
+function dashboardQueries(): Array<{ where: string; expr: string }> {
+  const dashboard = JSON.parse(readFileSync(new URL('grafana/joined-up.json', deploy), 'utf8')) as {
+    panels: Array<{ title: string; type: string; targets?: Array<{ expr: string }> }>;
+  };
+  return dashboard.panels.flatMap((panel) =>
+    (panel.targets ?? []).map((target) => ({ where: `panel "${panel.title}"`, expr: target.expr })),
+  );
+}
+
+/** Every expression of the committed alert rules, by alert name. */
+function alertQueries(): Array<{ where: string; expr: string }> {
+  const rules = parseYaml(readFileSync(new URL('prometheus/alerts.yaml', deploy), 'utf8')) as {
+    groups: Array<{ rules: Array<{ alert: string; expr: string; labels: { severity: string }; annotations: object }> }>;
+  };
+  return rules.groups.flatMap((group) =>
+    group.rules.map((rule) => {
+      expect(['critical', 'warning', 'info']).toContain(rule.labels.severity);
+      expect(rule.annotations).toHaveProperty('summary');
+      return { where: `alert ${rule.alert}`, expr: rule.expr };
+    }),
+  );
+}
+
+describe('the Grafana dashboard and the Prometheus alert rules', () => {
+  it('query only metrics the services export, with labels those metrics have', () => {
+    const samples = Object.values(scrapes).flatMap((scrape) => scrape.samples);
+    const queries = [...dashboardQueries(), ...alertQueries()];
+    expect(queries.length).toBeGreaterThan(25);
+    const unknown: string[] = [];
+    for (const { where, expr } of queries) {
+      const selected = metricsInPromQL(expr);
+      if (selected.length === 0) unknown.push(`${where}: selects no metric`);
+      for (const metric of selected) {
+        const found = samples.filter((sample) => sample.name === metric.name);
+        if (found.length === 0) unknown.push(`${where}: ${metric.name}`);
+        for (const label of metric.labels) {
+          if (!found.some((sample) => label in sample.labels)) unknown.push(`${where}: ${metric.name}{${label}}`);
+        }
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('alert on an agency down, the error rate, latency and break-glass to review', () => {
+    const alerts = alertQueries().map((query) => query.where);
+    for (const name of [
+      'JoinedUpAgencyDown',
+      'JoinedUpHighErrorRate',
+      'JoinedUpHighLatency',
+      'JoinedUpBreakGlassToReview',
+    ])
+      expect(alerts).toContain(`alert ${name}`);
   });
 });

@@ -20,7 +20,9 @@ export function createSubgraphMetrics(registry: Registry, agency: string): Subgr
   });
   const breakGlass = new Counter({
     name: 'joined_up_break_glass_declarations_total',
-    help: 'Emergency (break-glass) accesses declared, one per person and request; each is for the privacy officer to review.',
+    help:
+      'Emergency (break-glass) accesses declared, one per person ' +
+      'and request; each is for the privacy officer to review.',
     labelNames: ['agency'],
     registers: [registry],
   });

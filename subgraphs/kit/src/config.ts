@@ -6,6 +6,7 @@ import {
   loadIdentityConfig,
   parseEnvironment,
   parsePort,
+  parseOtlpEndpoint,
 } from '@joined-up/core';
 import { join } from 'node:path';
 
@@ -31,6 +32,8 @@ export interface SubgraphConfig {
   sectors: string[];
   /** Longest wait on SIGTERM for requests in flight (writes included) to finish before the rest are cut. */
   shutdownGraceMs: number;
+  /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
+  otlpEndpoint: string | undefined;
 }
 
 /** The demo population's size when none is configured. */
@@ -64,6 +67,7 @@ export function loadSubgraphConfig(
       `${agency.prefix}_SHUTDOWN_GRACE_MS`,
       problems,
     ),
+    otlpEndpoint: parseOtlpEndpoint(env, problems),
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;

@@ -29,9 +29,8 @@ export function createNewestFirstPageLoader<TTable extends PgTable>(
   const selection = {
     ...getTableColumns(table),
     position:
-      sql<number>`row_number() over (partition by ${columns.person} order by ${columns.sortKey} desc, ${columns.id} desc)`.as(
-        'position',
-      ),
+      sql<number>`row_number() over (partition by ${columns.person} order by ${columns.sortKey} desc, ${columns.id}
+                   desc)`.as('position'),
   };
   return createPageLoader<Row>(async (nhsNumbers, limit, after) => {
     // drizzle's types cannot follow a selection built from a generic table, so the subquery is

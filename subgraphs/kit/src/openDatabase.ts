@@ -68,7 +68,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       client.release();
     }
     // Statements are traced only when tracing was on as the database opened: off, nothing wraps the client.
-    const traced = tracingEnabled() ? traceSql(pool, 'postgresql') : pool;
+    const traced = tracingEnabled() ? traceSql(pool, 'postgresql', options.name) : pool;
     const db = drizzleNodePostgres({ client: traced, schema: options.schema, logger }) as unknown as Database<TSchema>;
     return { db, engine: 'postgresql', statements, close: () => pool.end() };
   }
@@ -76,7 +76,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
   await applyMigrations(drizzlePglite({ client }) as never, migratePglite as never, options);
-  const traced = tracingEnabled() ? traceSql(client, 'pglite') : client;
+  const traced = tracingEnabled() ? traceSql(client, 'pglite', options.name) : client;
   const db = drizzlePglite({ client: traced, schema: options.schema, logger }) as unknown as Database<TSchema>;
   return {
     db,

@@ -36,7 +36,8 @@ export async function runIdempotentWrite<TSchema extends Record<string, unknown>
   if (!keyPattern.test(change.idempotencyKey)) {
     throw createError(
       'BAD_USER_INPUT',
-      'Field "input.idempotencyKey" must be 8 to 100 letters, digits, dots, colons, dashes or underscores, such as a UUID.',
+      'Field "input.idempotencyKey" must be 8 to 100 letters, ' +
+        'digits, dots, colons, dashes or underscores, such as a UUID.',
       { argumentName: 'input.idempotencyKey' },
     );
   }

@@ -1,4 +1,4 @@
-import { createLogger, installCrashSafetyNet, type Logger } from '@joined-up/core';
+import { createLogger, installCrashSafetyNet, type Logger, startTracing } from '@joined-up/core';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.ts';
 import { openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
@@ -42,11 +42,22 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     await seedAndExit(module, config, people, logger);
     return;
   }
+  // Tracing starts before the database opens, so that its statements are traced.
+  const tracing = config.otlpEndpoint
+    ? startTracing({ serviceName: module.agency.name, endpoint: config.otlpEndpoint })
+    : undefined;
   const running = await runSubgraph(module, { ...config, logger });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
   installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void running.stop().then(() => process.exit(0)));
+    process.once(
+      signal,
+      () =>
+        void running
+          .stop()
+          .then(() => tracing?.stop())
+          .then(() => process.exit(0)),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, trace } from '@opentelemetry/api';
 import { inSpan, tracingEnabled } from '@joined-up/core';
 
 /**
@@ -7,9 +7,9 @@ import { inSpan, tracingEnabled } from '@joined-up/core';
  * table as OpenTelemetry's database conventions ask. PGlite runs in the process, so no driver
  * instrumentation sees it; one wrapper for both engines gives both the same spans. A statement's
  * text is recorded with any literal blanked, and its parameters never: they are NHS numbers,
- * names and notes.
+ * names and notes. A statement run outside any span (migrations, seeding) makes none.
  */
-export function traceSql<T extends object>(client: T, engine: 'pglite' | 'postgresql'): T {
+export function traceSql<T extends object>(client: T, engine: 'pglite' | 'postgresql', namespace: string): T {
   return new Proxy(client, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
@@ -17,21 +17,28 @@ export function traceSql<T extends object>(client: T, engine: 'pglite' | 'postgr
       const method = value as (...args: unknown[]) => unknown;
       if (property === 'query') {
         return (...args: unknown[]) => {
-          if (!tracingEnabled() || typeof args.at(-1) === 'function') return method.apply(target, args);
-          return statementSpan(engine, textOf(args[0]), () => method.apply(target, args) as Promise<unknown>);
+          // Only statements of traced work (a request) are traced: migrations and seeding are not.
+          if (!tracingEnabled() || !trace.getActiveSpan() || typeof args.at(-1) === 'function')
+            return method.apply(target, args);
+          return statementSpan(
+            engine,
+            namespace,
+            textOf(args[0]),
+            () => method.apply(target, args) as Promise<unknown>,
+          );
         };
       }
       // node-postgres lends a client for each transaction: its statements are traced too.
       if (property === 'connect') {
         return (...args: unknown[]) => {
           if (typeof args[0] === 'function') return method.apply(target, args);
-          return (method.apply(target, args) as Promise<object>).then((lent) => traceSql(lent, engine));
+          return (method.apply(target, args) as Promise<object>).then((lent) => traceSql(lent, engine, namespace));
         };
       }
       // PGlite hands a transaction's statements to a transaction object of its own.
       if (property === 'transaction') {
         return (work: (tx: object) => unknown, ...rest: unknown[]) =>
-          method.call(target, (tx: object) => work(traceSql(tx, engine)), ...rest);
+          method.call(target, (tx: object) => work(traceSql(tx, engine, namespace)), ...rest);
       }
       return method.bind(target);
     },
@@ -44,7 +51,7 @@ function textOf(query: unknown): string {
   return typeof text === 'string' ? text : '';
 }
 
-function statementSpan<T>(engine: string, text: string, run: () => Promise<T>): Promise<T> {
+function statementSpan<T>(engine: string, namespace: string, text: string, run: () => Promise<T>): Promise<T> {
   const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
   const table = /\b(?:from|into|update|table)\s+"?([A-Za-z_][\w]*)"?/i.exec(text)?.[1];
   return inSpan(
@@ -53,6 +60,7 @@ function statementSpan<T>(engine: string, text: string, run: () => Promise<T>): 
       kind: SpanKind.CLIENT,
       attributes: {
         'db.system.name': 'postgresql',
+        'db.namespace': namespace,
         'db.operation.name': operation,
         ...(table ? { 'db.collection.name': table } : {}),
         'db.query.text': sanitisedStatement(text),

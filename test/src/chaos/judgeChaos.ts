@@ -57,7 +57,9 @@ export function judgeRead(read: FaultResult, settings: ChaosSettings): string[] 
     problems.push(`${at}: an answer took ${read.maxMs} ms, past the ${answerBoundMs(settings)} ms bound`);
   if (read.recoveryMs === undefined || read.recoveryMs > recoveryBoundMs(settings))
     problems.push(
-      `${at}: answers were whole again after ${read.recoveryMs ?? 'never'} ms, not within ${recoveryBoundMs(settings)} ms`,
+      `${at}: answers were whole again after ` +
+        `${read.recoveryMs ?? 'never'} ms, not within ` +
+        `${recoveryBoundMs(settings)} ms`,
     );
   return problems;
 }

@@ -22,12 +22,15 @@ export const knownGaps: Record<string, KnownGap> = {
     fields: ['skillCoverage', 'timeline'],
     silent: ['skillCoverage', 'timeline'],
     because:
-      "the gateway skips care coordination's @requires fields when social care's part is missing, with no error at their path",
+      "the gateway skips care coordination's @requires fields when " +
+      "social care's part is missing, with no error at their path",
   },
   'voluntary-sector': {
     fields: ['timeline'],
     silent: ['timeline'],
     because:
-      "the gateway skips care coordination's timeline when the voluntary sector's part is missing, with no error at its path",
+      "the gateway skips care coordination's timeline when the " +
+      "voluntary sector's part is missing, with no error at its " +
+      'path',
   },
 };

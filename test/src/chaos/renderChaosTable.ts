@@ -47,7 +47,8 @@ export function renderChaosTable(result: ChaosResult): string {
   ];
   return [
     `Agency timeout ${seconds(settings.agencyTimeoutMs)}, request deadline ${seconds(settings.requestTimeoutMs)}, ` +
-      `circuit opens after ${settings.breakerFailures} failures and probes after ${seconds(settings.halfOpenAfterMs)}; ` +
+      (`circuit opens after ${settings.breakerFailures} failures and ` +
+        `probes after ${seconds(settings.halfOpenAfterMs)}; `) +
       `each fault ${seconds(settings.faultMs)} under ${settings.readers} readers; slowed answers ` +
       `${seconds(settings.slowLatencyMs)} late.`,
     '',

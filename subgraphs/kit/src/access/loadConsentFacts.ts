@@ -12,7 +12,8 @@ export type LoadedFacts = SubjectFacts & { relationships: Set<string>; activeBre
 
 /**
  * The facts every agency holds the same way: the person's sharing decisions, a carer's
- * delegation, the agency's own privacy officer, and an emergency the caller declared (and the audit recorded) in the last half
+ * delegation, the agency's own privacy officer, and an emergency the caller declared (and the audit recorded) in the
+ * last half
  * hour. Three statements per request, whatever the number of people; the agency adds the
  * relationships its own data shows.
  */
