@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { tracingEnabled } from '@joined-up/core';
 import { applyMigrations } from './applyMigrations.ts';
+import { nameStatements } from './nameStatements.ts';
 import { traceSql } from './traceSql.ts';
 
 /** A drizzle database over either driver; the same schema and queries run on both. */
@@ -73,6 +74,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     } finally {
       client.release();
     }
+    nameStatements(pool);
     // Statements are traced only when tracing was on as the database opened: off, nothing wraps the client.
     const traced = tracingEnabled() ? traceSql(pool, 'postgresql', options.name) : pool;
     const db = drizzleNodePostgres({ client: traced, schema: options.schema, logger }) as unknown as Database<TSchema>;
