@@ -8,6 +8,7 @@ export {
   isUrl,
   loadIdentityConfig,
   parseEnvironment,
+  parseHost,
   parseOtlpEndpoint,
   parsePort,
   type Env,
@@ -49,3 +50,24 @@ export {
   tracingEnabled,
   type SpanOptions,
 } from './telemetry/tracing.ts';
+export { catalogedCodeOf } from './limits/catalogedCodeOf.ts';
+export { createMemoryRateLimiter } from './limits/createMemoryRateLimiter.ts';
+export { LimitedApolloServer } from './limits/LimitedApolloServer.ts';
+export { measureOperation, type OperationMeasures } from './limits/measureOperation.ts';
+export {
+  defaultRateLimit,
+  rateLimitDecision,
+  rateLimitedError,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimiter,
+} from './limits/RateLimiter.ts';
+export { type HttpRequestLimits, refuseOversizedRequest } from './limits/refuseOversizedRequest.ts';
+export {
+  countTokens,
+  defaultRequestLimits,
+  queryTooComplex,
+  requestLimitRules,
+  type Measure,
+  type RequestLimits,
+} from './limits/requestLimits.ts';

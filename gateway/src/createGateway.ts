@@ -5,6 +5,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   cacheVerifiedTokens,
   createHttpHandler,
+  defaultRateLimit,
+  defaultRequestLimits,
+  LimitedApolloServer,
+  type RateLimit,
+  rateLimitedError,
+  type RequestLimits,
+  requestLimitRules,
   createMetricsRegistry,
   createTokenVerifier,
   graphqlRequestMetrics,
@@ -24,9 +31,6 @@ import type { GatewayContext } from './GatewayContext.ts';
 import { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
-import { LimitedApolloServer } from './LimitedApolloServer.ts';
-import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
-import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';

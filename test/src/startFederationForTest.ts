@@ -28,7 +28,12 @@ export interface TestFederation {
 }
 
 export async function startFederationForTest(
-  options: { people?: number; without?: string[]; gateway?: FederationOptions['gateway'] } = {},
+  options: {
+    people?: number;
+    without?: string[];
+    gateway?: FederationOptions['gateway'];
+    subgraphLimits?: FederationOptions['subgraphLimits'];
+  } = {},
 ): Promise<TestFederation> {
   const key = await generateSigningKey();
   const federation = await startFederation({
@@ -40,6 +45,7 @@ export async function startFederationForTest(
     logLevel: 'silent',
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
+    ...(options.subgraphLimits ? { subgraphLimits: options.subgraphLimits } : {}),
   });
   const tokenFor = (username: string) => signTestToken(key, username);
   // Every response through the gateway is kept, so a suite can check that each read of person

@@ -5,6 +5,7 @@ import {
   configurationError,
   loadIdentityConfig,
   parseEnvironment,
+  parseHost,
   parsePort,
   parseOtlpEndpoint,
 } from '@joined-up/core';
@@ -14,6 +15,8 @@ import { join } from 'node:path';
 export interface SubgraphConfig {
   /** TCP port; 0 picks a free one. */
   port: number;
+  /** <AGENCY>_HOST or JOINED_UP_HOST: the address listened on; loopback outside production unless set. */
+  host: string | undefined;
   /** PostgreSQL connection string; when absent the subgraph uses embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   /** Folder for the embedded PGlite database. */
@@ -54,6 +57,7 @@ export function loadSubgraphConfig(
   const environment = parseEnvironment(env['NODE_ENV'], problems);
   const config: SubgraphConfig = {
     port,
+    host: parseHost(env[`${agency.prefix}_HOST`] || env['JOINED_UP_HOST'], environment),
     databaseUrl: env[`${agency.prefix}_DATABASE_URL`] || undefined,
     // <AGENCY>_DATA_DIR is the agency's own folder; JOINED_UP_DATA_DIR holds every agency's, one each.
     dataDir: env[`${agency.prefix}_DATA_DIR`] || join(env['JOINED_UP_DATA_DIR'] || '.data', agency.name),
