@@ -27,6 +27,7 @@ export {
   type HttpRoute,
 } from './createHttpHandler.ts';
 export { createLogger, type Logger } from './createLogger.ts';
+export { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 export { installCrashSafetyNet, type CrashSafetyNetOptions } from './installCrashSafetyNet.ts';
 export { currentRequestScope, runInRequestScope, type RequestScope } from './requestContext.ts';
 export { callerFromClaims, createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';

@@ -7,6 +7,7 @@ import {
   createHttpHandler,
   defaultRateLimit,
   defaultRequestLimits,
+  hideFieldSuggestions,
   LimitedApolloServer,
   type RateLimit,
   rateLimitedError,
@@ -28,7 +29,6 @@ import { createExplorer } from './explorer/createExplorer.ts';
 import { formatGatewayError } from './formatGatewayError.ts';
 import { createGatewayMetrics } from './GatewayMetrics.ts';
 import type { GatewayContext } from './GatewayContext.ts';
-import { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';

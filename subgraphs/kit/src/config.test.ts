@@ -17,6 +17,7 @@ describe('loadSubgraphConfig', () => {
       seed: { people: 3000 },
       sectors: ['social-care'],
       shutdownGraceMs: 10_000,
+      schemaReaderRoles: ['schema-reader'],
     });
   });
 

@@ -35,6 +35,8 @@ export interface SubgraphConfig {
   sectors: string[];
   /** Longest wait on SIGTERM for requests in flight (writes included) to finish before the rest are cut. */
   shutdownGraceMs: number;
+  /** JOINED_UP_SCHEMA_READER_ROLES: roles that may read `_service { sdl }` in production. */
+  schemaReaderRoles: string[];
   /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
   otlpEndpoint: string | undefined;
 }
@@ -72,6 +74,10 @@ export function loadSubgraphConfig(
       problems,
     ),
     otlpEndpoint: parseOtlpEndpoint(env, problems),
+    schemaReaderRoles: (env['JOINED_UP_SCHEMA_READER_ROLES'] || 'schema-reader')
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean),
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;

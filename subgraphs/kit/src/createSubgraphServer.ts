@@ -7,6 +7,7 @@ import {
   createMemoryRateLimiter,
   createMetricsRegistry,
   graphqlRequestMetrics,
+  hideFieldSuggestions,
   LimitedApolloServer,
   rateLimitedError,
   requestLimitRules,
@@ -38,6 +39,7 @@ import { governResolvers } from './access/governResolvers.ts';
 import { settleEntities } from './settleEntities.ts';
 import { createSubgraphMetrics, type SubgraphMetrics } from './SubgraphMetrics.ts';
 import { defaultSubgraphLimits, type SubgraphLimits } from './subgraphLimits.ts';
+import { defaultSchemaReaderRoles, guardSchemaService } from './guardSchemaService.ts';
 
 /** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
 export interface Agency {
@@ -84,6 +86,8 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   sectors: readonly string[];
   /** Overrides of the subgraph's own limits. @default defaultSubgraphLimits */
   limits?: Partial<SubgraphLimits>;
+  /** Roles that may read `_service { sdl }` in production. @default ['schema-reader'] */
+  schemaReaderRoles?: readonly string[];
 }
 
 /** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
@@ -142,10 +146,16 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
         requestLogging<Context>(logger),
         graphqlRequestMetrics<Context>(registry),
         auditWriting<Context>(logger, metrics),
+        ...(production ? [guardSchemaService<Context>(options.schemaReaderRoles ?? defaultSchemaReaderRoles)] : []),
       ],
       // Outside development an unexpected error's words stay in the logs: a failed statement's
       // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
-      formatError: (formatted, error) => tagWithAgency(formatted, error, agency, options.environment !== 'development'),
+      // In production graphql-js's "Did you mean ...?" would spell out, name by name, the schema
+      // that introspection is off to keep.
+      formatError: (formatted, error) => {
+        const tagged = tagWithAgency(formatted, error, agency, options.environment !== 'development');
+        return production ? hideFieldSuggestions(tagged) : tagged;
+      },
     },
     limits,
   );

@@ -59,6 +59,8 @@ export interface RunSubgraphOptions {
   sectors?: readonly string[];
   /** Overrides of the subgraph's own request limits and rate limit. @default defaultSubgraphLimits */
   limits?: Partial<SubgraphLimits>;
+  /** Roles that may read `_service { sdl }` in production (JOINED_UP_SCHEMA_READER_ROLES). @default schema-reader */
+  schemaReaderRoles?: readonly string[];
   /** Longest wait, once stopping, for requests in flight to finish. @default 10_000 */
   shutdownGraceMs?: number;
 }
@@ -103,6 +105,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       access: module.access,
       sectors: options.sectors ?? [module.access.policy.sector],
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.schemaReaderRoles ? { schemaReaderRoles: options.schemaReaderRoles } : {}),
     });
     // Stopping drains first: writes in flight commit and are answered before the database closes.
     const running = await listen(
