@@ -1,5 +1,4 @@
 import { createMemoryRateLimiter, type Logger, type RateLimit, type RateLimiter } from '@joined-up/core';
-import { createRedisRateLimiter } from './createRedisRateLimiter.ts';
 
 export interface RateLimiterOptions extends RateLimit {
   /** Redis shared by every gateway replica; undefined counts in this process's memory. */
@@ -14,12 +13,15 @@ export interface RateLimiterOptions extends RateLimit {
 /** A per-caller fixed-window rate limiter: in memory, or in Redis when `redisUrl` is given. */
 export async function createRateLimiter(options: RateLimiterOptions): Promise<RateLimiter> {
   const rateLimit = { limit: options.limit, windowSeconds: options.windowSeconds };
-  if (options.redisUrl)
+  if (options.redisUrl) {
+    // Loaded only when asked for: the Redis client costs a gateway without it about 20 MiB.
+    const { createRedisRateLimiter } = await import('./createRedisRateLimiter.ts');
     return createRedisRateLimiter({
       ...rateLimit,
       url: options.redisUrl,
       keyPrefix: options.keyPrefix ?? 'joined-up:rate:',
       logger: options.logger,
     });
+  }
   return createMemoryRateLimiter(rateLimit, options.now ?? Date.now);
 }

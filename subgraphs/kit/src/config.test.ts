@@ -18,6 +18,7 @@ describe('loadSubgraphConfig', () => {
       sectors: ['social-care'],
       shutdownGraceMs: 10_000,
       schemaReaderRoles: ['schema-reader'],
+      migrate: true,
     });
   });
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Caller, createRequestError } from '@joined-up/core';
+import { type Caller, createError } from '@joined-up/core';
 import { Kind, type SelectionSetNode } from 'graphql';
 
 /** The role that may read a production subgraph's SDL (`_service { sdl }`) unless configured otherwise. */
@@ -26,7 +26,7 @@ export function guardSchemaService<TContext extends { caller: Caller }>(
             ),
           );
           if (asksForService(operation.selectionSet, fragments, new Set()))
-            throw createRequestError('FORBIDDEN', 'The schema is given only to the partnership’s schema readers.');
+            throw createError('FORBIDDEN', 'The schema is given only to the partnership’s schema readers.');
         },
       };
     },
