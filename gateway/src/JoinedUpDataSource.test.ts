@@ -84,7 +84,7 @@ describe('JoinedUpDataSource', () => {
     });
   const sentTo = (path: string) => received.filter((request) => request.url === path).length;
 
-  it("forwards the caller's token, the request and correlation ids and a break-glass declaration, and returns the answer", async () => {
+  it("forwards the caller's token, both ids and a break-glass declaration, and returns the answer", async () => {
     expect(await call(dataSource('/graphql'))).toMatchObject({ data: { hello: 'world' } });
     expect(received.at(-1)?.headers).toMatchObject({
       authorization: 'Bearer the-callers-token',
