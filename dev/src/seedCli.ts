@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSubgraphList } from '@joined-up/schema';
@@ -32,7 +32,6 @@ if (chosen.length === 0) {
   console.error(`--agency must name one of: ${agencies.map((entry) => entry.name).join(', ')}`);
   process.exit(1);
 }
-const resolve = createRequire(import.meta.url).resolve;
 const bars = new cliProgress.MultiBar(
   // noTTYOutput keeps progress visible in CI logs and pipes, every few seconds instead of redrawn.
   {
@@ -48,7 +47,8 @@ const failures: string[] = [];
 await Promise.all(
   chosen.map(async (entry) => {
     const bar = bars.create(people, 0, { agency: entry.name.padEnd(16) });
-    const folder = dirname(resolve(`${entry.package}/package.json`));
+    // The workspace's folder through its node_modules link: an agency's exports need not include package.json.
+    const folder = realpathSync(join(root, 'node_modules', entry.package!));
     const child = spawn(
       process.execPath,
       ['--conditions=@joined-up/source', '--import', 'tsx', join(folder, 'src/main.ts'), '--seed', String(people)],

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const cli = new URL('./tokenCli.ts', import.meta.url).pathname;
 
+// Each case starts the CLI through tsx, which takes seconds on a loaded machine.
 describe('npm run token', () => {
   let folder: string;
   beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('npm run token', () => {
       acts_for: '9990000018',
       organisation: { sector: 'citizen' },
     });
-  });
+  }, 60_000);
 
   it('lists the demo users and fails for an unknown one', async () => {
     const failure = await run(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', cli, 'nobody'], {
@@ -46,5 +47,5 @@ describe('npm run token', () => {
     }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain('unrelated-gp');
-  });
+  }, 60_000);
 });
