@@ -61,6 +61,16 @@ export const errorCodes = {
       'The body is a JSON array of operations (a batch) and the gateway does not accept batches of that size; `extensions.limit` and `extensions.measured` give the figures.',
     httpStatus: 400,
   },
+  PERSISTED_QUERY_NOT_FOUND: {
+    description:
+      'The request names a registered operation by id (`documentId`, or `extensions.persistedQuery.sha256Hash`) that the gateway does not have: the client was built with an operation not registered under schema/operations/.',
+    httpStatus: 400,
+  },
+  OPERATION_NOT_REGISTERED: {
+    description:
+      'The gateway runs registered operations only (GATEWAY_TRUSTED_DOCUMENTS_ONLY) and the operation text sent is not one of them: send a registered operation by its id.',
+    httpStatus: 400,
+  },
   RATE_LIMITED: {
     description:
       'The caller has sent more requests than allowed in the current window; retry after `extensions.retryAfterSeconds` (also the Retry-After header).',

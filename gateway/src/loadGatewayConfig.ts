@@ -8,12 +8,13 @@ import {
   parseEnvironment,
   parsePort,
 } from '@joined-up/core';
-import { readSubgraphList, supergraphPath } from '@joined-up/schema';
+import { readRegisteredOperations, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
 import { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
+import type { TrustedDocumentsOptions } from './TrustedDocuments.ts';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -35,6 +36,10 @@ export interface GatewayConfig {
   identityProviderUrl: string | undefined;
   limits: RequestLimits;
   rateLimit: RateLimit & { redisUrl: string | undefined };
+  /** The registered operations (schema/operations/), served by id; with text refused unless registered. */
+  trustedDocuments: TrustedDocumentsOptions;
+  /** Origins whose pages may call the gateway (CORS): the web app's. */
+  allowedOrigins: string[];
 }
 
 /**
@@ -44,7 +49,7 @@ export interface GatewayConfig {
  * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), traffic shaping (GATEWAY_REQUEST_TIMEOUT_MS,
  * <AGENCY>_TIMEOUT_MS, GATEWAY_BREAKER_FAILURES, GATEWAY_BREAKER_HALF_OPEN_MS, GATEWAY_RETRIES),
  * GATEWAY_SHUTDOWN_GRACE_MS, the rate limit (GATEWAY_RATE_LIMIT,
- * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), each subgraph's URL variable from
+ * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), GATEWAY_TRUSTED_DOCUMENTS_ONLY, GATEWAY_ALLOWED_ORIGINS, each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
  */
@@ -59,6 +64,18 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     return value;
   };
   const positive = (name: string, fallback: number): number => wholeNumber(name, fallback, 1);
+  const trustedOnly = env['GATEWAY_TRUSTED_DOCUMENTS_ONLY'];
+  if (trustedOnly !== undefined && trustedOnly !== '' && trustedOnly !== 'true' && trustedOnly !== 'false')
+    problems.push(`GATEWAY_TRUSTED_DOCUMENTS_ONLY must be true or false, got "${trustedOnly}"`);
+  const allowedOrigins = (env['GATEWAY_ALLOWED_ORIGINS'] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of allowedOrigins) {
+    // An origin is scheme, host and port only: a path or a trailing slash would never match a browser's.
+    if (!isUrl(origin) || new URL(origin).origin !== origin)
+      problems.push(`GATEWAY_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://app.example.nhs.uk`);
+  }
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
     workers: positive('GATEWAY_WORKERS', 1),
@@ -100,6 +117,11 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       windowSeconds: positive('GATEWAY_RATE_WINDOW_SECONDS', defaultRateLimit.windowSeconds),
       redisUrl: env['GATEWAY_REDIS_URL'] || undefined,
     },
+    trustedDocuments: {
+      documents: readRegisteredOperations().map(({ id, body }) => ({ id, body })),
+      refuseUnregistered: trustedOnly === 'true',
+    },
+    allowedOrigins,
   };
   const { redisUrl } = config.rateLimit;
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl))
