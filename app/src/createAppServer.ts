@@ -49,15 +49,15 @@ export function createAppServer(options: AppServerOptions): RequestListener {
       serve(request, response);
     } catch (error) {
       options.logger.error({ err: error }, 'app request failed');
-      if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
+      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
     }
   };
 
   function serve(request: IncomingMessage, response: ServerResponse): void {
     const target = requestTargetOf(request.url);
-    if (!target) return sendError(response, 400, 'BAD_REQUEST', 'The request target is not a path.');
+    if (!target) return sendError(response, 'BAD_REQUEST', 'The request target is not a path.');
     if (request.method !== 'GET' && request.method !== 'HEAD')
-      return sendError(response, 405, 'BAD_REQUEST', 'The app serves pages: GET or HEAD only.');
+      return sendError(response, 'BAD_REQUEST', 'The app serves pages: GET or HEAD only.', 405);
     if (target.pathname === '/health') return sendJson(response, 200, { status: 'ok', service: 'app' });
     response.setHeader('content-security-policy', policy);
     response.setHeader('x-content-type-options', 'nosniff');
@@ -66,7 +66,7 @@ export function createAppServer(options: AppServerOptions): RequestListener {
     try {
       pathname = decodeURIComponent(target.pathname);
     } catch {
-      return sendError(response, 400, 'BAD_REQUEST', 'The path is not valid percent-encoding.');
+      return sendError(response, 'BAD_REQUEST', 'The path is not valid percent-encoding.');
     }
     const file = normalize(join(root, pathname));
     const isFile = file.startsWith(root) && file !== indexPath && existsSync(file) && statSync(file).isFile();
@@ -85,7 +85,7 @@ export function createAppServer(options: AppServerOptions): RequestListener {
     }
     // A missing asset is a 404; anything else is a page of the app.
     if (pathname.startsWith('/assets/') || extname(pathname) !== '')
-      return sendError(response, 404, 'NOT_FOUND', 'Nothing is served at that path.');
+      return sendError(response, 'NOT_FOUND', 'Nothing is served at that path.');
     response.statusCode = 200;
     response.setHeader('content-type', 'text/html; charset=utf-8');
     // The page names the current assets and carries the config: never cached.

@@ -60,7 +60,8 @@ export async function generateOperations(
     const name = operation.name.value;
     const suffix = operation.operation === 'mutation' ? 'Mutation' : 'Query';
     // The registry's id: sha256 of the printed document, as schema/src/registeredOperations.ts computes it.
-    return `export const ${name} = registered<${name}${suffix}, ${name}${suffix}Variables>('${operationId(print(document))}');`;
+    const types = `${name}${suffix}, ${name}${suffix}Variables`;
+    return `export const ${name} = registered<${types}>('${operationId(print(document))}');`;
   });
   const agencies = personFieldAgencies(parse(supergraphSdl));
   const text = [

@@ -1,15 +1,23 @@
-import { generateSigningKey } from '@joined-up/dev';
-import { startFederation } from '@joined-up/dev/federation';
+import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { benchDatabases } from './benchDatabases.ts';
 
 // A child process of the benchmark: the identity provider and every agency subgraph on
 // PostgreSQL, at the ports subgraphs.json gives them (so the committed supergraph serves every
 // gateway under test unchanged), seeded to the scale asked for on first use. It answers the
-// parent's requests for SQL statement counts over IPC.
-const people = Number(process.argv[2]);
+// parent's requests for SQL statement counts over IPC. Given a second repository root and a port
+// offset, it runs that tree's agencies instead (the before system), that far above the usual ports.
+const [peopleArgument = '', systemRoot, portOffsetArgument = '0'] = process.argv.slice(2);
+const people = Number(peopleArgument);
+const portOffset = Number(portOffsetArgument);
+const { generateSigningKey } = (await (systemRoot
+  ? import(pathToFileURL(`${systemRoot}dev/src/index.ts`).href)
+  : import('@joined-up/dev'))) as typeof import('@joined-up/dev');
+const { startFederation } = (await (systemRoot
+  ? import(pathToFileURL(`${systemRoot}dev/src/federation.ts`).href)
+  : import('@joined-up/dev/federation'))) as typeof import('@joined-up/dev/federation');
 const agencies = ['health', 'social-care', 'voluntary-sector', 'care-coordination'];
-const databaseUrls = await benchDatabases(agencies, people);
+const databaseUrls = await benchDatabases(agencies, people, systemRoot ? 'before' : '');
 const bars = new cliProgress.MultiBar(
   {
     format: '  seeding {agency} |{bar}| {value}/{total} people {duration_formatted}',
@@ -24,8 +32,13 @@ const bars = new cliProgress.MultiBar(
 const federation = await startFederation({
   ports: {
     gateway: 0,
-    identity: 4100,
-    subgraphs: { health: 4001, 'social-care': 4002, 'voluntary-sector': 4003, 'care-coordination': 4004 },
+    identity: 4100 + portOffset,
+    subgraphs: {
+      health: 4001 + portOffset,
+      'social-care': 4002 + portOffset,
+      'voluntary-sector': 4003 + portOffset,
+      'care-coordination': 4004 + portOffset,
+    },
   },
   databaseUrls,
   people,

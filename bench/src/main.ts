@@ -1,23 +1,30 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { supergraphPath } from '@joined-up/schema';
+import { readRegisteredOperations, registeredOperation, supergraphPath } from '@joined-up/schema';
+import { beforePortOffset, prepareBeforeSystem } from './prepareBeforeSystem.ts';
 import { printReport, targetChecks, type BenchResults, type Entry } from './report.ts';
 import { runLoad } from './runLoad.ts';
+import { type Agencies, startAgencies } from './startAgencies.ts';
 import { startHelperProcess } from './startHelperProcess.ts';
-import { type RunningTarget, startTarget, type TargetName } from './startTarget.ts';
+import { type GatewayName, type RunningTarget, startTarget, type TargetName } from './startTarget.ts';
 import { targetsOf, type Workload, workloads } from './workloads.ts';
 
 // `npm run bench [-- --quick]`: every workload against every target over real HTTP, interleaved
 // in one run (round by round, target by target), on PostgreSQL; results printed as a table and
 // written to bench/results/latest.json. Never part of `npm test`.
 const usage = `Usage: npm run bench [-- --quick] [--workloads person-view,caseload,search,federation-benchmark]
-       [--scales 1000,100000,900000] [--rounds N] [--seconds N] [--connections N]`;
+       [--targets joined-up,joined-up-before,apollo-gateway,hive-gateway,hive-gateway-rust,direct]
+       [--layouts one-process,per-core] [--scales 1000,100000,900000] [--rounds N] [--seconds N]
+       [--connections N]`;
 const options = {
   quick: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
   workloads: { type: 'string' },
+  targets: { type: 'string' },
+  layouts: { type: 'string' },
   scales: { type: 'string' },
   rounds: { type: 'string' },
   seconds: { type: 'string' },
@@ -35,21 +42,39 @@ if (values.help) {
   process.exit(0);
 }
 const quick = values.quick === true;
+const allTargets: readonly TargetName[] = [
+  'joined-up',
+  'joined-up-before',
+  'apollo-gateway',
+  'hive-gateway',
+  'hive-gateway-rust',
+  'direct',
+];
+/** Each gateway in one process, and each with one worker per core: like against like in both. */
+const allLayouts = { 'one-process': 1, 'per-core': availableParallelism() } as const;
+type Layout = keyof typeof allLayouts;
+const listed = (value: string | undefined) => (value ?? '').split(',').filter(Boolean);
 const settings = {
   quick,
   rounds: Number(values.rounds ?? (quick ? 1 : 3)),
   warmupSeconds: quick ? 1 : 3,
   seconds: Number(values.seconds ?? (quick ? 4 : 10)),
   connections: Number(values.connections ?? 20),
+  targets: values.targets ? listed(values.targets) : [...allTargets],
+  layouts: values.layouts ? listed(values.layouts) : Object.keys(allLayouts),
+  workersPerCore: allLayouts['per-core'],
   // The NHS number test range (999 ...) holds about 909,000 valid numbers, so "1M" is 900,000.
   scales: (values.scales ?? (quick ? '1000' : '1000,100000,900000')).split(',').map(Number),
 };
-const chosen = workloads.filter((workload) => !values.workloads || values.workloads.split(',').includes(workload.name));
+const chosen = workloads.filter((workload) => !values.workloads || listed(values.workloads).includes(workload.name));
 const problems = [
-  ...(values.workloads ?? '')
-    .split(',')
-    .filter((name) => name && !workloads.some((workload) => workload.name === name))
+  ...listed(values.workloads)
+    .filter((name) => !workloads.some((workload) => workload.name === name))
     .map((name) => `unknown workload "${name}"`),
+  ...settings.targets
+    .filter((name) => !allTargets.includes(name as TargetName))
+    .map((name) => `unknown target "${name}"`),
+  ...settings.layouts.filter((name) => !(name in allLayouts)).map((name) => `unknown layout "${name}"`),
   ...settings.scales
     .filter((people) => !Number.isInteger(people) || people < 2 || people > 900_000)
     .map((people) => `scale ${people} is not 2 to 900000 people (the NHS test range holds about 909,000)`),
@@ -61,12 +86,7 @@ if (problems.length > 0 || chosen.length === 0) {
   console.error(`${problems.join('\n') || 'no workload chosen'}\n${usage}`);
   process.exit(2);
 }
-const gateways: Array<Exclude<TargetName, 'direct'>> = [
-  'joined-up',
-  'joined-up-before',
-  'apollo-gateway',
-  'hive-gateway',
-];
+const targetNames = settings.targets as TargetName[];
 const results: BenchResults = {
   startedAt: new Date().toISOString(),
   machine: {
@@ -74,6 +94,8 @@ const results: BenchResults = {
     cores: availableParallelism(),
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    // The machine is shared: the load before the run says how much of it the run had.
+    loadAverageAtStart: loadavg().map((load) => Math.round(load * 100) / 100),
   },
   settings,
   workloads: {},
@@ -81,30 +103,13 @@ const results: BenchResults = {
   checks: {},
 };
 
-type Agencies = Awaited<ReturnType<typeof startAgencies>>;
-async function startAgencies(people: number) {
-  console.log(
-    `\nStarting the agencies on PostgreSQL with ${people.toLocaleString('en-GB')} people (seeded on first use) ...`,
-  );
-  const helper = await startHelperProcess<{ identityUrl: string; subgraphs: Record<string, string> }>(
-    './agenciesProcess.ts',
-    [String(people)],
-  );
-  const tokens = new Map<string, string>();
-  return {
-    ...helper,
-    async token(user: string): Promise<string> {
-      if (!tokens.has(user)) {
-        const response = await fetch(`${helper.ready.identityUrl}/token?user=${user}`);
-        tokens.set(user, ((await response.json()) as { access_token: string }).access_token);
-      }
-      return tokens.get(user)!;
-    },
-    async statements(): Promise<number> {
-      const { counts } = await helper.ask<{ counts: Record<string, number> }>('counts');
-      return Object.values(counts).reduce((sum, count) => sum + count, 0);
-    },
-  };
+/** Where a target's requests go: today's agencies, or the before system's own. */
+interface System {
+  agencies: Agencies;
+  /** The supergraph of the agencies as this system composed it. */
+  supergraphPath: string;
+  /** The workload's query as this system registered it. */
+  query(workload: Workload): string;
 }
 
 /** One request, to check the target answers the workload as the others do before loading it. */
@@ -119,13 +124,14 @@ async function check(url: string, headers: Record<string, string>, body: string)
 async function measure(
   workload: Workload,
   target: RunningTarget | { name: 'direct'; url: string },
-  agencies: Agencies,
+  system: System,
 ): Promise<Entry> {
+  const { agencies } = system;
   const headers = {
     'content-type': 'application/json',
     authorization: `Bearer ${await agencies.token(workload.user)}`,
   };
-  const body = JSON.stringify({ query: workload.query, variables: workload.variables ?? {} });
+  const body = JSON.stringify({ query: system.query(workload), variables: workload.variables ?? {} });
   const errorCodes = await check(target.url, headers, body);
   const load = { url: target.url, headers, body, connections: settings.connections };
   await runLoad({ ...load, durationSeconds: settings.warmupSeconds });
@@ -135,50 +141,66 @@ async function measure(
     workload.graph === 'agencies'
       ? Math.round((((await agencies.statements()) - before) / Math.max(1, result.requests)) * 10) / 10
       : null;
+  const memory = 'peakMemory' in target ? target.peakMemory() : null;
   const entry: Entry = {
     ...result,
     sqlPerRequest,
-    peakMemoryMb: 'peakMemoryMb' in target ? target.peakMemoryMb() : null,
+    peakMemoryMb: memory?.totalMb ?? null,
+    peakProcessMemoryMb: memory?.largestProcessMb ?? null,
     errorCodesInAnswer: errorCodes,
   };
   console.log(
-    `  ${workload.name.padEnd(20)} ${target.name.padEnd(17)} ${String(entry.rps).padStart(8)} req/s  p50 ${entry.p50Ms} ms  p95 ${entry.p95Ms} ms  p99 ${entry.p99Ms} ms  errors ${entry.errors}  sql/req ${entry.sqlPerRequest ?? '-'}  peak ${entry.peakMemoryMb ?? '-'} MiB`,
+    `  ${workload.name.padEnd(20)} ${target.name.padEnd(17)} ` +
+      `${String(entry.rps).padStart(8)} req/s  p50 ${entry.p50Ms} ` +
+      `ms  p95 ${entry.p95Ms} ms  p99 ${entry.p99Ms} ms  errors ` +
+      `${entry.errors}  sql/req ${entry.sqlPerRequest ?? '-'}  peak ` +
+      `${entry.peakMemoryMb ?? '-'} MiB`,
   );
   return entry;
 }
 
-/** Runs the workloads round by round, every target in turn, and keeps each target's median round by throughput. */
+/**
+ * Runs the workloads round by round, every target in turn, each gateway with `workers`
+ * processes, and keeps each target's median round by throughput.
+ */
 async function compare(
   list: readonly Workload[],
-  targetNames: readonly TargetName[],
-  agencies: Agencies,
-  supergraph: string,
+  names: readonly TargetName[],
+  systemOf: (target: TargetName) => System,
+  supergraphOf: (workload: Workload, system: System) => string,
+  workers: number,
 ): Promise<Record<string, Record<string, Entry>>> {
   const rounds: Record<string, Record<string, Entry[]>> = {};
   for (let round = 1; round <= settings.rounds; round += 1) {
-    console.log(`Round ${round} of ${settings.rounds}`);
+    console.log(`Round ${round} of ${settings.rounds} (${workers === 1 ? 'one process' : `${workers} workers`} each)`);
     for (const workload of list) {
       // Each round starts the order at a different target, so no target is always measured last,
       // after the others have grown the agencies' audit and warmed (or tired) the machine.
       const order = targetsOf(
         workload,
-        targetNames.filter((target): target is Exclude<TargetName, 'direct'> => target !== 'direct'),
-      ).filter((name) => targetNames.includes(name));
+        names.filter((target): target is GatewayName => target !== 'direct'),
+      ).filter((name) => names.includes(name));
       for (const name of [...order.slice((round - 1) % order.length), ...order.slice(0, (round - 1) % order.length)]) {
+        const system = systemOf(name);
         const headers = {
           'content-type': 'application/json',
-          authorization: `Bearer ${await agencies.token(workload.user)}`,
+          authorization: `Bearer ${await system.agencies.token(workload.user)}`,
         };
         const target =
           name === 'direct'
             ? {
                 name: 'direct' as const,
-                url: agencies.ready.subgraphs[workload.directSubgraph!]!,
+                url: system.agencies.ready.subgraphs[workload.directSubgraph!]!,
                 stop: async () => undefined,
               }
-            : await startTarget(name, { supergraphPath: supergraph, identityUrl: agencies.ready.identityUrl, headers });
+            : await startTarget(name, {
+                supergraphPath: supergraphOf(workload, system),
+                identityUrl: system.agencies.ready.identityUrl,
+                headers,
+                workers,
+              });
         try {
-          ((rounds[workload.name] ??= {})[name] ??= []).push(await measure(workload, target, agencies));
+          ((rounds[workload.name] ??= {})[name] ??= []).push(await measure(workload, target, system));
         } finally {
           await target.stop();
         }
@@ -205,7 +227,12 @@ async function caseloadStatements(agencies: Agencies): Promise<Record<string, nu
     'content-type': 'application/json',
     authorization: `Bearer ${await agencies.token(caseload.user)}`,
   };
-  const target = await startTarget('joined-up', { supergraphPath, identityUrl: agencies.ready.identityUrl, headers });
+  const target = await startTarget('joined-up', {
+    supergraphPath,
+    identityUrl: agencies.ready.identityUrl,
+    headers,
+    workers: 1,
+  });
   try {
     const perRequest: Record<string, number> = {};
     for (const first of [5, 50]) {
@@ -221,36 +248,66 @@ async function caseloadStatements(agencies: Agencies): Promise<Record<string, nu
   }
 }
 
+const current = (agencies: Agencies): System => ({
+  agencies,
+  supergraphPath,
+  query: (workload) => workload.query,
+});
+
+console.log('Compiling the packages (npm run build) ...');
+execFileSync('npm', ['run', 'build'], { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: 'inherit' });
 const started = Date.now();
 const [firstScale, ...laterScales] = settings.scales;
 const agencyWorkloads = chosen.filter((workload) => workload.graph === 'agencies');
 const agencies = await startAgencies(firstScale!);
+const beforeTree = targetNames.includes('joined-up-before') ? prepareBeforeSystem() : undefined;
+const beforeAgencies = beforeTree
+  ? await startAgencies(firstScale!, { root: beforeTree.root, portOffset: beforePortOffset })
+  : undefined;
 try {
-  results.workloads = await compare(agencyWorkloads, [...gateways, 'direct'], agencies, supergraphPath);
-  results.checks[`sqlPerRequest@${firstScale}`] = await caseloadStatements(agencies);
-  if (chosen.some((workload) => workload.graph === 'federation-benchmark')) {
-    console.log('\nStarting the federation benchmark subgraphs ...');
-    const benchmark = await startHelperProcess<{ supergraphPath: string }>('./federationBenchmarkProcess.ts');
-    try {
-      Object.assign(
-        results.workloads,
-        await compare(
-          chosen.filter((workload) => workload.graph === 'federation-benchmark'),
-          gateways,
-          agencies,
-          benchmark.ready.supergraphPath,
-        ),
+  const beforeOperations = beforeTree ? readRegisteredOperations(beforeTree.operationsFolder) : [];
+  const systems = {
+    current: current(agencies),
+    before:
+      beforeTree && beforeAgencies
+        ? {
+            agencies: beforeAgencies,
+            supergraphPath: beforeTree.supergraphPath,
+            query: (workload: Workload) =>
+              workload.operation ? registeredOperation(workload.operation, beforeOperations).body : workload.query,
+          }
+        : undefined,
+  };
+  const systemOf = (target: TargetName): System =>
+    target === 'joined-up-before' && systems.before ? systems.before : systems.current;
+  const benchmark = chosen.some((workload) => workload.graph === 'federation-benchmark')
+    ? await startHelperProcess<{ supergraphPath: string }>('./federationBenchmarkProcess.ts')
+    : undefined;
+  try {
+    for (const layout of settings.layouts as Layout[]) {
+      const measured = await compare(
+        chosen,
+        targetNames,
+        systemOf,
+        (workload, system) =>
+          workload.graph === 'federation-benchmark' ? benchmark!.ready.supergraphPath : system.supergraphPath,
+        allLayouts[layout],
       );
-    } finally {
-      await benchmark.stop();
+      if (layout === 'one-process') results.workloads = measured;
+      else results.workloadsPerCore = measured;
     }
+  } finally {
+    await benchmark?.stop();
   }
+  if (targetNames.includes('joined-up') && chosen.some((workload) => workload.name === 'caseload'))
+    results.checks[`sqlPerRequest@${firstScale}`] = await caseloadStatements(agencies);
   for (const workload of agencyWorkloads.filter((candidate) => candidate.scaled)) {
     const ours = results.workloads[workload.name]?.['joined-up'];
     if (ours) (results.scales[workload.name] ??= {})[String(firstScale)] = ours;
   }
 } finally {
   await agencies.stop();
+  await beforeAgencies?.stop();
 }
 for (const people of laterScales) {
   const scaled = await startAgencies(people);
@@ -258,8 +315,9 @@ for (const people of laterScales) {
     const measured = await compare(
       agencyWorkloads.filter((workload) => workload.scaled),
       ['joined-up'],
-      scaled,
-      supergraphPath,
+      () => current(scaled),
+      (_workload, system) => system.supergraphPath,
+      1,
     );
     for (const [workload, byTarget] of Object.entries(measured))
       (results.scales[workload] ??= {})[String(people)] = byTarget['joined-up']!;
@@ -269,6 +327,7 @@ for (const people of laterScales) {
   }
 }
 results.durationSeconds = Math.round((Date.now() - started) / 1000);
+results.machine.loadAverageAtEnd = loadavg().map((load) => Math.round(load * 100) / 100);
 results.targets = targetChecks(results);
 const resultsFolder = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(resultsFolder, { recursive: true });

@@ -14,19 +14,32 @@ function processTree(pid: number): number[] {
   }
 }
 
+/** Peak resident memory of a target's processes, in MiB. */
+export interface PeakMemory {
+  /** The sum of every process's high-water mark: the primary and all workers together. */
+  totalMb: number;
+  /** The largest single process's high-water mark. */
+  largestProcessMb: number;
+}
+
 /**
- * The peak resident memory of a process and its descendants, in MiB: the sum of each one's
- * high-water mark (VmHWM), so several workers count together. Null where /proc is not there.
+ * The peak resident memory of a process and its descendants, from each one's high-water mark
+ * (VmHWM). Null where /proc is not there.
  */
-export function peakMemoryMb(pid: number): number | null {
+export function peakMemory(pid: number): PeakMemory | null {
   let total = 0;
+  let largest = 0;
   for (const member of processTree(pid)) {
     try {
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
-      if (match) total += Number(match[1]);
+      if (match) {
+        total += Number(match[1]);
+        largest = Math.max(largest, Number(match[1]));
+      }
     } catch {
       if (member === pid) return null;
     }
   }
-  return Math.round(total / 102.4) / 10;
+  const mib = (kB: number) => Math.round(kB / 102.4) / 10;
+  return { totalMb: mib(total), largestProcessMb: mib(largest) };
 }

@@ -1,37 +1,52 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { peakMemoryMb } from './peakMemory.ts';
-import { prepareBeforeGateway } from './prepareBeforeGateway.ts';
+import { compileEntry } from './compileEntry.ts';
+import { peakMemory, type PeakMemory } from './peakMemory.ts';
+import { beforePortOffset, prepareBeforeSystem } from './prepareBeforeSystem.ts';
 import { stopChild } from './stopChild.ts';
 
 /** The gateways (and the direct call) the benchmark compares. */
-export type TargetName = 'joined-up' | 'joined-up-before' | 'apollo-gateway' | 'hive-gateway' | 'direct';
+export type TargetName =
+  'joined-up' | 'joined-up-before' | 'apollo-gateway' | 'hive-gateway' | 'hive-gateway-rust' | 'direct';
+
+export type GatewayName = Exclude<TargetName, 'direct'>;
 
 export interface RunningTarget {
   name: TargetName;
   url: string;
-  /** Peak resident memory of the target's processes so far, in MiB (null for the direct call, which shares the agencies' process). */
-  peakMemoryMb(): number | null;
+  /**
+   * Peak resident memory of the target's processes so far (null for the direct call, which shares the agencies'
+   * process).
+   */
+  peakMemory(): PeakMemory | null;
   stop(): Promise<void>;
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const targetPort = 4000;
 
+const compiled = new Map<string, Promise<string>>();
+const compiledEntry = (file: string) => {
+  if (!compiled.has(file)) compiled.set(file, compileEntry(file));
+  return compiled.get(file)!;
+};
+
 /**
- * How each gateway is started, in its own process: ours exactly as its container runs it
- * (gateway/src/main.ts, production settings from the environment), the others from the small
- * entry files beside this one. `joined-up-before` is ours as it was before this issue's speed-ups
- * (prepareBeforeGateway.ts), with the same settings.
+ * How each gateway is started, in its own process and with `workers` processes serving the port
+ * (1, or one per core), as compiled JavaScript: ours exactly as its container runs it
+ * (gateway/dist/main.js from `npm run build`, production settings from the environment,
+ * GATEWAY_WORKERS), the others from the small entry files beside this one, compiled to bench/dist
+ * (node:cluster workers). `joined-up-before` is the whole system as it was before
+ * (prepareBeforeSystem.ts), run as it was then (its TypeScript sources through tsx), with the same
+ * settings, in front of its own agencies.
  */
-function command(
-  name: Exclude<TargetName, 'direct'>,
+async function command(
+  name: GatewayName,
   supergraphPath: string,
   identityUrl: string,
-): { args: string[]; env: NodeJS.ProcessEnv } {
+  workers: number,
+): Promise<{ args: string[]; env: NodeJS.ProcessEnv; typescript?: true }> {
   const ours = (entry: string, extra: NodeJS.ProcessEnv) => ({
     args: [entry],
     env: {
@@ -45,19 +60,41 @@ function command(
       // One caller sends every request of a benchmark: the per-caller limit would measure itself.
       GATEWAY_RATE_LIMIT: '1000000000',
       GATEWAY_LOG_LEVEL: 'error',
+      GATEWAY_WORKERS: String(workers),
       ...extra,
     },
   });
   switch (name) {
     case 'joined-up':
-      // One worker per core, as the README asks of production.
-      return ours(`${root}gateway/src/main.ts`, { GATEWAY_WORKERS: String(availableParallelism()) });
+      return ours(`${root}gateway/dist/main.js`, {});
     case 'joined-up-before':
-      return ours(prepareBeforeGateway(), {});
+      // Its agencies listen above the usual ports; the gateway takes their URLs from these variables.
+      return {
+        ...ours(prepareBeforeSystem().gatewayEntry, {
+          HEALTH_URL: `http://localhost:${4001 + beforePortOffset}/graphql`,
+          SOCIAL_CARE_URL: `http://localhost:${4002 + beforePortOffset}/graphql`,
+          VOLUNTARY_SECTOR_URL: `http://localhost:${4003 + beforePortOffset}/graphql`,
+          CARE_COORDINATION_URL: `http://localhost:${4004 + beforePortOffset}/graphql`,
+        }),
+        typescript: true,
+      };
     case 'apollo-gateway':
-      return { args: [file('./apolloGatewayProcess.ts'), supergraphPath, String(targetPort)], env: process.env };
+      return {
+        args: [await compiledEntry('./apolloGatewayProcess.ts'), supergraphPath, String(targetPort), String(workers)],
+        env: process.env,
+      };
     case 'hive-gateway':
-      return { args: [file('./hiveGatewayProcess.ts'), supergraphPath, String(targetPort)], env: process.env };
+    case 'hive-gateway-rust':
+      return {
+        args: [
+          await compiledEntry('./hiveGatewayProcess.ts'),
+          supergraphPath,
+          String(targetPort),
+          String(workers),
+          name === 'hive-gateway-rust' ? 'rust' : 'js',
+        ],
+        env: process.env,
+      };
   }
 }
 
@@ -94,19 +131,25 @@ function portInUse(port: number): Promise<boolean> {
 
 /** Starts one gateway under test and waits until it answers a query. */
 export async function startTarget(
-  name: Exclude<TargetName, 'direct'>,
-  options: { supergraphPath: string; identityUrl: string; headers: Record<string, string> },
+  name: GatewayName,
+  options: { supergraphPath: string; identityUrl: string; headers: Record<string, string>; workers: number },
 ): Promise<RunningTarget> {
   if (await portInUse(targetPort))
     throw new Error(
-      `Port ${targetPort} is in use: stop whatever listens there (npm start, or a gateway left by an interrupted run) and run again.`,
+      `Port ${targetPort} is in use: stop whatever listens there ` +
+        `(npm start, or a gateway left by an interrupted run) and run ` +
+        `again.`,
     );
-  const { args, env } = command(name, options.supergraphPath, options.identityUrl);
-  const child = spawn(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', ...args], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    cwd: root,
-  });
+  const { args, env, typescript } = await command(name, options.supergraphPath, options.identityUrl, options.workers);
+  const child = spawn(
+    process.execPath,
+    [...(typescript ? ['--conditions=@joined-up/source', '--import', 'tsx'] : []), ...args],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      cwd: root,
+    },
+  );
   const url = `http://127.0.0.1:${targetPort}/graphql`;
   try {
     await waitUntilAnswering(url, options.headers, child);
@@ -114,11 +157,11 @@ export async function startTarget(
     child.kill('SIGKILL');
     throw error;
   }
-  let lastPeak: number | null = null;
+  let lastPeak: PeakMemory | null = null;
   return {
     name,
     url,
-    peakMemoryMb: () => (lastPeak = child.pid && child.exitCode === null ? peakMemoryMb(child.pid) : lastPeak),
+    peakMemory: () => (lastPeak = child.pid && child.exitCode === null ? peakMemory(child.pid) : lastPeak),
     stop: () => stopChild(child, () => child.kill('SIGTERM'), 10_000),
   };
 }

@@ -1,6 +1,6 @@
 import { registeredOperation } from '@joined-up/schema';
 import { federationBenchmarkQuery } from './federationBenchmark/index.ts';
-import type { TargetName } from './startTarget.ts';
+import type { GatewayName, TargetName } from './startTarget.ts';
 
 /** One named piece of work the benchmark sends, over and over, to each target. */
 export interface Workload {
@@ -11,6 +11,8 @@ export interface Workload {
   /** The demo user whose token is sent. */
   user: string;
   query: string;
+  /** The registered operation the query is, so a system of another revision can send its own version of it. */
+  operation?: string;
   variables?: Record<string, unknown>;
   /** Which agency answers the whole query, when one does: the direct target calls it. */
   directSubgraph?: string;
@@ -24,11 +26,16 @@ export const workloads: readonly Workload[] = [
   {
     name: 'person-view',
     description:
-      "Sam's whole record through the gateway, as his GP: demographics, problems, medications, alerts, encounters, the council's plan and services, social prescribing, the shared plan, the care team and the first page of the joined-up timeline (every agency).",
+      "Sam's whole record through the gateway, as his GP: " +
+      'demographics, problems, medications, alerts, encounters, the ' +
+      "council's plan and services, social prescribing, the shared " +
+      'plan, the care team and the first page of the joined-up ' +
+      'timeline (every agency).',
     graph: 'agencies',
     user: 'gp',
     scaled: true,
     query: registeredOperation('PersonView').body,
+    operation: 'PersonView',
     variables: { nhsNumber: sam },
   },
   {
@@ -39,6 +46,7 @@ export const workloads: readonly Workload[] = [
     user: 'coordinator',
     scaled: true,
     query: registeredOperation('Caseload').body,
+    operation: 'Caseload',
     variables: { first: 50 },
   },
   {
@@ -50,12 +58,16 @@ export const workloads: readonly Workload[] = [
     scaled: false,
     directSubgraph: 'health',
     query: registeredOperation('PeopleSearch').body,
+    operation: 'PeopleSearch',
     variables: { name: 'tay' },
   },
   {
     name: 'federation-benchmark',
     description:
-      "The Guild's public gateway benchmark: its four subgraphs (accounts, inventory, products, reviews), ported to Node from the published schema and data, and the nested query of its k6 scenario.",
+      "The Guild's public gateway benchmark: its four subgraphs " +
+      '(accounts, inventory, products, reviews), ported to Node ' +
+      'from the published schema and data, and the nested query of ' +
+      'its k6 scenario.',
     graph: 'federation-benchmark',
     user: 'gp',
     scaled: false,
@@ -64,6 +76,6 @@ export const workloads: readonly Workload[] = [
 ];
 
 /** The targets a workload runs against: every gateway, and the subgraph itself where one answers it all. */
-export function targetsOf(workload: Workload, gateways: readonly Exclude<TargetName, 'direct'>[]): TargetName[] {
+export function targetsOf(workload: Workload, gateways: readonly GatewayName[]): TargetName[] {
   return [...gateways, ...(workload.directSubgraph ? (['direct'] as const) : [])];
 }

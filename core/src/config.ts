@@ -69,3 +69,15 @@ export function isUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * OTEL_EXPORTER_OTLP_ENDPOINT, OpenTelemetry's own name for where traces go (an OTLP/HTTP
+ * collector such as http://collector:4318); unset, tracing is off and costs nothing.
+ */
+export function parseOtlpEndpoint(env: Env, problems: string[]): string | undefined {
+  const endpoint = env['OTEL_EXPORTER_OTLP_ENDPOINT'] || undefined;
+  if (endpoint !== undefined && !/^https?:\/\//.test(endpoint)) {
+    problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  }
+  return endpoint;
+}

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Registry } from 'prom-client';
 import type { Logger } from './createLogger.ts';
-import { type ErrorCode, errorCodes } from './errorCodes.ts';
+import { type HttpStatusOf, httpStatusOf, type RequestErrorCode } from './errorCodes.ts';
 import { runInRequestScope } from './requestContext.ts';
+import { httpRequestCounter, metricsRoute } from './telemetry/metrics.ts';
+import { currentTraceIds, extractTraceContext, tracerName, tracingEnabled } from './telemetry/tracing.ts';
 
 /** A plain HTTP route beside GraphQL (health, metrics, the explorer). */
 export type HttpRoute = (request: IncomingMessage, response: ServerResponse, requestId: string) => Promise<void> | void;
@@ -21,6 +25,8 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   /** Runs before GraphQL for requests to the GraphQL path; return true when it answered. */
   beforeGraphQL?: (request: IncomingMessage, response: ServerResponse, requestId: string) => Promise<boolean> | boolean;
   logger: Logger;
+  /** The service's metrics: served at GET /metrics, and every answer counted by route and status. */
+  metrics?: Registry;
 }
 
 // A caller-supplied request id is kept when it looks like one, so a trace can be followed
@@ -43,18 +49,25 @@ export function createHttpHandler<TContext extends BaseContext>(
 ): RequestListener {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const routes: Record<string, HttpRoute> = {
+    ...(options.metrics ? { '/metrics': metricsRoute(options.metrics) } : {}),
+    ...options.routes,
+  };
+  const countAnswer = options.metrics ? httpRequestCounter(options.metrics) : undefined;
+  // The route a request is counted and traced under: a path we serve, or "other", so that a
+  // caller inventing paths cannot make new series or span names.
+  const routeOf = (target: { pathname: string } | undefined): string =>
+    target && (target.pathname === graphqlPath || Object.hasOwn(routes, target.pathname)) ? target.pathname : 'other';
   const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
     const target = requestTargetOf(request.url);
-    if (!target) return sendError(response, 400, 'BAD_REQUEST', 'The request target is not a path.');
-    const route =
-      options.routes && Object.hasOwn(options.routes, target.pathname) ? options.routes[target.pathname] : undefined;
+    if (!target) return sendError(response, 'BAD_REQUEST', 'The request target is not a path.');
+    const route = Object.hasOwn(routes, target.pathname) ? routes[target.pathname] : undefined;
     if (route) return route(request, response, requestId);
     if (target.pathname !== graphqlPath)
-      return sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${shown(target.pathname)}.`);
+      return sendError(response, 'NOT_FOUND', `Nothing is served at ${shown(target.pathname)}.`);
     if (options.beforeGraphQL && (await options.beforeGraphQL(request, response, requestId))) return;
     const body = await readJsonBody(request, maxBodyBytes);
-    if (body.error)
-      return sendError(response, errorCodes[body.error.code].httpStatus, body.error.code, body.error.message);
+    if (body.error) return sendError(response, body.error.code, body.error.message);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -80,12 +93,11 @@ export function createHttpHandler<TContext extends BaseContext>(
   // Everything a request does runs inside one guard and one request scope: whatever it throws or
   // rejects with, parsing its target included, fails that request alone with a coded answer, and
   // the process-level safety net (installCrashSafetyNet) can name it.
-  return (request, response) => {
-    const requestId = requestIdOf(request);
+  const serve = (request: IncomingMessage, response: ServerResponse, requestId: string): void => {
     runInRequestScope({ requestId, response }, () => {
       const fail = (error: unknown): void => {
         options.logger.error({ err: error, requestId }, 'request failed');
-        if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
+        if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
         else response.destroy();
       };
       try {
@@ -96,6 +108,52 @@ export function createHttpHandler<TContext extends BaseContext>(
       }
     });
   };
+  return (request, response) => {
+    const requestId = requestIdOf(request);
+    let route: string | undefined;
+    if (countAnswer) {
+      route = routeOf(safeTarget(request.url));
+      const counted = route;
+      response.once('finish', () => countAnswer(counted, response.statusCode));
+    }
+    if (!tracingEnabled()) return serve(request, response, requestId);
+    // The server span continues the trace the caller started (W3C traceparent): the gateway's
+    // call to an agency is the parent of the agency's span.
+    route ??= routeOf(safeTarget(request.url));
+    const method = requestMethodOf(request.method);
+    const parent = extractTraceContext(request.headers);
+    const span = trace.getTracer(tracerName).startSpan(
+      `${method} ${route}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': method, 'http.route': route, 'joined_up.request_id': requestId },
+      },
+      parent,
+    );
+    response.once('close', () => {
+      span.setAttribute('http.response.status_code', response.statusCode);
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    otelContext.with(trace.setSpan(parent, span), () => serve(request, response, requestId));
+  };
+}
+
+/** requestTargetOf, for counting and tracing before the guard: it never throws, but that is not assumed. */
+function safeTarget(raw: string | undefined): { pathname: string } | undefined {
+  try {
+    return requestTargetOf(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+
+/** The method as OpenTelemetry's conventions record it: a known one, or _OTHER. */
+function requestMethodOf(method: string | undefined): string {
+  const upper = (method ?? 'GET').toUpperCase();
+  return knownMethods.has(upper) ? upper : '_OTHER';
 }
 
 /**
@@ -128,7 +186,7 @@ function shown(pathname: string): string {
 
 interface BodyResult {
   value?: unknown;
-  error?: { code: ErrorCode; message: string };
+  error?: { code: RequestErrorCode; message: string };
 }
 
 async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Promise<BodyResult> {
@@ -163,9 +221,28 @@ async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Pro
   }
 }
 
-/** Writes a GraphQL-shaped error body, so clients parse every failure the same way. */
-export function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+/**
+ * Refuses a request with a GraphQL-shaped error body, so clients parse every failure the same way,
+ * and the HTTP status the catalog gives `code` (or one of its other statuses, `variant`).
+ */
+export function sendError<Code extends RequestErrorCode>(
+  response: ServerResponse,
+  code: Code,
+  message: string,
+  variant?: HttpStatusOf<Code>,
+): void {
+  sendJson(response, httpStatusOf(code, variant), {
+    errors: [{ message, extensions: { code, ...traceExtensions() } }],
+  });
+}
+
+/**
+ * `traceId` for an error's extensions while tracing is on, so a client's error report leads to
+ * the trace; nothing when it is off (the x-request-id header leads to the logs then).
+ */
+export function traceExtensions(): { traceId?: string } {
+  const ids = currentTraceIds();
+  return ids ? { traceId: ids.traceId } : {};
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {

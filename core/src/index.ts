@@ -8,6 +8,7 @@ export {
   isUrl,
   loadIdentityConfig,
   parseEnvironment,
+  parseOtlpEndpoint,
   parsePort,
   type Env,
   type Environment,
@@ -20,6 +21,7 @@ export {
   requestTargetOf,
   sendError,
   sendJson,
+  traceExtensions,
   type HttpHandlerOptions,
   type HttpRoute,
 } from './createHttpHandler.ts';
@@ -27,7 +29,33 @@ export { createLogger, type Logger } from './createLogger.ts';
 export { installCrashSafetyNet, type CrashSafetyNetOptions } from './installCrashSafetyNet.ts';
 export { currentRequestScope, runInRequestScope, type RequestScope } from './requestContext.ts';
 export { callerFromClaims, createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
-export { createError, createRequestError, errorCodes, type ErrorCode, type ErrorDetails } from './errorCodes.ts';
+export {
+  createError,
+  createRequestError,
+  type ErrorCode,
+  type ErrorCodeEntry,
+  errorCodes,
+  type ErrorDetails,
+  type HttpStatusOf,
+  httpStatusOf,
+  type RequestErrorCode,
+} from './errorCodes.ts';
 export { listen, type RunningServer } from './listen.ts';
 export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
 export { requestLogging } from './requestLogging.ts';
+export {
+  createMetricsRegistry,
+  graphqlRequestMetrics,
+  latencyBuckets,
+  metricsRoute,
+  operationLabel,
+} from './telemetry/metrics.ts';
+export { startTracing, type Tracing, type TracingOptions } from './telemetry/startTracing.ts';
+export {
+  currentTraceIds,
+  errorTypeOf,
+  inSpan,
+  tracerName,
+  tracingEnabled,
+  type SpanOptions,
+} from './telemetry/tracing.ts';

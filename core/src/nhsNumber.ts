@@ -28,7 +28,8 @@ export function requireNhsNumber(value: unknown, argumentName: string): string {
   if (!isValidNhsNumber(text)) {
     throw createError(
       'BAD_USER_INPUT',
-      `Argument "${argumentName}" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.`,
+      `Argument "${argumentName}" is not a valid NHS number: it ` +
+        `must be 10 digits with a correct Modulus 11 check digit.`,
       { argumentName },
     );
   }

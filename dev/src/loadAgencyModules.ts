@@ -30,7 +30,9 @@ export async function loadAgencyModules(
       const modules = Object.values(exports).filter(isSubgraphModule);
       if (modules.length !== 1) {
         throw new Error(
-          `${entry.package} (for "${entry.name}" in subgraphs.json) must export one SubgraphModule; it exports ${modules.length}.`,
+          `${entry.package} (for "${entry.name}" in subgraphs.json) ` +
+            `must export one SubgraphModule; it exports ` +
+            `${modules.length}.`,
         );
       }
       const module = modules[0]!;

@@ -19,7 +19,10 @@ export function loadIdentityProviderConfig(env: Env, defaultKeyPath: string): Id
   const port = parsePort(env['IDENTITY_PORT'], 4100, 'IDENTITY_PORT', problems);
   if (parseEnvironment(env['NODE_ENV'], problems) === 'production') {
     problems.push(
-      'NODE_ENV is production: the development identity provider signs tokens for anyone and must not run in production; point JOINED_UP_ISSUER and JOINED_UP_JWKS_URL at a real OIDC issuer instead',
+      'NODE_ENV is production: the development identity provider ' +
+        'signs tokens for anyone and must not run in production; ' +
+        'point JOINED_UP_ISSUER and JOINED_UP_JWKS_URL at a real OIDC ' +
+        'issuer instead',
     );
   }
   if (problems.length > 0) throw configurationError(problems);

@@ -1,4 +1,4 @@
-import { type Env, parsePort } from '@joined-up/core';
+import { type Env, parseOtlpEndpoint, parsePort } from '@joined-up/core';
 import { maxPopulationSize } from '@joined-up/population';
 import { dataDirOf } from './paths.ts';
 
@@ -13,6 +13,8 @@ export interface StartConfig {
   externalUrls: Record<string, string>;
   people: number;
   logLevel: string;
+  /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
+  otlpEndpoint: string | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export function loadStartConfig(
     ),
     people: 0,
     logLevel: env['JOINED_UP_LOG_LEVEL'] ?? 'warn',
+    otlpEndpoint: parseOtlpEndpoint(env, problems),
   };
   const people = env['JOINED_UP_PEOPLE'];
   config.people = people === undefined || people === '' ? 3000 : Number(people);

@@ -19,7 +19,9 @@ const { values } = parseArgs({
 const people = Number(values.people);
 if (!Number.isInteger(people) || people < 2 || people > maxPopulationSize) {
   console.error(
-    `--people must be a whole number from 2 to ${maxPopulationSize} (the NHS test range holds about 909,000 valid numbers).`,
+    `--people must be a whole number from 2 to ` +
+      `${maxPopulationSize} (the NHS test range holds about 909,000 ` +
+      `valid numbers).`,
   );
   process.exit(1);
 }

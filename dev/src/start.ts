@@ -1,6 +1,6 @@
 import { startApp } from '@joined-up/app';
 import { buildApp, builtAppFolder, builtAppIsStale } from '@joined-up/app/build';
-import { createLogger, developmentIdentity, installCrashSafetyNet } from '@joined-up/core';
+import { createLogger, developmentIdentity, installCrashSafetyNet, startTracing } from '@joined-up/core';
 import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
 import { loadStartConfig } from './loadStartConfig.ts';
@@ -28,6 +28,8 @@ if (builtAppIsStale()) {
   await buildApp();
 }
 const appOrigin = `http://localhost:${config.ports.app}`;
+// Every service runs in this process, so they share one tracer provider; each span's service shows in its tree.
+if (config.otlpEndpoint) startTracing({ serviceName: 'joined-up', endpoint: config.otlpEndpoint });
 console.log(
   `Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`,
 );

@@ -11,7 +11,8 @@ const username = process.argv[2];
 const user = username ? findDemoUser(username) : undefined;
 if (!user) {
   console.error(
-    `Usage: npm run token -- <user>\nDemo users:\n${demoUsers.map((u) => `  ${u.username.padEnd(15)} ${u.description}`).join('\n')}`,
+    `Usage: npm run token -- <user>\nDemo ` +
+      `users:\n${demoUsers.map((u) => `  ${u.username.padEnd(15)} ${u.description}`).join('\n')}`,
   );
   process.exit(1);
 }

@@ -93,31 +93,39 @@ describe('JoinedUpDataSource', () => {
     });
   });
 
-  it('answers a bad answer with an error at every field it blanked, naming the agency and nothing internal; a read is retried once', async () => {
-    const before = sentTo('/down');
-    const message =
-      'Riverside Council Adult Social Care answered with an error (HTTP 502); its part of this answer is missing.';
-    const extensions = { code: 'SUBGRAPH_UNAVAILABLE', ...named, reason: 'bad-answer', status: 502 };
-    expect(await call(dataSource('/down'))).toEqual({
-      errors: [
-        { message, path: ['socialCareCaseload'], extensions },
-        { message, path: ['socialCareProviders'], extensions },
-      ],
-    });
-    expect(sentTo('/down') - before).toBe(2);
-  });
+  it(
+    'answers a bad answer with an error at every field it ' +
+      'blanked, naming the agency and nothing internal; a read is ' +
+      'retried once',
+    async () => {
+      const before = sentTo('/down');
+      const message =
+        'Riverside Council Adult Social Care answered with an error (HTTP 502); its part of this answer is missing.';
+      const extensions = { code: 'SUBGRAPH_UNAVAILABLE', ...named, reason: 'bad-answer', status: 502 };
+      expect(await call(dataSource('/down'))).toEqual({
+        errors: [
+          { message, path: ['socialCareCaseload'], extensions },
+          { message, path: ['socialCareProviders'], extensions },
+        ],
+      });
+      expect(sentTo('/down') - before).toBe(2);
+    },
+  );
 
-  it("gives each entity's own fields their errors, by its type, for Apollo Gateway to place in the answer", async () => {
-    const result = await call(dataSource('http://127.0.0.1:9/graphql'), entities, { variables: { representations } });
-    expect(result.errors?.map((error) => [error.path, error.extensions?.['reason']])).toEqual([
-      [['_entities', 0, 'careActAssessments'], 'unreachable'],
-      [['_entities', 0, 'allocatedSocialWorker'], 'unreachable'],
-      [['_entities', 1, 'competencies'], 'unreachable'],
-    ]);
-    expect(result.errors?.[0]?.message).toBe(
-      'Riverside Council Adult Social Care could not be reached; its part of this answer is missing.',
-    );
-  });
+  it(
+    "gives each entity's own fields their errors, by its type, " + 'for Apollo Gateway to place in the answer',
+    async () => {
+      const result = await call(dataSource('http://127.0.0.1:9/graphql'), entities, { variables: { representations } });
+      expect(result.errors?.map((error) => [error.path, error.extensions?.['reason']])).toEqual([
+        [['_entities', 0, 'careActAssessments'], 'unreachable'],
+        [['_entities', 0, 'allocatedSocialWorker'], 'unreachable'],
+        [['_entities', 1, 'competencies'], 'unreachable'],
+      ]);
+      expect(result.errors?.[0]?.message).toBe(
+        'Riverside Council Adult Social Care could not be reached; its part of this answer is missing.',
+      );
+    },
+  );
 
   it('gives up on an agency that does not answer within its timeout, without retrying', async () => {
     const before = sentTo('/slow');
@@ -139,23 +147,27 @@ describe('JoinedUpDataSource', () => {
     });
   });
 
-  it("respects the request's deadline: the call gets only what is left, and none is made once it has passed", async () => {
-    const slow = dataSource('/slow', { timeoutMs: 5_000 });
-    const started = performance.now();
-    const cut = await call(slow, root, { context: context({ deadlineAt: performance.now() + 200 }) });
-    expect(performance.now() - started).toBeLessThan(2_000);
-    expect(cut.errors?.[0]).toEqual({
-      message:
-        'The request ran out of time before Riverside Council Adult Social Care answered; its part of this answer is missing.',
-      path: ['socialCareCaseload'],
-      extensions: { code: 'GATEWAY_TIMEOUT', ...named, reason: 'deadline' },
-    });
-    const before = sentTo('/slow');
-    await call(slow, root, { context: context({ deadlineAt: performance.now() - 1 }) });
-    expect(sentTo('/slow')).toBe(before);
-    // The request's deadline says nothing about the agency: its circuit stays closed.
-    expect(slow.traffic.state).toBe('closed');
-  });
+  it(
+    "respects the request's deadline: the call gets only what is " + 'left, and none is made once it has passed',
+    async () => {
+      const slow = dataSource('/slow', { timeoutMs: 5_000 });
+      const started = performance.now();
+      const cut = await call(slow, root, { context: context({ deadlineAt: performance.now() + 200 }) });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(cut.errors?.[0]).toEqual({
+        message:
+          'The request ran out of time before Riverside Council Adult ' +
+          'Social Care answered; its part of this answer is missing.',
+        path: ['socialCareCaseload'],
+        extensions: { code: 'GATEWAY_TIMEOUT', ...named, reason: 'deadline' },
+      });
+      const before = sentTo('/slow');
+      await call(slow, root, { context: context({ deadlineAt: performance.now() - 1 }) });
+      expect(sentTo('/slow')).toBe(before);
+      // The request's deadline says nothing about the agency: its circuit stays closed.
+      expect(slow.traffic.state).toBe('closed');
+    },
+  );
 
   it('fails later calls of the same request at once once the agency has failed it', async () => {
     const slow = dataSource('/slow', { timeoutMs: 200 });
@@ -169,31 +181,37 @@ describe('JoinedUpDataSource', () => {
     expect(sentTo('/slow')).toBe(before);
   });
 
-  it('opens the circuit after consecutive failures, failing fast, then probes the agency again (half-open)', async () => {
-    const down = dataSource('/down', { traffic: { breakerFailures: 3, halfOpenAfterMs: 300, retries: 0 } });
-    for (let failure = 0; failure < 3; failure += 1) await call(down);
-    expect(down.traffic.state).toBe('open');
-    const before = sentTo('/down');
-    const fast = await call(down);
-    expect(fast.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', ...named, reason: 'circuit-open' });
-    expect(sentTo('/down')).toBe(before);
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    await call(down);
-    // The probe reached the agency, failed, and opened the circuit again.
-    expect(sentTo('/down')).toBe(before + 1);
-    expect(down.traffic.state).toBe('open');
-  });
+  it(
+    'opens the circuit after consecutive failures, failing fast, ' + 'then probes the agency again (half-open)',
+    async () => {
+      const down = dataSource('/down', { traffic: { breakerFailures: 3, halfOpenAfterMs: 300, retries: 0 } });
+      for (let failure = 0; failure < 3; failure += 1) await call(down);
+      expect(down.traffic.state).toBe('open');
+      const before = sentTo('/down');
+      const fast = await call(down);
+      expect(fast.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', ...named, reason: 'circuit-open' });
+      expect(sentTo('/down')).toBe(before);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      await call(down);
+      // The probe reached the agency, failed, and opened the circuit again.
+      expect(sentTo('/down')).toBe(before + 1);
+      expect(down.traffic.state).toBe('open');
+    },
+  );
 
-  it('counts timeouts and unreachable calls against the circuit too, and retries a read that could not connect', async () => {
-    const slow = dataSource('/slow', { timeoutMs: 100, traffic: { breakerFailures: 2, retries: 0 } });
-    await call(slow);
-    await call(slow);
-    expect(slow.traffic.state).toBe('open');
-    const refused = dataSource('http://127.0.0.1:9/graphql', { traffic: { breakerFailures: 2, retries: 1 } });
-    // One read: its first attempt and its retry both fail, which opens the circuit.
-    await call(refused);
-    expect(refused.traffic.state).toBe('open');
-  });
+  it(
+    'counts timeouts and unreachable calls against the circuit ' + 'too, and retries a read that could not connect',
+    async () => {
+      const slow = dataSource('/slow', { timeoutMs: 100, traffic: { breakerFailures: 2, retries: 0 } });
+      await call(slow);
+      await call(slow);
+      expect(slow.traffic.state).toBe('open');
+      const refused = dataSource('http://127.0.0.1:9/graphql', { traffic: { breakerFailures: 2, retries: 1 } });
+      // One read: its first attempt and its retry both fail, which opens the circuit.
+      await call(refused);
+      expect(refused.traffic.state).toBe('open');
+    },
+  );
 
   it('never retries a mutation', async () => {
     const before = sentTo('/down');

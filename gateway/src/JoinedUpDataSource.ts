@@ -6,6 +6,7 @@ import { AgencyTraffic, defaultTrafficShaping } from './AgencyTraffic.ts';
 import { createSubgraphFetcher, SubgraphFetchError, withCallScope } from './createSubgraphFetcher.ts';
 import { describeFetch } from './describeFetch.ts';
 import type { GatewayContext } from './GatewayContext.ts';
+import type { GatewayMetrics } from './GatewayMetrics.ts';
 import type { Dispatcher } from 'undici';
 
 export interface JoinedUpDataSourceOptions {
@@ -16,8 +17,12 @@ export interface JoinedUpDataSourceOptions {
   timeoutMs: number;
   /** The keep-alive connection pool shared by every agency's calls. */
   dispatcher: Dispatcher;
-  /** The agency's circuit and retry budget, kept across supergraph swaps. @default a new one with defaultTrafficShaping */
+  /**
+   * The agency's circuit and retry budget, kept across supergraph swaps. @default a new one with defaultTrafficShaping
+   */
   traffic?: AgencyTraffic;
+  /** Where each call's outcome and time are counted. */
+  metrics?: GatewayMetrics;
 }
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -36,6 +41,7 @@ type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[
 export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly agency: { name: string; displayName: string };
   readonly traffic: AgencyTraffic;
+  readonly #metrics: GatewayMetrics | undefined;
 
   constructor(options: JoinedUpDataSourceOptions) {
     super({
@@ -45,6 +51,7 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     this.agency = { name: options.name, displayName: options.displayName };
     this.traffic = options.traffic ?? new AgencyTraffic(this.agency, defaultTrafficShaping, silentLogger);
+    this.#metrics = options.metrics;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
@@ -55,14 +62,20 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       options.document ?? parse(options.request.query ?? '{ __typename }'),
       options.request.variables,
     );
+    const started = performance.now();
     try {
       // An agency that already failed this request fails its later calls at once: a plan that
       // calls it twice in sequence does not wait for it twice.
       const earlier = context.unavailable?.get(this.agency.name);
       if (earlier) throw earlier;
-      return await this.traffic.call(fetch.read, () => this.#attempt(options));
+      const answer = await this.traffic.call(fetch.read, () => this.#attempt(options));
+      this.#metrics?.fetched(this.agency.name, 'ok', (performance.now() - started) / 1000);
+      return answer;
     } catch (error) {
       const failure = this.#asFailure(error);
+      // An agency's own refusal of the whole call (its 4xx or 5xx GraphQL answer) is an answer.
+      const outcome = failure.reason === 'refused' ? 'ok' : failure.reason;
+      this.#metrics?.fetched(this.agency.name, outcome, (performance.now() - started) / 1000);
       if (failure.agencyUnavailable) context.unavailable?.set(this.agency.name, failure);
       const blanked = failure.toGraphQLError(this.agency).toJSON();
       // A call that asked for no field a client sees (only __typename) still reports its agency.

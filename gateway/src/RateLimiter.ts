@@ -37,11 +37,16 @@ export function rateLimitDecision(rateLimit: RateLimit, count: number, msLeft: n
   };
 }
 
-/** HTTP 429 RATE_LIMITED, with a Retry-After header (Apollo sends `extensions.http.headers` and strips them from the body). */
+/**
+ * HTTP 429 RATE_LIMITED, with a Retry-After header (Apollo sends `extensions.http.headers` and strips them from the
+ * body).
+ */
 export function rateLimitedError(decision: RateLimitDecision): GraphQLError {
   const error = createRequestError(
     'RATE_LIMITED',
-    `Too many requests: at most ${decision.limit} every ${decision.windowSeconds} seconds. Try again in ${decision.retryAfterSeconds} seconds.`,
+    `Too many requests: at most ${decision.limit} every ` +
+      `${decision.windowSeconds} seconds. Try again in ` +
+      `${decision.retryAfterSeconds} seconds.`,
     { limit: decision.limit, windowSeconds: decision.windowSeconds, retryAfterSeconds: decision.retryAfterSeconds },
   );
   Object.assign(error.extensions['http'] as object, {

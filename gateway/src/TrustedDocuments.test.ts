@@ -88,7 +88,8 @@ describe('trusted documents', () => {
   it('runs ad hoc text within the limits, unless unregistered operations are refused', async () => {
     expect(await open.run({ query: '{ hello }' })).toEqual({ status: 200, body: { data: { hello: 'hello you' } } });
     const onlyRegistered =
-      'This gateway runs registered operations only: send the id of one registered under schema/operations/ as documentId.';
+      'This gateway runs registered operations only: ' +
+      'send the id of one registered under schema/operations/ as documentId.';
     expect(await strict.run({ query: '{ hello }' })).toEqual(refused('OPERATION_NOT_REGISTERED', onlyRegistered));
     expect(await strict.run(undefined, 'GET', '?query=%7B%20hello%20%7D')).toEqual(
       refused('OPERATION_NOT_REGISTERED', onlyRegistered),

@@ -111,7 +111,8 @@ export class TrustedDocuments {
     if (!this.refuseUnregistered || this.#bodies.has(query)) return undefined;
     return createRequestError(
       'OPERATION_NOT_REGISTERED',
-      'This gateway runs registered operations only: send the id of one registered under schema/operations/ as documentId.',
+      'This gateway runs registered operations only: ' +
+        'send the id of one registered under schema/operations/ as documentId.',
     );
   }
 

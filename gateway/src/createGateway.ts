@@ -5,7 +5,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   cacheVerifiedTokens,
   createHttpHandler,
+  createMetricsRegistry,
   createTokenVerifier,
+  graphqlRequestMetrics,
   type IdentityConfig,
   type Logger,
   requestLogging,
@@ -19,6 +21,7 @@ import { createRateLimiter } from './createRateLimiter.ts';
 import { createSupergraphHook } from './createSupergraphHook.ts';
 import { createExplorer } from './explorer/createExplorer.ts';
 import { formatGatewayError } from './formatGatewayError.ts';
+import { createGatewayMetrics } from './GatewayMetrics.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
@@ -123,6 +126,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (!found) traffic.set(name, (found = new AgencyTraffic({ name, displayName }, shaping, options.logger)));
     return found;
   };
+  const registry = createMetricsRegistry('gateway');
+  const metrics = createGatewayMetrics(registry, {
+    circuits: () => [...traffic].map(([name, agency]) => [name, agency.state]),
+    supergraphId: () => supergraph.served()?.id ?? 'none',
+  });
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
   // Apollo Gateway reports usage to Apollo and probes cloud metadata addresses unless this is set
   // when it is built. A health and care network sends nothing to a third party, so it is off
@@ -133,6 +141,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Apollo checks a supergraph fully only outside production by default; one that arrives while
     // the gateway runs is checked everywhere before it replaces the one serving.
     validateSupergraph: true,
+    // Apollo Gateway's spans (request, validate, plan, execute, fetch) go to the tracer provider
+    // when tracing is on. The document is never an attribute: it holds NHS numbers and names.
+    telemetry: { includeDocument: false },
     buildService: ({ name, url }) => {
       const subgraph = byName.get(name);
       const displayName = subgraph?.displayName ?? name;
@@ -143,6 +154,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         timeoutMs: subgraph?.timeoutMs ?? options.subgraphTimeoutMs ?? 10_000,
         dispatcher: subgraphConnections,
         traffic: trafficOf(name, displayName),
+        metrics,
       });
     },
   });
@@ -172,6 +184,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         requireResolvedOperation<GatewayContext>(),
         validateNhsNumberArguments<GatewayContext>(),
         requestLogging<GatewayContext>(options.logger),
+        graphqlRequestMetrics<GatewayContext>(registry),
       ],
       formatError: (formatted, error) => {
         // Outside development an unexpected error's words are kept for the logs: they may hold SQL.
@@ -206,6 +219,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const listener = createHttpHandler<GatewayContext>({
     apollo,
     logger: options.logger,
+    metrics: registry,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     context: async (request, requestId) => {
       // The deadline runs from the request's start, token check and rate limit included.
@@ -213,6 +227,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const caller = await verifyToken(request.headers.authorization);
       const decision = await rateLimiter.hit(caller.subject);
       if (!decision.allowed) {
+        metrics.rateLimited();
         options.logger.warn(
           { requestId, caller: caller.subject, limit: decision.limit, windowSeconds: decision.windowSeconds },
           'rate limited',

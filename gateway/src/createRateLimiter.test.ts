@@ -39,7 +39,8 @@ describe('rateLimitedError', () => {
   it('is RATE_LIMITED with HTTP 429 and a Retry-After header', () => {
     const error = rateLimitedError({ allowed: false, limit: 3, windowSeconds: 10, remaining: 0, retryAfterSeconds: 8 });
     expect(error.message).toBe('Too many requests: at most 3 every 10 seconds. Try again in 8 seconds.');
-    // Through unknown: libraries that augment GraphQLErrorExtensions (Hive's, in the benchmark) type `http` differently.
+    // Through unknown: libraries that augment GraphQLErrorExtensions (Hive's, in the benchmark) type `http`
+    // differently.
     const { http, ...extensions } = error.extensions as unknown as {
       http: { status: number; headers: Map<string, string> };
     };

@@ -36,7 +36,9 @@ export class SubgraphFetchError extends Error {
 export interface SubgraphFetcherOptions {
   /** The connection pool every subgraph call goes through: a keep-alive undici Agent shared by all agencies. */
   dispatcher: Dispatcher;
-  /** Give up on a call (connecting, waiting, and reading the answer) after this many milliseconds: the agency's timeout. */
+  /**
+   * Give up on a call (connecting, waiting, and reading the answer) after this many milliseconds: the agency's timeout.
+   */
   timeoutMs: number;
 }
 

@@ -13,13 +13,13 @@ describe('describeFetch', () => {
 
   it("names each representation's own fields, by its type, fragments included", () => {
     const document = parse(`query($representations: [_Any!]!) { _entities(representations: $representations) {
-      ... on Person { __typename carePlan { version } ...team } ... on PartnershipWorker { name } } }
+      ... on Person { __typename carePlan { version } ...team } ... on CareCoordinationPartnershipWorker { name } } }
       fragment team on Person { careTeam { name } }`);
     expect(
       describeFetch(document, {
         representations: [
           { __typename: 'Person', nhsNumber: '9990000018' },
-          { __typename: 'PartnershipWorker', id: 'w' },
+          { __typename: 'CareCoordinationPartnershipWorker', id: 'w' },
         ],
       }).paths,
     ).toEqual([

@@ -1,4 +1,4 @@
-import { errorCodes } from '@joined-up/core';
+import { errorCodes, traceExtensions } from '@joined-up/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -13,7 +13,8 @@ export function formatGatewayError(
   masked: boolean,
   error?: unknown,
 ): GraphQLFormattedError {
-  const extensions: Record<string, unknown> = { ...formatted.extensions };
+  // While tracing is on, the trace id leads from a client's error report to the trace.
+  const extensions: Record<string, unknown> = { ...formatted.extensions, ...traceExtensions() };
   // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; one our own validation rules
   // raised with a catalogued code (a request limit) keeps that code.
   const original = error instanceof GraphQLError ? error.originalError : undefined;

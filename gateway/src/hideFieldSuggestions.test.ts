@@ -9,10 +9,15 @@ describe('hideFieldSuggestions', () => {
         'Unknown argument "firs" on field "Query.people". Did you mean "first"?',
         'Unknown argument "firs" on field "Query.people".',
       ],
-      ['Unknown type "Persn". Did you mean "Person", "PersonName", or "PersonConnection"?', 'Unknown type "Persn".'],
       [
-        'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "MedicationStatus" enum. Did you mean the enum value "ACTIVE"?',
-        'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "MedicationStatus" enum.',
+        'Unknown type "Persn". Did you mean "Person", ' + '"HealthPersonName", or "HealthPersonConnection"?',
+        'Unknown type "Persn".',
+      ],
+      [
+        'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" ' +
+          'does not exist in "HealthMedicationStatus" enum. Did you ' +
+          'mean the enum value "ACTIVE"?',
+        'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "HealthMedicationStatus" enum.',
       ],
       [
         'Cannot query field "x" on type "Node". Did you mean to use an inline fragment on "Person"?',

@@ -182,7 +182,7 @@ describe('loadGatewayConfig', () => {
     expect(() =>
       loadGatewayConfig({ GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'yes', GATEWAY_ALLOWED_ORIGINS: 'https://app.example/' }),
     ).toThrow(
-      /GATEWAY_TRUSTED_DOCUMENTS_ONLY must be true or false, got "yes"[\s\S]*"https:\/\/app.example\/" is not an origin/,
+      /TRUSTED_DOCUMENTS_ONLY must be true or false, got "yes"[\s\S]*"https:\/\/app.example\/" is not an origin/,
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   loadIdentityConfig,
   parseEnvironment,
   parsePort,
+  parseOtlpEndpoint,
 } from '@joined-up/core';
 import { readRegisteredOperations, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
@@ -40,6 +41,8 @@ export interface GatewayConfig {
   trustedDocuments: TrustedDocumentsOptions;
   /** Origins whose pages may call the gateway (CORS): the web app's. */
   allowedOrigins: string[];
+  /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
+  otlpEndpoint: string | undefined;
 }
 
 /**
@@ -49,7 +52,8 @@ export interface GatewayConfig {
  * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), traffic shaping (GATEWAY_REQUEST_TIMEOUT_MS,
  * <AGENCY>_TIMEOUT_MS, GATEWAY_BREAKER_FAILURES, GATEWAY_BREAKER_HALF_OPEN_MS, GATEWAY_RETRIES),
  * GATEWAY_SHUTDOWN_GRACE_MS, the rate limit (GATEWAY_RATE_LIMIT,
- * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), GATEWAY_TRUSTED_DOCUMENTS_ONLY, GATEWAY_ALLOWED_ORIGINS, each subgraph's URL variable from
+ * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), GATEWAY_TRUSTED_DOCUMENTS_ONLY,
+ * GATEWAY_ALLOWED_ORIGINS, each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
  */
@@ -104,6 +108,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     },
     shutdownGraceMs: wholeNumber('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0),
     identityProviderUrl: env['JOINED_UP_IDENTITY_PROVIDER_URL'],
+    otlpEndpoint: parseOtlpEndpoint(env, problems),
     limits: {
       maxDepth: positive('GATEWAY_MAX_DEPTH', defaultRequestLimits.maxDepth),
       maxAliases: wholeNumber('GATEWAY_MAX_ALIASES', defaultRequestLimits.maxAliases, 0),

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, installCrashSafetyNet } from '@joined-up/core';
+import { createLogger, installCrashSafetyNet, startTracing } from '@joined-up/core';
 import { loadGatewayConfig } from './loadGatewayConfig.ts';
 import { runGatewayWorkers } from './runGatewayWorkers.ts';
 import { startGateway } from './startGateway.ts';
@@ -12,6 +12,10 @@ if (cluster.isPrimary && config.workers > 1) {
   // The primary kills workers still running well after their own grace period.
   runGatewayWorkers({ workers: config.workers, logger, stopTimeoutMs: config.shutdownGraceMs + 5_000 });
 } else {
+  // Tracing starts before the gateway is built, so every span of its work has a provider.
+  const tracing = config.otlpEndpoint
+    ? startTracing({ serviceName: 'gateway', endpoint: config.otlpEndpoint })
+    : undefined;
   const running = await startGateway({ ...config, logger });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
   installCrashSafetyNet({ logger, shutdown: () => running.stop() });
@@ -21,7 +25,10 @@ if (cluster.isPrimary && config.workers > 1) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      void running.stop().then(() => process.exit(0));
+      void running
+        .stop()
+        .then(() => tracing?.stop())
+        .then(() => process.exit(0));
     });
   }
 }

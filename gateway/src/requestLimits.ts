@@ -18,7 +18,10 @@ export interface RequestLimits {
   maxAliases: number;
   /** Most directives in one operation. */
   maxDirectives: number;
-  /** Highest estimated cost (measureOperation): a field's children cost 1.5 times more at each level and `first: n` multiplies. */
+  /**
+   * Highest estimated cost (measureOperation): a field's children cost 1.5 times more at each level and `first: n`
+   * multiplies.
+   */
   maxCost: number;
   /** Most lexical tokens in one operation's document, counted before it is parsed. */
   maxTokens: number;

@@ -25,7 +25,8 @@ export function validateNhsNumberArguments<TContext extends object>(): ApolloSer
           if (invalid) {
             throw createRequestError(
               'BAD_USER_INPUT',
-              `Argument "${invalid}" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.`,
+              `Argument "${invalid}" is not a valid NHS number: it must be ` +
+                `10 digits with a correct Modulus 11 check digit.`,
               { argumentName: invalid },
             );
           }

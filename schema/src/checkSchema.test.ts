@@ -56,7 +56,9 @@ describe('the schema check', { timeout: 60_000 }, () => {
   it('passes a new nullable field, as a safe change', async () => {
     const added = health.replace(
       /^ {2}sex: String @policy\(policies: \[\["demographics"\]\]\)$/m,
-      '$&\n  "The name the person prefers to be called, if they gave one."\n  preferredName: String @policy(policies: [["demographics"]])',
+      '$&\n  "The name the person prefers to be called, if they gave ' +
+        'one."\n  preferredName: String @policy(policies: ' +
+        '[["demographics"]])',
     );
     expect(added).not.toBe(health);
     const result = await propose('added', added);

@@ -54,7 +54,8 @@ export async function checkSchema(
   const entries = readSubgraphList();
   if (!entries.some((entry) => entry.name === agency)) {
     throw new Error(
-      `No agency named "${agency}" in schema/subgraphs.json; it lists ${entries.map((entry) => entry.name).join(', ')}.`,
+      `No agency named "${agency}" in schema/subgraphs.json; it ` +
+        `lists ${entries.map((entry) => entry.name).join(', ')}.`,
     );
   }
   const published = readPublishedSdl(entries);

@@ -55,7 +55,9 @@ function report(result: SchemaCheckResult): string {
   const dangerous = result.changes.filter((change) => change.level === 'dangerous');
   const safe = result.changes.filter((change) => change.level === 'safe');
   lines.push(
-    `  It composes. Against the committed supergraph: ${breaking.length} breaking, ${dangerous.length} dangerous, ${safe.length} safe changes.`,
+    `  It composes. Against the committed supergraph: ` +
+      `${breaking.length} breaking, ${dangerous.length} dangerous, ` +
+      `${safe.length} safe changes.`,
   );
   const describe = (change: SchemaChange) =>
     `    - ${change.message}${change.location ? ` (${where(change.location)})` : ''}`;
@@ -66,7 +68,9 @@ function report(result: SchemaCheckResult): string {
   if (values.verbose && safe.length > 0) lines.push('  Safe changes:', ...safe.map(describe));
   if (result.brokenOperations.length > 0) {
     lines.push(
-      `  ${result.brokenOperations.length} of ${result.operationsChecked} registered operations would no longer validate:`,
+      `  ${result.brokenOperations.length} of ` +
+        `${result.operationsChecked} registered operations would no ` +
+        `longer validate:`,
     );
     for (const operation of result.brokenOperations) {
       lines.push(`    - ${operation.name} (${operation.client}):`);

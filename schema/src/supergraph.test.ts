@@ -61,7 +61,8 @@ describe('the supergraph', () => {
     expect(
       undocumented(
         parse(
-          '"A thing." type Thing { bare: String "Ok." ok(arg: Int): Int } enum Colour { RED } "In." input Filter { by: String }',
+          '"A thing." type Thing { bare: String "Ok." ok(arg: Int): Int ' +
+            '} enum Colour { RED } "In." input Filter { by: String }',
         ),
       ),
     ).toEqual(['Thing.bare', 'Thing.ok(arg)', 'Colour', 'Colour.RED', 'Filter.by']);

@@ -68,7 +68,10 @@ const nothing: Sees = { health: [], 'social-care': [], 'voluntary-sector': [], '
 const supportPlan = ['care-plan', 'services', 'allocated-worker', 'unpaid-carers', 'care-workers'] as const;
 /** What every member of Sam's coordination care team sees: they all work to one plan. */
 const teamReads = ['care-plan', 'care-team', 'referrals', 'skills', 'timeline', 'experience'] as const;
-/** Sam's own record in care coordination, which he delegated to his mother whole: every category but the narrower own-referrals. */
+/**
+ * Sam's own record in care coordination, which he delegated to his mother whole: every category but the narrower
+ * own-referrals.
+ */
 const ownCoordination = [...teamReads, 'access-log', 'sharing-decisions'] as const;
 
 /** The expected table. Why each row is as it is lives in each agency's policy.ts. */

@@ -15,7 +15,8 @@ describe('which agencies answered person data in a response', () => {
   });
 
   it('counts a field only where its parent is a Person, through aliases and fragments', () => {
-    const query = `query($n: NHSNumber!) { person(nhsNumber: $n) { nhsNumber plan: carePlan { whatMattersToMe } ...Mine } }
+    const query = `query($n: NHSNumber!) { person(nhsNumber: $n) { nhsNumber plan: carePlan { whatMattersToMe } ...Mine
+                    } }
       fragment Mine on Person { careTeam { carer { name { full } } } }`;
     const data = {
       person: {
@@ -25,7 +26,7 @@ describe('which agencies answered person data in a response', () => {
       },
     };
     expect(agenciesAnswering(query, data)).toEqual(new Set(['care-coordination', 'health']));
-    // The CarePlan's whatMattersToMe is not the voluntary sector's Person.whatMattersToMe.
+    // The CareCoordinationCarePlan's whatMattersToMe is not the voluntary sector's Person.whatMattersToMe.
     expect(agenciesAnswering(query, data).has('voluntary-sector')).toBe(false);
   });
 
@@ -43,7 +44,9 @@ describe('which agencies answered person data in a response', () => {
 
   it('follows mutations to the person data they return', () => {
     const query =
-      'mutation { respondToReferral(input: { referralId: "r", idempotencyKey: "k", status: ACCEPTED }) { referral { person { name { full } } } } }';
+      'mutation { respondToReferral(input: { referralId: "r", ' +
+      'idempotencyKey: "k", status: ACCEPTED }) { referral { person ' +
+      '{ name { full } } } } }';
     expect(
       agenciesAnswering(query, { respondToReferral: { referral: { person: { name: { full: 'Sam Taylor' } } } } }),
     ).toEqual(new Set(['health']));

@@ -17,7 +17,7 @@ import { personFieldOwners } from './personFieldOwners.ts';
 /**
  * The agencies whose Person fields came back with data somewhere in a response, found by walking
  * the operation against the composed schema: a field counts only where its parent is a Person
- * (whatMattersToMe of a Person is the voluntary sector's; of a CarePlan it is not), aliases and
+ * (whatMattersToMe of a Person is the voluntary sector's; of a CareCoordinationCarePlan it is not), aliases and
  * fragments included.
  */
 export function createAgenciesAnswering(

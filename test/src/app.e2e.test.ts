@@ -56,7 +56,7 @@ describe('the web app against the real gateway and agencies', () => {
     await system?.stop();
   });
 
-  it('the GP signs in, finds Sam and reads his joined-up record, each entry with its agency and provenance', async () => {
+  it('the GP finds Sam and reads his joined-up record, each entry with its agency and provenance', async () => {
     const { context, page } = await newPage(browser);
     const recorded = recordPage(page);
     await signInAs(page, system.appUrl, 'Dr Priya Shah');
@@ -100,7 +100,7 @@ describe('the web app against the real gateway and agencies', () => {
     await context.close();
   });
 
-  it('the unrelated GP is refused, declares an emergency for Sam alone, and reads his record, told it is recorded', async () => {
+  it('the unrelated GP is refused, declares an emergency for Sam alone and reads, told it is recorded', async () => {
     const { context, page } = await newPage(browser);
     const recorded = recordPage(page);
     await signInAs(page, system.appUrl, 'Dr Michael Brown');

@@ -13,7 +13,7 @@ const agencyNames = {
 };
 
 const sendReferral = /* GraphQL */ `
-  mutation Refer($input: SendReferralInput!) {
+  mutation Refer($input: CareCoordinationSendReferralInput!) {
     sendReferral(input: $input) {
       replayed
       referral {
@@ -37,7 +37,7 @@ const sendReferral = /* GraphQL */ `
   }
 `;
 const respondToReferral = /* GraphQL */ `
-  mutation Respond($input: RespondToReferralInput!) {
+  mutation Respond($input: CareCoordinationRespondToReferralInput!) {
     respondToReferral(input: $input) {
       replayed
       referral {
@@ -105,7 +105,7 @@ const planOf = /* GraphQL */ `
   }
 `;
 const addCarePlanAction = /* GraphQL */ `
-  mutation AddAction($input: AddCarePlanActionInput!) {
+  mutation AddAction($input: CareCoordinationAddCarePlanActionInput!) {
     addCarePlanAction(input: $input) {
       replayed
       carePlan {
@@ -115,7 +115,7 @@ const addCarePlanAction = /* GraphQL */ `
   }
 `;
 const updateAboutMe = /* GraphQL */ `
-  mutation AboutMe($input: UpdateAboutMeInput!) {
+  mutation AboutMe($input: CareCoordinationUpdateAboutMeInput!) {
     updateAboutMe(input: $input) {
       replayed
       carePlan {
@@ -129,7 +129,7 @@ const updateAboutMe = /* GraphQL */ `
   }
 `;
 const addCarePlanGoal = /* GraphQL */ `
-  mutation AddGoal($input: AddCarePlanGoalInput!) {
+  mutation AddGoal($input: CareCoordinationAddCarePlanGoalInput!) {
     addCarePlanGoal(input: $input) {
       replayed
       carePlan {
@@ -284,7 +284,9 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
 
     const mothersView = await readPlan('carer');
     const text =
-      "I'm Sam. I like climbing, trains and cooking; I'd like to cook my own tea on Thursdays. Please tell me before plans change.";
+      "I'm Sam. I like climbing, trains and cooking; I'd like to " +
+      'cook my own tea on Thursdays. Please tell me before plans ' +
+      'change.';
     const written = await succeed<{
       updateAboutMe: { carePlan: { version: number; aboutMeProvenance: { recordedBy: string } } };
     }>('carer', updateAboutMe, {
@@ -326,107 +328,120 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
     });
   });
 
-  it("(b) puts the referral in the link worker's worklist at once, with Sam's name from health, and lets her accept it", async () => {
-    const { referral, inWorklist, accepted } = await story();
-    expect(inWorklist).toContainEqual({
-      id: referral.id,
-      service: 'Social prescribing',
-      reason: expect.stringMatching(/^Would like a cooking group/),
-      person: { nhsNumber: sam, name: { full: 'Sam Taylor' } },
-    });
-    expect(accepted).toEqual({
-      id: referral.id,
-      status: 'ACCEPTED',
-      waitDays: 0,
-      statusHistory: [
-        { status: 'SENT', provenance: { recordedBy: 'Dr Priya Shah' } },
-        { status: 'ACCEPTED', provenance: { recordedBy: 'Amira Hassan' } },
-      ],
-    });
-    // Answered, it leaves the worklist of referrals waiting.
-    const after = await succeed<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
-      'link-worker',
-      worklist,
-    );
-    expect(after.data.referralWorklist.edges.map((edge) => edge.node.id)).not.toContain(referral.id);
-  });
-
-  it('(c, d, e) shows the care worker the action the coordinator added and what his mother wrote in About me', async () => {
-    const { planBefore, action, aboutMe, careWorkersPlan } = await story();
-    expect(action.version).toBe(planBefore.version + 1);
-    expect(aboutMe).toMatchObject({ version: action.version + 1, recordedBy: 'Margaret Taylor' });
-    expect(careWorkersPlan.version).toBe(aboutMe.version);
-    expect(careWorkersPlan.aboutMe).toBe(aboutMe.text);
-    expect(careWorkersPlan.aboutMeProvenance).toEqual({
-      recordedBy: 'Margaret Taylor',
-      recordedByRole: 'Carer acting for the person',
-    });
-    const flat = careWorkersPlan.goals.find((goal) => goal.description === 'I want to keep living in my own flat.')!;
-    expect(flat.actions).toContainEqual({
-      description: action.description,
-      dueOn: action.dueOn,
-      status: 'NOT_STARTED',
-      owner: { id: 'sam-team-link-worker', role: 'Social prescribing link worker' },
-      ownerOrganisation: { code: 'DEMOV2', name: 'Community Links Social Prescribing' },
-    });
-  });
-
-  it("(f) puts every step on Sam's one timeline, beside health's, social care's and the voluntary sector's entries, newest first", async () => {
-    const { action, referral } = await story();
-    const entries = await timelineAs('sam');
-    const ours = entries.filter((entry) => entry.agency === agencyNames['care-coordination']);
-    // The wording is the partnership's; the test holds it to the parties, the status and who acted.
-    const referralStep = (status: string) =>
-      expect.stringMatching(
-        new RegExp(`Riverside Medical Centre to Community Links Social Prescribing\\b.*\\b${status}$`),
+  it(
+    "(b) puts the referral in the link worker's worklist at once, " +
+      "with Sam's name from health, and lets her accept it",
+    async () => {
+      const { referral, inWorklist, accepted } = await story();
+      expect(inWorklist).toContainEqual({
+        id: referral.id,
+        service: 'Social prescribing',
+        reason: expect.stringMatching(/^Would like a cooking group/),
+        person: { nhsNumber: sam, name: { full: 'Sam Taylor' } },
+      });
+      expect(accepted).toEqual({
+        id: referral.id,
+        status: 'ACCEPTED',
+        waitDays: 0,
+        statusHistory: [
+          { status: 'SENT', provenance: { recordedBy: 'Dr Priya Shah' } },
+          { status: 'ACCEPTED', provenance: { recordedBy: 'Amira Hassan' } },
+        ],
+      });
+      // Answered, it leaves the worklist of referrals waiting.
+      const after = await succeed<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
+        'link-worker',
+        worklist,
       );
-    expect(ours).toContainEqual(
-      expect.objectContaining({
-        kind: 'REFERRAL',
-        title: referralStep('sent'),
-        detail: expect.stringMatching(/^Would like a cooking group/),
-        provenance: expect.objectContaining({ recordedBy: 'Dr Priya Shah' }),
-      }),
-    );
-    expect(ours).toContainEqual(
-      expect.objectContaining({
-        kind: 'REFERRAL',
-        title: referralStep('accepted'),
-        provenance: expect.objectContaining({ recordedBy: 'Amira Hassan' }),
-      }),
-    );
-    expect(referral.service).toBe('Social prescribing');
-    expect(ours).toContainEqual(
-      expect.objectContaining({
-        kind: 'PLAN_CHANGE',
-        title: expect.stringContaining(`Action added: ${action.description}`),
-        provenance: expect.objectContaining({ recordedBy: 'Rachel Green' }),
-      }),
-    );
-    expect(ours).toContainEqual(
-      expect.objectContaining({
-        kind: 'PLAN_CHANGE',
-        title: expect.stringMatching(/^About me updated by Margaret Taylor/),
-        provenance: expect.objectContaining({ recordedBy: 'Margaret Taylor' }),
-      }),
-    );
-    // Each agency answers for its own entries, each under its own policy.
-    const agencies = new Set(entries.map((entry) => entry.agency));
-    expect(agencies).toEqual(new Set(Object.values(agencyNames)));
-    expect(entries.filter((entry) => entry.agency === agencyNames.health).map((entry) => entry.kind)).toContain(
-      'ENCOUNTER',
-    );
-    const keys = entries.map((entry) => `${entry.occurredOn}|${entry.provenance.recordedAt}`);
-    expect([...keys].sort().reverse()).toEqual(keys);
-    expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
-  });
+      expect(after.data.referralWorklist.edges.map((edge) => edge.node.id)).not.toContain(referral.id);
+    },
+  );
+
+  it(
+    '(c, d, e) shows the care worker the action the coordinator ' + 'added and what his mother wrote in About me',
+    async () => {
+      const { planBefore, action, aboutMe, careWorkersPlan } = await story();
+      expect(action.version).toBe(planBefore.version + 1);
+      expect(aboutMe).toMatchObject({ version: action.version + 1, recordedBy: 'Margaret Taylor' });
+      expect(careWorkersPlan.version).toBe(aboutMe.version);
+      expect(careWorkersPlan.aboutMe).toBe(aboutMe.text);
+      expect(careWorkersPlan.aboutMeProvenance).toEqual({
+        recordedBy: 'Margaret Taylor',
+        recordedByRole: 'Carer acting for the person',
+      });
+      const flat = careWorkersPlan.goals.find((goal) => goal.description === 'I want to keep living in my own flat.')!;
+      expect(flat.actions).toContainEqual({
+        description: action.description,
+        dueOn: action.dueOn,
+        status: 'NOT_STARTED',
+        owner: { id: 'sam-team-link-worker', role: 'Social prescribing link worker' },
+        ownerOrganisation: { code: 'DEMOV2', name: 'Community Links Social Prescribing' },
+      });
+    },
+  );
+
+  it(
+    "(f) puts every step on Sam's one timeline, beside health's, " +
+      "social care's and the voluntary sector's entries, newest " +
+      'first',
+    async () => {
+      const { action, referral } = await story();
+      const entries = await timelineAs('sam');
+      const ours = entries.filter((entry) => entry.agency === agencyNames['care-coordination']);
+      // The wording is the partnership's; the test holds it to the parties, the status and who acted.
+      const referralStep = (status: string) =>
+        expect.stringMatching(
+          new RegExp(`Riverside Medical Centre to Community Links Social Prescribing\\b.*\\b${status}$`),
+        );
+      expect(ours).toContainEqual(
+        expect.objectContaining({
+          kind: 'REFERRAL',
+          title: referralStep('sent'),
+          detail: expect.stringMatching(/^Would like a cooking group/),
+          provenance: expect.objectContaining({ recordedBy: 'Dr Priya Shah' }),
+        }),
+      );
+      expect(ours).toContainEqual(
+        expect.objectContaining({
+          kind: 'REFERRAL',
+          title: referralStep('accepted'),
+          provenance: expect.objectContaining({ recordedBy: 'Amira Hassan' }),
+        }),
+      );
+      expect(referral.service).toBe('Social prescribing');
+      expect(ours).toContainEqual(
+        expect.objectContaining({
+          kind: 'PLAN_CHANGE',
+          title: expect.stringContaining(`Action added: ${action.description}`),
+          provenance: expect.objectContaining({ recordedBy: 'Rachel Green' }),
+        }),
+      );
+      expect(ours).toContainEqual(
+        expect.objectContaining({
+          kind: 'PLAN_CHANGE',
+          title: expect.stringMatching(/^About me updated by Margaret Taylor/),
+          provenance: expect.objectContaining({ recordedBy: 'Margaret Taylor' }),
+        }),
+      );
+      // Each agency answers for its own entries, each under its own policy.
+      const agencies = new Set(entries.map((entry) => entry.agency));
+      expect(agencies).toEqual(new Set(Object.values(agencyNames)));
+      expect(entries.filter((entry) => entry.agency === agencyNames.health).map((entry) => entry.kind)).toContain(
+        'ENCOUNTER',
+      );
+      const keys = entries.map((entry) => `${entry.occurredOn}|${entry.provenance.recordedAt}`);
+      expect([...keys].sort().reverse()).toEqual(keys);
+      expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
+    },
+  );
 
   it('names an agency that refuses its part of the timeline, and still shows the others', async () => {
     await story();
     // Health shares consultations with no coordinator; social care and the voluntary sector share theirs.
     const { body } = await federation.query<{ person: { timeline: { edges: Array<{ node: TimelineNode }> } } }>(
       'coordinator',
-      `query($n: NHSNumber!) { person(nhsNumber: $n) { timeline(first: 100) { edges { node { agency kind title } } } } }`,
+      `query($n: NHSNumber!) { person(nhsNumber: $n) { timeline(first: 100) { edges { node { agency kind title } } }
+        } }`,
       { n: sam },
     );
     expect(body.errors).toEqual([
@@ -482,130 +497,142 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
     );
   });
 
-  it('refuses a plan change made against a stale version with CONFLICT and the current version, and changes nothing', async () => {
-    const { version } = await readPlan('coordinator');
-    const { status, body } = await federation.query('coordinator', addCarePlanGoal, {
-      input: {
+  it(
+    'refuses a plan change made against a stale version with ' +
+      'CONFLICT and the current version, and changes nothing',
+    async () => {
+      const { version } = await readPlan('coordinator');
+      const { status, body } = await federation.query('coordinator', addCarePlanGoal, {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: key(),
+          expectedVersion: version - 1,
+          description: 'Learn to cook three meals on my own.',
+        },
+      });
+      expect(status).toBe(200);
+      expect(body.data).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors![0]).toMatchObject({
+        path: ['addCarePlanGoal'],
+        extensions: {
+          code: 'CONFLICT',
+          currentVersion: version,
+          argumentName: 'input.expectedVersion',
+          serviceName: 'care-coordination',
+        },
+      });
+      const after = await readPlan('coordinator');
+      expect(after.version).toBe(version);
+      expect(after.goals.map((goal) => goal.description)).not.toContain('Learn to cook three meals on my own.');
+    },
+  );
+
+  it(
+    'answers a retry with the same idempotency key with the first ' + 'result, replayed, without a second change',
+    async () => {
+      const { version } = await readPlan('coordinator');
+      const input = {
         nhsNumber: sam,
         idempotencyKey: key(),
-        expectedVersion: version - 1,
-        description: 'Learn to cook three meals on my own.',
-      },
-    });
-    expect(status).toBe(200);
-    expect(body.data).toBeNull();
-    expect(body.errors).toHaveLength(1);
-    expect(body.errors![0]).toMatchObject({
-      path: ['addCarePlanGoal'],
-      extensions: {
-        code: 'CONFLICT',
-        currentVersion: version,
-        argumentName: 'input.expectedVersion',
-        serviceName: 'care-coordination',
-      },
-    });
-    const after = await readPlan('coordinator');
-    expect(after.version).toBe(version);
-    expect(after.goals.map((goal) => goal.description)).not.toContain('Learn to cook three meals on my own.');
-  });
+        expectedVersion: version,
+        description: 'Make a friend at climbing I can text.',
+      };
+      type Added = {
+        addCarePlanGoal: { replayed: boolean; carePlan: { version: number; goals: Array<{ description: string }> } };
+      };
+      const first = await succeed<Added>('coordinator', addCarePlanGoal, { input });
+      expect(first.data.addCarePlanGoal).toMatchObject({ replayed: false, carePlan: { version: version + 1 } });
+      const retry = await succeed<Added>('coordinator', addCarePlanGoal, { input });
+      expect(retry.data.addCarePlanGoal).toMatchObject({ replayed: true, carePlan: { version: version + 1 } });
+      const after = await readPlan('coordinator');
+      expect(after.version).toBe(version + 1);
+      expect(after.goals.filter((goal) => goal.description === input.description)).toHaveLength(1);
+    },
+  );
 
-  it('answers a retry with the same idempotency key with the first result, replayed, without a second change', async () => {
-    const { version } = await readPlan('coordinator');
-    const input = {
-      nhsNumber: sam,
-      idempotencyKey: key(),
-      expectedVersion: version,
-      description: 'Make a friend at climbing I can text.',
-    };
-    type Added = {
-      addCarePlanGoal: { replayed: boolean; carePlan: { version: number; goals: Array<{ description: string }> } };
-    };
-    const first = await succeed<Added>('coordinator', addCarePlanGoal, { input });
-    expect(first.data.addCarePlanGoal).toMatchObject({ replayed: false, carePlan: { version: version + 1 } });
-    const retry = await succeed<Added>('coordinator', addCarePlanGoal, { input });
-    expect(retry.data.addCarePlanGoal).toMatchObject({ replayed: true, carePlan: { version: version + 1 } });
-    const after = await readPlan('coordinator');
-    expect(after.version).toBe(version + 1);
-    expect(after.goals.filter((goal) => goal.description === input.description)).toHaveLength(1);
-  });
-
-  it('resolves each member of the care team through the agency that employs them, and the carer as a person', async () => {
-    const before = federation.statementCounts();
-    const { data } = await succeed<{ person: { careTeam: Array<Record<string, unknown>> } }>(
-      'coordinator',
-      `query($n: NHSNumber!) { person(nhsNumber: $n) { careTeam {
+  it(
+    'resolves each member of the care team through the agency ' + 'that employs them, and the carer as a person',
+    async () => {
+      const before = federation.statementCounts();
+      const { data } = await succeed<{ person: { careTeam: Array<Record<string, unknown>> } }>(
+        'coordinator',
+        `query($n: NHSNumber!) { person(nhsNumber: $n) { careTeam {
         id role isCoordinator carerRelationship
-        clinician { name email phone } socialCareWorker { name phone } voluntarySectorWorker { name } partnershipWorker { name } carer { name { full } }
+        clinician { name email phone } socialCareWorker { name phone } voluntarySectorWorker { name
+          } partnershipWorker { name } carer { name { full } }
       } } }`,
-      { n: sam },
-    );
-    const after = federation.statementCounts();
-    const member = (
-      id: string,
-      role: string,
-      worker: Record<string, unknown> = {},
-      extra: Record<string, unknown> = {},
-    ) => ({
-      id,
-      role,
-      isCoordinator: false,
-      carerRelationship: null,
-      clinician: null,
-      socialCareWorker: null,
-      voluntarySectorWorker: null,
-      partnershipWorker: null,
-      carer: null,
-      ...worker,
-      ...extra,
-    });
-    const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-      String(a['id']).localeCompare(String(b['id']));
-    expect([...data.person.careTeam].sort(byId)).toEqual(
-      [
-        member(
-          'sam-team-coordinator',
-          'Named care coordinator',
-          { partnershipWorker: { name: 'Rachel Green' } },
-          { isCoordinator: true },
-        ),
-        member('sam-team-gp', 'Named GP', {
-          clinician: { name: 'Dr Priya Shah', email: 'priya.shah@demop1.example.nhs.uk', phone: '01632 960101' },
-        }),
-        member('sam-team-diabetes-nurse', 'Diabetes specialist nurse', {
-          clinician: { name: 'Tom Hughes', email: 'tom.hughes@democ1.example.nhs.uk', phone: '01632 960201' },
-        }),
-        member('sam-team-community-matron', 'Community matron', {
-          clinician: { name: 'Helen Price', email: 'helen.price@democ1.example.nhs.uk', phone: '01632 960202' },
-        }),
-        member('sam-team-social-worker', 'Allocated social worker', {
-          socialCareWorker: { name: 'Daniel Moore', phone: '01632 960301' },
-        }),
-        member('sam-team-lead-support-worker', 'Lead support worker, Oakfield Supported Living', {
-          socialCareWorker: { name: 'Lucy Evans', phone: '01632 960401' },
-        }),
-        member('sam-team-support-worker', 'Support worker, Oakfield Supported Living', {
-          socialCareWorker: { name: 'Mark Jones', phone: expect.stringMatching(/^01632 /) },
-        }),
-        member('sam-team-link-worker', 'Social prescribing link worker', {
-          voluntarySectorWorker: { name: 'Amira Hassan' },
-        }),
-        member(
-          'sam-team-mother',
-          'Main unpaid carer',
-          { carer: { name: { full: 'Margaret Taylor' } } },
-          { carerRelationship: 'Mother' },
-        ),
-      ].sort(byId),
-    );
-    // The partnership holds only references: each name was looked up by the agency that employs them.
-    for (const agency of ['health', 'social-care', 'voluntary-sector', 'care-coordination'])
-      expect(after[agency]! - before[agency]!, agency).toBeGreaterThan(0);
-  });
+        { n: sam },
+      );
+      const after = federation.statementCounts();
+      const member = (
+        id: string,
+        role: string,
+        worker: Record<string, unknown> = {},
+        extra: Record<string, unknown> = {},
+      ) => ({
+        id,
+        role,
+        isCoordinator: false,
+        carerRelationship: null,
+        clinician: null,
+        socialCareWorker: null,
+        voluntarySectorWorker: null,
+        partnershipWorker: null,
+        carer: null,
+        ...worker,
+        ...extra,
+      });
+      const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+        String(a['id']).localeCompare(String(b['id']));
+      expect([...data.person.careTeam].sort(byId)).toEqual(
+        [
+          member(
+            'sam-team-coordinator',
+            'Named care coordinator',
+            { partnershipWorker: { name: 'Rachel Green' } },
+            { isCoordinator: true },
+          ),
+          member('sam-team-gp', 'Named GP', {
+            clinician: { name: 'Dr Priya Shah', email: 'priya.shah@demop1.example.nhs.uk', phone: '01632 960101' },
+          }),
+          member('sam-team-diabetes-nurse', 'Diabetes specialist nurse', {
+            clinician: { name: 'Tom Hughes', email: 'tom.hughes@democ1.example.nhs.uk', phone: '01632 960201' },
+          }),
+          member('sam-team-community-matron', 'Community matron', {
+            clinician: { name: 'Helen Price', email: 'helen.price@democ1.example.nhs.uk', phone: '01632 960202' },
+          }),
+          member('sam-team-social-worker', 'Allocated social worker', {
+            socialCareWorker: { name: 'Daniel Moore', phone: '01632 960301' },
+          }),
+          member('sam-team-lead-support-worker', 'Lead support worker, Oakfield Supported Living', {
+            socialCareWorker: { name: 'Lucy Evans', phone: '01632 960401' },
+          }),
+          member('sam-team-support-worker', 'Support worker, Oakfield Supported Living', {
+            socialCareWorker: { name: 'Mark Jones', phone: expect.stringMatching(/^01632 /) },
+          }),
+          member('sam-team-link-worker', 'Social prescribing link worker', {
+            voluntarySectorWorker: { name: 'Amira Hassan' },
+          }),
+          member(
+            'sam-team-mother',
+            'Main unpaid carer',
+            { carer: { name: { full: 'Margaret Taylor' } } },
+            { carerRelationship: 'Mother' },
+          ),
+        ].sort(byId),
+      );
+      // The partnership holds only references: each name was looked up by the agency that employs them.
+      for (const agency of ['health', 'social-care', 'voluntary-sector', 'care-coordination'])
+        expect(after[agency]! - before[agency]!, agency).toBeGreaterThan(0);
+    },
+  );
 
   it('names Rachel Green as his coordinator', async () => {
     const { data } = await succeed<{ person: { careCoordinator: unknown } }>(
       'sam',
-      `query($n: NHSNumber!) { person(nhsNumber: $n) { careCoordinator { id role isCoordinator sector organisation { name } partnershipWorker { name jobTitle } } } }`,
+      `query($n: NHSNumber!) { person(nhsNumber: $n) { careCoordinator { id role isCoordinator sector
+        organisation { name } partnershipWorker { name jobTitle } } } }`,
       { n: sam },
     );
     expect(data.person.careCoordinator).toEqual({
@@ -619,7 +646,8 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
   });
 
   it("flags the insulin gap from social care's own record of the care workers' sign-offs", async () => {
-    const query = `query($n: NHSNumber!) { person(nhsNumber: $n) { skillCoverage { skill gap checked workers { worker { id name } holdsSkill } } } }`;
+    const query = `query($n: NHSNumber!) { person(nhsNumber: $n) { skillCoverage { skill gap checked workers { worker {
+                    id name } holdsSkill } } } }`;
     type Coverage = {
       person: {
         skillCoverage: Array<{
@@ -664,7 +692,8 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
         reason: 'Sam would like to meet others who manage type 1 diabetes.',
       },
     });
-    const query = `query($n: NHSNumber!) { person(nhsNumber: $n) { coordinationReferrals { id service fromOrganisation { code } toOrganisation { code } } } }`;
+    const query = `query($n: NHSNumber!) { person(nhsNumber: $n) { coordinationReferrals { id service fromOrganisation
+                    { code } toOrganisation { code } } } }`;
     type Referrals = {
       person: {
         coordinationReferrals: Array<{
@@ -711,7 +740,8 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
       const { data }: { data: Page } = await succeed<Page>(
         user,
         `query($n: NHSNumber!, $after: String) { person(nhsNumber: $n) { timeline(first: 100, after: $after) {
-          edges { node { id occurredOn kind title detail agency provenance { recordedBy recordedAt } } } pageInfo { hasNextPage endCursor } } } }`,
+          edges { node { id occurredOn kind title detail agency provenance { recordedBy recordedAt }
+            } } pageInfo { hasNextPage endCursor } } } }`,
         { n: sam, after },
       );
       entries.push(...data.person.timeline.edges.map((edge) => edge.node));
@@ -735,8 +765,10 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
       };
       const { data }: { data: Page } = await succeed<Page>(
         user,
-        `query($n: NHSNumber!, $after: String) { person(nhsNumber: $n) { careCoordinationAccessLog(first: 100, after: $after) {
-          edges { node { requestId action actorName actorRole organisation { name } categories } } pageInfo { hasNextPage endCursor } } } }`,
+        `query($n: NHSNumber!, $after: String) { person(nhsNumber: $n) { careCoordinationAccessLog(first:
+          100, after: $after) {
+          edges { node { requestId action actorName actorRole organisation { name } categories } }
+            pageInfo { hasNextPage endCursor } } } }`,
         { n: sam, after },
       );
       events.push(...data.person.careCoordinationAccessLog.edges.map((edge) => edge.node));

@@ -303,7 +303,10 @@ function checkPublishedPorts(services: Map<string, Mapping>, problems: string[])
   }
 }
 
-/** Named volumes and networks are declared; no volume is shared by a database and anything else; a database's networks reach only its own subgraph. */
+/**
+ * Named volumes and networks are declared; no volume is shared by a database and anything else; a database's networks
+ * reach only its own subgraph.
+ */
 function checkSharedResources(
   document: Mapping,
   services: Map<string, Mapping>,

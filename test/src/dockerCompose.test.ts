@@ -315,7 +315,9 @@ describe('checkComposeFile rejects', () => {
       expect(checkComposeFile(loadComposeFile(composePath), scratch)).toEqual([
         'health: subgraphs/health/Dockerfile must be FROM node:26-bookworm-slim, found node:22',
         'health: subgraphs/health/Dockerfile must run as USER node',
-        'health: subgraphs/health/Dockerfile must end with CMD ["node", "subgraphs/health/dist/main.js"], found ["node","subgraphs/health/src/main.ts"]',
+        'health: subgraphs/health/Dockerfile must end with CMD ' +
+          '["node", "subgraphs/health/dist/main.js"], found ' +
+          '["node","subgraphs/health/src/main.ts"]',
         "health: subgraphs/health/Dockerfile copies another agency's subgraphs/social-care",
         'health: subgraphs/health/Dockerfile does not copy its own subgraphs/health',
         'health: subgraphs/health/Dockerfile: npm ci lacks --omit=dev',

@@ -101,7 +101,8 @@ async function runQuery(page: Page, query: string): Promise<void> {
 async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
-      `No Chromium at ${chromiumPath}: the explorer's browser test needs it. Install it with "apt-get install -y chromium".`,
+      `No Chromium at ${chromiumPath}: the explorer's browser test ` +
+        `needs it. Install it with "apt-get install -y chromium".`,
     );
   }
   return chromium.launch({
@@ -255,7 +256,7 @@ describe('the explorer served by the real gateway', () => {
     await expect.poll(() => page.locator('#explorer-status').innerText()).toContain('Signed in as gp');
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
     await page
-      .locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: 'Person' })
+      .locator('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name', { hasText: /^Person$/ })
       .first()
       .click();
     // Descriptions written by three agencies, composed into one Person.

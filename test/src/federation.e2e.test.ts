@@ -313,9 +313,11 @@ describe('the federation end to end, over real HTTP', () => {
     expect(forOne['care-coordination']).toBeLessThanOrEqual(27);
   });
 
-  it("resolves a coordinator's caseload page of 50 with the same SQL statements per agency as a page of 1", async () => {
-    // The page's people are resolved by every agency, each deciding for itself what the coordinator sees.
-    const page = (first: number) => /* GraphQL */ `{
+  it(
+    "resolves a coordinator's caseload page of 50 with the same " + 'SQL statements per agency as a page of 1',
+    async () => {
+      // The page's people are resolved by every agency, each deciding for itself what the coordinator sees.
+      const page = (first: number) => /* GraphQL */ `{
       myCoordinationCaseload(first: ${first}) {
         edges { node { hasPlan nextReviewDue person {
           name { full } alerts { category } careAndSupportPlan { status } socialPrescribingReferrals { status }
@@ -323,28 +325,30 @@ describe('the federation end to end, over real HTTP', () => {
         } } }
       }
     }`;
-    const statementsFor = (first: number) =>
-      statementsOf(async () => {
-        const { status, body } = await federation.query<{
-          myCoordinationCaseload: { edges: Array<{ node: { person: { name: unknown; carePlan: unknown } } }> };
-        }>('coordinator', page(first));
-        expect(status).toBe(200);
-        expect(new Set(body.errors?.map((error) => error.extensions?.['code']) ?? ['FORBIDDEN'])).toEqual(
-          new Set(['FORBIDDEN']),
-        );
-        const edges = body.data!.myCoordinationCaseload.edges;
-        expect(edges).toHaveLength(first);
-        expect(edges[0]?.node.person).toMatchObject({
-          name: { full: 'Sam Taylor' },
-          carePlan: { version: expect.any(Number) },
+      const statementsFor = (first: number) =>
+        statementsOf(async () => {
+          const { status, body } = await federation.query<{
+            myCoordinationCaseload: { edges: Array<{ node: { person: { name: unknown; carePlan: unknown } } }> };
+          }>('coordinator', page(first));
+          expect(status).toBe(200);
+          expect(new Set(body.errors?.map((error) => error.extensions?.['code']) ?? ['FORBIDDEN'])).toEqual(
+            new Set(['FORBIDDEN']),
+          );
+          const edges = body.data!.myCoordinationCaseload.edges;
+          expect(edges).toHaveLength(first);
+          expect(edges[0]?.node.person).toMatchObject({
+            name: { full: 'Sam Taylor' },
+            carePlan: { version: expect.any(Number) },
+          });
         });
-      });
-    const forOne = await statementsFor(1);
-    const forFifty = await statementsFor(50);
-    expect(forFifty).toEqual(forOne);
-    // The page, the people's fields, then the skill check: three requests, each with its access facts and audit insert.
-    expect(forOne['care-coordination']).toBeLessThanOrEqual(15);
-  });
+      const forOne = await statementsFor(1);
+      const forFifty = await statementsFor(50);
+      expect(forFifty).toEqual(forOne);
+      // The page, the people's fields, then the skill check: three requests, each with its access facts and audit
+      // insert.
+      expect(forOne['care-coordination']).toBeLessThanOrEqual(15);
+    },
+  );
 
   it('refuses an invalid NHS number at the gateway, naming the argument, before any agency is asked', async () => {
     const before = federation.statementCounts();
@@ -354,7 +358,8 @@ describe('the federation end to end, over real HTTP', () => {
       errors: [
         {
           message:
-            'Argument "nhsNumber" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.',
+            'Argument "nhsNumber" is not a valid NHS number: it must be ' +
+            '10 digits with a correct Modulus 11 check digit.',
           extensions: { code: 'BAD_USER_INPUT', argumentName: 'nhsNumber' },
         },
       ],
@@ -425,7 +430,9 @@ describe('the federation end to end, over real HTTP', () => {
 
   it('refuses missing and bad tokens at every subgraph called directly, _entities included', async () => {
     const entities =
-      '{ _entities(representations: [{ __typename: "Person", nhsNumber: "9990000018" }]) { ... on Person { nhsNumber } } }';
+      '{ _entities(representations: [{ __typename: "Person", ' +
+      'nhsNumber: "9990000018" }]) { ... on Person { nhsNumber } } ' +
+      '}';
     const tokens: Record<string, string | undefined> = { missing: undefined, ...(await badTokens(federation.key)) };
     for (const [name, subgraph] of Object.entries(federation.federation.subgraphs)) {
       for (const [defect, token] of Object.entries(tokens)) {

@@ -126,7 +126,9 @@ describe('the gateway in production, with the default limits', () => {
 
   it('refuses a cost bomb (100 people, 100 encounters each) before any agency is called', async () => {
     const query =
-      '{ socialCareCaseload(first: 100) { edges { node { person { encounters(first: 100) { edges { node { type summary } } } } } } } }';
+      '{ socialCareCaseload(first: 100) { edges { node { person { ' +
+      'encounters(first: 100) { edges { node { type summary } } } } ' +
+      '} } } }';
     const { status, body } = await withoutAgencies(federation, () => federation.query('social-worker', query));
     expect(status).toBe(400);
     expect(body).toEqual(
@@ -156,7 +158,13 @@ describe('the gateway in production, with the default limits', () => {
       errors: [
         {
           message:
-            "This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header (with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value for one of the following headers: x-apollo-operation-name, apollo-require-preflight\n",
+            'This operation has been blocked as a potential Cross-Site ' +
+            'Request Forgery (CSRF). Please either specify a ' +
+            "'content-type' header (with a type that is not one of " +
+            'application/x-www-form-urlencoded, multipart/form-data, ' +
+            'text/plain) or provide a non-empty value for one of the ' +
+            'following headers: x-apollo-operation-name, ' +
+            'apollo-require-preflight\n',
           extensions: { code: 'BAD_REQUEST' },
         },
       ],
@@ -189,7 +197,10 @@ describe('the gateway in production, with the default limits', () => {
       errors: [
         {
           message:
-            'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production',
+            'GraphQL introspection is not allowed by Apollo Server, but ' +
+            'the query contained __schema or __type. To enable ' +
+            'introspection, pass introspection: true to ApolloServer in ' +
+            'production',
           locations: [{ line: 1, column: 3 }],
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: 'INTROSPECTION_DISABLED' },
         },
@@ -223,7 +234,8 @@ describe('the gateway in production, with the default limits', () => {
     });
     const enumValue = await federation.query(
       'gp',
-      'query($status: MedicationStatus) { person(nhsNumber: "9990000018") { medications(status: $status) { name } } }',
+      'query($status: HealthMedicationStatus) { person(nhsNumber: ' +
+        '"9990000018") { medications(status: $status) { name } } }',
       { status: 'ACTIV' },
     );
     expect(enumValue.status).toBe(400);
@@ -231,7 +243,8 @@ describe('the gateway in production, with the default limits', () => {
       errors: [
         {
           message:
-            'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" does not exist in "MedicationStatus" enum.',
+            'Variable "$status" got invalid value "ACTIV"; Value "ACTIV" ' +
+            'does not exist in "HealthMedicationStatus" enum.',
           locations: [{ line: 1, column: 7 }],
           extensions: { code: 'BAD_USER_INPUT' },
         },

@@ -12,7 +12,8 @@ import type { GraphQLResult } from './graphqlRequest.ts';
 import { startIdentityProvider, type TestIdentityProvider } from './startIdentityProvider.ts';
 import { startServiceProcess } from './startServiceProcess.ts';
 
-const sendReferral = `mutation($input: SendReferralInput!) { sendReferral(input: $input) { referral { id status } } }`;
+const sendReferral = `mutation($input: CareCoordinationSendReferralInput!) { sendReferral(input: $input) { referral { id
+                       status } } }`;
 const writes = 30;
 const marker = `Shutdown test ${process.pid}`;
 

@@ -27,7 +27,8 @@ const matrixFields = agencies.flatMap((agency) => {
   }
   return [...fields.values()];
 });
-const matrixQuery = `query Matrix($nhsNumber: NHSNumber!) { person(nhsNumber: $nhsNumber) { ${matrixFields.map((entry) => entry.selection).join(' ')} } }`;
+const matrixQuery = `query Matrix($nhsNumber: NHSNumber!) { person(nhsNumber: $nhsNumber) {
+                      ${matrixFields.map((entry) => entry.selection).join(' ')} } }`;
 const owners = personFieldOwners();
 const required = requiredPersonFields();
 /** The fields a user is expected to see in an agency: those of any category the user is granted there. */
@@ -105,21 +106,25 @@ describe('information governance, end to end through the gateway', () => {
     },
   );
 
-  it('audited every read it answered, in the agency that holds the data, under the categories granted, before answering', async () => {
-    expect(reads.length).toBe(Object.keys(expectedAccess).length);
-    for (const read of reads) {
-      for (const agency of agencies) {
-        const rows = await auditRowsFor(federation, agency, read.requestId);
-        const recorded = rows.filter((row) => row.nhsNumber === sam).flatMap((row) => row.categories);
-        // The audit names the category the policy granted, where one field answers two.
-        expect(new Set(recorded), `${read.user} in ${agency}`).toEqual(
-          new Set(expectedAccess[read.user]![agency] as readonly string[]),
-        );
-        for (const row of rows)
-          expect(row).toMatchObject({ action: 'read', purpose: 'direct-care', breakGlass: false });
+  it(
+    'audited every read it answered, in the agency that holds the ' +
+      'data, under the categories granted, before answering',
+    async () => {
+      expect(reads.length).toBe(Object.keys(expectedAccess).length);
+      for (const read of reads) {
+        for (const agency of agencies) {
+          const rows = await auditRowsFor(federation, agency, read.requestId);
+          const recorded = rows.filter((row) => row.nhsNumber === sam).flatMap((row) => row.categories);
+          // The audit names the category the policy granted, where one field answers two.
+          expect(new Set(recorded), `${read.user} in ${agency}`).toEqual(
+            new Set(expectedAccess[read.user]![agency] as readonly string[]),
+          );
+          for (const row of rows)
+            expect(row).toMatchObject({ action: 'read', purpose: 'direct-care', breakGlass: false });
+        }
       }
-    }
-  });
+    },
+  );
 
   it('refuses to alter the audit in every agency: the database rejects UPDATE and DELETE', async () => {
     for (const agency of agencies) {
@@ -208,7 +213,8 @@ describe('information governance, end to end through the gateway', () => {
   });
 
   it('withholds sensitive entries unless the rule allows them, without a trace in pages or cursors', async () => {
-    const page = `{ person(nhsNumber: "${sam}") { encounters(first: 20) { edges { cursor node { type } } pageInfo { hasNextPage } } } }`;
+    const page = `{ person(nhsNumber: "${sam}") { encounters(first: 20) { edges { cursor node { type } } pageInfo {
+                   hasNextPage } } } }`;
     type Page = { person: { encounters: { edges: Array<{ cursor: string; node: { type: string } }> } } };
     const gp = (await federation.query<Page>('gp', page)).body.data!.person.encounters.edges;
     const nurse = (await federation.query<Page>('diabetes-nurse', page)).body.data!.person.encounters.edges;
@@ -219,67 +225,79 @@ describe('information governance, end to end through the gateway', () => {
     expect(nurse.map((edge) => edge.cursor)).not.toContain(hidden);
   });
 
-  it('refuses _entities enumeration straight at each subgraph without telling held records from unknown ones', async () => {
-    const token = await federation.tokenFor('unrelated-gp');
-    const probes: Record<Agency, string> = {
-      health: 'name { full }',
-      'social-care': 'careAndSupportPlan { status }',
-      'voluntary-sector': 'socialPrescribingReferrals { status }',
-      'care-coordination': 'carePlan { version }',
-    };
-    for (const agency of Object.keys(probes) as Agency[]) {
-      const query = `{ _entities(representations: [{ __typename: "Person", nhsNumber: "${sam}" }, { __typename: "Person", nhsNumber: "9434765919" }]) { ... on Person { ${probes[agency]} } } }`;
-      const { body } = await graphqlRequest(federation.federation.subgraphs[agency]!.url, { query, token });
-      const [held, unknown] = body.errors ?? [];
-      expect(body.errors, agency).toHaveLength(2);
-      expect({ ...held, path: undefined }, agency).toEqual({ ...unknown, path: undefined });
-      expect(held?.extensions?.['code'], agency).toBe('FORBIDDEN');
-    }
-  });
+  it(
+    'refuses _entities enumeration straight at each subgraph ' + 'without telling held records from unknown ones',
+    async () => {
+      const token = await federation.tokenFor('unrelated-gp');
+      const probes: Record<Agency, string> = {
+        health: 'name { full }',
+        'social-care': 'careAndSupportPlan { status }',
+        'voluntary-sector': 'socialPrescribingReferrals { status }',
+        'care-coordination': 'carePlan { version }',
+      };
+      for (const agency of Object.keys(probes) as Agency[]) {
+        const query = `{ _entities(representations: [{ __typename: "Person", nhsNumber: "${sam}" }, { __typename:
+          "Person",
+                      nhsNumber: "9434765919" }]) { ... on Person { ${probes[agency]} } } }`;
+        const { body } = await graphqlRequest(federation.federation.subgraphs[agency]!.url, { query, token });
+        const [held, unknown] = body.errors ?? [];
+        expect(body.errors, agency).toHaveLength(2);
+        expect({ ...held, path: undefined }, agency).toEqual({ ...unknown, path: undefined });
+        expect(held?.extensions?.['code'], agency).toBe('FORBIDDEN');
+      }
+    },
+  );
 
-  it('opens an emergency to a GP without a relationship, flags it, keeps it open briefly and lists it for the privacy officer', async () => {
-    const query = `{ person(nhsNumber: "${sam}") { name { full } problems { code { display } } encounters(first: 1) { edges { node { type } } } } }`;
-    const reason = 'Found collapsed at the surgery; checking diabetes history';
-    const emergency = await federation.query<{
-      person: { name: { full: string }; problems: unknown[]; encounters: unknown };
-    }>('unrelated-gp', query, {}, { 'x-break-glass-reason': reason });
-    expect(emergency.body.data?.person).toMatchObject({ name: { full: 'Sam Taylor' }, encounters: null });
-    expect(emergency.body.data?.person.problems.length).toBeGreaterThan(0);
-    // Consultations are not opened by break-glass in health's policy.
-    expect(emergency.body.errors?.map((error) => error.path)).toEqual([['person', 'encounters']]);
-    const withoutReason = await federation.query<{ person: { name: { full: string } } }>(
-      'unrelated-gp',
-      query,
-      {},
-      { 'x-request-id': 'still-open' },
-    );
-    expect(withoutReason.body.data?.person.name.full).toBe('Sam Taylor');
-    // Still flagged, but not a new declaration: reading under an emergency does not extend it.
-    const continued = await auditRowsFor(federation, 'health', 'still-open');
-    expect(
-      continued.map((row) => ({
-        breakGlass: row.breakGlass,
-        declared: row.breakGlassDeclared,
-        reason: row.breakGlassReason,
-      })),
-    ).toEqual([{ breakGlass: true, declared: false, reason }]);
-    const review = await federation.query<{
-      healthBreakGlassAccesses: { edges: Array<{ node: Record<string, unknown> }> };
-    }>(
-      'privacy-officer',
-      '{ healthBreakGlassAccesses(first: 10) { edges { node { actorName nhsNumber breakGlass breakGlassReason categories } } } }',
-    );
-    expect(review.body.errors).toBeUndefined();
-    expect(review.body.data?.healthBreakGlassAccesses.edges.map((edge) => edge.node)).toContainEqual({
-      actorName: 'Dr Michael Brown',
-      nhsNumber: sam,
-      breakGlass: true,
-      breakGlassReason: reason,
-      categories: ['demographics', 'problems'],
-    });
-    const refused = await federation.query('gp', '{ healthBreakGlassAccesses(first: 1) { edges { node { id } } } }');
-    expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-  });
+  it(
+    'opens an emergency to a GP without a relationship, flags it, ' +
+      'keeps it open briefly and lists it for the privacy officer',
+    async () => {
+      const query = `{ person(nhsNumber: "${sam}") { name { full } problems { code { display } } encounters(first: 1) {
+                    edges { node { type } } } } }`;
+      const reason = 'Found collapsed at the surgery; checking diabetes history';
+      const emergency = await federation.query<{
+        person: { name: { full: string }; problems: unknown[]; encounters: unknown };
+      }>('unrelated-gp', query, {}, { 'x-break-glass-reason': reason });
+      expect(emergency.body.data?.person).toMatchObject({ name: { full: 'Sam Taylor' }, encounters: null });
+      expect(emergency.body.data?.person.problems.length).toBeGreaterThan(0);
+      // Consultations are not opened by break-glass in health's policy.
+      expect(emergency.body.errors?.map((error) => error.path)).toEqual([['person', 'encounters']]);
+      const withoutReason = await federation.query<{ person: { name: { full: string } } }>(
+        'unrelated-gp',
+        query,
+        {},
+        { 'x-request-id': 'still-open' },
+      );
+      expect(withoutReason.body.data?.person.name.full).toBe('Sam Taylor');
+      // Still flagged, but not a new declaration: reading under an emergency does not extend it.
+      const continued = await auditRowsFor(federation, 'health', 'still-open');
+      expect(
+        continued.map((row) => ({
+          breakGlass: row.breakGlass,
+          declared: row.breakGlassDeclared,
+          reason: row.breakGlassReason,
+        })),
+      ).toEqual([{ breakGlass: true, declared: false, reason }]);
+      const review = await federation.query<{
+        healthBreakGlassAccesses: { edges: Array<{ node: Record<string, unknown> }> };
+      }>(
+        'privacy-officer',
+        '{ healthBreakGlassAccesses(first: 10) { edges { node { ' +
+          'actorName nhsNumber breakGlass breakGlassReason categories } ' +
+          '} } }',
+      );
+      expect(review.body.errors).toBeUndefined();
+      expect(review.body.data?.healthBreakGlassAccesses.edges.map((edge) => edge.node)).toContainEqual({
+        actorName: 'Dr Michael Brown',
+        nhsNumber: sam,
+        breakGlass: true,
+        breakGlassReason: reason,
+        categories: ['demographics', 'problems'],
+      });
+      const refused = await federation.query('gp', '{ healthBreakGlassAccesses(first: 1) { edges { node { id } } } }');
+      expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    },
+  );
 
   it('lets Sam change his sharing decision, which takes effect at once and is audited', async () => {
     const referrals = `{ person(nhsNumber: "${sam}") { socialPrescribingReferrals { status } } }`;
@@ -287,7 +305,9 @@ describe('information governance, end to end through the gateway', () => {
       'FORBIDDEN',
     );
     const share =
-      'mutation($shared: Boolean!) { setVoluntarySectorSharing(nhsNumber: "9990000018", sector: "social-care", shared: $shared) { sector shared } }';
+      'mutation($shared: Boolean!) { ' +
+      'setVoluntarySectorSharing(nhsNumber: "9990000018", sector: ' +
+      '"social-care", shared: $shared) { sector shared } }';
     const refusedChange = await federation.query('social-worker', share, { shared: true });
     expect(refusedChange.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const changed = await federation.query('sam', share, { shared: true }, { 'x-request-id': 'sam-shares' });

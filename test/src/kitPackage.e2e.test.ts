@@ -20,7 +20,14 @@ const notes = pgTable('notes', { nhsNumber: text('nhs_number').primaryKey(), tex
 const policy = definePolicy({
   sector: 'housing',
   categories: ['notes', 'access-log', 'sharing-decisions'],
-  rules: [{ roles: ['care-coordinator'], relationships: ['care-team'], categories: ['notes'], because: 'The team plans with it.' }],
+  rules: [
+    {
+      roles: ['care-coordinator'],
+      relationships: ['care-team'],
+      categories: ['notes'],
+      because: 'The team plans with it.',
+    },
+  ],
   delegable: [],
   breakGlass: { roles: [], categories: [] },
   privacyOfficerRoles: ['privacy-officer'],
@@ -49,43 +56,46 @@ await runSubgraphMain(
 `;
 
 describe('the kit as a package', { timeout: 300_000 }, () => {
-  it('packs with its compiled code, type declarations and migrations, and runs an agency outside this repository', async () => {
-    await exec('npm', ['pack', '-w', '@joined-up/core', '-w', '@joined-up/kit', '--pack-destination', outside], {
-      cwd: repository,
-    });
-    const tarballs = readdirSync(outside).filter((name) => name.endsWith('.tgz'));
-    expect(tarballs.sort()).toEqual(['joined-up-core-0.2.0.tgz', 'joined-up-kit-0.2.0.tgz']);
-    const { stdout: listing } = await exec('tar', ['-tzf', join(outside, 'joined-up-kit-0.2.0.tgz')]);
-    expect(listing).toContain('package/dist/index.js');
-    expect(listing).toContain('package/dist/index.d.ts');
-    expect(listing).toContain('package/drizzle/0000_governance.sql');
-    expect(listing).not.toMatch(/\.test\.ts/);
+  it(
+    'packs with its compiled code, type declarations and ' + 'migrations, and runs an agency outside this repository',
+    async () => {
+      await exec('npm', ['pack', '-w', '@joined-up/core', '-w', '@joined-up/kit', '--pack-destination', outside], {
+        cwd: repository,
+      });
+      const tarballs = readdirSync(outside).filter((name) => name.endsWith('.tgz'));
+      expect(tarballs.sort()).toEqual(['joined-up-core-0.2.0.tgz', 'joined-up-kit-0.2.0.tgz']);
+      const { stdout: listing } = await exec('tar', ['-tzf', join(outside, 'joined-up-kit-0.2.0.tgz')]);
+      expect(listing).toContain('package/dist/index.js');
+      expect(listing).toContain('package/dist/index.d.ts');
+      expect(listing).toContain('package/drizzle/0000_governance.sql');
+      expect(listing).not.toMatch(/\.test\.ts/);
 
-    const project = join(outside, 'agency');
-    mkdirSync(join(project, 'drizzle/meta'), { recursive: true });
-    writeFileSync(
-      join(project, 'package.json'),
-      JSON.stringify({ name: 'outside-agency', private: true, type: 'module' }),
-    );
-    writeFileSync(
-      join(project, 'drizzle/meta/_journal.json'),
-      JSON.stringify({ version: '7', dialect: 'postgresql', entries: [] }),
-    );
-    writeFileSync(join(project, 'main.js'), agency);
-    await exec(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        join(outside, 'joined-up-core-0.2.0.tgz'),
-        join(outside, 'joined-up-kit-0.2.0.tgz'),
-      ],
-      { cwd: project },
-    );
-    const { stdout: sdl } = await exec(process.execPath, ['main.js', '--print-sdl'], { cwd: project });
-    expect(sdl).toContain('outsideNotes: String @policy(policies: [["notes"]])');
-    expect(sdl).toContain('outsideAccessLog(');
-    expect(sdl).toContain('extend schema');
-  });
+      const project = join(outside, 'agency');
+      mkdirSync(join(project, 'drizzle/meta'), { recursive: true });
+      writeFileSync(
+        join(project, 'package.json'),
+        JSON.stringify({ name: 'outside-agency', private: true, type: 'module' }),
+      );
+      writeFileSync(
+        join(project, 'drizzle/meta/_journal.json'),
+        JSON.stringify({ version: '7', dialect: 'postgresql', entries: [] }),
+      );
+      writeFileSync(join(project, 'main.js'), agency);
+      await exec(
+        'npm',
+        [
+          'install',
+          '--no-audit',
+          '--no-fund',
+          join(outside, 'joined-up-core-0.2.0.tgz'),
+          join(outside, 'joined-up-kit-0.2.0.tgz'),
+        ],
+        { cwd: project },
+      );
+      const { stdout: sdl } = await exec(process.execPath, ['main.js', '--print-sdl'], { cwd: project });
+      expect(sdl).toContain('outsideNotes: String @policy(policies: [["notes"]])');
+      expect(sdl).toContain('outsideAccessLog(');
+      expect(sdl).toContain('extend schema');
+    },
+  );
 });

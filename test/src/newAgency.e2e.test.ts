@@ -119,7 +119,9 @@ describe('a new agency joins with one command, touching no one else', { timeout:
       sdlPath,
       readFileSync(sdlPath, 'utf8').replace(
         '  housingSupport: [HousingSupport!] @policy(policies: [["support"]])\n',
-        '$&  "When Riverside Homes next visits the person; null when no visit is booked."\n  housingNextVisitOn: Date @policy(policies: [["support"]])\n',
+        '$&  "When Riverside Homes next visits the person; null when ' +
+          'no visit is booked."\n  housingNextVisitOn: Date ' +
+          '@policy(policies: [["support"]])\n',
       ),
     );
     await run('npm', ['run', '-s', 'generate-migrations', '-w', '@joined-up/housing']);

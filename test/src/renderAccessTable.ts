@@ -26,7 +26,10 @@ export function renderPolicyRules(policies: Array<{ agency: string; policy: Agen
   const rows = policies.flatMap(({ agency, policy }) =>
     policy.rules.map(
       (rule) =>
-        `| ${agency} | ${rule.roles.join(', ')} | ${rule.relationships.join(' or ')} | ${rule.categories.join(', ')}${rule.sensitive ? ' (sensitive included)' : ''} | ${rule.because} |`,
+        `| ${agency} | ${rule.roles.join(', ')} | ` +
+        `${rule.relationships.join(' or ')} | ` +
+        `${rule.categories.join(', ')}${rule.sensitive ? ' (sensitive included)' : ''} ` +
+        `| ${rule.because} |`,
     ),
   );
   return [

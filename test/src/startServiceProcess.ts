@@ -31,8 +31,13 @@ export async function startServiceProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Only the tail is kept: a long run under load logs a line per request.
+  const keep = (chunk: Buffer): void => {
+    output += chunk.toString();
+    if (output.length > 1_000_000) output = output.slice(-500_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -43,6 +48,7 @@ export async function startServiceProcess(
       const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
       if (!match?.[1]) return;
       clearTimeout(timer);
+      child.stdout?.off('data', look);
       resolve(match[1]);
     };
     child.stdout?.on('data', look);

@@ -62,7 +62,11 @@ export function TextField(props: {
         </span>
       ) : null}
       <input
-        className={`nhsuk-input${props.width ? ` nhsuk-input--width-${props.width}` : ''}${props.error ? ' nhsuk-input--error' : ''}`}
+        className={[
+          'nhsuk-input',
+          props.width ? `nhsuk-input--width-${props.width}` : '',
+          props.error ? 'nhsuk-input--error' : '',
+        ].join(' ')}
         id={props.id}
         name={props.id}
         type="text"

@@ -6,17 +6,8 @@ import { registered } from '../graphql/registered.ts';
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-/** How severe an allergic reaction is. */
-export type AllergySeverity =
-  /** Mild reaction. */
-  | 'MILD'
-  /** Moderate reaction. */
-  | 'MODERATE'
-  /** Severe or life-threatening reaction. */
-  | 'SEVERE';
-
 /** Where an action stands. */
-export type CarePlanActionStatus =
+export type CareCoordinationCarePlanActionStatus =
   /** Agreed, not yet started. */
   | 'NOT_STARTED'
   /** Under way. */
@@ -27,7 +18,7 @@ export type CarePlanActionStatus =
   | 'CANCELLED';
 
 /** Where a goal stands. */
-export type CarePlanGoalStatus =
+export type CareCoordinationCarePlanGoalStatus =
   /** Being worked towards. */
   | 'ACTIVE'
   /** The person says it is achieved. */
@@ -36,14 +27,14 @@ export type CarePlanGoalStatus =
   | 'DISCONTINUED';
 
 /** Where a personalised care and support plan stands. */
-export type CarePlanStatus =
+export type CareCoordinationCarePlanStatus =
   /** Being written with the person; not yet agreed. */
   | 'DRAFT'
   /** Agreed with the person, and reviewed since. */
   | 'AGREED';
 
 /** Where a referral between agencies has got to. */
-export type CoordinationReferralStatus =
+export type CareCoordinationReferralStatus =
   /** Sent; not yet taken on. */
   | 'SENT'
   /** Accepted by the receiving organisation. */
@@ -53,8 +44,17 @@ export type CoordinationReferralStatus =
   /** The receiving organisation has finished. */
   | 'COMPLETED';
 
+/** How severe an allergic reaction is. */
+export type HealthAllergySeverity =
+  /** Mild reaction. */
+  | 'MILD'
+  /** Moderate reaction. */
+  | 'MODERATE'
+  /** Severe or life-threatening reaction. */
+  | 'SEVERE';
+
 /** Whether a problem is current. */
-export type ProblemStatus =
+export type HealthProblemStatus =
   /** Still affecting the person. */
   | 'ACTIVE'
   /** No longer affecting the person. */
@@ -72,7 +72,7 @@ export type SocialCarePlanStatus =
   | 'ENDED';
 
 /** Where a referral has got to. */
-export type VoluntaryReferralStatus =
+export type VoluntarySectorReferralStatus =
   /** Sent by the referrer; not yet taken on. */
   | 'SENT'
   /** Taken on by the organisation; a worker has been allocated. */
@@ -117,7 +117,7 @@ export type PersonRecordQuery = {
     }> | null;
     problems: Array<{
       id: string;
-      status: ProblemStatus;
+      status: HealthProblemStatus;
       onsetDate: string | null;
       code: { display: string };
       provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
@@ -132,7 +132,7 @@ export type PersonRecordQuery = {
     allergies: Array<{
       id: string;
       reaction: string | null;
-      severity: AllergySeverity;
+      severity: HealthAllergySeverity;
       code: { display: string };
       provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
     }> | null;
@@ -148,7 +148,7 @@ export type PersonRecordQuery = {
     carePlan: {
       id: string;
       version: number;
-      status: CarePlanStatus;
+      status: CareCoordinationCarePlanStatus;
       aboutMe: string | null;
       whatMattersToMe: Array<string>;
       nextReviewDue: string | null;
@@ -156,12 +156,12 @@ export type PersonRecordQuery = {
       goals: Array<{
         id: string;
         description: string;
-        status: CarePlanGoalStatus;
+        status: CareCoordinationCarePlanGoalStatus;
         actions: Array<{
           id: string;
           description: string;
           dueOn: string;
-          status: CarePlanActionStatus;
+          status: CareCoordinationCarePlanActionStatus;
           overdue: boolean;
           ownerOrganisation: { name: string };
         }>;
@@ -200,7 +200,7 @@ export type PersonRecordQuery = {
       id: string;
       referredOn: string;
       reason: string;
-      status: VoluntaryReferralStatus;
+      status: VoluntarySectorReferralStatus;
       referredTo: { name: string };
       provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
     }> | null;
@@ -208,7 +208,7 @@ export type PersonRecordQuery = {
       id: string;
       service: string;
       reason: string;
-      status: CoordinationReferralStatus;
+      status: CareCoordinationReferralStatus;
       sentAt: string;
       fromOrganisation: { name: string };
       toOrganisation: { name: string };

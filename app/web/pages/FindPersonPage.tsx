@@ -105,7 +105,11 @@ export function FindPersonPage() {
                       {label}
                     </label>
                     <input
-                      className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${errorFor('dob-day') ? ' nhsuk-input--error' : ''}`}
+                      className={[
+                        'nhsuk-input nhsuk-date-input__input',
+                        `nhsuk-input--width-${width}`,
+                        errorFor('dob-day') ? 'nhsuk-input--error' : '',
+                      ].join(' ')}
                       id={id}
                       name={id}
                       type="text"

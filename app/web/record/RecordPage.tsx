@@ -388,8 +388,8 @@ function Plans(props: { person: Person; section: SectionProps }) {
           <h3 className="nhsuk-heading-m">Care Act care and support plan</h3>
           <p className="nhsuk-body">
             {formatStatus(careAndSupportPlan.status)}, agreed {formatDate(careAndSupportPlan.agreedOn)}
-            {careAndSupportPlan.provider ? `, provided by ${careAndSupportPlan.provider.name}` : ''}. Next review due{' '}
-            {formatDate(careAndSupportPlan.nextReviewDue)}.
+            {careAndSupportPlan.provider ? `, provided by ${careAndSupportPlan.provider.name}` : ''}.{' '}
+            {`Next review due ${formatDate(careAndSupportPlan.nextReviewDue)}.`}
           </p>
           <ul className="nhsuk-list nhsuk-list--bullet">
             {careAndSupportPlan.outcomes.map((outcome) => (

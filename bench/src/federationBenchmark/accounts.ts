@@ -24,17 +24,27 @@ const usersTable: readonly User[] = [
 const typeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])
 
-  "Entry points of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs under federation/subgraphs/."
+  """
+  Entry points of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust
+  subgraphs under federation/subgraphs/.
+  """
   type Query {
     "The benchmark's current user: always user 1, 'urigo'. From accounts (federation/subgraphs/accounts/subgraph.rs)."
     me: User
-    "The benchmark user with this id, or null when there is none. From accounts (federation/subgraphs/accounts/subgraph.rs)."
+    """
+    The benchmark user with this id, or null when there is none. From accounts
+    (federation/subgraphs/accounts/subgraph.rs).
+    """
     user("The benchmark user's id, '1' to '6'." id: ID!): User
     "All six benchmark users, in order. From accounts (federation/subgraphs/accounts/subgraph.rs)."
     users: [User]
   }
 
-  "A user of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs: accounts owns it (federation/subgraphs/accounts/subgraph.rs) and reviews extends it (federation/subgraphs/reviews/subgraph.rs)."
+  """
+  A user of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs:
+  accounts owns it (federation/subgraphs/accounts/subgraph.rs) and reviews extends it
+  (federation/subgraphs/reviews/subgraph.rs).
+  """
   type User @key(fields: "id") {
     "The benchmark user's id: '1' to '6' in accounts."
     id: ID!

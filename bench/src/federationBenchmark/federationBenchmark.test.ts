@@ -71,7 +71,9 @@ describe('the gateway benchmark workload', () => {
     // Inventory ignores the price and weight it @requires, so even a costly product has no estimate.
     const inventory = await post(subgraphs.urls.inventory, {
       query:
-        'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Product { inStock shippingEstimate } } }',
+        'query ($representations: [_Any!]!) { ' +
+        '_entities(representations: $representations) { ... on ' +
+        'Product { inStock shippingEstimate } } }',
       variables: { representations: [{ __typename: 'Product', upc: '8', price: 100000, weight: 6000 }] },
     });
     expect(inventory).toEqual({ data: { _entities: [{ inStock: false, shippingEstimate: null }] } });
@@ -79,7 +81,9 @@ describe('the gateway benchmark workload', () => {
     // Reviews answers any user as username 'user' with reviews 1 and 2.
     const reviews = await post(subgraphs.urls.reviews, {
       query:
-        'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id username reviews { id } } } }',
+        'query ($representations: [_Any!]!) { ' +
+        '_entities(representations: $representations) { ... on User { ' +
+        'id username reviews { id } } } }',
       variables: { representations: [{ __typename: 'User', id: '42' }] },
     });
     expect(reviews).toEqual({

@@ -31,7 +31,11 @@ const inventoryTable: readonly StockedProduct[] = (
 const typeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
 
-  "A product of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs: products owns it (federation/subgraphs/products/subgraph.rs); inventory and reviews extend it (federation/subgraphs/inventory/subgraph.rs, federation/subgraphs/reviews/subgraph.rs)."
+  """
+  A product of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs:
+  products owns it (federation/subgraphs/products/subgraph.rs); inventory and reviews extend it
+  (federation/subgraphs/inventory/subgraph.rs, federation/subgraphs/reviews/subgraph.rs).
+  """
   type Product @key(fields: "upc") {
     "The benchmark product's code, '1' to '9'."
     upc: String!
@@ -41,7 +45,11 @@ const typeDefs = parse(/* GraphQL */ `
     price: Int @external
     "Whether the benchmark product is in stock. From inventory (federation/subgraphs/inventory/subgraph.rs)."
     inStock: Boolean
-    "The benchmark's shipping estimate: 0 above a price of 1000, else half the weight. Always null in practice, as in the Rust original: inventory resolves the product by upc alone from a table with no price or weight. From inventory (federation/subgraphs/inventory/subgraph.rs)."
+    """
+    The benchmark's shipping estimate: 0 above a price of 1000, else half the weight. Always null in practice, as in the
+    Rust original: inventory resolves the product by upc alone from a table with no price or weight. From inventory
+    (federation/subgraphs/inventory/subgraph.rs).
+    """
     shippingEstimate: Int @requires(fields: "price weight")
   }
 `);

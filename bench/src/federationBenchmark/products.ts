@@ -27,7 +27,10 @@ const productsTable: readonly Product[] = [
 const typeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
-  "Entry points of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs under federation/subgraphs/."
+  """
+  Entry points of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust
+  subgraphs under federation/subgraphs/.
+  """
   type Query {
     "The first benchmark products, in table order. From products (federation/subgraphs/products/subgraph.rs)."
     topProducts(
@@ -36,7 +39,11 @@ const typeDefs = parse(/* GraphQL */ `
     ): [Product]
   }
 
-  "A product of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs: products owns it (federation/subgraphs/products/subgraph.rs); inventory and reviews extend it (federation/subgraphs/inventory/subgraph.rs, federation/subgraphs/reviews/subgraph.rs)."
+  """
+  A product of The Guild's gateway benchmark (graphql-hive/graphql-gateways-benchmark), ported from its Rust subgraphs:
+  products owns it (federation/subgraphs/products/subgraph.rs); inventory and reviews extend it
+  (federation/subgraphs/inventory/subgraph.rs, federation/subgraphs/reviews/subgraph.rs).
+  """
   type Product @key(fields: "upc") {
     "The benchmark product's code, '1' to '9'."
     upc: String!

@@ -34,7 +34,9 @@ export async function startFederationBenchmarkSubgraphs(
   const ports = options.ports ?? [];
   if (ports.length > federationBenchmarkSubgraphs.length) {
     throw new RangeError(
-      `Give at most ${federationBenchmarkSubgraphs.length} ports, one for each of ${federationBenchmarkSubgraphs.map(({ name }) => name).join(', ')}.`,
+      `Give at most ${federationBenchmarkSubgraphs.length} ports, ` +
+        `one for each of ` +
+        `${federationBenchmarkSubgraphs.map(({ name }) => name).join(', ')}.`,
     );
   }
   const servers: Server[] = [];

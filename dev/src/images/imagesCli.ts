@@ -51,7 +51,9 @@ try {
     const sourceRss = await fromSource.residentBytes();
     await fromSource.stop();
     rows.push(
-      `| ${service.name} | ${mib(image.appBytes)} | ${mib(image.nodeModulesBytes)} | ${mib(compiledRss)} | ${mib(sourceRss)} | ${(built / 1000).toFixed(0)} s |`,
+      `| ${service.name} | ${mib(image.appBytes)} | ` +
+        `${mib(image.nodeModulesBytes)} | ${mib(compiledRss)} | ` +
+        `${mib(sourceRss)} | ${(built / 1000).toFixed(0)} s |`,
     );
     console.log(rows.at(-1));
   }

@@ -37,7 +37,10 @@ const sector = values.sector ?? name ?? '';
 if (!slug.test(sector)) problems.push('--sector must be a slug such as housing');
 if (problems.length > 0) {
   console.error(
-    `Cannot make the agency:\n  - ${problems.join('\n  - ')}\nUsage: npm run new-agency -- <name> --display "<organisation>" --port <n> [--sector <sector>]`,
+    `Cannot make the agency:\n  - ` +
+      `${problems.join('\n  - ')}\nUsage: npm run new-agency -- ` +
+      `<name> --display "<organisation>" --port <n> [--sector ` +
+      `<sector>]`,
   );
   process.exit(1);
 }
@@ -76,6 +79,8 @@ step('Publishing its SDL', 'npm', ['run', '-s', 'publish-sdl', '--', agency.name
 step('Composing the supergraph', 'npm', ['run', '-s', 'compose']);
 console.log(`
 Made ${agency.display} (${agency.name}) on port ${agency.port}.
-Created ${created.length} files in subgraphs/${agency.name}/ (and its migrations, and schema/subgraphs/${agency.name}.graphql).
+Created ${created.length} files in subgraphs/${agency.name}/
+(and its migrations, and schema/subgraphs/${agency.name}.graphql).
 Changed, outside it: ${[...changed, 'package-lock.json', 'schema/supergraph.graphql'].join(', ')}.
-Next: npx vitest run subgraphs/${agency.name}   then   npm start, and read Sam's ${agency.name} record as coordinator.`);
+Next: npx vitest run subgraphs/${agency.name}
+  then npm start, and read Sam's ${agency.name} record as coordinator.`);

@@ -1,7 +1,10 @@
 import { registeredOperation } from '@joined-up/schema';
 import type { Asset } from './explorerAssets.ts';
 
-/** Sam's record in brief: the query a new developer sees first, registered like every client's (schema/operations/explorer). */
+/**
+ * Sam's record in brief: the query a new developer sees first, registered like every client's
+ * (schema/operations/explorer).
+ */
 export const defaultExplorerQuery = registeredOperation('SamsSummary').body;
 
 export const defaultExplorerUser = 'gp';
@@ -47,10 +50,12 @@ export function renderExplorerPage({ title, graphqlPath, identityProvider, asset
   };
   const signIn = base
     ? `<label for="explorer-user">Demo user</label>
-    <select id="explorer-user"><option value="${escapeHtml(defaultExplorerUser)}" selected>${escapeHtml(defaultExplorerUser)}</option></select>`
+    <select id="explorer-user"><option value="${escapeHtml(defaultExplorerUser)}"
+      selected>${escapeHtml(defaultExplorerUser)}</option></select>`
     : `<form id="explorer-token-form">
       <label for="explorer-token">Bearer token</label>
-      <input id="explorer-token" type="password" autocomplete="off" spellcheck="false" placeholder="Paste an access token">
+      <input id="explorer-token" type="password" autocomplete="off" spellcheck="false" placeholder="Paste an access
+        token">
       <button type="submit">Use token</button>
     </form>`;
   return `<!doctype html>

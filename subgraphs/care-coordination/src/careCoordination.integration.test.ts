@@ -81,10 +81,13 @@ const dischargeCoordinator: DemoUser = {
   organisation: { code: 'DEMOH1', name: 'Riverside General Hospital', sector: 'health' },
   description: 'Discharge coordinator, Riverside General Hospital',
 };
-const sendReferral = `mutation($input: SendReferralInput!) { sendReferral(input: $input) { replayed referral { id status toSector toOrganisation { name } fromOrganisation { name } } } }`;
+const sendReferral = `mutation($input: CareCoordinationSendReferralInput!) { sendReferral(input: $input) { replayed
+                       referral { id status toSector toOrganisation { name } fromOrganisation { name } } } }`;
 const worklistQuery = `{ referralWorklist(status: [SENT]) { edges { node { id service person { nhsNumber } } } } }`;
-const planVersion = `mutation($input: UpdateAboutMeInput!) { updateAboutMe(input: $input) { replayed carePlan { version aboutMe whatMattersToMe } } }`;
-const addGoal = `mutation($input: AddCarePlanGoalInput!) { addCarePlanGoal(input: $input) { replayed carePlan { version goals { id description } } } }`;
+const planVersion = `mutation($input: CareCoordinationUpdateAboutMeInput!) { updateAboutMe(input: $input) { replayed
+                      carePlan { version aboutMe whatMattersToMe } } }`;
+const addGoal = `mutation($input: CareCoordinationAddCarePlanGoalInput!) { addCarePlanGoal(input: $input) { replayed
+                  carePlan { version goals { id description } } } }`;
 
 interface PlanResult {
   _entities: Array<{
@@ -110,73 +113,85 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
   });
   afterAll(async () => subgraph?.stop());
 
-  it("returns Sam's one shared plan: About me in his words, goals with actions owned by agencies, contingency, reviews and every change", async () => {
-    const { body } = await subgraph.query<PlanResult>('coordinator', planQuery, representation());
-    expect(body.errors).toBeUndefined();
-    const plan = body.data!._entities[0]!.carePlan;
-    expect(plan.status).toBe('AGREED');
-    expect(plan.aboutMe).toMatch(/^I'm Sam\./);
-    expect(plan['aboutMeProvenance']).toEqual({
-      recordedBy: 'Margaret Taylor',
-      recordedByRole: 'Carer acting for the person',
-    });
-    expect(plan.goals.map((goal) => goal.description)).toEqual([
-      'I want to keep living in my own flat.',
-      'I want to go climbing every Saturday.',
-    ]);
-    expect(plan.goals[0]!.actions[0]).toMatchObject({
-      ownerOrganisation: { code: 'DEMOC1' },
-      owner: { id: 'sam-team-diabetes-nurse', role: 'Diabetes specialist nurse' },
-      status: 'DONE',
-    });
-    expect(plan['contingencyPlan']).toMatchObject({
-      whoToContact: expect.arrayContaining(['Rachel Green, care coordinator: 01632 960601']),
-    });
-    expect(plan.changes[0]).toMatchObject({ version: plan.version });
-    expect(plan.changes.map((change) => change.version)).toEqual(
-      [...Array(plan.version).keys()].map((i) => plan.version - i),
-    );
-  });
+  it(
+    "returns Sam's one shared plan: About me in his words, goals " +
+      'with actions owned by agencies, contingency, reviews and ' +
+      'every change',
+    async () => {
+      const { body } = await subgraph.query<PlanResult>('coordinator', planQuery, representation());
+      expect(body.errors).toBeUndefined();
+      const plan = body.data!._entities[0]!.carePlan;
+      expect(plan.status).toBe('AGREED');
+      expect(plan.aboutMe).toMatch(/^I'm Sam\./);
+      expect(plan['aboutMeProvenance']).toEqual({
+        recordedBy: 'Margaret Taylor',
+        recordedByRole: 'Carer acting for the person',
+      });
+      expect(plan.goals.map((goal) => goal.description)).toEqual([
+        'I want to keep living in my own flat.',
+        'I want to go climbing every Saturday.',
+      ]);
+      expect(plan.goals[0]!.actions[0]).toMatchObject({
+        ownerOrganisation: { code: 'DEMOC1' },
+        owner: { id: 'sam-team-diabetes-nurse', role: 'Diabetes specialist nurse' },
+        status: 'DONE',
+      });
+      expect(plan['contingencyPlan']).toMatchObject({
+        whoToContact: expect.arrayContaining(['Rachel Green, care coordinator: 01632 960601']),
+      });
+      expect(plan.changes[0]).toMatchObject({ version: plan.version });
+      expect(plan.changes.map((change) => change.version)).toEqual(
+        [...Array(plan.version).keys()].map((i) => plan.version - i),
+      );
+    },
+  );
 
-  it('returns the care team as references to the agencies that employ each worker, the carer as a person, and one named coordinator', async () => {
-    const { body } = await subgraph.query<{
-      _entities: Array<{ careTeam: Array<Record<string, unknown>>; careCoordinator: Record<string, unknown> }>;
-    }>(
-      'gp',
-      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person {
-        careTeam { id kind role sector organisation { code } clinician { id } socialCareWorker { id } voluntarySectorWorker { id } partnershipWorker { id name phone } carer { nhsNumber } carerName carerRelationship isCoordinator }
+  it(
+    'returns the care team as references to the agencies that ' +
+      'employ each worker, the carer as a person, and one named ' +
+      'coordinator',
+    async () => {
+      const { body } = await subgraph.query<{
+        _entities: Array<{ careTeam: Array<Record<string, unknown>>; careCoordinator: Record<string, unknown> }>;
+      }>(
+        'gp',
+        `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person {
+        careTeam { id kind role sector organisation { code } clinician { id } socialCareWorker { id
+          } voluntarySectorWorker { id } partnershipWorker { id name phone } carer { nhsNumber }
+          carerName carerRelationship isCoordinator }
         careCoordinator { id partnershipWorker { name } } } } }`,
-      representation(),
-    );
-    expect(body.errors).toBeUndefined();
-    const team = body.data!._entities[0]!.careTeam;
-    expect(team.find((member) => member['id'] === 'sam-team-gp')).toMatchObject({
-      kind: 'CLINICIAN',
-      sector: 'health',
-      clinician: { id: 'w-gp-shah' },
-      socialCareWorker: null,
-    });
-    expect(team.find((member) => member['id'] === 'sam-team-lead-support-worker')).toMatchObject({
-      kind: 'SOCIAL_CARE_WORKER',
-      socialCareWorker: { id: 'w-cw-evans' },
-    });
-    expect(team.find((member) => member['id'] === 'sam-team-link-worker')).toMatchObject({
-      kind: 'VOLUNTARY_SECTOR_WORKER',
-      voluntarySectorWorker: { id: 'w-lw-hassan' },
-    });
-    expect(team.find((member) => member['id'] === 'sam-team-mother')).toMatchObject({
-      kind: 'UNPAID_CARER',
-      sector: null,
-      carer: { nhsNumber: '9990000026' },
-      carerName: 'Margaret Taylor',
-      carerRelationship: 'Mother',
-    });
-    expect(team.filter((member) => member['isCoordinator'])).toHaveLength(1);
-    expect(body.data!._entities[0]!.careCoordinator).toEqual({
-      id: 'sam-team-coordinator',
-      partnershipWorker: { name: 'Rachel Green' },
-    });
-  });
+        representation(),
+      );
+      expect(body.errors).toBeUndefined();
+      const team = body.data!._entities[0]!.careTeam;
+      expect(team.find((member) => member['id'] === 'sam-team-gp')).toMatchObject({
+        kind: 'CLINICIAN',
+        sector: 'health',
+        clinician: { id: 'w-gp-shah' },
+        socialCareWorker: null,
+      });
+      expect(team.find((member) => member['id'] === 'sam-team-lead-support-worker')).toMatchObject({
+        kind: 'SOCIAL_CARE_WORKER',
+        socialCareWorker: { id: 'w-cw-evans' },
+      });
+      expect(team.find((member) => member['id'] === 'sam-team-link-worker')).toMatchObject({
+        kind: 'VOLUNTARY_SECTOR_WORKER',
+        voluntarySectorWorker: { id: 'w-lw-hassan' },
+      });
+      expect(team.find((member) => member['id'] === 'sam-team-mother')).toMatchObject({
+        kind: 'UNPAID_CARER',
+        sector: null,
+        carer: { nhsNumber: '9990000026' },
+        carerName: 'Margaret Taylor',
+        carerRelationship: 'Mother',
+      });
+      expect(team.filter((member) => member['isCoordinator'])).toHaveLength(1);
+      expect(body.data!._entities[0]!.careCoordinator).toEqual({
+        id: 'sam-team-coordinator',
+        partnershipWorker: { name: 'Rachel Green' },
+      });
+    },
+  );
 
   it('shows the plan to the team, Sam and his mother, and to no one without a relationship', async () => {
     for (const user of ['coordinator', 'care-worker', 'link-worker', 'sam', 'carer']) {
@@ -189,45 +204,49 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     expect(body.data!._entities[0]!.carePlan).toBeNull();
   });
 
-  it("lets Sam's mother write About me; a professional may not, and a stale version is refused with the current one", async () => {
-    const version = await currentVersion();
-    const input = {
-      nhsNumber: sam,
-      idempotencyKey: key(),
-      expectedVersion: version,
-      whatMattersToMe: ['Staying in my own flat this time', 'Cooking my own tea on Thursdays'],
-    };
-    const written = await subgraph.query<{
-      updateAboutMe: { replayed: boolean; carePlan: { version: number; whatMattersToMe: string[] } };
-    }>('carer', planVersion, { input });
-    expect(written.body.errors).toBeUndefined();
-    expect(written.body.data!.updateAboutMe).toMatchObject({
-      replayed: false,
-      carePlan: { version: version + 1, whatMattersToMe: input.whatMattersToMe },
-    });
+  it(
+    "lets Sam's mother write About me; a professional may not, " +
+      'and a stale version is refused with the current one',
+    async () => {
+      const version = await currentVersion();
+      const input = {
+        nhsNumber: sam,
+        idempotencyKey: key(),
+        expectedVersion: version,
+        whatMattersToMe: ['Staying in my own flat this time', 'Cooking my own tea on Thursdays'],
+      };
+      const written = await subgraph.query<{
+        updateAboutMe: { replayed: boolean; carePlan: { version: number; whatMattersToMe: string[] } };
+      }>('carer', planVersion, { input });
+      expect(written.body.errors).toBeUndefined();
+      expect(written.body.data!.updateAboutMe).toMatchObject({
+        replayed: false,
+        carePlan: { version: version + 1, whatMattersToMe: input.whatMattersToMe },
+      });
 
-    const retried = await subgraph.query<{ updateAboutMe: { replayed: boolean; carePlan: { version: number } } }>(
-      'carer',
-      planVersion,
-      { input },
-    );
-    expect(retried.body.data!.updateAboutMe).toMatchObject({ replayed: true, carePlan: { version: version + 1 } });
+      const retried = await subgraph.query<{ updateAboutMe: { replayed: boolean; carePlan: { version: number } } }>(
+        'carer',
+        planVersion,
+        { input },
+      );
+      expect(retried.body.data!.updateAboutMe).toMatchObject({ replayed: true, carePlan: { version: version + 1 } });
 
-    const stale = await subgraph.query('sam', planVersion, {
-      input: { ...input, idempotencyKey: key(), aboutMe: 'I like trains.' },
-    });
-    expect(stale.body.errors?.[0]?.extensions).toMatchObject({
-      code: 'CONFLICT',
-      currentVersion: version + 1,
-      argumentName: 'input.expectedVersion',
-    });
+      const stale = await subgraph.query('sam', planVersion, {
+        input: { ...input, idempotencyKey: key(), aboutMe: 'I like trains.' },
+      });
+      expect(stale.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        currentVersion: version + 1,
+        argumentName: 'input.expectedVersion',
+      });
 
-    const professional = await subgraph.query('gp', planVersion, {
-      input: { ...input, idempotencyKey: key(), expectedVersion: version + 1 },
-    });
-    expect(professional.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await currentVersion()).toBe(version + 1);
-  });
+      const professional = await subgraph.query('gp', planVersion, {
+        input: { ...input, idempotencyKey: key(), expectedVersion: version + 1 },
+      });
+      expect(professional.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await currentVersion()).toBe(version + 1);
+    },
+  );
 
   it('refuses a reused idempotency key for a different change, and invalid input naming the field', async () => {
     const version = await currentVersion();
@@ -262,7 +281,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     }
     const action = await subgraph.query(
       'coordinator',
-      `mutation($input: AddCarePlanActionInput!) { addCarePlanAction(input: $input) { carePlan { version } } }`,
+      `mutation($input: CareCoordinationAddCarePlanActionInput!) { addCarePlanAction(input: $input) {
+        carePlan { version } } }`,
       {
         input: {
           nhsNumber: sam,
@@ -293,7 +313,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
       },
     });
     const audit = await rows<{ action: string; categories: string[]; actor_subject: string }>(
-      sql`select action, categories, actor_subject from audit_events where request_id = ${headers.get('x-request-id')} order by action`,
+      sql`select action, categories, actor_subject from audit_events where request_id =
+           ${headers.get('x-request-id')} order by action`,
     );
     expect(audit).toEqual([
       { action: 'read', categories: ['care-plan'], actor_subject: 'w-dsn-hughes' },
@@ -301,127 +322,141 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     ]);
   });
 
-  it('puts a referral in the receiving organisation’s worklist at once, and lets only that organisation answer it, once', async () => {
-    const sent = await subgraph.query<{ sendReferral: { referral: { id: string; status: string; toSector: string } } }>(
-      'gp',
-      `mutation($input: SendReferralInput!) { sendReferral(input: $input) { referral { id status toSector } } }`,
-      {
+  it(
+    'puts a referral in the receiving organisation’s worklist at ' +
+      'once, and lets only that organisation answer it, once',
+    async () => {
+      const sent = await subgraph.query<{
+        sendReferral: { referral: { id: string; status: string; toSector: string } };
+      }>(
+        'gp',
+        `mutation($input: CareCoordinationSendReferralInput!) { sendReferral(input: $input) { referral { id
+        status toSector } } }`,
+        {
+          input: {
+            nhsNumber: sam,
+            idempotencyKey: key(),
+            toOrganisationCode: 'DEMOV2',
+            service: 'Social prescribing',
+            reason: 'Would like a cooking group.',
+          },
+        },
+      );
+      expect(sent.body.errors).toBeUndefined();
+      const { id } = sent.body.data!.sendReferral.referral;
+      expect(sent.body.data!.sendReferral.referral).toMatchObject({ status: 'SENT', toSector: 'voluntary-sector' });
+
+      const worklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
+        'link-worker',
+        `{ referralWorklist(status: [SENT]) { edges { node { id } } } }`,
+      );
+      expect(worklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toContain(id);
+
+      const respond = `mutation($input: CareCoordinationRespondToReferralInput!) { respondToReferral(input: $input) {
+                      replayed referral { status waitDays statusHistory { status reason } } } }`;
+      const elsewhere = await subgraph.query('social-worker', respond, {
+        input: { referralId: id, idempotencyKey: key(), status: 'ACCEPTED' },
+      });
+      expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+      const noReason = await subgraph.query('link-worker', respond, {
+        input: { referralId: id, idempotencyKey: key(), status: 'DECLINED' },
+      });
+      expect(noReason.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'input.reason',
+      });
+      const accepted = await subgraph.query<{
+        respondToReferral: { referral: { status: string; waitDays: number; statusHistory: Array<{ status: string }> } };
+      }>('link-worker', respond, {
+        input: { referralId: id, idempotencyKey: key(), status: 'ACCEPTED' },
+      });
+      expect(accepted.body.data!.respondToReferral.referral).toMatchObject({
+        status: 'ACCEPTED',
+        waitDays: 0,
+        statusHistory: [{ status: 'SENT' }, { status: 'ACCEPTED' }],
+      });
+      const again = await subgraph.query('link-worker', respond, {
+        input: { referralId: id, idempotencyKey: key(), status: 'DECLINED', reason: 'Changed our mind.' },
+      });
+      expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', current: 'ACCEPTED' });
+    },
+  );
+
+  it(
+    'carries a hospital discharge to social care, and a social ' +
+      'worker’s referral to the diabetes nurses, each to its ' +
+      'worklist',
+    async () => {
+      const discharge = await graphqlRequest<{
+        sendReferral: { referral: { id: string; toSector: string; fromOrganisation: { name: string } } };
+      }>(subgraph.subgraph.url, {
+        query: sendReferral,
+        variables: {
+          input: {
+            nhsNumber: '9990000026',
+            idempotencyKey: key(),
+            toOrganisationCode: 'DEMOLA1',
+            service: 'Hospital discharge: care and support at home',
+            reason: 'Hip replacement; going home Friday, needs help with washing and dressing for six weeks.',
+            priority: 'URGENT',
+          },
+        },
+        token: await signToken(dischargeCoordinator, subgraph.idp.key, subgraph.idp.identity),
+      });
+      expect(discharge.body.errors).toBeUndefined();
+      expect(discharge.body.data!.sendReferral.referral).toMatchObject({
+        toSector: 'social-care',
+        fromOrganisation: { name: 'Riverside General Hospital' },
+      });
+      const councilWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
+        'social-worker',
+        worklistQuery,
+      );
+      expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toContain(
+        discharge.body.data!.sendReferral.referral.id,
+      );
+
+      const toNurses = await subgraph.query<{
+        sendReferral: { referral: { id: string; toOrganisation: { name: string } } };
+      }>('social-worker', sendReferral, {
         input: {
           nhsNumber: sam,
           idempotencyKey: key(),
-          toOrganisationCode: 'DEMOV2',
-          service: 'Social prescribing',
-          reason: 'Would like a cooking group.',
+          toOrganisationCode: 'DEMOC1',
+          service: 'Diabetes specialist nursing',
+          reason: 'Please train the new night support worker in insulin administration.',
         },
-      },
-    );
-    expect(sent.body.errors).toBeUndefined();
-    const { id } = sent.body.data!.sendReferral.referral;
-    expect(sent.body.data!.sendReferral.referral).toMatchObject({ status: 'SENT', toSector: 'voluntary-sector' });
+      });
+      expect(toNurses.body.data!.sendReferral.referral.toOrganisation.name).toBe('Riverside Community Health Services');
+      const nursesWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
+        'diabetes-nurse',
+        worklistQuery,
+      );
+      expect(nursesWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toEqual([
+        toNurses.body.data!.sendReferral.referral.id,
+      ]);
+      // The council does not see the nurses' worklist, nor the nurses the council's.
+      expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).not.toContain(
+        toNurses.body.data!.sendReferral.referral.id,
+      );
 
-    const worklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
-      'link-worker',
-      `{ referralWorklist(status: [SENT]) { edges { node { id } } } }`,
-    );
-    expect(worklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toContain(id);
-
-    const respond = `mutation($input: RespondToReferralInput!) { respondToReferral(input: $input) { replayed referral { status waitDays statusHistory { status reason } } } }`;
-    const elsewhere = await subgraph.query('social-worker', respond, {
-      input: { referralId: id, idempotencyKey: key(), status: 'ACCEPTED' },
-    });
-    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const noReason = await subgraph.query('link-worker', respond, {
-      input: { referralId: id, idempotencyKey: key(), status: 'DECLINED' },
-    });
-    expect(noReason.body.errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      argumentName: 'input.reason',
-    });
-    const accepted = await subgraph.query<{
-      respondToReferral: { referral: { status: string; waitDays: number; statusHistory: Array<{ status: string }> } };
-    }>('link-worker', respond, {
-      input: { referralId: id, idempotencyKey: key(), status: 'ACCEPTED' },
-    });
-    expect(accepted.body.data!.respondToReferral.referral).toMatchObject({
-      status: 'ACCEPTED',
-      waitDays: 0,
-      statusHistory: [{ status: 'SENT' }, { status: 'ACCEPTED' }],
-    });
-    const again = await subgraph.query('link-worker', respond, {
-      input: { referralId: id, idempotencyKey: key(), status: 'DECLINED', reason: 'Changed our mind.' },
-    });
-    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', current: 'ACCEPTED' });
-  });
-
-  it('carries a hospital discharge to social care, and a social worker’s referral to the diabetes nurses, each to its worklist', async () => {
-    const discharge = await graphqlRequest<{
-      sendReferral: { referral: { id: string; toSector: string; fromOrganisation: { name: string } } };
-    }>(subgraph.subgraph.url, {
-      query: sendReferral,
-      variables: {
-        input: {
-          nhsNumber: '9990000026',
-          idempotencyKey: key(),
-          toOrganisationCode: 'DEMOLA1',
-          service: 'Hospital discharge: care and support at home',
-          reason: 'Hip replacement; going home Friday, needs help with washing and dressing for six weeks.',
-          priority: 'URGENT',
-        },
-      },
-      token: await signToken(dischargeCoordinator, subgraph.idp.key, subgraph.idp.identity),
-    });
-    expect(discharge.body.errors).toBeUndefined();
-    expect(discharge.body.data!.sendReferral.referral).toMatchObject({
-      toSector: 'social-care',
-      fromOrganisation: { name: 'Riverside General Hospital' },
-    });
-    const councilWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
-      'social-worker',
-      worklistQuery,
-    );
-    expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toContain(
-      discharge.body.data!.sendReferral.referral.id,
-    );
-
-    const toNurses = await subgraph.query<{
-      sendReferral: { referral: { id: string; toOrganisation: { name: string } } };
-    }>('social-worker', sendReferral, {
-      input: {
-        nhsNumber: sam,
-        idempotencyKey: key(),
-        toOrganisationCode: 'DEMOC1',
-        service: 'Diabetes specialist nursing',
-        reason: 'Please train the new night support worker in insulin administration.',
-      },
-    });
-    expect(toNurses.body.data!.sendReferral.referral.toOrganisation.name).toBe('Riverside Community Health Services');
-    const nursesWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
-      'diabetes-nurse',
-      worklistQuery,
-    );
-    expect(nursesWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).toEqual([
-      toNurses.body.data!.sendReferral.referral.id,
-    ]);
-    // The council does not see the nurses' worklist, nor the nurses the council's.
-    expect(councilWorklist.body.data!.referralWorklist.edges.map((edge) => edge.node.id)).not.toContain(
-      toNurses.body.data!.sendReferral.referral.id,
-    );
-
-    const unknown = await subgraph.query('social-worker', sendReferral, {
-      input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'NOPE1', service: 'X', reason: 'Y' },
-    });
-    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      argumentName: 'input.toOrganisationCode',
-    });
-    const citizen = await subgraph.query('sam', sendReferral, {
-      input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'DEMOC1', service: 'X', reason: 'Y' },
-    });
-    expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-  });
+      const unknown = await subgraph.query('social-worker', sendReferral, {
+        input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'NOPE1', service: 'X', reason: 'Y' },
+      });
+      expect(unknown.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'input.toOrganisationCode',
+      });
+      const citizen = await subgraph.query('sam', sendReferral, {
+        input: { nhsNumber: sam, idempotencyKey: key(), toOrganisationCode: 'DEMOC1', service: 'X', reason: 'Y' },
+      });
+      expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    },
+  );
 
   it('refuses to name a second coordinator over one the caller did not see', async () => {
-    const mutation = `mutation($input: SetCareCoordinatorInput!) { setCareCoordinator(input: $input) { member { id isCoordinator } } }`;
+    const mutation = `mutation($input: CareCoordinationSetCareCoordinatorInput!) { setCareCoordinator(input: $input) {
+                       member { id isCoordinator } } }`;
     const stale = await subgraph.query('social-worker', mutation, {
       input: { nhsNumber: sam, idempotencyKey: key(), memberId: 'sam-team-social-worker' },
     });
@@ -461,7 +496,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
         },
       },
     ];
-    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { skillCoverage { skill gap checked workers { worker { id } holdsSkill expiresOn } } } } }`;
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person {
+                    skillCoverage { skill gap checked workers { worker { id } holdsSkill expiresOn } } } } }`;
     const { body } = await subgraph.query<{ _entities: Array<{ skillCoverage: Array<Record<string, unknown>> }> }>(
       'coordinator',
       query,
@@ -520,7 +556,9 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
       socialCareTimeline: null,
       voluntarySectorTimeline: [entry('Voluntary', 'voluntary-sector:engagement:1', '2026-06-01')],
     };
-    const query = `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) { ... on Person { timeline(first: 4, after: $after) { edges { cursor node { id occurredOn kind agency } } pageInfo { hasNextPage endCursor } } } } }`;
+    const query = `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) {
+                    ... on Person { timeline(first: 4, after: $after) { edges { cursor node { id occurredOn kind agency
+                    } } pageInfo { hasNextPage endCursor } } } } }`;
     type TimelinePage = {
       _entities: Array<{
         timeline: {
@@ -553,30 +591,35 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
   });
 
-  it('measures coordination for the population and for a coordinator’s caseload, and only for professionals', async () => {
-    const query = `query($scope: CoordinationMeasureScope!) { coordinationMeasures(scope: $scope, asOf: "2026-11-22") {
+  it(
+    'measures coordination for the population and for a ' + 'coordinator’s caseload, and only for professionals',
+    async () => {
+      const query = `query($scope: CareCoordinationMeasureScope!) { coordinationMeasures(scope: $scope, asOf:
+                    "2026-11-22") {
       people peopleWithTwoOrMoreAgencies withSharedPlan withNamedCoordinator shareWithPlanAndCoordinator reviewsOverdue
-      referralWaits { answered waiting medianDays p90Days } experience { statement { code } responses shareAgreeing } } }`;
-    const population = await subgraph.query<{
-      coordinationMeasures: Record<string, number | null> & { referralWaits: Record<string, number | null> };
-    }>('gp', query, { scope: 'POPULATION' });
-    expect(population.body.errors).toBeUndefined();
-    const measures = population.body.data!.coordinationMeasures;
-    expect(measures['people']).toBeGreaterThan(measures['peopleWithTwoOrMoreAgencies']!);
-    expect(measures['withSharedPlan']).toBeLessThanOrEqual(measures['peopleWithTwoOrMoreAgencies']!);
-    expect(measures['shareWithPlanAndCoordinator']).toBeGreaterThan(0);
-    expect(measures['shareWithPlanAndCoordinator']).toBeLessThan(1);
-    expect(measures.referralWaits['p90Days']).toBeGreaterThanOrEqual(measures.referralWaits['medianDays']!);
-    const caseload = await subgraph.query<{ coordinationMeasures: Record<string, number | null> }>(
-      'coordinator',
-      query,
-      { scope: 'MY_CASELOAD' },
-    );
-    expect(caseload.body.data!.coordinationMeasures['people']).toBeGreaterThan(0);
-    expect(caseload.body.data!.coordinationMeasures['people']).toBeLessThan(measures['people']!);
-    const citizen = await subgraph.query('sam', query, { scope: 'POPULATION' });
-    expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-  });
+      referralWaits { answered waiting medianDays p90Days } experience { statement { code }
+        responses shareAgreeing } } }`;
+      const population = await subgraph.query<{
+        coordinationMeasures: Record<string, number | null> & { referralWaits: Record<string, number | null> };
+      }>('gp', query, { scope: 'POPULATION' });
+      expect(population.body.errors).toBeUndefined();
+      const measures = population.body.data!.coordinationMeasures;
+      expect(measures['people']).toBeGreaterThan(measures['peopleWithTwoOrMoreAgencies']!);
+      expect(measures['withSharedPlan']).toBeLessThanOrEqual(measures['peopleWithTwoOrMoreAgencies']!);
+      expect(measures['shareWithPlanAndCoordinator']).toBeGreaterThan(0);
+      expect(measures['shareWithPlanAndCoordinator']).toBeLessThan(1);
+      expect(measures.referralWaits['p90Days']).toBeGreaterThanOrEqual(measures.referralWaits['medianDays']!);
+      const caseload = await subgraph.query<{ coordinationMeasures: Record<string, number | null> }>(
+        'coordinator',
+        query,
+        { scope: 'MY_CASELOAD' },
+      );
+      expect(caseload.body.data!.coordinationMeasures['people']).toBeGreaterThan(0);
+      expect(caseload.body.data!.coordinationMeasures['people']).toBeLessThan(measures['people']!);
+      const citizen = await subgraph.query('sam', query, { scope: 'POPULATION' });
+      expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    },
+  );
 
   it('loses no edit and applies none twice when many people edit one plan at once', async () => {
     const writers = ['coordinator', 'gp', 'diabetes-nurse', 'social-worker', 'care-worker', 'link-worker'];
@@ -584,7 +627,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     const start = await currentVersion();
     const goalsBefore = (
       await rows<{ n: number }>(
-        sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam}`,
+        sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where
+             p.nhs_number = ${sam}`,
       )
     )[0]!.n;
     let conflicts = 0;
@@ -614,19 +658,22 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     expect(replays).toBe(total);
     expect(await currentVersion()).toBe(start + total);
     const goals = await rows<{ description: string }>(
-      sql`select g.description from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam} and g.description like 'Race goal %'`,
+      sql`select g.description from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number
+           = ${sam} and g.description like 'Race goal %'`,
     );
     expect(goals).toHaveLength(total);
     expect(new Set(goals.map((goal) => goal.description)).size).toBe(total);
     expect(
       (
         await rows<{ n: number }>(
-          sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where p.nhs_number = ${sam}`,
+          sql`select count(*)::int as n from care_plan_goals g join care_plans p on p.id = g.plan_id where
+               p.nhs_number = ${sam}`,
         )
       )[0]!.n,
     ).toBe(goalsBefore + total);
     const versions = await rows<{ version: number }>(
-      sql`select c.version from care_plan_changes c join care_plans p on p.id = c.plan_id where p.nhs_number = ${sam} and c.version > ${start} order by c.version`,
+      sql`select c.version from care_plan_changes c join care_plans p on p.id = c.plan_id where p.nhs_number =
+           ${sam} and c.version > ${start} order by c.version`,
     );
     expect(versions.map((row) => row.version)).toEqual([...Array(total).keys()].map((i) => start + i + 1));
     // On PostgreSQL the writers really do collide; PGlite serialises them, so conflicts may be rare.

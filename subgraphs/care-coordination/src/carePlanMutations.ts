@@ -162,7 +162,9 @@ export const carePlanMutations = {
         .filter(Boolean)
         .join(' and ');
       return {
-        summary: `${parts.charAt(0).toUpperCase()}${parts.slice(1)} updated by ${recorded.recordedByName} (${recorded.recordedByRole})`,
+        summary:
+          `${parts.charAt(0).toUpperCase()}${parts.slice(1)} updated by ` +
+          `${recorded.recordedByName} (${recorded.recordedByRole})`,
         set,
       };
     }),

@@ -52,7 +52,8 @@ export async function coordinationMeasures(
   const asOf = args.asOf ? requireDate(args.asOf, 'asOf') : today();
   const people =
     scope === 'POPULATION'
-      ? sql`select nhs_number from care_team_members union select nhs_number from care_plans union select nhs_number from referrals`
+      ? sql`select nhs_number from care_team_members union select nhs_number from care_plans union select
+             nhs_number from referrals`
       : sql`select nhs_number from care_team_members where worker_id = ${context.caller.subject} and is_coordinator`;
   const [figures] = await rows<Figures>(
     context.db,
@@ -65,7 +66,8 @@ export async function coordinationMeasures(
       multi as (
         select a.nhs_number,
           exists (select 1 from care_plans p where p.nhs_number = a.nhs_number) as has_plan,
-          exists (select 1 from care_team_members c where c.nhs_number = a.nhs_number and c.is_coordinator) as has_coordinator
+          exists (select 1 from care_team_members c where c.nhs_number = a.nhs_number and
+            c.is_coordinator) as has_coordinator
         from agencies a where a.n >= 2),
       waits as (
         select r.answered_at, extract(epoch from (r.answered_at - r.sent_at)) / 86400.0 as days
@@ -77,11 +79,14 @@ export async function coordinationMeasures(
         (select count(*) from multi where has_plan)::int as with_plan,
         (select count(*) from multi where has_coordinator)::int as with_coordinator,
         (select count(*) from multi where has_plan and has_coordinator)::int as with_both,
-        (select count(*) from care_plans p join scope s on s.nhs_number = p.nhs_number where p.next_review_due < ${asOf}::date)::int as overdue,
+        (select count(*) from care_plans p join scope s on s.nhs_number = p.nhs_number where
+          p.next_review_due < ${asOf}::date)::int as overdue,
         (select count(*) from waits where answered_at is not null)::int as answered,
         (select count(*) from waits where answered_at is null)::int as waiting,
-        (select percentile_cont(0.5) within group (order by days) from waits where answered_at is not null)::float8 as median_days,
-        (select percentile_cont(0.9) within group (order by days) from waits where answered_at is not null)::float8 as p90_days`,
+        (select percentile_cont(0.5) within group (order by days) from waits where answered_at is
+          not null)::float8 as median_days,
+        (select percentile_cont(0.9) within group (order by days) from waits where answered_at is
+          not null)::float8 as p90_days`,
   );
   const experience = await rows<{ statement_code: string; responses: number; agreeing: number }>(
     context.db,

@@ -10,7 +10,10 @@ const source = 'National Voices, A narrative for person-centred coordinated care
 export const experienceStatements = [
   {
     code: 'NV-PLAN',
-    text: 'I can plan my care with people who work together to understand me and my carer(s), allow me control, and bring together services to achieve the outcomes important to me.',
+    text:
+      'I can plan my care with people who work together to ' +
+      'understand me and my carer(s), allow me control, and bring ' +
+      'together services to achieve the outcomes important to me.',
     source,
   },
   { code: 'NV-STORY-ONCE', text: 'I tell my story once.', source },

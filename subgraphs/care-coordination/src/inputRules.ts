@@ -1,6 +1,8 @@
 import { createError, isIsoDate, type Caller } from '@joined-up/kit';
 
-/** Refuses one argument, or one field of a mutation's input, named by its path as the client wrote it (`input.dueOn`). */
+/**
+ * Refuses one argument, or one field of a mutation's input, named by its path as the client wrote it (`input.dueOn`).
+ */
 export function invalid(path: string, message: string): never {
   throw createError('BAD_USER_INPUT', `${path.includes('.') ? 'Field' : 'Argument'} "${path}" ${message}`, {
     argumentName: path,

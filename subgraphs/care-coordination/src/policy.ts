@@ -68,7 +68,9 @@ export const careCoordinationPolicy = definePolicy({
       relationships: ['care-team'],
       categories: [...teamReads, 'goals', 'contingency', 'experience-report', 'plan-contribution'],
       because:
-        'Every member of the care team, from any agency, works to one plan: they see it, the team, referrals and the timeline, and add goals, actions and reviews.',
+        'Every member of the care team, from any agency, works to one ' +
+        'plan: they see it, the team, referrals and the timeline, and ' +
+        'add goals, actions and reviews.',
     },
     {
       roles: ['care-coordinator', 'social-worker', 'gp'],
@@ -81,7 +83,9 @@ export const careCoordinationPolicy = definePolicy({
       relationships: ['organisation-on-team'],
       categories: ['care-plan', 'care-team'],
       because:
-        'A colleague covering for a team member (another support worker on the rota, a GP at the same practice) needs the plan and who to call.',
+        'A colleague covering for a team member (another support ' +
+        'worker on the rota, a GP at the same practice) needs the ' +
+        'plan and who to call.',
     },
     {
       roles: professionalRoles,
@@ -101,7 +105,9 @@ export const careCoordinationPolicy = definePolicy({
       relationships: ['direct-care-professional'],
       categories: ['refer'],
       because:
-        'Anyone giving the person direct care may refer them on: a referral is how a relationship begins, and the receiving organisation decides.',
+        'Anyone giving the person direct care may refer them on: a ' +
+        'referral is how a relationship begins, and the receiving ' +
+        'organisation decides.',
     },
     {
       roles: ['privacy-officer'],

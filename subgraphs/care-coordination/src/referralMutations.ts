@@ -118,7 +118,9 @@ export const referralMutations = {
           const [current] = await tx.select({ status: referrals.status }).from(referrals).where(eq(referrals.id, id));
           throw createError(
             'CONFLICT',
-            `The referral is ${current?.status ?? 'gone'}; it can be ${status.toLowerCase()} only when ${allowedFrom[status].join(' or ')}.`,
+            `The referral is ${current?.status ?? 'gone'}; it can be ` +
+              `${status.toLowerCase()} only when ` +
+              `${allowedFrom[status].join(' or ')}.`,
             {
               argumentName: 'input.status',
               current: current?.status ?? null,

@@ -76,15 +76,15 @@ export const resolvers = {
     experience: (person: PersonParent, _: unknown, context: Context) =>
       context.loaders.experience.load(person.nhsNumber),
   },
-  PartnershipWorker: {
+  CareCoordinationPartnershipWorker: {
     __resolveReference: async (reference: { id: unknown }, context: Context) =>
-      context.loaders.worker.load(requireEntityId(reference.id, 'PartnershipWorker')),
+      context.loaders.worker.load(requireEntityId(reference.id, 'CareCoordinationPartnershipWorker')),
     organisation: (worker: { organisationCode: string; organisationName: string }) => ({
       code: worker.organisationCode,
       name: worker.organisationName,
     }),
   },
-  CareTeamMember: {
+  CareCoordinationCareTeamMember: {
     sector: (member: CareTeamMemberRow) => member.sector,
     organisation: (member: CareTeamMemberRow) =>
       member.memberOrganisationCode
@@ -102,7 +102,7 @@ export const resolvers = {
       member.kind === 'UNPAID_CARER' && member.carerNhsNumber ? { nhsNumber: member.carerNhsNumber } : null,
     provenance: (member: CareTeamMemberRow) => provenanceOf(member),
   },
-  CarePlan: {
+  CareCoordinationCarePlan: {
     aboutMeProvenance: (plan: CarePlanRow) => sectionProvenance(plan, 'aboutMe'),
     goals: async (plan: CarePlanRow, _: unknown, context: Context) =>
       (await context.loaders.goals.load(plan.id)).map(withProvenance),
@@ -121,11 +121,11 @@ export const resolvers = {
       (await context.loaders.changes.load(plan.id)).map(withProvenance),
     provenance: (plan: CarePlanRow) => provenanceOf(plan),
   },
-  CarePlanGoal: {
+  CareCoordinationCarePlanGoal: {
     actions: async (goal: { id: string }, _: unknown, context: Context) =>
       (await context.loaders.actions.load(goal.id)).map(withProvenance),
   },
-  CarePlanAction: {
+  CareCoordinationCarePlanAction: {
     ownerOrganisation: (action: ActionRow) => ({
       code: action.ownerOrganisationCode,
       name: action.ownerOrganisationName,
@@ -134,7 +134,7 @@ export const resolvers = {
       action.ownerMemberId ? context.loaders.member.load(action.ownerMemberId) : null,
     overdue: (action: ActionRow) => action.dueOn < today() && action.status !== 'DONE' && action.status !== 'CANCELLED',
   },
-  CoordinationReferral: {
+  CareCoordinationReferral: {
     person: (referral: ReferralRow) => ({ nhsNumber: referral.nhsNumber }),
     fromOrganisation: (referral: ReferralRow) => ({
       code: referral.fromOrganisationCode,
@@ -157,7 +157,7 @@ export const resolvers = {
         : null,
     provenance: (referral: ReferralRow) => provenanceOf(referral),
   },
-  ExperienceResponse: {
+  CareCoordinationExperienceResponse: {
     statement: (response: ExperienceResponseRow) => experienceStatement(response.statementCode),
     provenance: (response: ExperienceResponseRow) => provenanceOf(response),
   },

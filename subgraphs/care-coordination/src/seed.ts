@@ -278,7 +278,9 @@ function addReferralToCouncil(
   }
 }
 
-/** A plan started by the coordinator (some now overdue for review), and a few people's answers about their experience. */
+/**
+ * A plan started by the coordinator (some now overdue for review), and a few people's answers about their experience.
+ */
 function addPlan(
   rows: Rows,
   person: PopulationPerson,

@@ -143,7 +143,11 @@ export const samsCoordinationRecord = {
     version: 6,
     status: 'AGREED',
     aboutMe:
-      "I'm Sam. I like climbing, trains and cooking with my mum on Sundays. I like to know what is happening each day, and I need people to tell me before plans change. Loud places and lots of people talking at once make me anxious. I can do my insulin with someone checking the dose with me.",
+      "I'm Sam. I like climbing, trains and cooking with my mum on " +
+      'Sundays. I like to know what is happening each day, and I ' +
+      'need people to tell me before plans change. Loud places and ' +
+      'lots of people talking at once make me anxious. I can do my ' +
+      'insulin with someone checking the dose with me.',
     whatMattersToMe: [
       'Staying in my own flat this time',
       'Climbing on Saturdays',
@@ -156,7 +160,12 @@ export const samsCoordinationRecord = {
     aboutMeOrganisationName: margaret.organisationName,
     aboutMeRecordedAt: '2025-12-02T19:30:00Z',
     contingencyWhatToDo:
-      "If Mum is ill or cannot come on Sunday, Oakfield's on-call manager arranges a member of staff Sam knows for the day, and Rachel tells Sam what is happening in the morning. If Mum cannot care for more than a week, Rachel calls a team meeting within two working days; the council's emergency carers' support is arranged through Daniel.",
+      "If Mum is ill or cannot come on Sunday, Oakfield's on-call " +
+      'manager arranges a member of staff Sam knows for the day, ' +
+      'and Rachel tells Sam what is happening in the morning. If ' +
+      'Mum cannot care for more than a week, Rachel calls a team ' +
+      "meeting within two working days; the council's emergency " +
+      "carers' support is arranged through Daniel.",
     contingencyWhoToContact: [
       'Oakfield Supported Living on-call: 01632 960499',
       'Rachel Green, care coordinator: 01632 960601',
@@ -232,7 +241,9 @@ export const samsCoordinationRecord = {
       planId,
       reviewedOn: '2026-09-15',
       summary:
-        'Sam is settled and climbing most Saturdays. One support worker still needs insulin training; the diabetes nurse will finish it by January.',
+        'Sam is settled and climbing most Saturdays. One support ' +
+        'worker still needs insulin training; the diabetes nurse will ' +
+        'finish it by January.',
       nextReviewDue: '2027-03-15',
       ...recordedBy(rachel, '2026-09-15T16:00:00Z'),
     },
@@ -283,7 +294,9 @@ export const samsCoordinationRecord = {
       toSector: 'social-care',
       service: 'Adult social care: review of care and support',
       reason:
-        'Second supported-living placement has broken down; Sam and his mother ask for a review and a placement whose staff can support his diabetes.',
+        'Second supported-living placement has broken down; Sam and ' +
+        'his mother ask for a review and a placement whose staff can ' +
+        'support his diabetes.',
       priority: 'URGENT',
       status: 'COMPLETED',
       sentAt: '2025-10-20T09:30:00Z',

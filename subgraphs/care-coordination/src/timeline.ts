@@ -79,7 +79,11 @@ async function ownEntries(nhsNumber: string, context: Context): Promise<Timeline
         id: `care-coordination:referral-status:${change.id}`,
         occurredOn: provenance.recordedAt.slice(0, 10),
         kind: 'REFERRAL' as const,
-        title: `${referral.service} referral from ${referral.fromOrganisationName} to ${referral.toOrganisationName}: ${statusWords[change.status] ?? change.status.toLowerCase()}`,
+        title:
+          `${referral.service} referral from ` +
+          `${referral.fromOrganisationName} to ` +
+          `${referral.toOrganisationName}: ` +
+          `${statusWords[change.status] ?? change.status.toLowerCase()}`,
         detail: change.status === 'SENT' ? referral.reason : change.reason,
         agency,
         provenance,

@@ -40,7 +40,9 @@ export const healthPolicy = definePolicy({
       relationships: ['care-team'],
       categories: ['demographics', 'medications', 'allergies', 'alerts', 'individual-requirements', 'clinicians'],
       because:
-        'A care worker on the care team needs what supporting the person takes (medicines such as insulin, alerts, adjustments, who to call), not their medical history.',
+        'A care worker on the care team needs what supporting the ' +
+        'person takes (medicines such as insulin, alerts, ' +
+        'adjustments, who to call), not their medical history.',
     },
     {
       roles: ['social-worker', 'care-coordinator'],

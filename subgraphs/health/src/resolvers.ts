@@ -156,23 +156,23 @@ export const resolvers = {
       return rows.map((row) => ({ clinicianId: row.clinicianId, relationship: row.relationship, since: row.since }));
     },
   },
-  GPPractice: {
+  HealthGPPractice: {
     federation: (practice: { parentCode: string | null }, _: unknown, context: Context) =>
       practice.parentCode ? context.loaders.organisation.load(practice.parentCode) : null,
   },
-  Encounter: {
+  HealthEncounter: {
     occurredAt: (row: EncounterRow) => new Date(row.occurredAt).toISOString(),
     clinician: (row: EncounterRow, _: unknown, context: Context) => context.loaders.clinician.load(row.clinicianId),
   },
-  ClinicianInvolvement: {
+  HealthClinicianInvolvement: {
     clinician: (involvement: { clinicianId: string }, _: unknown, context: Context) =>
       context.loaders.clinician.load(involvement.clinicianId),
   },
-  Clinician: {
+  HealthClinician: {
     // Batched: every clinician the gateway asks for in one request is one statement. Async so that
     // one invalid representation fails only its own entity; an unknown id resolves to null.
     __resolveReference: async (reference: { id: unknown }, context: Context) =>
-      context.loaders.clinician.load(requireEntityId(reference.id, 'Clinician')),
+      context.loaders.clinician.load(requireEntityId(reference.id, 'HealthClinician')),
     organisation: async (clinician: { organisationCode: string }, _: unknown, context: Context) => {
       const organisation = await context.loaders.organisation.load(clinician.organisationCode);
       return { code: clinician.organisationCode, name: organisation?.name ?? clinician.organisationCode };

@@ -69,10 +69,12 @@ function nameCondition(name: string): SQL {
   const pattern = (word: string) => `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   if (words.length === 2) {
     const [given, family] = words as [string, string];
-    return sql`lower(${patients.givenName}) like ${pattern(given)} and lower(${patients.familyName}) like ${pattern(family)}`;
+    return sql`lower(${patients.givenName}) like ${pattern(given)} and lower(${patients.familyName}) like
+                ${pattern(family)}`;
   }
   const word = words[0] as string;
-  return sql`(lower(${patients.familyName}) like ${pattern(word)} or lower(${patients.givenName}) like ${pattern(word)})`;
+  return sql`(lower(${patients.familyName}) like ${pattern(word)} or lower(${patients.givenName}) like
+    ${pattern(word)})`;
 }
 
 /**
@@ -86,6 +88,8 @@ function knownToCaller(caller: Caller): SQL {
       ? sql`${patients.gpPracticeCode} = ${caller.organisation.code}`
       : sql`false`;
   return sql`(${practice}
-    or ${patients.nhsNumber} in (select ${careRelationships.nhsNumber} from ${careRelationships} where ${careRelationships.clinicianId} = ${caller.subject})
-    or ${patients.nhsNumber} in (select ${careTeam.nhsNumber} from ${careTeam} where ${careTeam.memberSubject} = ${caller.subject}))`;
+    or ${patients.nhsNumber} in (select ${careRelationships.nhsNumber} from ${careRelationships}
+      where ${careRelationships.clinicianId} = ${caller.subject})
+    or ${patients.nhsNumber} in (select ${careTeam.nhsNumber} from ${careTeam} where
+      ${careTeam.memberSubject} = ${caller.subject}))`;
 }

@@ -147,7 +147,11 @@ export function healthRowsFor(batch: PopulationPerson[]) {
       postcode: person.address.postcode,
       phone: person.phone,
       gpPracticeCode: person.gpPracticeCode,
-      registeredOn: `${Math.max(Number(person.dateOfBirth.slice(0, 4)), 1990 + random.int(0, 30))}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
+      registeredOn: dayOf(
+        Math.max(Number(person.dateOfBirth.slice(0, 4)), 1990 + random.int(0, 30)),
+        random.int(1, 9),
+        10 + random.int(0, 9),
+      ),
     });
     if (person.index === 0) {
       rows.problems.push(...samsHealthRecord.problems);
@@ -165,7 +169,7 @@ export function healthRowsFor(batch: PopulationPerson[]) {
     const gp = recorderOf(namedGpByPractice[person.gpPracticeCode as keyof typeof namedGpByPractice] ?? workers.gp);
     const birthYear = Number(person.dateOfBirth.slice(0, 4));
     const at = (year: number) =>
-      `${Math.min(2026, Math.max(birthYear + 1, year))}-${String(random.int(1, 9)).padStart(2, '0')}-${String(random.int(10, 28))}`;
+      dayOf(Math.min(2026, Math.max(birthYear + 1, year)), random.int(1, 9), random.int(10, 28));
     person.conditions.forEach((condition, i) => {
       const onset = at(2026 - random.int(1, 25));
       rows.problems.push({
@@ -204,7 +208,8 @@ export function healthRowsFor(batch: PopulationPerson[]) {
     const visits = random.int(0, 2 + person.conditions.length);
     for (let i = 0; i < visits; i += 1) {
       const kind = random.pick(encounterTypes);
-      const when = `2026-${String(random.int(1, 10)).padStart(2, '0')}-${String(random.int(10, 28))}T${String(random.int(8, 17)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}:00Z`;
+      const day = dayOf(2026, random.int(1, 10), random.int(10, 28));
+      const when = `${day}T${twoDigits(random.int(8, 17))}:${random.pick(['00', '15', '30', '45'])}:00Z`;
       rows.encounters.push({
         id: `${person.nhsNumber}-encounter-${i}`,
         nhsNumber: person.nhsNumber,
@@ -231,3 +236,8 @@ export function healthRowsFor(batch: PopulationPerson[]) {
 function coordinatorOf(nhsNumber: string): typeof careTeam.$inferInsert {
   return careTeamMember(nhsNumber, workers.coordinator, '2025-11-20');
 }
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO day from its parts, month and day zero-padded. */
+const dayOf = (year: number, month: number, day: number) => `${year}-${twoDigits(month)}-${twoDigits(day)}`;

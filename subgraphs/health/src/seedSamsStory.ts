@@ -91,7 +91,10 @@ export const samsHealthRecord = {
       kind: 'alert',
       category: 'Clinical risk',
       description:
-        'Risk of hypoglycaemia. Sam may not say he feels unwell: watch for sweating, irritability or going quiet. Check blood glucose; if below 4 mmol/L give 15-20 g fast-acting glucose (5 jelly babies), recheck after 15 minutes.',
+        'Risk of hypoglycaemia. Sam may not say he feels unwell: ' +
+        'watch for sweating, irritability or going quiet. Check blood ' +
+        'glucose; if below 4 mmol/L give 15-20 g fast-acting glucose ' +
+        '(5 jelly babies), recheck after 15 minutes.',
       ...recordedBy(diabetesNurse, '2023-11-02T14:00:00Z'),
     },
     {
@@ -100,7 +103,9 @@ export const samsHealthRecord = {
       kind: 'alert',
       category: 'Medication support',
       description:
-        'Insulin is given with support from trained care workers only. A missed evening dose must be reported to the diabetes specialist nurse the same day.',
+        'Insulin is given with support from trained care workers ' +
+        'only. A missed evening dose must be reported to the diabetes ' +
+        'specialist nurse the same day.',
       ...recordedBy(diabetesNurse, '2023-11-02T14:05:00Z'),
     },
     {
@@ -109,7 +114,9 @@ export const samsHealthRecord = {
       kind: 'requirement',
       category: 'Communication: information in easy read',
       description:
-        'Letters and plans in easy read. Explain one thing at a time and give Sam time to answer; he prefers text messages to phone calls.',
+        'Letters and plans in easy read. Explain one thing at a time ' +
+        'and give Sam time to answer; he prefers text messages to ' +
+        'phone calls.',
       ...recordedBy(practiceNurse, '2024-01-15T10:00:00Z'),
     },
     {
@@ -118,7 +125,9 @@ export const samsHealthRecord = {
       kind: 'requirement',
       category: 'Reasonable adjustment: longer appointment, quiet place to wait',
       description:
-        'Double appointment, first of the day, and a quiet room to wait in: a busy waiting room causes distress. His mother or support worker may attend.',
+        'Double appointment, first of the day, and a quiet room to ' +
+        'wait in: a busy waiting room causes distress. His mother or ' +
+        'support worker may attend.',
       ...recordedBy(gp, '2024-01-15T10:10:00Z'),
     },
   ] satisfies Array<typeof flags.$inferInsert>,
@@ -130,7 +139,9 @@ export const samsHealthRecord = {
       type: 'Diabetes review',
       setting: 'Home visit',
       summary:
-        'HbA1c 64 mmol/mol, improving. Reviewed injection technique with Lucy (support worker); Mark not yet trained, booked him on insulin training.',
+        'HbA1c 64 mmol/mol, improving. Reviewed injection technique ' +
+        'with Lucy (support worker); Mark not yet trained, booked him ' +
+        'on insulin training.',
       clinicianId: workers.diabetesNurse.id,
       ...recordedBy(diabetesNurse, '2026-10-06T11:00:00Z'),
     },
@@ -151,7 +162,8 @@ export const samsHealthRecord = {
       type: 'Consultation after hypoglycaemia',
       setting: 'Telephone',
       summary:
-        'Hypo overnight after a missed meal; recovered with glucose. Agreed bedtime snack plan with supported-living staff.',
+        'Hypo overnight after a missed meal; recovered with glucose. ' +
+        'Agreed bedtime snack plan with supported-living staff.',
       clinicianId: workers.gp.id,
       ...recordedBy(gp, '2026-06-02T14:20:00Z'),
     },
@@ -172,7 +184,9 @@ export const samsHealthRecord = {
       type: 'Safeguarding discussion',
       setting: 'GP surgery',
       summary:
-        'Concern about money being taken by an acquaintance; discussed with Sam and the council safeguarding team. Sam agreed a plan.',
+        'Concern about money being taken by an acquaintance; ' +
+        'discussed with Sam and the council safeguarding team. Sam ' +
+        'agreed a plan.',
       clinicianId: workers.gp.id,
       sensitivity: 'safeguarding',
       ...recordedBy(gp, '2025-12-09T12:00:00Z'),

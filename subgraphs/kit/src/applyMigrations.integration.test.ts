@@ -69,7 +69,10 @@ describe("the kit's migrations", () => {
   it('refuse a database made by an older layout of the agency’s migrations, saying what to do', async () => {
     const clone = (await pglite.clone()) as PGlite;
     await clone.exec(
-      "create schema drizzle; create table drizzle.__drizzle_migrations (id serial, hash text, created_at bigint); insert into drizzle.__drizzle_migrations (hash, created_at) values ('an-old-migration', 1)",
+      'create schema drizzle; create table ' +
+        'drizzle.__drizzle_migrations (id serial, hash text, ' +
+        'created_at bigint); insert into drizzle.__drizzle_migrations ' +
+        "(hash, created_at) values ('an-old-migration', 1)",
     );
     await expect(
       openDatabase({ name: 'health', schema: governanceTables, migrationsFolder: agencyFolder, pglite: clone }),

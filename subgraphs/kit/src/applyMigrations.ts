@@ -36,7 +36,11 @@ export async function applyMigrations(
   }
   if (unknown > 0) {
     throw new Error(
-      `The ${agency.name} database holds ${unknown} migrations this version does not have: it was made by an older layout of its migrations. In development, delete its folder (.data/${agency.name}) or database and start again; it is created and seeded afresh.`,
+      `The ${agency.name} database holds ${unknown} migrations this ` +
+        `version does not have: it was made by an older layout of its ` +
+        `migrations. In development, delete its folder ` +
+        `(.data/${agency.name}) or database and start again; it is ` +
+        `created and seeded afresh.`,
     );
   }
   await migrate(db as never, { migrationsFolder: kitMigrationsFolder, migrationsTable: '__joined_up_kit_migrations' });

@@ -16,6 +16,7 @@ describe('loadSubgraphConfig', () => {
       seed: { people: 3000 },
       sectors: ['social-care'],
       shutdownGraceMs: 10_000,
+      migrate: true,
     });
   });
 
@@ -56,7 +57,11 @@ describe('loadSubgraphConfig', () => {
     expect(() =>
       loadSubgraphConfig({ SOCIAL_CARE_PORT: '99999', JOINED_UP_PEOPLE: 'lots', NODE_ENV: 'prod' }, agency),
     ).toThrowError(
-      'Invalid configuration:\n  - SOCIAL_CARE_PORT must be a port number from 0 to 65535, got "99999"\n  - NODE_ENV must be development, production or test, got "prod"\n  - JOINED_UP_PEOPLE must be a whole number from 2 to 900000, got "lots"',
+      'Invalid configuration:\n  - SOCIAL_CARE_PORT must be a port ' +
+        'number from 0 to 65535, got "99999"\n  - NODE_ENV must be ' +
+        'development, production or test, got "prod"\n  - ' +
+        'JOINED_UP_PEOPLE must be a whole number from 2 to 900000, ' +
+        'got "lots"',
     );
   });
 });

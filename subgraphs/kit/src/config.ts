@@ -6,6 +6,7 @@ import {
   loadIdentityConfig,
   parseEnvironment,
   parsePort,
+  parseOtlpEndpoint,
 } from '@joined-up/core';
 import { join } from 'node:path';
 
@@ -31,6 +32,13 @@ export interface SubgraphConfig {
   sectors: string[];
   /** Longest wait on SIGTERM for requests in flight (writes included) to finish before the rest are cut. */
   shutdownGraceMs: number;
+  /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
+  otlpEndpoint: string | undefined;
+  /**
+   * Whether to migrate the database on start. A deployment that migrates as the database's owner
+   * beforehand (`--migrate`) runs the service as a runtime role that may not change the schema.
+   */
+  migrate: boolean;
 }
 
 /** The demo population's size when none is configured. */
@@ -64,6 +72,8 @@ export function loadSubgraphConfig(
       `${agency.prefix}_SHUTDOWN_GRACE_MS`,
       problems,
     ),
+    otlpEndpoint: parseOtlpEndpoint(env, problems),
+    migrate: parseMigrate(env[`${agency.prefix}_MIGRATE`], `${agency.prefix}_MIGRATE`, problems),
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;
@@ -92,6 +102,13 @@ export function parseSeed(env: Env, environment: Environment, problems: string[]
 }
 
 /** <AGENCY>_SHUTDOWN_GRACE_MS or JOINED_UP_SHUTDOWN_GRACE_MS: milliseconds, 10000 when unset. */
+function parseMigrate(raw: string | undefined, name: string, problems: string[]): boolean {
+  if (raw === undefined || raw === '' || raw === 'true') return true;
+  if (raw === 'false') return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return true;
+}
+
 function parseGraceMs(raw: string | undefined, name: string, problems: string[]): number {
   if (raw === undefined || raw === '') return 10_000;
   const value = Number(raw);

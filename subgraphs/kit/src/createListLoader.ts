@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { loaderBatch } from './loaderBatch.ts';
 
 /**
  * A DataLoader that fetches the rows of many parents in one statement and hands each parent
@@ -10,7 +11,7 @@ export function createListLoader<TKey extends string, TRow>(
   keyOf: (row: TRow) => TKey,
 ): DataLoader<TKey, TRow[]> {
   return new DataLoader<TKey, TRow[]>(async (keys) => {
-    const rows = await fetchRows(keys);
+    const rows = await loaderBatch(keys.length, () => fetchRows(keys));
     const byKey = new Map<TKey, TRow[]>();
     for (const row of rows) {
       const key = keyOf(row);
@@ -28,7 +29,7 @@ export function createRowLoader<TKey extends string, TRow>(
   keyOf: (row: TRow) => TKey,
 ): DataLoader<TKey, TRow | null> {
   return new DataLoader<TKey, TRow | null>(async (keys) => {
-    const rows = await fetchRows(keys);
+    const rows = await loaderBatch(keys.length, () => fetchRows(keys));
     const byKey = new Map<TKey, TRow>(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });

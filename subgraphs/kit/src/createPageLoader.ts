@@ -1,5 +1,6 @@
 import type { CursorPosition } from './pagination.ts';
 import DataLoader from 'dataloader';
+import { loaderBatch } from './loaderBatch.ts';
 
 /** One page request for one person's list. */
 export interface PageKey {
@@ -26,7 +27,8 @@ export function createPageLoader<TRow extends { nhsNumber: string }>(
       const pages = new Map<string, TRow[]>();
       for (const [group, groupKeys] of groups) {
         const { limit, after } = groupKeys[0] as PageKey;
-        for (const row of await fetchGroup([...new Set(groupKeys.map((key) => key.nhsNumber))], limit, after)) {
+        const people = [...new Set(groupKeys.map((key) => key.nhsNumber))];
+        for (const row of await loaderBatch(people.length, () => fetchGroup(people, limit, after))) {
           const pageKey = `${group}|${row.nhsNumber}`;
           const page = pages.get(pageKey);
           if (page) page.push(row);

@@ -3,9 +3,13 @@ import {
   type Logger,
   type TokenVerifier,
   createHttpHandler,
+  createMetricsRegistry,
+  graphqlRequestMetrics,
   requestLogging,
   sendJson,
+  traceExtensions,
 } from '@joined-up/core';
+import type { Registry } from 'prom-client';
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -27,6 +31,7 @@ import { scalarResolvers } from './scalarResolvers.ts';
 import { subgraphSdl } from './subgraphSdl.ts';
 import { governResolvers } from './access/governResolvers.ts';
 import { settleEntities } from './settleEntities.ts';
+import { createSubgraphMetrics, type SubgraphMetrics } from './SubgraphMetrics.ts';
 
 /** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
 export interface Agency {
@@ -46,6 +51,8 @@ export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoade
   agency: Agency;
   /** The emergency reason this request declared (x-break-glass-reason), if any. */
   breakGlassReason: string | undefined;
+  /** The subgraph's counters of decisions and audit rows. */
+  metrics?: SubgraphMetrics;
 }
 
 /** How an agency decides who sees what: its policy and the facts its data holds. */
@@ -75,6 +82,8 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
 export interface SubgraphServer {
   listener: RequestListener;
   apollo: ApolloServer<never>;
+  /** The subgraph's Prometheus metrics, served at /metrics. */
+  metrics: Registry;
   /** Says the subgraph is stopping: /ready answers 503 from now on. */
   beginDraining(): void;
   stop(): Promise<void>;
@@ -103,6 +112,8 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]);
   settleEntities(schema);
+  const registry = createMetricsRegistry(agency.name);
+  const metrics = createSubgraphMetrics(registry, agency.name);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
@@ -115,7 +126,8 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       requestLogging<Context>(logger),
-      auditWriting<Context>(logger),
+      graphqlRequestMetrics<Context>(registry),
+      auditWriting<Context>(logger, metrics),
     ],
     // Outside development an unexpected error's words stay in the logs: a failed statement's
     // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
@@ -126,6 +138,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   const listener = createHttpHandler<Context>({
     apollo,
     logger,
+    metrics: registry,
     context: async (request: IncomingMessage, requestId: string) => {
       const caller = await options.verifyToken(request.headers.authorization);
       const breakGlassReason = breakGlassReasonOf(request);
@@ -137,6 +150,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
         logger: logger.child({ requestId }),
         agency,
         breakGlassReason,
+        metrics,
         audit: createAuditTrail(caller, requestId),
         access: createAccessControl({
           policy: options.access.policy,
@@ -144,6 +158,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
           agencyName: agency.displayName,
           loadFacts: loadSubjectFacts,
           breakGlassReason,
+          onDecision: metrics.decided,
         }),
       };
     },
@@ -169,6 +184,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   return {
     listener,
     apollo: apollo as unknown as ApolloServer<never>,
+    metrics: registry,
     beginDraining: () => {
       draining = true;
     },
@@ -181,6 +197,7 @@ function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, masked:
     ...formatted.extensions,
     agency: agency.displayName,
     serviceName: agency.name,
+    ...traceExtensions(),
   };
   delete extensions['stacktrace'];
   delete extensions['http'];

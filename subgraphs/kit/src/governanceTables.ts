@@ -1,6 +1,7 @@
 // The tables the kit keeps in every agency's database, and migrates itself (subgraphs/kit/drizzle):
 // the append-only audit, the person's sharing decisions and delegations, the care team the
-// agency records, the idempotency keys of its writes, and its demo seeds. An agency's own migrations hold only its domain.
+// agency records, the idempotency keys of its writes, and its demo seeds. An agency's own migrations hold only its
+// domain.
 import { auditEvents } from './access/auditEvents.ts';
 import { careTeam } from './access/careTeam.ts';
 import { delegations, sharingDecisions } from './access/consentTables.ts';

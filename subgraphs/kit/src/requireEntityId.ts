@@ -3,7 +3,7 @@ import { createError } from '@joined-up/core';
 const maxIdLength = 200;
 
 /**
- * The id of an entity representation (`{ __typename: "Clinician", id: "..." }`), or BAD_USER_INPUT
+ * The id of an entity representation (`{ __typename: "HealthClinician", id: "..." }`), or BAD_USER_INPUT
  * naming the representations. `_Any` lets a caller send anything, so a missing, empty, oversized
  * or non-text id is refused clearly instead of reaching the database or a loader.
  */
@@ -14,7 +14,9 @@ export function requireEntityId(value: unknown, typeName: string): string {
   if (typeof id !== 'string' || id.trim() === '' || id.length > maxIdLength || /[\u0000-\u001f]/.test(id)) {
     throw createError(
       'BAD_USER_INPUT',
-      `Argument "representations" holds an invalid ${typeName} id: it must be text of 1 to ${maxIdLength} characters, none of them control characters.`,
+      `Argument "representations" holds an invalid ${typeName} id: ` +
+        `it must be text of 1 to ${maxIdLength} characters, none of ` +
+        `them control characters.`,
       { argumentName: 'representations' },
     );
   }

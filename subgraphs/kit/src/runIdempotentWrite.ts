@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createError } from '@joined-up/core';
+import { createError, inSpan } from '@joined-up/core';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from './access/auditEvents.ts';
 import { auditRow } from './access/createAuditTrail.ts';
@@ -36,7 +36,8 @@ export async function runIdempotentWrite<TSchema extends Record<string, unknown>
   if (!keyPattern.test(change.idempotencyKey)) {
     throw createError(
       'BAD_USER_INPUT',
-      'Field "input.idempotencyKey" must be 8 to 100 letters, digits, dots, colons, dashes or underscores, such as a UUID.',
+      'Field "input.idempotencyKey" must be 8 to 100 letters, ' +
+        'digits, dots, colons, dashes or underscores, such as a UUID.',
       { argumentName: 'input.idempotencyKey' },
     );
   }
@@ -45,7 +46,7 @@ export async function runIdempotentWrite<TSchema extends Record<string, unknown>
     .digest('hex');
   const caller = context.caller.subject;
   const thisKey = and(eq(idempotencyKeys.callerSubject, caller), eq(idempotencyKeys.key, change.idempotencyKey));
-  return context.db.transaction(async (tx) => {
+  const outcome = await context.db.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(idempotencyKeys)
       .values({ callerSubject: caller, key: change.idempotencyKey, operation: change.operation, inputHash, result: {} })
@@ -60,12 +61,19 @@ export async function runIdempotentWrite<TSchema extends Record<string, unknown>
           { argumentName: 'input.idempotencyKey' },
         );
       }
-      return { result: stored.result as WriteResult, replayed: true };
+      return { result: stored.result as WriteResult, replayed: true as boolean, row: undefined };
     }
     const result = await write(tx as Transaction<TSchema>);
     // The audit row commits with the change or not at all: nothing is changed unrecorded.
-    await tx.insert(auditEvents).values(auditRow(context, change.nhsNumber, [...change.categories].sort(), 'write'));
+    const row = auditRow(context, change.nhsNumber, [...change.categories].sort(), 'write');
+    await inSpan('audit.write', { attributes: { 'joined_up.audit.rows': 1 } }, async (span) => {
+      await tx.insert(auditEvents).values(row);
+      span?.setAttribute('joined_up.audit.outcome', 'written');
+    });
     await tx.update(idempotencyKeys).set({ result }).where(thisKey);
-    return { result, replayed: false };
+    return { result, replayed: false, row };
   });
+  // Counted once committed: a rolled-back change wrote no audit row.
+  if (outcome.row) context.metrics?.audited([outcome.row]);
+  return { result: outcome.result, replayed: outcome.replayed };
 }

@@ -1,4 +1,4 @@
-import { createLogger, installCrashSafetyNet, type Logger } from '@joined-up/core';
+import { createLogger, installCrashSafetyNet, type Logger, startTracing } from '@joined-up/core';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.ts';
 import { openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
@@ -17,7 +17,9 @@ export function environmentPrefix(agencyName: string): string {
  * prints the agency's published SDL and exits instead: how an agency publishes its contract,
  * from its code or from its built image alike. With `--seed <people>` it writes (or grows) its slice
  * of the demo population, printing its progress as JSON lines, and exits: how `npm run seed` seeds
- * every agency, each through its own entry point.
+ * every agency, each through its own entry point. With `--migrate` it brings the database up to
+ * date and exits: how a deployment migrates as the database's owner before the service runs as a
+ * role that may not change the schema (`<AGENCY>_MIGRATE=false`).
  */
 export async function runSubgraphMain<TSchema extends Record<string, unknown>, TLoaders>(
   module: SubgraphModule<TSchema, TLoaders>,
@@ -35,6 +37,18 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     sector: module.access.policy.sector,
   });
   const logger = createLogger(module.agency.name, config.logLevel);
+  if (argv.includes('--migrate')) {
+    const database = await openDatabase({
+      name: module.agency.name,
+      schema: module.tables,
+      migrationsFolder: module.migrationsFolder,
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+    });
+    await database.close();
+    logger.info({ database: database.engine }, 'database migrated');
+    return;
+  }
   const seedAt = argv.indexOf('--seed');
   if (seedAt >= 0) {
     const people = Number(argv[seedAt + 1]);
@@ -42,11 +56,22 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     await seedAndExit(module, config, people, logger);
     return;
   }
+  // Tracing starts before the database opens, so that its statements are traced.
+  const tracing = config.otlpEndpoint
+    ? startTracing({ serviceName: module.agency.name, endpoint: config.otlpEndpoint })
+    : undefined;
   const running = await runSubgraph(module, { ...config, logger });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
   installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void running.stop().then(() => process.exit(0)));
+    process.once(
+      signal,
+      () =>
+        void running
+          .stop()
+          .then(() => tracing?.stop())
+          .then(() => process.exit(0)),
+    );
   }
 }
 

@@ -21,7 +21,10 @@ export const sharedTypeDefs = /* GraphQL */ `
       ]
     )
 
-  "An NHS number: ten digits, the last a Modulus 11 check digit. The legal consistent identifier across health and adult social care in England. Spaces are ignored on input."
+  """
+  An NHS number: ten digits, the last a Modulus 11 check digit. The legal consistent identifier across health and adult
+  social care in England. Spaces are ignored on input.
+  """
   scalar NHSNumber
 
   "A calendar date in ISO 8601 form, YYYY-MM-DD."
@@ -124,7 +127,10 @@ export const sharedTypeDefs = /* GraphQL */ `
 
   "One event in a person's care, as the agency that holds it describes it for the joined-up timeline."
   type TimelineEntry @shareable {
-    "Unique across the graph: the agency's name, the kind of record and the agency's own id, such as health:encounter:123."
+    """
+    Unique across the graph: the agency's name, the kind of record and the agency's own id, such as
+    health:encounter:123.
+    """
     id: ID!
     "When it happened."
     occurredOn: Date!

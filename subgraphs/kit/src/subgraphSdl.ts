@@ -14,5 +14,11 @@ export function subgraphSdl(agency: Agency, agencyTypeDefs: string): string {
 
 /** The published file: a header saying where it comes from, then exactly what the subgraph serves. */
 export function publishedSdl(agency: Agency, agencyTypeDefs: string): string {
-  return `# The published SDL of ${agency.displayName} (${agency.name}): its contract with the federation.\n# Written by \`npm run publish-sdl\` from the agency's schema.graphql and the kit's shared SDL; do not edit.\n\n${subgraphSdl(agency, agencyTypeDefs)}`;
+  return (
+    `# The published SDL of ${agency.displayName} ` +
+    `(${agency.name}): its contract with the federation.\n# ` +
+    `Written by \`npm run publish-sdl\` from the agency's ` +
+    `schema.graphql and the kit's shared SDL; do not ` +
+    `edit.\n\n${subgraphSdl(agency, agencyTypeDefs)}`
+  );
 }

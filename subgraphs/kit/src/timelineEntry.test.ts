@@ -20,22 +20,26 @@ const entry = (localId: string, occurredOn: string, recordedAt: string) =>
   });
 
 describe('timelineEntry', () => {
-  it("names the entry by agency, kind of record and the agency's id, with the agency's name and the row's provenance", () => {
-    expect(entry('r-1', '2026-05-12', '2026-05-12 15:00:00+00')).toEqual({
-      id: 'social-care:review:r-1',
-      occurredOn: '2026-05-12',
-      kind: 'REVIEW',
-      title: 'Planned review of care and support',
-      detail: null,
-      agency: 'Riverside Council Adult Social Care',
-      provenance: {
-        recordedBy: 'Daniel Moore',
-        recordedByRole: 'Social worker',
-        organisation: { code: 'DEMOLA1', name: 'Riverside Council Adult Social Care' },
-        recordedAt: '2026-05-12T15:00:00.000Z',
-      },
-    });
-  });
+  it(
+    "names the entry by agency, kind of record and the agency's " +
+      "id, with the agency's name and the row's provenance",
+    () => {
+      expect(entry('r-1', '2026-05-12', '2026-05-12 15:00:00+00')).toEqual({
+        id: 'social-care:review:r-1',
+        occurredOn: '2026-05-12',
+        kind: 'REVIEW',
+        title: 'Planned review of care and support',
+        detail: null,
+        agency: 'Riverside Council Adult Social Care',
+        provenance: {
+          recordedBy: 'Daniel Moore',
+          recordedByRole: 'Social worker',
+          organisation: { code: 'DEMOLA1', name: 'Riverside Council Adult Social Care' },
+          recordedAt: '2026-05-12T15:00:00.000Z',
+        },
+      });
+    },
+  );
 });
 
 describe('newestFirst', () => {

@@ -16,7 +16,9 @@ export type TimelineEntryKind =
   | 'PLAN_CHANGE'
   | (string & {});
 
-/** One event of a person's care as an agency contributes it to the joined-up timeline (the shared TimelineEntry type). */
+/**
+ * One event of a person's care as an agency contributes it to the joined-up timeline (the shared TimelineEntry type).
+ */
 export interface TimelineEntry {
   id: string;
   occurredOn: string;

@@ -42,7 +42,9 @@ export async function updateAtVersion<TTable extends PgTable, TSchema extends Re
   if (!current) throw options.notFound();
   throw createError(
     'CONFLICT',
-    `${options.what} was changed by someone else since version ${options.expectedVersion}: it is now at version ${current.version}. Read it again and redo your change.`,
+    `${options.what} was changed by someone else since version ` +
+      `${options.expectedVersion}: it is now at version ` +
+      `${current.version}. Read it again and redo your change.`,
     { argumentName: options.argumentName ?? 'input.expectedVersion', currentVersion: current.version },
   );
 }

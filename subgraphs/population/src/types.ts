@@ -9,7 +9,9 @@ export interface DemoOrganisation {
   code: string;
   name: string;
   sector: OrganisationSector;
-  /** What kind of organisation: gp-practice, gp-federation, community-health, council, provider, charity, partnership. */
+  /**
+   * What kind of organisation: gp-practice, gp-federation, community-health, council, provider, charity, partnership.
+   */
   kind: string;
   /** The federation a GP practice belongs to. */
   parentCode?: string;

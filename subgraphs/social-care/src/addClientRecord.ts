@@ -187,7 +187,10 @@ export function addClientRecord(
     needs: outcomes.map((outcome) => ({ outcome: adultEligibilityOutcomes[outcome], impact: impacts[outcome] })),
     eligibility: 'ELIGIBLE',
     primarySupportReason: reason,
-    summary: `Unable to achieve ${outcomes.length} outcomes, with a significant impact on wellbeing: eligible for care and support.`,
+    summary:
+      `Unable to achieve ${outcomes.length} outcomes, with a ` +
+      `significant impact on wellbeing: eligible for care and ` +
+      `support.`,
     ...recordedBy(recorder, `${assessedOn}T15:00:00Z`),
   });
   rows.services.push({

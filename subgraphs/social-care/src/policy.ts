@@ -24,21 +24,27 @@ export const socialCarePolicy = definePolicy({
       categories: [...care, 'sharing-decisions', 'allocation'],
       sensitive: true,
       because:
-        'The social worker holding the case is responsible for the whole of it, safeguarding included, and respects the person’s sharing decisions.',
+        'The social worker holding the case is responsible for the ' +
+        'whole of it, safeguarding included, and respects the ' +
+        'person’s sharing decisions.',
     },
     {
       roles: ['social-worker'],
       relationships: ['carer-of-allocated', 'carers-assessor'],
       categories: ['requests', 'carers-assessments', 'services', 'allocated-worker', 'unpaid-carers'],
       because:
-        'A carer’s assessment and support belong with the worker of the person cared for, or the worker who assessed the carer; the carer’s own needs assessments and plan do not.',
+        'A carer’s assessment and support belong with the worker of ' +
+        'the person cared for, or the worker who assessed the carer; ' +
+        'the carer’s own needs assessments and plan do not.',
     },
     {
       roles: ['care-worker'],
       relationships: ['assigned-care-worker'],
       categories: support,
       because:
-        'A care worker assigned to the person needs the plan they deliver, the services, and who to call; not assessments or reviews.',
+        'A care worker assigned to the person needs the plan they ' +
+        'deliver, the services, and who to call; not assessments or ' +
+        'reviews.',
     },
     {
       roles: ['gp', 'practice-nurse', 'diabetes-nurse', 'community-matron', 'district-nurse'],
@@ -52,7 +58,9 @@ export const socialCarePolicy = definePolicy({
       relationships: ['care-team'],
       categories: care,
       because:
-        'The named care coordinator joins up the person’s whole plan across agencies; safeguarding entries stay with the allocated social worker.',
+        'The named care coordinator joins up the person’s whole plan ' +
+        'across agencies; safeguarding entries stay with the ' +
+        'allocated social worker.',
     },
     {
       roles: ['link-worker'],

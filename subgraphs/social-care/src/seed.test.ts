@@ -138,20 +138,24 @@ describe('socialCareRowsFor', () => {
     }
   });
 
-  it("puts the care coordinator on the care team of everyone known to social care, and Sam's clinicians and link worker on his", () => {
-    const known = [...iteratePopulation({ people: 1000 })]
-      .filter((person) => person.knownToSocialCare)
-      .map((person) => person.nhsNumber);
-    const coordinated = rows.careTeam.filter((row) => row.memberSubject === 'w-cc-green').map((row) => row.nhsNumber);
-    expect(coordinated.sort()).toEqual(known.sort());
-    expect(
-      rows.careTeam
-        .filter((row) => row.nhsNumber === '9990000018')
-        .map((row) => row.memberSubject)
-        .sort(),
-    ).toEqual(['w-cc-green', 'w-dsn-hughes', 'w-gp-shah', 'w-lw-hassan']);
-    expect(rows.delegations).toEqual([
-      expect.objectContaining({ nhsNumber: '9990000018', carerSubject: 'citizen-margaret' }),
-    ]);
-  });
+  it(
+    'puts the care coordinator on the care team of everyone known ' +
+      "to social care, and Sam's clinicians and link worker on his",
+    () => {
+      const known = [...iteratePopulation({ people: 1000 })]
+        .filter((person) => person.knownToSocialCare)
+        .map((person) => person.nhsNumber);
+      const coordinated = rows.careTeam.filter((row) => row.memberSubject === 'w-cc-green').map((row) => row.nhsNumber);
+      expect(coordinated.sort()).toEqual(known.sort());
+      expect(
+        rows.careTeam
+          .filter((row) => row.nhsNumber === '9990000018')
+          .map((row) => row.memberSubject)
+          .sort(),
+      ).toEqual(['w-cc-green', 'w-dsn-hughes', 'w-gp-shah', 'w-lw-hassan']);
+      expect(rows.delegations).toEqual([
+        expect.objectContaining({ nhsNumber: '9990000018', carerSubject: 'citizen-margaret' }),
+      ]);
+    },
+  );
 });

@@ -57,28 +57,37 @@ export const samsSocialCareRecord = {
         {
           outcome: adultEligibilityOutcomes.nutrition,
           impact:
-            'Sam needs help to plan and cook meals and to count carbohydrates, so that his insulin matches what he eats. Skipped meals have led to hypos.',
+            'Sam needs help to plan and cook meals and to count ' +
+            'carbohydrates, so that his insulin matches what he eats. ' +
+            'Skipped meals have led to hypos.',
         },
         {
           outcome: adultEligibilityOutcomes.homeSafely,
           impact:
-            'Sam cannot yet manage his type 1 diabetes safely on his own at home: he needs support to take insulin at the right time and dose, and someone who can spot and treat a hypo.',
+            'Sam cannot yet manage his type 1 diabetes safely on his own ' +
+            'at home: he needs support to take insulin at the right time ' +
+            'and dose, and someone who can spot and treat a hypo.',
         },
         {
           outcome: adultEligibilityOutcomes.relationships,
           impact:
-            'Sam wants to stay close to his mum and make friends of his own; when anxious he withdraws and loses touch with people.',
+            'Sam wants to stay close to his mum and make friends of his ' +
+            'own; when anxious he withdraws and loses touch with people.',
         },
         {
           outcome: adultEligibilityOutcomes.community,
           impact:
-            'Sam needs someone with him to use the bus and go to new or busy places, which otherwise cause him distress.',
+            'Sam needs someone with him to use the bus and go to new or ' +
+            'busy places, which otherwise cause him distress.',
         },
       ],
       eligibility: 'ELIGIBLE',
       primarySupportReason: 'Learning Disability Support',
       summary:
-        "Two supported-living placements have broken down because staff did not understand Sam's diabetes. Eligible needs in four outcomes; support must come from staff trained in insulin administration and autism.",
+        'Two supported-living placements have broken down because ' +
+        "staff did not understand Sam's diabetes. Eligible needs in " +
+        'four outcomes; support must come from staff trained in ' +
+        'insulin administration and autism.',
       ...recordedBy(daniel, '2023-06-20T15:30:00Z'),
     },
     {
@@ -92,7 +101,9 @@ export const samsSocialCareRecord = {
         {
           outcome: carerEligibilityOutcomes.caringForOthers,
           impact:
-            "Margaret's arthritis makes the weekly shop, cleaning and the trips to Sam's flat hard; she is tired and in pain most days.",
+            "Margaret's arthritis makes the weekly shop, cleaning and the " +
+            "trips to Sam's flat hard; she is tired and in pain most " +
+            'days.',
         },
         {
           outcome: carerEligibilityOutcomes.relationships,
@@ -106,7 +117,10 @@ export const samsSocialCareRecord = {
       eligibility: 'ELIGIBLE',
       primarySupportReason: null,
       summary:
-        "Margaret wants to go on being Sam's mum, not his only safety net. She worries about what happens when she can no longer care: agreed a carer's direct payment for breaks and a contingency plan to be written with Sam's team.",
+        "Margaret wants to go on being Sam's mum, not his only safety " +
+        'net. She worries about what happens when she can no longer ' +
+        "care: agreed a carer's direct payment for breaks and a " +
+        "contingency plan to be written with Sam's team.",
       ...recordedBy(daniel, '2025-03-12T14:00:00Z'),
     },
   ] satisfies Array<typeof assessments.$inferInsert>,
@@ -164,12 +178,14 @@ export const samsSocialCareRecord = {
         {
           inTheirWords: 'I want to stay in my own flat this time.',
           howSupported:
-            'Oakfield staff 42 hours a week from a small team Sam knows, with a plan for bad days agreed with Sam and his mum.',
+            'Oakfield staff 42 hours a week from a small team Sam knows, ' +
+            'with a plan for bad days agreed with Sam and his mum.',
         },
         {
           inTheirWords: 'I want staff who know how my insulin works.',
           howSupported:
-            "Only support workers signed off in insulin administration by the diabetes specialist nurse help with Sam's insulin.",
+            'Only support workers signed off in insulin administration by ' +
+            "the diabetes specialist nurse help with Sam's insulin.",
         },
         {
           inTheirWords: 'I want to see my mum every week without her worrying.',
@@ -204,7 +220,9 @@ export const samsSocialCareRecord = {
       kind: 'PLANNED',
       outcome: 'No change in package',
       summary:
-        'Six months in the new flat: settled, one hypo after a missed meal, handled well by staff. Mark Jones still to be trained in insulin administration.',
+        'Six months in the new flat: settled, one hypo after a missed ' +
+        'meal, handled well by staff. Mark Jones still to be trained ' +
+        'in insulin administration.',
       nextReviewDue: '2027-05-12',
       ...recordedBy(daniel, '2026-05-12T15:00:00Z'),
     },
@@ -216,7 +234,11 @@ export const samsSocialCareRecord = {
       kind: 'UNPLANNED',
       outcome: 'No change in package',
       summary:
-        "Safeguarding concern raised by Dr Shah: an acquaintance has been taking money from Sam. Met Sam at his flat; no section 42 enquiry needed. Sam agreed a plan: his bank card stays in the flat's safe, staff go with him to the cash machine, and he has told the acquaintance not to visit.",
+        'Safeguarding concern raised by Dr Shah: an acquaintance has ' +
+        'been taking money from Sam. Met Sam at his flat; no section ' +
+        '42 enquiry needed. Sam agreed a plan: his bank card stays in ' +
+        "the flat's safe, staff go with him to the cash machine, and " +
+        'he has told the acquaintance not to visit.',
       nextReviewDue: null,
       sensitivity: 'safeguarding',
       ...recordedBy(daniel, '2025-12-10T16:00:00Z'),
@@ -229,7 +251,9 @@ export const samsSocialCareRecord = {
       kind: 'UNPLANNED',
       outcome: 'Progress to Support Planning / Services',
       summary:
-        'Placement breaking down after two hypos that staff did not recognise. Agreed a move to supported living with staff trained in insulin administration.',
+        'Placement breaking down after two hypos that staff did not ' +
+        'recognise. Agreed a move to supported living with staff ' +
+        'trained in insulin administration.',
       nextReviewDue: null,
       ...recordedBy(daniel, '2025-09-15T16:00:00Z'),
     },

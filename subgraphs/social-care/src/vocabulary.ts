@@ -44,7 +44,9 @@ export const adultEligibilityOutcomes = {
   relationships: 'Developing and maintaining family or other personal relationships',
   work: 'Accessing and engaging in work, training, education or volunteering',
   community:
-    'Making use of necessary facilities or services in the local community including public transport, and recreational facilities or services',
+    'Making use of necessary facilities or services in the local ' +
+    'community including public transport, and recreational ' +
+    'facilities or services',
   childCaring: 'Carrying out any caring responsibilities the adult has for a child',
 } as const;
 
@@ -57,7 +59,8 @@ export const carerEligibilityOutcomes = {
   relationships: 'Developing and maintaining family or other personal relationships',
   work: 'Engaging in work, training, education or volunteering',
   community:
-    'Making use of necessary facilities or services in the local community, including recreational facilities or services',
+    'Making use of necessary facilities or services in the local ' +
+    'community, including recreational facilities or services',
   recreation: 'Engaging in recreational activities',
 } as const;
 

@@ -24,14 +24,18 @@ export const voluntarySectorPolicy = definePolicy({
       categories: ['referrals', 'what-matters', 'engagements', 'client-list'],
       sensitive: true,
       because:
-        'The worker who took the referral on, or whose client the person is, holds the support: the referral, what matters to the person and every session, safeguarding notes included.',
+        'The worker who took the referral on, or whose client the ' +
+        'person is, holds the support: the referral, what matters to ' +
+        'the person and every session, safeguarding notes included.',
     },
     {
       roles: voluntaryWorkers,
       relationships: ['organisation-staff'],
       categories: ['referrals', 'engagements'],
       because:
-        'Staff of the organisation the person was referred to run the service: they see the referral and the sessions, while what matters to the person stays with the worker they told.',
+        'Staff of the organisation the person was referred to run the ' +
+        'service: they see the referral and the sessions, while what ' +
+        'matters to the person stays with the worker they told.',
     },
     {
       roles: referrers,
@@ -51,14 +55,16 @@ export const voluntarySectorPolicy = definePolicy({
       relationships: ['referrer-shared-engagements'],
       categories: ['engagements'],
       because:
-        'The person agreed, on the referral, that the groups they go to are shared with the practice that referred them.',
+        'The person agreed, on the referral, that the groups they go ' +
+        'to are shared with the practice that referred them.',
     },
     {
       roles: ['care-coordinator', 'social-worker'],
       relationships: ['care-team'],
       categories: ['referrals', 'what-matters'],
       because:
-        'Planning care with the person needs their social prescribing and what matters to them, not the notes of each session.',
+        'Planning care with the person needs their social prescribing ' +
+        'and what matters to them, not the notes of each session.',
     },
     {
       roles: ['privacy-officer'],

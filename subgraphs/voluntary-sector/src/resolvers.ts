@@ -90,11 +90,11 @@ export const resolvers = {
     voluntarySectorTimeline: async (person: PersonParent, _: unknown, context: Context): Promise<TimelineEntry[]> =>
       newestFirst(await allowedParts(context, voluntarySectorTimelineParts(person.nhsNumber, context))),
   },
-  VoluntaryOrganisation: {
+  VoluntarySectorOrganisation: {
     services: (organisation: { code: string }, _: unknown, context: Context) =>
       context.loaders.servicesOf.load(organisation.code),
   },
-  VoluntaryService: {
+  VoluntarySectorService: {
     organisation: (service: ServiceRow, _: unknown, context: Context) =>
       organisationSummary(service.organisationCode, context),
     volunteerCount: async (service: ServiceRow, _: unknown, context: Context) =>
@@ -118,7 +118,7 @@ export const resolvers = {
     organisation: (client: ClientRow) => ({ code: client.organisationCode, name: client.organisationName }),
     provenance: (client: ClientRow) => provenanceOf(client),
   },
-  VoluntarySocialPrescribingReferral: {
+  VoluntarySectorSocialPrescribingReferral: {
     code: () => ({ system: snomed, code: socialPrescribingReferral.code, display: socialPrescribingReferral.display }),
     referrer: (referral: ReferralRow) => ({
       name: referral.referrerName,
@@ -136,11 +136,11 @@ export const resolvers = {
     linkWorker: (referral: ReferralRow, _: unknown, context: Context) =>
       referral.linkWorkerId ? context.loaders.worker.load(referral.linkWorkerId) : null,
   },
-  VoluntaryWhatMattersConversation: {
+  VoluntarySectorWhatMattersConversation: {
     heldBy: (conversation: { heldById: string }, _: unknown, context: Context) =>
       context.loaders.worker.load(conversation.heldById),
   },
-  VoluntaryEngagement: {
+  VoluntarySectorEngagement: {
     // The organisation that ran the session is the one whose record it is.
     organisation: (engagement: EngagementRow) => ({
       code: engagement.organisationCode,

@@ -92,26 +92,31 @@ describe('voluntarySectorRowsFor', () => {
     expect(voluntaryDirectory.volunteers.every((volunteer) => serviceIds.has(volunteer.serviceId))).toBe(true);
   });
 
-  it("puts the care coordinator on the team of everyone known to both the charities and social care, and Sam's social worker on his", () => {
-    const both = population
-      .filter((person) => person.knownToVoluntarySector && person.knownToSocialCare)
-      .map((person) => person.nhsNumber);
-    expect(
-      rows.careTeam
-        .filter((member) => member.memberSubject === 'w-cc-green')
-        .map((member) => member.nhsNumber)
-        .sort(),
-    ).toEqual(both.sort());
-    expect(
-      rows.careTeam
-        .filter((member) => member.nhsNumber === '9990000018')
-        .map((member) => member.memberSubject)
-        .sort(),
-    ).toEqual(['w-cc-green', 'w-sw-moore']);
-    expect(new Set(rows.careTeam.map((member) => `${member.nhsNumber}|${member.memberSubject}`)).size).toBe(
-      rows.careTeam.length,
-    );
-  });
+  it(
+    'puts the care coordinator on the team of everyone known to ' +
+      "both the charities and social care, and Sam's social worker " +
+      'on his',
+    () => {
+      const both = population
+        .filter((person) => person.knownToVoluntarySector && person.knownToSocialCare)
+        .map((person) => person.nhsNumber);
+      expect(
+        rows.careTeam
+          .filter((member) => member.memberSubject === 'w-cc-green')
+          .map((member) => member.nhsNumber)
+          .sort(),
+      ).toEqual(both.sort());
+      expect(
+        rows.careTeam
+          .filter((member) => member.nhsNumber === '9990000018')
+          .map((member) => member.memberSubject)
+          .sort(),
+      ).toEqual(['w-cc-green', 'w-sw-moore']);
+      expect(new Set(rows.careTeam.map((member) => `${member.nhsNumber}|${member.memberSubject}`)).size).toBe(
+        rows.careTeam.length,
+      );
+    },
+  );
 
   it("holds Sam's delegation to his mother and his decision not to share with social care", () => {
     expect(rows.delegations).toEqual([

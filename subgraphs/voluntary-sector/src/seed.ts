@@ -62,10 +62,13 @@ const attendedNotes = [
   'Brought a friend along.',
   'Asked about coming more often.',
 ];
-// A session after which the worker raised a safeguarding concern: withheld from all but the worker who holds the support.
+// A session after which the worker raised a safeguarding concern: withheld from all but the worker who holds the
+// support.
 const safeguardingShare = 0.15;
 const safeguardingNote =
-  'Stayed behind to talk with their worker, who raised a safeguarding concern with the council; the designated safeguarding lead holds the detail.';
+  'Stayed behind to talk with their worker, who raised a ' +
+  'safeguarding concern with the council; the designated ' +
+  'safeguarding lead holds the detail.';
 
 /**
  * Writes the voluntary sector's slice of the demo population: the charities, their services and

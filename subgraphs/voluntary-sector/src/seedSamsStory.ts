@@ -50,12 +50,15 @@ export const samsVoluntarySectorRecord = {
       ...referrer,
       referredToCode: organisations.communityLinks.code,
       reason:
-        'Lonely since moving into his new flat and would like to meet people. Wants confidence cooking for himself, with his diabetes in mind.',
+        'Lonely since moving into his new flat and would like to meet ' +
+        'people. Wants confidence cooking for himself, with his ' +
+        'diabetes in mind.',
       status: 'ACCEPTED',
       linkWorkerId: workers.linkWorker.id,
       agreedToShare: [
         'His referral, what matters to him and the groups he goes to, with his GP practice and his care coordinator',
-        'The days of his groups, with Oakfield Supported Living, so his support workers can plan meals and insulin around them',
+        'The days of his groups, with Oakfield Supported Living, so ' +
+          'his support workers can plan meals and insulin around them',
       ],
       sharedWithReferrer: ['what-matters', 'engagements'],
       ...recordedBy(amira, '2026-05-12T15:10:00Z'),
@@ -71,7 +74,8 @@ export const samsVoluntarySectorRecord = {
       status: 'ACCEPTED',
       linkWorkerId: workers.carersSupportWorker.id,
       agreedToShare: [
-        "What matters to her and her goals, with her GP practice and Sam's care coordinator, for Sam's contingency plan",
+        'What matters to her and her goals, with her GP practice and ' +
+          "Sam's care coordinator, for Sam's contingency plan",
       ],
       sharedWithReferrer: ['what-matters'],
       ...recordedBy(jo, '2025-11-03T11:00:00Z'),
@@ -243,7 +247,9 @@ export const samsVoluntarySectorRecord = {
       'v1-carers-advice',
       'Planning ahead appointment',
       true,
-      "Started an emergency plan for Sam: who to call, his insulin routine, what calms him. Referred to the council for a carer's assessment.",
+      'Started an emergency plan for Sam: who to call, his insulin ' +
+        'routine, what calms him. Referred to the council for a ' +
+        "carer's assessment.",
       jo,
     ),
     engagement(

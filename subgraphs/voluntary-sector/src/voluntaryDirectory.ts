@@ -35,7 +35,8 @@ const serviceRows = [
     carersGroup.code,
     "Carers' information and advice",
     'INFORMATION_AND_ADVICE',
-    "One-to-one help to plan ahead: emergency plans, carer's assessments, benefits and what happens when you cannot care.",
+    "One-to-one help to plan ahead: emergency plans, carer's " +
+      'assessments, benefits and what happens when you cannot care.',
     'Call 01632 960500, weekdays 9:00 to 17:00, to book an appointment.',
   ),
   service(

@@ -14,7 +14,22 @@ const leaks: Array<[string, RegExp]> = [
   [
     'SQL',
     // Quotes may come escaped, as JSON writes them.
-    /\bselect\s+[\w\\"*.,\s()]+\s+from\s+\\?"|insert into \\?"|update \\?"\w+\\?" set|delete from \\?"|failed query:|syntax error at or near|relation \\?"\w+\\?" does not exist|violates (?:not-null|unique|foreign key|check) constraint|duplicate key value|invalid input syntax for type|invalid byte sequence/i,
+    new RegExp(
+      [
+        String.raw`\bselect\s+[\w\\"*.,\s()]+\s+from\s+\\?"`,
+        String.raw`insert into \\?"`,
+        String.raw`update \\?"\w+\\?" set`,
+        String.raw`delete from \\?"`,
+        'failed query:',
+        'syntax error at or near',
+        String.raw`relation \\?"\w+\\?" does not exist`,
+        'violates (?:not-null|unique|foreign key|check) constraint',
+        'duplicate key value',
+        'invalid input syntax for type',
+        'invalid byte sequence',
+      ].join('|'),
+      'i',
+    ),
   ],
 ];
 

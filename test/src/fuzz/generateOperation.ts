@@ -95,14 +95,18 @@ export function generateOperation(schema: GraphQLSchema, draw: Draw): GeneratedO
       if (draw.chance(0.01)) return 'noSuchField';
       const alias = draw.chance(0.1) ? `a${depth}_${index}: ` : '';
       const directive = draw.chance(0.05) ? ` @${draw.pick(['skip', 'include'])}(if: ${String(draw.chance(0.5))})` : '';
-      return `${alias}${field.name}${argumentsOf(field.args)}${directive} ${selection(getNamedType(field.type), depth + 1)}`;
+      return (
+        `${alias}${field.name}${argumentsOf(field.args)}${directive} ` +
+        `${selection(getNamedType(field.type), depth + 1)}`
+      );
     });
     if (possible.length > 0 && draw.chance(0.5)) parts.push(`... on ${draw.pick(possible).name} { __typename }`);
     return `{ ${parts.join(' ')} }`;
   };
 
   const body = selection(root, 0);
-  const header = `${useMutation ? 'mutation' : 'query'} Fuzz${declarations.length > 0 ? `(${declarations.join(', ')})` : ''}`;
+  const header =
+    `${useMutation ? 'mutation' : 'query'} ` + `Fuzz${declarations.length > 0 ? `(${declarations.join(', ')})` : ''}`;
   return { query: `${header} ${body}`, variables };
 }
 
@@ -121,10 +125,10 @@ function variableValue(type: GraphQLInputType, draw: Draw): unknown {
 
 const entityTypes = [
   'Person',
-  'Clinician',
+  'HealthClinician',
   'SocialCareWorker',
   'VoluntarySectorWorker',
-  'PartnershipWorker',
+  'CareCoordinationPartnershipWorker',
   'NoSuchType',
 ];
 

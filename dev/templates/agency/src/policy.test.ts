@@ -25,10 +25,22 @@ const decide = (who: Caller, relationships: string[], category: string) =>
 
 describe("__DISPLAY__'s policy", () => {
   it.each([
-    ['the coordinator on the care team sees the support', caller('care-coordinator', 'care-coordination'), ['care-team'], 'support', true],
+    [
+      'the coordinator on the care team sees the support',
+      caller('care-coordinator', 'care-coordination'),
+      ['care-team'],
+      'support',
+      true,
+    ],
     ['a GP with no relationship does not', caller('gp', 'health'), [], 'support', false],
     ['the person sees their own record', caller('person', 'citizen', sam), [], 'support', true],
-    ['a care worker on the team does not read the access log', caller('care-worker', 'social-care'), ['care-team'], 'access-log', false],
+    [
+      'a care worker on the team does not read the access log',
+      caller('care-worker', 'social-care'),
+      ['care-team'],
+      'access-log',
+      false,
+    ],
   ])('%s', (_case, who, relationships, category, allowed) => {
     expect(decide(who, relationships, category)).toBe(allowed);
   });

@@ -28,7 +28,10 @@ export async function seed(db: Database<__TYPE__Tables>, options: { people: numb
         ...recordedBy(staff, '2026-09-01T10:00:00Z'),
       })
       .onConflictDoNothing();
-    await tx.insert(careTeam).values(careTeamMember(sam.nhsNumber, workers.coordinator, '2026-09-01')).onConflictDoNothing();
+    await tx
+      .insert(careTeam)
+      .values(careTeamMember(sam.nhsNumber, workers.coordinator, '2026-09-01'))
+      .onConflictDoNothing();
   });
   options.onProgress?.(options.people, options.people);
 }

@@ -31,7 +31,10 @@ export interface PolicyRule {
   relationships: readonly string[];
   /** Categories the rule opens. */
   categories: readonly string[];
-  /** Whether sensitive entries (sexual health, fertility, termination, gender reassignment, safeguarding) are included. @default false */
+  /**
+   * Whether sensitive entries (sexual health, fertility, termination, gender reassignment, safeguarding) are included.
+   * @default false
+   */
   sensitive?: boolean;
   /** Why the rule exists, for the README's table and the privacy officer. */
   because: string;

@@ -41,7 +41,11 @@ export const auditEvents = pgTable(
 );
 
 /** The SQL of the migration that makes audit_events append-only (see each agency's drizzle/). */
-export const auditAppendOnlySql = `CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+const appendOnlyFunction = [
+  'CREATE OR REPLACE FUNCTION audit_events_append_only()',
+  'RETURNS trigger LANGUAGE plpgsql AS $$',
+].join(' ');
+export const auditAppendOnlySql = `${appendOnlyFunction}
 BEGIN
   RAISE EXCEPTION 'audit_events is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
 END

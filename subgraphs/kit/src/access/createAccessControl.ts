@@ -1,4 +1,4 @@
-import { type Caller, createError } from '@joined-up/core';
+import { type Caller, createError, inSpan } from '@joined-up/core';
 import DataLoader from 'dataloader';
 import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
 import { type AccessDecision, decideAccess } from './decideAccess.ts';
@@ -28,6 +28,8 @@ export function createAccessControl(options: {
   loadFacts: SubjectFactsLoader;
   /** The reason given in this request's x-break-glass-reason header, if any. */
   breakGlassReason: string | undefined;
+  /** Told of every decision, for the agency's metrics. */
+  onDecision?: (category: string, granted: boolean) => void;
 }): AccessControl {
   const facts = new DataLoader<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>(
     async (nhsNumbers) => {
@@ -35,7 +37,7 @@ export function createAccessControl(options: {
       return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? noFacts);
     },
   );
-  const decide = async (nhsNumber: string, category: string): Promise<AccessDecision> => {
+  const decideOnce = async (nhsNumber: string, category: string): Promise<AccessDecision> => {
     const known = await facts.load(nhsNumber);
     // An emergency declared earlier (and audited) stays open for a while, so a clinician in an
     // emergency does not have to repeat the reason on every request.
@@ -51,6 +53,17 @@ export function createAccessControl(options: {
       ? { ...decision, breakGlassDeclared: options.breakGlassReason !== undefined }
       : decision;
   };
+  // Each decision is a span with its category and outcome, never the person it was about.
+  const decide = (nhsNumber: string, category: string): Promise<AccessDecision> =>
+    inSpan('policy.decide', { attributes: { 'joined_up.policy.category': category } }, async (span) => {
+      const decision = await decideOnce(nhsNumber, category);
+      options.onDecision?.(category, decision.allowed);
+      span?.setAttributes({
+        'joined_up.policy.outcome': decision.allowed ? 'granted' : 'refused',
+        'joined_up.policy.break_glass': decision.allowed && decision.breakGlassReason !== undefined,
+      });
+      return decision;
+    });
   return {
     decide,
     require: async (nhsNumber, category) => {

@@ -22,7 +22,10 @@ extend type Query {
 }
 
 extend type Mutation {
-  "Shares or stops sharing the person's record ${held} with a sector. Only the person, or a carer they delegated this to, may change it; it takes effect at once and is audited."
+  """
+  Shares or stops sharing the person's record ${held} with a sector. Only the person, or a carer they delegated this to,
+  may change it; it takes effect at once and is audited.
+  """
   set${type}Sharing(
     "Whose decision it is."
     nhsNumber: NHSNumber!
@@ -34,7 +37,10 @@ extend type Mutation {
 }
 
 extend type Person {
-  "Who has seen or changed this person's record ${held}, newest first, as its audit recorded it. For the person, a carer they delegated it to, and the agency's privacy officer."
+  """
+  Who has seen or changed this person's record ${held}, newest first, as its audit recorded it. For the person, a carer
+  they delegated it to, and the agency's privacy officer.
+  """
   ${field}AccessLog(
     "Page size, 1 to 100."
     first: Int = 20

@@ -130,17 +130,24 @@ describe('policyCategories', () => {
     });
   });
 
-  it("reads an alternative's first name as the category, the rest being other agencies' policies that composition asks a @requires field to name", () => {
-    expect(
-      policyCategories(
-        'type Person { a: String @policy(policies: [["timeline", "encounters", "requests"]]) b: String @policy(policies: [["x", "y"], ["z"]]) }',
-        'Person',
-      ),
-    ).toEqual({
-      a: 'timeline',
-      b: ['x', 'z'],
-    });
-  });
+  it(
+    "reads an alternative's first name as the category, the rest " +
+      "being other agencies' policies that composition asks a " +
+      '@requires field to name',
+    () => {
+      expect(
+        policyCategories(
+          'type Person { a: String @policy(policies: [["timeline", ' +
+            '"encounters", "requests"]]) b: String @policy(policies: ' +
+            '[["x", "y"], ["z"]]) }',
+          'Person',
+        ),
+      ).toEqual({
+        a: 'timeline',
+        b: ['x', 'z'],
+      });
+    },
+  );
 
   it('refuses an @policy with an alternative that names no category', () => {
     expect(() => policyCategories('type Person { a: String @policy(policies: []) }', 'Person')).toThrowError(
@@ -153,15 +160,19 @@ describe('policyCategories', () => {
 });
 
 describe('guardPersonFields with a field of several categories', () => {
-  it('resolves with every category for a caller allowed them all, sensitive entries by their own decision, and audits each', async () => {
-    const { value, audited, seen, factLoads } = await resolveAs('social-worker', 'timeline');
-    expect(value).toEqual(['request-1', 'assessment-1', 'review-1', 'review-safeguarding']);
-    expect(audited).toEqual([{ categories: ['assessments', 'requests', 'reviews'], breakGlass: false }]);
-    expect([...(seen.decisions?.keys() ?? [])]).toEqual(['requests', 'assessments', 'reviews']);
-    expect(seen.decision).toBeUndefined();
-    // The categories are decided together: the facts are loaded once.
-    expect(factLoads).toBe(1);
-  });
+  it(
+    'resolves with every category for a caller allowed them all, ' +
+      'sensitive entries by their own decision, and audits each',
+    async () => {
+      const { value, audited, seen, factLoads } = await resolveAs('social-worker', 'timeline');
+      expect(value).toEqual(['request-1', 'assessment-1', 'review-1', 'review-safeguarding']);
+      expect(audited).toEqual([{ categories: ['assessments', 'requests', 'reviews'], breakGlass: false }]);
+      expect([...(seen.decisions?.keys() ?? [])]).toEqual(['requests', 'assessments', 'reviews']);
+      expect(seen.decision).toBeUndefined();
+      // The categories are decided together: the facts are loaded once.
+      expect(factLoads).toBe(1);
+    },
+  );
 
   it('shows only the categories the caller may see, withholds sensitive entries, and audits only those', async () => {
     const { value, audited, seen } = await resolveAs('care-coordinator', 'timeline');

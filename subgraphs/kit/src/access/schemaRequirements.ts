@@ -73,7 +73,9 @@ export function guardScopes<TResolvers extends Record<string, unknown>>(
       if (!alternatives.some((scopes) => scopes.every((scope) => context.caller.scopes.includes(scope)))) {
         throw createError(
           'FORBIDDEN',
-          `${context.agency.displayName} needs a token with the scope ${alternatives.map((scopes) => scopes.join(' and ')).join(' or ')} for this.`,
+          `${context.agency.displayName} needs a token with the scope ` +
+            `${alternatives.map((scopes) => scopes.join(' and ')).join(' or ')} ` +
+            `for this.`,
           {
             agency: context.agency.displayName,
           },

@@ -51,7 +51,9 @@ export async function setSharingDecision(
   if (!others.includes(args.sector)) {
     throw createError(
       'BAD_USER_INPUT',
-      `Argument "sector" must name a sector of the partnership other than this agency's own (${ownSector}): one of ${others.join(', ') || 'none configured'}.`,
+      `Argument "sector" must name a sector of the partnership ` +
+        `other than this agency's own (${ownSector}): one of ` +
+        `${others.join(', ') || 'none configured'}.`,
       { argumentName: 'sector', allowed: others },
     );
   }
