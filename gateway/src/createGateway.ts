@@ -20,6 +20,8 @@ import {
   type Logger,
   requestLogging,
   sendJson,
+  TrustedDocuments,
+  type TrustedDocumentsOptions,
 } from '@joined-up/core';
 import { readRegisteredOperations } from '@joined-up/schema';
 import { Agent } from 'undici';
@@ -35,7 +37,6 @@ import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
-import { TrustedDocuments, type TrustedDocumentsOptions } from './TrustedDocuments.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
 
 /** An agency subgraph as the gateway reaches it. */

@@ -13,12 +13,12 @@ import {
   parseHost,
   parsePort,
   parseOtlpEndpoint,
+  type TrustedDocumentsOptions,
 } from '@joined-up/core';
 import { readRegisteredOperations, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
-import type { TrustedDocumentsOptions } from './TrustedDocuments.ts';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
