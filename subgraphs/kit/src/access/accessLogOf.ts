@@ -55,5 +55,6 @@ function toAccessEvent(row: AuditRow, agencyName: string) {
     breakGlass: row.breakGlass,
     breakGlassReason: row.breakGlassReason,
     requestId: row.requestId,
+    correlationId: row.correlationId,
   };
 }
