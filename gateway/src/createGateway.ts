@@ -27,6 +27,7 @@ import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './Age
 import { LimitedApolloServer } from './LimitedApolloServer.ts';
 import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
 import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
+import { partsRequiredBy, reportMissingParts } from './reportMissingParts.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
@@ -145,6 +146,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
     },
   });
+  // Which fields gather other agencies' parts (@requires), for each supergraph as it is served.
+  let requiredBy = new Map<string, string[]>();
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    requiredBy = partsRequiredBy(coreSupergraphSdl);
+  });
   const limits: RequestLimits = { ...defaultRequestLimits, ...options.limits };
   const fieldSuggestions = options.fieldSuggestions ?? !production;
   // Every limit is checked before any agency is called: batch size and tokens on the raw request,
@@ -165,6 +171,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ApolloServerPluginLandingPageDisabled(),
         requireResolvedOperation<GatewayContext>(),
         validateNhsNumberArguments<GatewayContext>(),
+        // Before logging and metrics, which count the errors as answered.
+        reportMissingParts<GatewayContext>(() => requiredBy),
         requestLogging<GatewayContext>(options.logger),
         graphqlRequestMetrics<GatewayContext>(registry),
       ],
