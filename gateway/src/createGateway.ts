@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { RequestListener } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   cacheVerifiedTokens,
@@ -13,8 +13,10 @@ import {
   requestLogging,
   sendJson,
 } from '@joined-up/core';
+import { directorySubgraph } from '@joined-up/schema';
 import { Agent } from 'undici';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
+import { createDirectorySchema } from './createDirectorySchema.ts';
 import { createRateLimiter } from './createRateLimiter.ts';
 import { createSupergraphHook } from './createSupergraphHook.ts';
 import { createExplorer } from './explorer/createExplorer.ts';
@@ -124,6 +126,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // when it is built. A health and care network sends nothing to a third party, so it is off
   // unless an operator has explicitly turned it on.
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
+  const directory = createDirectorySchema();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     // Apollo checks a supergraph fully only outside production by default; one that arrives while
@@ -133,6 +136,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // when tracing is on. The document is never an attribute: it holds NHS numbers and names.
     telemetry: { includeDocument: false },
     buildService: ({ name, url }) => {
+      // The entry points by NHS number run here, so a person is reached whichever agency is down.
+      if (name === directorySubgraph.name) return new LocalGraphQLDataSource(directory);
       const subgraph = byName.get(name);
       const displayName = subgraph?.displayName ?? name;
       return new JoinedUpDataSource({

@@ -447,7 +447,7 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
     expect(body.errors).toEqual([
       {
         message: `${agencyNames.health} does not share this part of the record with you.`,
-        path: ['person', 'healthTimeline'],
+        path: ['person', 'timeline'],
         extensions: { code: 'FORBIDDEN', agency: agencyNames.health, serviceName: 'health' },
       },
     ]);
@@ -675,7 +675,7 @@ describe("Sam's care, coordinated across every agency, end to end through the ga
     });
     expect(body.errors).toEqual([
       expect.objectContaining({
-        path: ['person', 'careWorkers'],
+        path: ['person', 'skillCoverage'],
         extensions: expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'social-care' }),
       }),
     ]);
