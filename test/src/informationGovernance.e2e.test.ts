@@ -85,7 +85,8 @@ describe('information governance, end to end through the gateway', () => {
           message: `${agencyNames[agency]} does not share this part of the record with you.`,
           extensions: { agency: agencyNames[agency] },
         });
-        if (person !== null) expect(namesAnOwner(String(error.path?.[1]), agency), JSON.stringify(error.path)).toBe(true);
+        const field = String(error.path?.[1]);
+        if (person !== null) expect(namesAnOwner(field, agency), JSON.stringify(error.path)).toBe(true);
       }
       const refused = matrixFields
         .filter((entry) => person === null || person[entry.field] === null)
@@ -103,9 +104,7 @@ describe('information governance, end to end through the gateway', () => {
         // check), one for each of those agencies that refused its part.
         const unasked = (body.errors ?? []).filter((error) => !asked.includes(error));
         for (const error of unasked)
-          expect(parts.has(String(error.path?.[1])) && error.path?.length === 2, JSON.stringify(error.path)).toBe(
-            true,
-          );
+          expect(parts.has(String(error.path?.[1])) && error.path?.length === 2, JSON.stringify(error.path)).toBe(true);
       }
       reads.push({ user, requestId });
     },
