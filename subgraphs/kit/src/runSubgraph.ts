@@ -56,6 +56,8 @@ export interface RunSubgraphOptions {
   sectors?: readonly string[];
   /** Longest wait, once stopping, for requests in flight to finish. @default 10_000 */
   shutdownGraceMs?: number;
+  /** Migrate the database on start; false when its owner migrated it beforehand (`--migrate`). @default true */
+  migrate?: boolean;
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
@@ -82,6 +84,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
     ...(options.pglite ? { pglite: options.pglite } : {}),
+    ...(options.migrate === false ? { migrate: false } : {}),
   });
   try {
     if (options.seed) await seedDemoPopulation(module, database, { ...options.seed, when: 'unseeded' }, logger);

@@ -19,7 +19,7 @@ export function renderChaosTable(result: ChaosResult): string {
         list(read.lostFields),
         list(read.silentGaps),
         `${seconds(read.p50Ms)} / ${seconds(read.p95Ms)} / ${seconds(read.maxMs)}`,
-        read.returnMs === 0 ? 'at once' : seconds(read.returnMs),
+        read.returnMs < 50 ? 'at once' : seconds(read.returnMs),
         seconds(read.recoveryMs),
       ].join(' | '),
     ),

@@ -1,3 +1,4 @@
+import { registeredOperation } from '@joined-up/schema';
 import pg from 'pg';
 import type { ChaosSettings } from './ChaosSettings.ts';
 import type { ChaosFederation } from './startChaosFederation.ts';
@@ -28,9 +29,7 @@ export interface WriteResult {
   exitCode: number | null;
 }
 
-const sendReferral = `mutation SendReferralUnderFault($input: SendReferralInput!) {
-  sendReferral(input: $input) { replayed referral { id status } }
-}`;
+const sendReferral = registeredOperation('SendReferralUnderFault').body;
 
 type Outcome = { kind: 'committed'; id: string; replayed: boolean } | { kind: 'failed' | 'cut'; detail: string };
 
