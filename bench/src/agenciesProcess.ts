@@ -1,9 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { directorySubgraph } from '@joined-up/schema';
-import { createDirectorySchema } from '@joined-up/gateway';
 import { benchDatabases } from './benchDatabases.ts';
 
 // A child process of the benchmark: the identity provider and every agency subgraph on
@@ -37,6 +34,9 @@ const federation = await startFederation({
   ports: {
     gateway: 0,
     identity: 4100 + portOffset,
+    // The gateways under test other than ours reach the directory (person, people) over HTTP, at
+    // the URL the supergraph records for it; ours runs it in its own process.
+    directory: Number(new URL(directorySubgraph.url).port) + portOffset,
     subgraphs: {
       health: 4001 + portOffset,
       'social-care': 4002 + portOffset,
@@ -62,14 +62,11 @@ const federation = await startFederation({
   gateway: { rateLimit: { limit: 1, windowSeconds: 60 } },
 });
 bars.stop();
-// The gateways under test other than ours reach the directory (person, people), which ours runs in
-// its own process, over HTTP at the URL the supergraph records for it. The before system has none.
-const directory = systemRoot ? undefined : await serveDirectory(new URL(directorySubgraph.url).port);
 const counts = () =>
   Object.fromEntries(
     Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count]),
   );
-const stop = () => void Promise.all([federation.stop(), directory?.stop()]).then(() => process.exit(0));
+const stop = () => void federation.stop().then(() => process.exit(0));
 process.on('message', (message: { type: string }) => {
   if (message.type === 'counts') process.send?.({ type: 'counts', counts: counts() });
   if (message.type === 'stop') stop();
@@ -81,10 +78,3 @@ process.send?.({
   identityUrl: `http://localhost:${federation.identity.port}`,
   subgraphs: Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
 });
-
-/** The directory's schema on its own port, for gateways that do not run it in their own process. */
-async function serveDirectory(port: string): Promise<ApolloServer> {
-  const server = new ApolloServer({ schema: createDirectorySchema() });
-  await startStandaloneServer(server, { listen: { port: Number(port) } });
-  return server;
-}

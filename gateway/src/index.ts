@@ -9,3 +9,4 @@ export { createExplorer, type Explorer, type ExplorerOptions } from './explorer/
 export type { ServedSupergraph, SupergraphSource } from './SupergraphSource.ts';
 export { supergraphId } from './supergraphId.ts';
 export { createDirectorySchema } from './createDirectorySchema.ts';
+export { serveDirectory } from './serveDirectory.ts';
