@@ -8,6 +8,7 @@ export {
   isUrl,
   loadIdentityConfig,
   parseEnvironment,
+  parseHost,
   parseOtlpEndpoint,
   parsePort,
   type Env,
@@ -26,6 +27,7 @@ export {
   type HttpRoute,
 } from './createHttpHandler.ts';
 export { createLogger, type Logger } from './createLogger.ts';
+export { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 export { installCrashSafetyNet, type CrashSafetyNetOptions } from './installCrashSafetyNet.ts';
 export { currentRequestScope, runInRequestScope, type RequestScope } from './requestContext.ts';
 export { callerFromClaims, createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
@@ -59,3 +61,24 @@ export {
   tracingEnabled,
   type SpanOptions,
 } from './telemetry/tracing.ts';
+export { catalogedCodeOf } from './limits/catalogedCodeOf.ts';
+export { createMemoryRateLimiter } from './limits/createMemoryRateLimiter.ts';
+export { LimitedApolloServer } from './limits/LimitedApolloServer.ts';
+export { measureOperation, type OperationMeasures } from './limits/measureOperation.ts';
+export {
+  defaultRateLimit,
+  rateLimitDecision,
+  rateLimitedError,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimiter,
+} from './limits/RateLimiter.ts';
+export { type HttpRequestLimits, refuseOversizedRequest } from './limits/refuseOversizedRequest.ts';
+export {
+  countTokens,
+  defaultRequestLimits,
+  queryTooComplex,
+  requestLimitRules,
+  type Measure,
+  type RequestLimits,
+} from './limits/requestLimits.ts';

@@ -5,6 +5,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   cacheVerifiedTokens,
   createHttpHandler,
+  defaultRateLimit,
+  defaultRequestLimits,
+  hideFieldSuggestions,
+  LimitedApolloServer,
+  type RateLimit,
+  rateLimitedError,
+  type RequestLimits,
+  requestLimitRules,
   createMetricsRegistry,
   createTokenVerifier,
   graphqlRequestMetrics,
@@ -23,12 +31,8 @@ import { createExplorer } from './explorer/createExplorer.ts';
 import { formatGatewayError } from './formatGatewayError.ts';
 import { createGatewayMetrics } from './GatewayMetrics.ts';
 import type { GatewayContext } from './GatewayContext.ts';
-import { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
-import { LimitedApolloServer } from './LimitedApolloServer.ts';
-import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
-import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
 import { partsRequiredBy, reportMissingParts } from './reportMissingParts.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';

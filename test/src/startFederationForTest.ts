@@ -34,6 +34,7 @@ export async function startFederationForTest(
     people?: number;
     without?: string[];
     gateway?: FederationOptions['gateway'];
+    subgraphLimits?: FederationOptions['subgraphLimits'];
     /**
      * Which gateway the test's requests go through: ours, or Hive Gateway on the Rust query planner
      * with its committed configuration, in front of the same subgraphs. @default 'joined-up'
@@ -51,6 +52,7 @@ export async function startFederationForTest(
     logLevel: 'silent',
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
+    ...(options.subgraphLimits ? { subgraphLimits: options.subgraphLimits } : {}),
   });
   const hive =
     options.engine === 'hive'

@@ -2,16 +2,22 @@ import {
   type Caller,
   type Logger,
   type TokenVerifier,
+  catalogedCodeOf,
   createHttpHandler,
+  createMemoryRateLimiter,
   createMetricsRegistry,
   graphqlRequestMetrics,
+  hideFieldSuggestions,
+  LimitedApolloServer,
+  rateLimitedError,
+  requestLimitRules,
   requestLogging,
   sendJson,
   traceExtensions,
 } from '@joined-up/core';
 import type { Registry } from 'prom-client';
 import type { IncomingMessage, RequestListener } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -32,6 +38,8 @@ import { subgraphSdl } from './subgraphSdl.ts';
 import { governResolvers } from './access/governResolvers.ts';
 import { settleEntities } from './settleEntities.ts';
 import { createSubgraphMetrics, type SubgraphMetrics } from './SubgraphMetrics.ts';
+import { defaultSubgraphLimits, type SubgraphLimits } from './subgraphLimits.ts';
+import { defaultSchemaReaderRoles, guardSchemaService } from './guardSchemaService.ts';
 
 /** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
 export interface Agency {
@@ -76,6 +84,10 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   access: AgencyAccess<TSchema>;
   /** The partnership's sectors (JOINED_UP_SECTORS): what a person's sharing decisions may name. */
   sectors: readonly string[];
+  /** Overrides of the subgraph's own limits. @default defaultSubgraphLimits */
+  limits?: Partial<SubgraphLimits>;
+  /** Roles that may read `_service { sdl }` in production. @default ['schema-reader'] */
+  schemaReaderRoles?: readonly string[];
 }
 
 /** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
@@ -114,33 +126,54 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   settleEntities(schema);
   const registry = createMetricsRegistry(agency.name);
   const metrics = createSubgraphMetrics(registry, agency.name);
-  const apollo = new ApolloServer<Context>({
-    schema,
-    introspection: !production,
-    includeStacktraceInErrorResponses: false,
-    // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP
-    // server and the database). Apollo's own signal handler would race that stop, as the gateway's did.
-    stopOnTerminationSignals: false,
-    // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      requestLogging<Context>(logger),
-      graphqlRequestMetrics<Context>(registry),
-      auditWriting<Context>(logger, metrics),
-    ],
-    // Outside development an unexpected error's words stay in the logs: a failed statement's
-    // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
-    formatError: (formatted) => tagWithAgency(formatted, agency, options.environment !== 'development'),
-  });
+  const limits: SubgraphLimits = { ...defaultSubgraphLimits, ...options.limits };
+  const rateLimiter = createMemoryRateLimiter(limits.rateLimit);
+  // The subgraph measures every request itself, as the gateway does: a caller who reaches it
+  // directly, with a valid token, meets the same kind of limits (subgraphLimits says how large).
+  const apollo = new LimitedApolloServer<Context>(
+    {
+      schema,
+      validationRules: requestLimitRules(limits),
+      introspection: !production,
+      includeStacktraceInErrorResponses: false,
+      // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP
+      // server and the database). Apollo's own signal handler would race that stop, as the gateway's did.
+      stopOnTerminationSignals: false,
+      // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        requestLogging<Context>(logger),
+        graphqlRequestMetrics<Context>(registry),
+        auditWriting<Context>(logger, metrics),
+        ...(production ? [guardSchemaService<Context>(options.schemaReaderRoles ?? defaultSchemaReaderRoles)] : []),
+      ],
+      // Outside development an unexpected error's words stay in the logs: a failed statement's
+      // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
+      // In production graphql-js's "Did you mean ...?" would spell out, name by name, the schema
+      // that introspection is off to keep.
+      formatError: (formatted, error) => {
+        const tagged = tagWithAgency(formatted, error, agency, options.environment !== 'development');
+        return production ? hideFieldSuggestions(tagged) : tagged;
+      },
+    },
+    limits,
+  );
   await apollo.start();
   let draining = false;
   const listener = createHttpHandler<Context>({
     apollo,
     logger,
     metrics: registry,
+    maxBodyBytes: limits.maxBodyBytes,
     context: async (request: IncomingMessage, requestId: string) => {
       const caller = await options.verifyToken(request.headers.authorization);
+      // Per caller, not per connection: the gateway's connections carry every caller's requests.
+      const decision = await rateLimiter.hit(caller.subject);
+      if (!decision.allowed) {
+        logger.warn({ requestId, caller: caller.subject, limit: decision.limit }, 'rate limited');
+        throw rateLimitedError(decision);
+      }
       const breakGlassReason = breakGlassReasonOf(request);
       return {
         requestId,
@@ -188,13 +221,25 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     beginDraining: () => {
       draining = true;
     },
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await rateLimiter.close();
+    },
   };
 }
 
-function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, masked: boolean): GraphQLFormattedError {
+function tagWithAgency(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  agency: Agency,
+  masked: boolean,
+): GraphQLFormattedError {
   const extensions: Record<string, unknown> = {
     ...formatted.extensions,
+    // A request limit's QUERY_TOO_COMPLEX stays itself, not GRAPHQL_VALIDATION_FAILED.
+    ...(formatted.extensions?.['code'] === undefined
+      ? {}
+      : { code: catalogedCodeOf(formatted.extensions['code'], error) }),
     agency: agency.displayName,
     serviceName: agency.name,
     ...traceExtensions(),

@@ -14,6 +14,7 @@ import type { SubgraphConfig } from './config.ts';
 import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
+import type { SubgraphLimits } from './subgraphLimits.ts';
 
 /** Progress of a long seed, reported as people written so far. */
 export type SeedProgress = (done: number, total: number) => void;
@@ -39,6 +40,8 @@ export interface SubgraphModule<TSchema extends Record<string, unknown>, TLoader
 
 export interface RunSubgraphOptions {
   port: number;
+  /** The address to listen on. @default every interface */
+  host?: string | undefined;
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   /** Use this PGlite instead of opening one (tests). */
@@ -54,6 +57,10 @@ export interface RunSubgraphOptions {
   verifyToken?: TokenVerifier;
   /** The partnership's sectors, the agency's own included. @default the agency's own sector alone */
   sectors?: readonly string[];
+  /** Overrides of the subgraph's own request limits and rate limit. @default defaultSubgraphLimits */
+  limits?: Partial<SubgraphLimits>;
+  /** Roles that may read `_service { sdl }` in production (JOINED_UP_SCHEMA_READER_ROLES). @default schema-reader */
+  schemaReaderRoles?: readonly string[];
   /** Longest wait, once stopping, for requests in flight to finish. @default 10_000 */
   shutdownGraceMs?: number;
   /** Migrate the database on start; false when its owner migrated it beforehand (`--migrate`). @default true */
@@ -100,6 +107,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       environment: options.environment,
       access: module.access,
       sectors: options.sectors ?? [module.access.policy.sector],
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.schemaReaderRoles ? { schemaReaderRoles: options.schemaReaderRoles } : {}),
     });
     // Stopping drains first: writes in flight commit and are answered before the database closes.
     const running = await listen(
@@ -113,6 +122,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       {
         ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
         onDraining: server.beginDraining,
+        host: options.host,
       },
     );
     logger.info({ url: running.url, database: database.engine }, 'subgraph listening');

@@ -25,13 +25,13 @@ export function renderChaosTable(result: ChaosResult): string {
     ),
   ].map((row) => (row.startsWith('|') ? row : `| ${row} |`));
   const writes = [
-    '| SIGTERM to | Writes | Committed | Failed | Not answered | Lost | Failed but committed ' +
+    '| Signal | Writes | Committed | Failed | Not answered | Lost | Failed but committed ' +
       '| Retries consistent | Duplicates | Misreported | Exit |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...result.writes.map(
       (write) =>
         `| ${[
-          write.target,
+          `${write.signal} to ${write.target}`,
           write.writes,
           write.committed,
           write.failed,
@@ -41,7 +41,7 @@ export function renderChaosTable(result: ChaosResult): string {
           `${write.retriedConsistently} of ${write.failed + write.cut}`,
           write.duplicates,
           write.misreported,
-          `${write.exitCode} after ${seconds(write.stopMs)}`,
+          write.signal === 'SIGTERM' ? `${write.exitCode} after ${seconds(write.stopMs)}` : 'woken',
         ].join(' | ')} |`,
     ),
   ];
