@@ -15,10 +15,12 @@ export {
   type Environment,
   type IdentityConfig,
 } from './config.ts';
+export { breakGlassDeclarationOf, breakGlassHeader, type BreakGlassDeclaration } from './breakGlassDeclarationOf.ts';
 export { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './cacheVerifiedTokens.ts';
 export {
   createHttpHandler,
   requestIdOf,
+  correlationIdOf,
   requestTargetOf,
   sendError,
   sendJson,

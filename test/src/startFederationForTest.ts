@@ -81,7 +81,9 @@ export async function startFederationForTest(
         token: as === undefined ? undefined : await tokenFor(as),
         headers: { ...headers, 'x-request-id': requestId },
       });
-      answered.push({ requestId, agencies: agenciesAnswering(query, result.body.data) });
+      // The gateway's own id, which the agencies' audits are keyed by (the test's is only a correlation id).
+      const audited = result.headers.get('x-request-id') ?? requestId;
+      answered.push({ requestId: audited, agencies: agenciesAnswering(query, result.body.data) });
       return result as never;
     },
     unauditedReads: async () => {

@@ -1,5 +1,8 @@
 import {
+  type BreakGlassDeclaration,
+  breakGlassDeclarationOf,
   type Caller,
+  correlationIdOf,
   type Logger,
   type TokenVerifier,
   catalogedCodeOf,
@@ -51,14 +54,17 @@ export interface Agency {
 
 /** What every resolver receives, built afresh for each request. */
 export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoaders> extends GuardedContext {
+  /** The gateway's id for this request (x-request-id), unique per request: what the audit is keyed by. */
   requestId: string;
+  /** The caller's own id for the request (x-correlation-id from the gateway), kept beside it in the audit. */
+  correlationId: string | undefined;
   caller: Caller;
   db: Database<TSchema>;
   loaders: TLoaders;
   logger: Logger;
   agency: Agency;
-  /** The emergency reason this request declared (x-break-glass-reason), if any. */
-  breakGlassReason: string | undefined;
+  /** The emergency this request declared (x-break-glass: one person's NHS number and the reason), if any. */
+  breakGlass: BreakGlassDeclaration | undefined;
   /** The subgraph's counters of decisions and audit rows. */
   metrics?: SubgraphMetrics;
 }
@@ -174,23 +180,25 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
         logger.warn({ requestId, caller: caller.subject, limit: decision.limit }, 'rate limited');
         throw rateLimitedError(decision);
       }
-      const breakGlassReason = breakGlassReasonOf(request);
+      const breakGlass = breakGlassDeclarationOf(request.headers);
+      const correlationId = correlationIdOf(request, 'x-correlation-id');
       return {
         requestId,
+        correlationId,
         caller,
         db: options.database.db,
         loaders: options.createLoaders(options.database.db),
         logger: logger.child({ requestId }),
         agency,
-        breakGlassReason,
+        breakGlass,
         metrics,
-        audit: createAuditTrail(caller, requestId),
+        audit: createAuditTrail(caller, requestId, correlationId),
         access: createAccessControl({
           policy: options.access.policy,
           caller,
           agencyName: agency.displayName,
           loadFacts: loadSubjectFacts,
-          breakGlassReason,
+          breakGlass,
           onDecision: metrics.decided,
         }),
       };
@@ -256,14 +264,4 @@ function tagWithAgency(
     };
   }
   return { ...formatted, extensions };
-}
-
-/**
- * The emergency reason a professional declares for break-glass access, passed on by the gateway
- * in x-break-glass-reason. Blank or oversized values are ignored rather than trusted.
- */
-function breakGlassReasonOf(request: IncomingMessage): string | undefined {
-  const raw = request.headers['x-break-glass-reason'];
-  const reason = typeof raw === 'string' ? raw.trim() : '';
-  return reason.length >= 10 && reason.length <= 500 ? reason : undefined;
 }
