@@ -275,6 +275,8 @@ const current = (agencies: Agencies): System => ({
   query: (workload) => workload.query,
 });
 
+// Interrupted, the run exits through process.exit, so every helper and target it started is stopped.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 console.log('Compiling the packages (npm run build) ...');
 execFileSync('npm', ['run', 'build'], { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: 'inherit' });
 const started = Date.now();

@@ -68,7 +68,8 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
   if (personStatements !== null && personStatements !== undefined) {
     checks.push({
       target: 'person-view: ≤ 20 SQL statements per request',
-      measured: `${personStatements}${exact?.['person-view-before'] ? ` (before: ${exact['person-view-before']})` : ''}`,
+      measured:
+        `${personStatements}` + (exact?.['person-view-before'] ? ` (before: ${exact['person-view-before']})` : ''),
       met: personStatements <= 20,
     });
   }
