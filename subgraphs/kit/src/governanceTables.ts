@@ -2,13 +2,21 @@
 // the append-only audit, the person's sharing decisions and delegations, the care team the
 // agency records, the idempotency keys of its writes, and its demo seeds. An agency's own migrations hold only its
 // domain.
-import { auditEvents } from './access/auditEvents.ts';
+import { auditChainHead, auditEvents } from './access/auditEvents.ts';
 import { careTeam } from './access/careTeam.ts';
 import { delegations, sharingDecisions } from './access/consentTables.ts';
 import { idempotencyKeys } from './access/idempotencyKeys.ts';
 import { seedRuns } from './seedRuns.ts';
 
-export { auditEvents, careTeam, delegations, idempotencyKeys, seedRuns, sharingDecisions };
+export { auditChainHead, auditEvents, careTeam, delegations, idempotencyKeys, seedRuns, sharingDecisions };
 
 /** The kit's tables, for an agency's drizzle schema: `{ ...domainTables, ...governanceTables }`. */
-export const governanceTables = { auditEvents, careTeam, delegations, idempotencyKeys, sharingDecisions, seedRuns };
+export const governanceTables = {
+  auditEvents,
+  auditChainHead,
+  careTeam,
+  delegations,
+  idempotencyKeys,
+  sharingDecisions,
+  seedRuns,
+};
