@@ -4,7 +4,7 @@ import { hospitalPolicy } from './policy.ts';
 import type { HospitalTables } from './tables.ts';
 
 /**
- * The relationships Riverside University Hospitals NHS Foundation Trust's own data shows between the caller and each person: a place on
+ * The relationships the trust's own data shows between the caller and each person: a place on
  * the care team it records ('care-team'). The kit adds sharing decisions, delegations, the
  * agency's privacy officer and declared emergencies. Two statements per request, whatever the
  * number of people.

@@ -23,24 +23,21 @@ const decide = (who: Caller, relationships: string[], category: string) =>
     undefined,
   ).allowed;
 
-describe("Riverside University Hospitals NHS Foundation Trust's policy", () => {
+describe("Riverside University Hospitals' policy", () => {
   it.each([
+    ['the GP on the care team sees the diagnoses', caller('gp', 'health'), ['care-team'], 'diagnoses', true],
+    ['a care worker on the team sees the stay', caller('care-worker', 'social-care'), ['care-team'], 'stays', true],
+    ['but not the diagnoses', caller('care-worker', 'social-care'), ['care-team'], 'diagnoses', false],
+    ['nor the discharge summary', caller('care-worker', 'social-care'), ['care-team'], 'discharge-summaries', false],
     [
-      'the coordinator on the care team sees the support',
+      'the coordinator sees the discharge summary',
       caller('care-coordinator', 'care-coordination'),
       ['care-team'],
-      'support',
+      'discharge-summaries',
       true,
     ],
-    ['a GP with no relationship does not', caller('gp', 'health'), [], 'support', false],
-    ['the person sees their own record', caller('person', 'citizen', sam), [], 'support', true],
-    [
-      'a care worker on the team does not read the access log',
-      caller('care-worker', 'social-care'),
-      ['care-team'],
-      'access-log',
-      false,
-    ],
+    ['a GP with no relationship sees nothing', caller('gp', 'health'), [], 'stays', false],
+    ['the person sees their own diagnoses', caller('person', 'citizen', sam), [], 'diagnoses', true],
   ])('%s', (_case, who, relationships, category, allowed) => {
     expect(decide(who, relationships, category)).toBe(allowed);
   });

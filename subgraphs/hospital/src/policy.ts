@@ -1,41 +1,50 @@
 import { definePolicy } from '@joined-up/kit';
 
+const clinicians = ['gp', 'practice-nurse', 'diabetes-nurse', 'community-matron', 'district-nurse'] as const;
+
 /**
- * Riverside University Hospitals NHS Foundation Trust's access policy: the agency decides here, and only here, who sees which part of what
- * it holds about a person, given the relationships its own data shows. Each rule says why.
+ * Riverside University Hospitals' access policy: the trust decides here, and only here, who sees
+ * which part of what it holds about a person, given the relationships its own data shows. That a
+ * person is in hospital, and where, is for the whole care team; why is for the clinicians. Each
+ * rule says why.
  */
 export const hospitalPolicy = definePolicy({
   sector: 'hospital',
-  categories: ['support', 'access-log', 'sharing-decisions'],
+  categories: ['stays', 'diagnoses', 'discharge-summaries', 'access-log', 'sharing-decisions'],
   rules: [
     {
-      roles: [
-        'gp',
-        'practice-nurse',
-        'diabetes-nurse',
-        'community-matron',
-        'district-nurse',
-        'social-worker',
-        'care-worker',
-        'link-worker',
-        'care-coordinator',
-      ],
+      roles: clinicians,
       relationships: ['care-team'],
-      categories: ['support'],
+      categories: ['stays', 'diagnoses', 'discharge-summaries'],
       because:
-        'A professional the agency records on the person’s care team works with it for the person, ' +
-        'so sees what it does for them.',
+        'Clinicians caring for the person after a stay need why they were admitted and what the ' +
+        'hospital asks of them.',
+    },
+    {
+      roles: ['social-worker', 'care-coordinator'],
+      relationships: ['care-team'],
+      categories: ['stays', 'discharge-summaries'],
+      because:
+        'Planning a safe discharge and the care after it needs the stay and the discharge summary, ' +
+        'not the coded diagnoses.',
+    },
+    {
+      roles: ['care-worker', 'link-worker'],
+      relationships: ['care-team'],
+      categories: ['stays'],
+      because:
+        'A care or link worker on the team needs to know the person is in hospital, on which ward ' +
+        'and whom to call, not their diagnosis.',
     },
     {
       roles: ['privacy-officer'],
       relationships: ['agency-privacy-officer'],
       categories: ['access-log'],
-      because:
-        'The agency’s privacy officer reviews who has seen a person’s record, ' + 'when the person raises a concern.',
+      because: 'The trust’s privacy officer reviews who has seen a person’s record, when the person raises a concern.',
     },
   ],
-  delegable: ['support', 'access-log', 'sharing-decisions'],
-  breakGlass: { roles: ['gp'], categories: ['support'] },
+  delegable: ['stays', 'diagnoses', 'discharge-summaries', 'access-log', 'sharing-decisions'],
+  breakGlass: { roles: clinicians, categories: ['stays', 'diagnoses'] },
   privacyOfficerRoles: ['privacy-officer'],
-  organisationCodes: ['DEMOHO1'],
+  organisationCodes: ['DEMOH1'],
 });
