@@ -1,4 +1,10 @@
-import { createLogger, developmentIdentity, installCrashSafetyNet, startTracing } from '@joined-up/core';
+import {
+  createEventEngine,
+  createLogger,
+  developmentIdentity,
+  installCrashSafetyNet,
+  startTracing,
+} from '@joined-up/core';
 import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
 import { loadStartConfig } from './loadStartConfig.ts';
@@ -26,7 +32,10 @@ if (config.otlpEndpoint) startTracing({ serviceName: 'joined-up', endpoint: conf
 console.log(
   `Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`,
 );
+// NATS JetStream when NATS_URL is set; otherwise every service shares one in-process engine.
+const events = await createEventEngine({ natsUrl: process.env['NATS_URL'] || undefined });
 const federation = await startFederation({
+  events,
   ports: config.ports,
   dataDir: config.dataDir,
   databaseUrls: config.databaseUrls,
@@ -58,6 +67,9 @@ installCrashSafetyNet({
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log('Stopping...');
-    void federation.stop().then(() => process.exit(0));
+    void federation
+      .stop()
+      .then(() => events.close())
+      .then(() => process.exit(0));
   });
 }

@@ -23,6 +23,10 @@ export function loadSubjectFacts(db: Database<HospitalTables>): SubjectFactsLoad
             .where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, caller.subject))),
     ]);
     for (const row of team) facts.get(row.nhsNumber)?.relationships.add('care-team');
+    // The trust's own staff (by the organisation their token asserts) keep its record of everyone in its care.
+    if (hospitalPolicy.organisationCodes.includes(caller.organisation.code)) {
+      for (const known of facts.values()) known.relationships.add('trust-staff');
+    }
     return facts;
   };
 }

@@ -13,6 +13,12 @@ export const hospitalPolicy = definePolicy({
   categories: ['stays', 'diagnoses', 'discharge-summaries', 'access-log', 'sharing-decisions'],
   rules: [
     {
+      roles: ['ward-nurse', 'hospital-doctor'],
+      relationships: ['trust-staff'],
+      categories: ['stays', 'diagnoses', 'discharge-summaries'],
+      because: 'The trust’s own clinical staff keep its record of the people in its care, and record their stays.',
+    },
+    {
       roles: clinicians,
       relationships: ['care-team'],
       categories: ['stays', 'diagnoses', 'discharge-summaries'],

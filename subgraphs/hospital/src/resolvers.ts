@@ -1,6 +1,7 @@
 import { requireNhsNumber, type SubgraphContext, withProvenance } from '@joined-up/kit';
 import type { HospitalLoaders } from './createLoaders.ts';
 import type { HospitalTables } from './tables.ts';
+import { hospitalMutations } from './hospitalMutations.ts';
 import { snomed } from './vocabulary.ts';
 
 type Context = SubgraphContext<HospitalTables, HospitalLoaders>;
@@ -38,4 +39,5 @@ export const resolvers = {
     hospitalDischargeSummaries: async (person: Parent, _: unknown, context: Context) =>
       (await context.loaders.dischargeSummaries.load(person.nhsNumber)).map(withProvenance),
   },
+  Mutation: hospitalMutations,
 };

@@ -53,6 +53,8 @@ export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoade
   breakGlassReason: string | undefined;
   /** The subgraph's counters of decisions and audit rows. */
   metrics?: SubgraphMetrics;
+  /** The relay of the agency's outbox, told when a write has committed events. */
+  outbox?: { wake(): void };
 }
 
 /** How an agency decides who sees what: its policy and the facts its data holds. */
@@ -76,6 +78,8 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   access: AgencyAccess<TSchema>;
   /** The partnership's sectors (JOINED_UP_SECTORS): what a person's sharing decisions may name. */
   sectors: readonly string[];
+  /** The relay of the agency's outbox, when it publishes to an event engine. */
+  outbox?: { wake(): void };
 }
 
 /** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
@@ -151,6 +155,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
         agency,
         breakGlassReason,
         metrics,
+        ...(options.outbox ? { outbox: options.outbox } : {}),
         audit: createAuditTrail(caller, requestId),
         access: createAccessControl({
           policy: options.access.policy,
