@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -253,6 +254,8 @@ const current = (agencies: Agencies): System => ({
   query: (workload) => workload.query,
 });
 
+console.log('Compiling the packages (npm run build) ...');
+execFileSync('npm', ['run', 'build'], { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: 'inherit' });
 const started = Date.now();
 const [firstScale, ...laterScales] = settings.scales;
 const agencyWorkloads = chosen.filter((workload) => workload.graph === 'agencies');

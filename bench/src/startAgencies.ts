@@ -18,6 +18,9 @@ export async function startAgencies(people: number, system?: { root: string; por
   const helper = await startHelperProcess<{ identityUrl: string; subgraphs: Record<string, string> }>(
     './agenciesProcess.ts',
     [String(people), ...(system ? [system.root, String(system.portOffset)] : [])],
+    // Today's agencies run as compiled JavaScript, as their containers do; the before system's
+    // from its TypeScript sources, as it ran then.
+    { compiled: !system },
   );
   const tokens = new Map<string, string>();
   return {

@@ -11,10 +11,18 @@ export interface HelperProcess<TReady> {
   stop(): Promise<void>;
 }
 
-/** Forks `file` (beside this one) with tsx, and waits for its `ready` message. */
-export function startHelperProcess<TReady>(file: string, args: string[] = []): Promise<HelperProcess<TReady>> {
+/**
+ * Forks `file` (beside this one) with tsx, and waits for its `ready` message. With `compiled`,
+ * the repository's packages it imports resolve to their compiled JavaScript (dist/, from
+ * `npm run build`) instead of their TypeScript sources.
+ */
+export function startHelperProcess<TReady>(
+  file: string,
+  args: string[] = [],
+  options: { compiled?: boolean } = {},
+): Promise<HelperProcess<TReady>> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
-    execArgv: ['--conditions=@joined-up/source', '--import', 'tsx'],
+    execArgv: [...(options.compiled ? [] : ['--conditions=@joined-up/source']), '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { compileEntry } from './compileEntry.ts';
 import { peakMemory, type PeakMemory } from './peakMemory.ts';
 import { beforePortOffset, prepareBeforeSystem } from './prepareBeforeSystem.ts';
 import { stopChild } from './stopChild.ts';
@@ -23,22 +24,29 @@ export interface RunningTarget {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const targetPort = 4000;
+
+const compiled = new Map<string, Promise<string>>();
+const compiledEntry = (file: string) => {
+  if (!compiled.has(file)) compiled.set(file, compileEntry(file));
+  return compiled.get(file)!;
+};
 
 /**
  * How each gateway is started, in its own process and with `workers` processes serving the port
- * (1, or one per core): ours exactly as its container runs it (gateway/src/main.ts, production
- * settings from the environment, GATEWAY_WORKERS), the others from the small entry files beside
- * this one (node:cluster workers). `joined-up-before` is the whole system as it was before
- * (prepareBeforeSystem.ts), with the same settings, in front of its own agencies.
+ * (1, or one per core), as compiled JavaScript: ours exactly as its container runs it
+ * (gateway/dist/main.js from `npm run build`, production settings from the environment,
+ * GATEWAY_WORKERS), the others from the small entry files beside this one, compiled to bench/dist
+ * (node:cluster workers). `joined-up-before` is the whole system as it was before
+ * (prepareBeforeSystem.ts), run as it was then (its TypeScript sources through tsx), with the same
+ * settings, in front of its own agencies.
  */
-function command(
+async function command(
   name: GatewayName,
   supergraphPath: string,
   identityUrl: string,
   workers: number,
-): { args: string[]; env: NodeJS.ProcessEnv } {
+): Promise<{ args: string[]; env: NodeJS.ProcessEnv; typescript?: true }> {
   const ours = (entry: string, extra: NodeJS.ProcessEnv) => ({
     args: [entry],
     env: {
@@ -58,25 +66,28 @@ function command(
   });
   switch (name) {
     case 'joined-up':
-      return ours(`${root}gateway/src/main.ts`, {});
+      return ours(`${root}gateway/dist/main.js`, {});
     case 'joined-up-before':
       // Its agencies listen above the usual ports; the gateway takes their URLs from these variables.
-      return ours(prepareBeforeSystem().gatewayEntry, {
-        HEALTH_URL: `http://localhost:${4001 + beforePortOffset}/graphql`,
-        SOCIAL_CARE_URL: `http://localhost:${4002 + beforePortOffset}/graphql`,
-        VOLUNTARY_SECTOR_URL: `http://localhost:${4003 + beforePortOffset}/graphql`,
-        CARE_COORDINATION_URL: `http://localhost:${4004 + beforePortOffset}/graphql`,
-      });
+      return {
+        ...ours(prepareBeforeSystem().gatewayEntry, {
+          HEALTH_URL: `http://localhost:${4001 + beforePortOffset}/graphql`,
+          SOCIAL_CARE_URL: `http://localhost:${4002 + beforePortOffset}/graphql`,
+          VOLUNTARY_SECTOR_URL: `http://localhost:${4003 + beforePortOffset}/graphql`,
+          CARE_COORDINATION_URL: `http://localhost:${4004 + beforePortOffset}/graphql`,
+        }),
+        typescript: true,
+      };
     case 'apollo-gateway':
       return {
-        args: [file('./apolloGatewayProcess.ts'), supergraphPath, String(targetPort), String(workers)],
+        args: [await compiledEntry('./apolloGatewayProcess.ts'), supergraphPath, String(targetPort), String(workers)],
         env: process.env,
       };
     case 'hive-gateway':
     case 'hive-gateway-rust':
       return {
         args: [
-          file('./hiveGatewayProcess.ts'),
+          await compiledEntry('./hiveGatewayProcess.ts'),
           supergraphPath,
           String(targetPort),
           String(workers),
@@ -129,12 +140,16 @@ export async function startTarget(
         `(npm start, or a gateway left by an interrupted run) and run ` +
         `again.`,
     );
-  const { args, env } = command(name, options.supergraphPath, options.identityUrl, options.workers);
-  const child = spawn(process.execPath, ['--conditions=@joined-up/source', '--import', 'tsx', ...args], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    cwd: root,
-  });
+  const { args, env, typescript } = await command(name, options.supergraphPath, options.identityUrl, options.workers);
+  const child = spawn(
+    process.execPath,
+    [...(typescript ? ['--conditions=@joined-up/source', '--import', 'tsx'] : []), ...args],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      cwd: root,
+    },
+  );
   const url = `http://127.0.0.1:${targetPort}/graphql`;
   try {
     await waitUntilAnswering(url, options.headers, child);

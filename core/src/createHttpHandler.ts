@@ -4,7 +4,7 @@ import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Registry } from 'prom-client';
 import type { Logger } from './createLogger.ts';
-import { type ErrorCode, errorCodes } from './errorCodes.ts';
+import { type HttpStatusOf, httpStatusOf, type RequestErrorCode } from './errorCodes.ts';
 import { runInRequestScope } from './requestContext.ts';
 import { httpRequestCounter, metricsRoute } from './telemetry/metrics.ts';
 import { currentTraceIds, extractTraceContext, tracerName, tracingEnabled } from './telemetry/tracing.ts';
@@ -60,15 +60,14 @@ export function createHttpHandler<TContext extends BaseContext>(
     target && (target.pathname === graphqlPath || Object.hasOwn(routes, target.pathname)) ? target.pathname : 'other';
   const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
     const target = requestTargetOf(request.url);
-    if (!target) return sendError(response, 400, 'BAD_REQUEST', 'The request target is not a path.');
+    if (!target) return sendError(response, 'BAD_REQUEST', 'The request target is not a path.');
     const route = Object.hasOwn(routes, target.pathname) ? routes[target.pathname] : undefined;
     if (route) return route(request, response, requestId);
     if (target.pathname !== graphqlPath)
-      return sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${shown(target.pathname)}.`);
+      return sendError(response, 'NOT_FOUND', `Nothing is served at ${shown(target.pathname)}.`);
     if (options.beforeGraphQL && (await options.beforeGraphQL(request, response, requestId))) return;
     const body = await readJsonBody(request, maxBodyBytes);
-    if (body.error)
-      return sendError(response, errorCodes[body.error.code].httpStatus, body.error.code, body.error.message);
+    if (body.error) return sendError(response, body.error.code, body.error.message);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -98,7 +97,7 @@ export function createHttpHandler<TContext extends BaseContext>(
     runInRequestScope({ requestId, response }, () => {
       const fail = (error: unknown): void => {
         options.logger.error({ err: error, requestId }, 'request failed');
-        if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
+        if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
         else response.destroy();
       };
       try {
@@ -187,7 +186,7 @@ function shown(pathname: string): string {
 
 interface BodyResult {
   value?: unknown;
-  error?: { code: ErrorCode; message: string };
+  error?: { code: RequestErrorCode; message: string };
 }
 
 async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Promise<BodyResult> {
@@ -222,9 +221,19 @@ async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Pro
   }
 }
 
-/** Writes a GraphQL-shaped error body, so clients parse every failure the same way. */
-export function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code, ...traceExtensions() } }] });
+/**
+ * Refuses a request with a GraphQL-shaped error body, so clients parse every failure the same way,
+ * and the HTTP status the catalog gives `code` (or one of its other statuses, `variant`).
+ */
+export function sendError<Code extends RequestErrorCode>(
+  response: ServerResponse,
+  code: Code,
+  message: string,
+  variant?: HttpStatusOf<Code>,
+): void {
+  sendJson(response, httpStatusOf(code, variant), {
+    errors: [{ message, extensions: { code, ...traceExtensions() } }],
+  });
 }
 
 /**

@@ -1,24 +1,35 @@
 import { GraphQLError } from 'graphql';
 
 /**
+ * How an answer carrying a code is sent. `refuses`: the code can refuse a whole request (the answer
+ * has no data) with this HTTP status, `when` saying in which case if it can also blank fields, and
+ * `also` the other statuses it is sent with, each with its case. `blanks`: the code can instead
+ * blank fields, each with its error at its `path`, in a 200 answer beside everything else.
+ */
+export interface ErrorCodeEntry {
+  description: string;
+  refuses?: { status: number; when?: string; also?: Record<number, string> };
+  blanks?: true;
+}
+
+/**
  * The one catalog of error codes used by the gateway and every subgraph. Each code says what
- * happened in words a client developer can act on, and `httpStatus` is the status of an answer
- * whose only errors carry it: a code that refuses the whole request (no data) has its own status;
- * one that blanks fields (`partial: true`) comes in a 200 answer beside everything else. The
- * README's error table is this catalog, and a test checks each status against real answers.
+ * happened in words a client developer can act on, and the HTTP status of every answer that
+ * carries it comes from here (httpStatusOf): nothing else in the gateway or the kit names a status
+ * for a code. The README's error table is this catalog, checked by a test; the fuzz suite checks
+ * every answer it gets against it.
  */
 export const errorCodes = {
   UNAUTHENTICATED: {
     description: 'No valid bearer token: missing, expired, wrongly signed, or for another issuer or audience.',
-    httpStatus: 401,
+    refuses: { status: 401 },
   },
   FORBIDDEN: {
     description:
       'The caller is authenticated but the agency holding the data ' +
       'does not allow this access; those fields are null, the rest ' +
       'is returned.',
-    httpStatus: 200,
-    partial: true,
+    blanks: true,
   },
   BAD_USER_INPUT: {
     description:
@@ -26,12 +37,13 @@ export const errorCodes = {
       'its Modulus 11 check; `extensions.argumentName` names it. ' +
       'Refused before any agency is called (400) when the gateway ' +
       'can tell, otherwise the field is null (200).',
-    httpStatus: 400,
+    refuses: { status: 400, when: 'when the gateway can tell before calling any agency' },
+    blanks: true,
   },
   NOT_FOUND: {
     description: 'Nothing the caller may see matches the request, such as a referral not sent to their organisation.',
-    httpStatus: 200,
-    partial: true,
+    refuses: { status: 404, when: 'for a path nothing is served at' },
+    blanks: true,
   },
   CONFLICT: {
     description:
@@ -41,8 +53,7 @@ export const errorCodes = {
       '`extensions.currentVersion` or `extensions.current` says ' +
       'what it is now. Read again, then retry with a new ' +
       'idempotency key.',
-    httpStatus: 200,
-    partial: true,
+    blanks: true,
   },
   BAD_REQUEST: {
     description:
@@ -50,19 +61,22 @@ export const errorCodes = {
       'wrong content type or method, a request target that is not a ' +
       'path, or a request a browser could send cross-site unasked ' +
       '(CSRF).',
-    httpStatus: 400,
+    refuses: {
+      status: 400,
+      also: { 405: 'for a method the path does not answer', 415: 'for a GET whose content type is not JSON' },
+    },
   },
   GRAPHQL_PARSE_FAILED: {
     description: "The document is not GraphQL (Apollo Server's code); the message says where.",
-    httpStatus: 400,
+    refuses: { status: 400 },
   },
   GRAPHQL_VALIDATION_FAILED: {
     description: "The operation does not fit the schema (Apollo Server's code), an unknown field, say.",
-    httpStatus: 400,
+    refuses: { status: 400 },
   },
   PAYLOAD_TOO_LARGE: {
     description: 'The request body is larger than the configured limit.',
-    httpStatus: 413,
+    refuses: { status: 413 },
   },
   QUERY_TOO_COMPLEX: {
     description:
@@ -70,7 +84,7 @@ export const errorCodes = {
       '`extensions.measure` names it (depth, aliases, directives, ' +
       'cost or tokens), `extensions.limit` and ' +
       '`extensions.measured` give the figures.',
-    httpStatus: 400,
+    refuses: { status: 400 },
   },
   BATCH_NOT_ALLOWED: {
     description:
@@ -78,14 +92,14 @@ export const errorCodes = {
       'gateway does not accept batches of that size; ' +
       '`extensions.limit` and `extensions.measured` give the ' +
       'figures.',
-    httpStatus: 400,
+    refuses: { status: 400 },
   },
   RATE_LIMITED: {
     description:
       'The caller has sent more requests than allowed in the ' +
       'current window; retry after `extensions.retryAfterSeconds` ' +
       '(also the Retry-After header).',
-    httpStatus: 429,
+    refuses: { status: 429 },
   },
   SUBGRAPH_UNAVAILABLE: {
     description:
@@ -96,8 +110,7 @@ export const errorCodes = {
       'it blanked has its own error at its `path`, with the agency ' +
       'named. An agency that answered with an error of its own is ' +
       'reported with its own code instead.',
-    httpStatus: 200,
-    partial: true,
+    blanks: true,
   },
   GATEWAY_TIMEOUT: {
     description:
@@ -105,8 +118,7 @@ export const errorCodes = {
       '(GATEWAY_REQUEST_TIMEOUT_MS) before this agency answered; ' +
       'each field left unanswered has its own error at its `path`, ' +
       'with the agency named.',
-    httpStatus: 200,
-    partial: true,
+    blanks: true,
   },
   INTERNAL_SERVER_ERROR: {
     description:
@@ -114,12 +126,31 @@ export const errorCodes = {
       'request id (`x-request-id`) leads to the logs. A field that ' +
       'failed so is null beside the rest (200); a request that ' +
       'failed before GraphQL ran gets 500.',
-    httpStatus: 200,
-    partial: true,
+    refuses: { status: 500, when: 'for a request that failed before GraphQL ran' },
+    blanks: true,
   },
-} as const satisfies Record<string, { description: string; httpStatus: number; partial?: true }>;
+} as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof errorCodes;
+
+/** The codes that can refuse a whole request: those with an HTTP status of their own. */
+export type RequestErrorCode = {
+  [Code in ErrorCode]: (typeof errorCodes)[Code] extends { refuses: object } ? Code : never;
+}[ErrorCode];
+
+/** The statuses a code may refuse a request with: its own, and those of its `also`. */
+export type HttpStatusOf<Code extends RequestErrorCode> =
+  | (typeof errorCodes)[Code]['refuses']['status']
+  | ((typeof errorCodes)[Code]['refuses'] extends { also: infer Also } ? keyof Also & number : never);
+
+/**
+ * The HTTP status of an answer that `code` refuses as a whole: the one place the gateway and every
+ * subgraph take a status from. `variant` picks one of the other statuses the catalog gives the
+ * code (405 for a BAD_REQUEST of the wrong method); the types allow no status the catalog lacks.
+ */
+export function httpStatusOf<Code extends RequestErrorCode>(code: Code, variant?: HttpStatusOf<Code>): number {
+  return variant ?? (errorCodes[code] as ErrorCodeEntry).refuses!.status;
+}
 
 /** Structured facts carried beside the code, such as the argument at fault or the agency's name. */
 export interface ErrorDetails {
@@ -149,13 +180,13 @@ export function createError(
  * in `extensions.http`, which Apollo Server uses for the response and formatting then removes.
  */
 export function createRequestError(
-  code: ErrorCode,
+  code: RequestErrorCode,
   message: string,
   details: ErrorDetails = {},
   cause?: unknown,
 ): GraphQLError {
   return new GraphQLError(message, {
     originalError: cause instanceof Error ? cause : undefined,
-    extensions: { code, ...details, http: { status: errorCodes[code].httpStatus } },
+    extensions: { code, ...details, http: { status: httpStatusOf(code) } },
   });
 }

@@ -29,7 +29,17 @@ export { createLogger, type Logger } from './createLogger.ts';
 export { installCrashSafetyNet, type CrashSafetyNetOptions } from './installCrashSafetyNet.ts';
 export { currentRequestScope, runInRequestScope, type RequestScope } from './requestContext.ts';
 export { callerFromClaims, createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
-export { createError, createRequestError, errorCodes, type ErrorCode, type ErrorDetails } from './errorCodes.ts';
+export {
+  createError,
+  createRequestError,
+  type ErrorCode,
+  type ErrorCodeEntry,
+  errorCodes,
+  type ErrorDetails,
+  type HttpStatusOf,
+  httpStatusOf,
+  type RequestErrorCode,
+} from './errorCodes.ts';
 export { listen, type RunningServer } from './listen.ts';
 export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
 export { requestLogging } from './requestLogging.ts';

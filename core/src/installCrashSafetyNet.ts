@@ -60,7 +60,7 @@ export function crashHandlers(options: CrashSafetyNetOptions): {
     if (scope) {
       logger.error({ err: error, requestId: scope.requestId }, 'uncaught exception in a request; the request fails');
       if (!scope.response.headersSent)
-        sendError(scope.response, 500, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
+        sendError(scope.response, 'INTERNAL_SERVER_ERROR', 'Something failed on our side.');
       return;
     }
     logger.fatal({ err: error }, 'uncaught exception outside any request; draining and exiting');

@@ -19,7 +19,7 @@ export function createIdentityProvider(options: IdentityProviderOptions): Reques
   return (request, response) => {
     // Read without `new URL()`, which throws on targets such as `//` and would end the process.
     const target = requestTargetOf(request.url);
-    if (!target) return sendError(response, 400, 'BAD_REQUEST', 'The request target is not a path.');
+    if (!target) return sendError(response, 'BAD_REQUEST', 'The request target is not a path.');
     const url = { pathname: target.pathname, searchParams: new URLSearchParams(target.search) };
     response.setHeader('access-control-allow-origin', '*');
     if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', service: 'identity' });
@@ -52,15 +52,14 @@ export function createIdentityProvider(options: IdentityProviderOptions): Reques
       if (!user)
         return sendError(
           response,
-          400,
           'BAD_USER_INPUT',
           `Unknown demo user "${username}". Known: ${demoUsers.map((u) => u.username).join(', ')}.`,
         );
       signToken(user, options.key, options)
         .then((token) => sendJson(response, 200, { access_token: token, token_type: 'Bearer', expires_in: 28_800 }))
-        .catch(() => sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Could not sign the token.'));
+        .catch(() => sendError(response, 'INTERNAL_SERVER_ERROR', 'Could not sign the token.'));
       return;
     }
-    sendError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}.`);
+    sendError(response, 'NOT_FOUND', `Nothing is served at ${url.pathname}.`);
   };
 }

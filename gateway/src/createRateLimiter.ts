@@ -1,5 +1,4 @@
 import type { Logger } from '@joined-up/core';
-import { createRedisRateLimiter } from './createRedisRateLimiter.ts';
 import { type RateLimit, type RateLimiter, rateLimitDecision } from './RateLimiter.ts';
 
 export interface RateLimiterOptions extends RateLimit {
@@ -15,13 +14,16 @@ export interface RateLimiterOptions extends RateLimit {
 /** A per-caller fixed-window rate limiter: in memory, or in Redis when `redisUrl` is given. */
 export async function createRateLimiter(options: RateLimiterOptions): Promise<RateLimiter> {
   const rateLimit = { limit: options.limit, windowSeconds: options.windowSeconds };
-  if (options.redisUrl)
+  if (options.redisUrl) {
+    // Loaded only when asked for: the Redis client costs a gateway without it about 20 MiB.
+    const { createRedisRateLimiter } = await import('./createRedisRateLimiter.ts');
     return createRedisRateLimiter({
       ...rateLimit,
       url: options.redisUrl,
       keyPrefix: options.keyPrefix ?? 'joined-up:rate:',
       logger: options.logger,
     });
+  }
   return createMemoryRateLimiter(rateLimit, options.now ?? Date.now);
 }
 

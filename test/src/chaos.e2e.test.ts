@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shortChaosSettings } from './chaos/ChaosSettings.ts';
 import { judgeRead, judgeWrite } from './chaos/judgeChaos.ts';
 import { renderChaosTable } from './chaos/renderChaosTable.ts';
-import { type ChaosResult, faults, runChaos } from './chaos/runChaos.ts';
+import { type ChaosResult, faults, runChaos, writeFaults } from './chaos/runChaos.ts';
 
 // The short run of the fault-injection suite: every agency and the gateway in its own process,
 // each fault briefly (about two minutes in all). `npm run chaos` runs the long one. Every bound
@@ -25,9 +25,9 @@ describe('the federation as separate processes, one agency at fault at a time', 
     }
   }
 
-  for (const target of ['gateway', 'care-coordination']) {
-    it(`loses and misreports no write when ${target} is sent SIGTERM mid-burst`, () => {
-      const write = result.writes.find((candidate) => candidate.target === target);
+  for (const [target, signal] of writeFaults) {
+    it(`loses and misreports no write when ${target} is sent ${signal} mid-burst`, () => {
+      const write = result.writes.find((candidate) => candidate.target === target && candidate.signal === signal);
       expect(write).toBeDefined();
       expect(judgeWrite(write!, result.settings)).toEqual([]);
     });

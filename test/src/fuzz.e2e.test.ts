@@ -1,4 +1,4 @@
-import { errorCodes } from '@joined-up/core';
+import { type ErrorCodeEntry, errorCodes } from '@joined-up/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import fc from 'fast-check';
@@ -290,7 +290,7 @@ describe('requests that ended every process before, and fuzzing of every service
     timeoutMs,
   );
 
-  it('gets the HTTP status the catalog gives a code, whenever an answer has no data and one code', () => {
+  it('gets an HTTP status the catalog gives a code, whenever an answer has no data and one code', () => {
     let checked = 0;
     for (const { what, answer } of answers) {
       let body: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
@@ -302,10 +302,12 @@ describe('requests that ended every process before, and fuzzing of every service
       const codes = new Set(body.errors?.map((error) => error.extensions?.code));
       const [code] = codes;
       if (body.data !== undefined || codes.size !== 1 || typeof code !== 'string' || !(code in errorCodes)) continue;
-      const entry = errorCodes[code as keyof typeof errorCodes] as { httpStatus: number; partial?: true };
-      if (entry.partial) continue;
+      const entry: ErrorCodeEntry = errorCodes[code as keyof typeof errorCodes];
+      if (!entry.refuses) continue;
       checked += 1;
-      expect(answer.status, what).toBe(entry.httpStatus);
+      expect([entry.refuses.status, ...Object.keys(entry.refuses.also ?? {}).map(Number)], what).toContain(
+        answer.status,
+      );
     }
     expect(checked).toBeGreaterThan(10);
     // What the sample reached: answers with data, and each error code's count (FUZZ_STATS=1 prints them).

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { createAgenciesAnswering } from './agenciesAnswering.ts';
 import { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
 import { signTestToken } from './signTestToken.ts';
+import { startHiveGateway } from './startHiveGateway.ts';
 import { testAudience, testIssuer } from './startIdentityProvider.ts';
 
 /** The whole federation on free ports with in-memory databases, for one end-to-end test file. */
@@ -28,7 +29,16 @@ export interface TestFederation {
 }
 
 export async function startFederationForTest(
-  options: { people?: number; without?: string[]; gateway?: FederationOptions['gateway'] } = {},
+  options: {
+    people?: number;
+    without?: string[];
+    gateway?: FederationOptions['gateway'];
+    /**
+     * Which gateway the test's requests go through: ours, or Hive Gateway on the Rust query planner
+     * with its committed configuration, in front of the same subgraphs. @default 'joined-up'
+     */
+    engine?: 'joined-up' | 'hive';
+  } = {},
 ): Promise<TestFederation> {
   const key = await generateSigningKey();
   const federation = await startFederation({
@@ -41,6 +51,16 @@ export async function startFederationForTest(
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
   });
+  const hive =
+    options.engine === 'hive'
+      ? await startHiveGateway(
+          Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+        ).catch(async (error: unknown) => {
+          await federation.stop();
+          throw error;
+        })
+      : undefined;
+  const gatewayUrl = hive?.url ?? federation.gateway.url;
   const tokenFor = (username: string) => signTestToken(key, username);
   // Every response through the gateway is kept, so a suite can check that each read of person
   // data was audited by the agency that answered it.
@@ -50,10 +70,10 @@ export async function startFederationForTest(
   return {
     federation,
     key,
-    gatewayUrl: federation.gateway.url,
+    gatewayUrl,
     query: async (as, query, variables, headers) => {
       const requestId = headers?.['x-request-id'] ?? `e2e-${process.pid}-${(counter += 1)}`;
-      const result = await graphqlRequest(federation.gateway.url, {
+      const result = await graphqlRequest(gatewayUrl, {
         query,
         variables: variables ?? {},
         token: as === undefined ? undefined : await tokenFor(as),
@@ -85,6 +105,9 @@ export async function startFederationForTest(
         Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.database.statements.count]),
       ),
     tokenFor,
-    stop: () => federation.stop(),
+    stop: async () => {
+      await hive?.stop();
+      await federation.stop();
+    },
   };
 }

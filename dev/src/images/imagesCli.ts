@@ -33,7 +33,8 @@ try {
       into: join(folder, service.name),
     });
     const built = Date.now() - started;
-    const compiled = await startSimulatedImage(image, service.env);
+    // A loaded machine may take minutes to migrate an embedded database on first start.
+    const compiled = await startSimulatedImage(image, service.env, { timeoutMs: 300_000 });
     await settle(compiled.url);
     const compiledRss = await compiled.residentBytes();
     await compiled.stop();
@@ -46,6 +47,7 @@ try {
       },
       // Its own databases, never the ones `npm start` uses.
       { ...service.env, JOINED_UP_DATA_DIR: join(folder, 'tsx-data') },
+      { timeoutMs: 300_000 },
     );
     await settle(fromSource.url);
     const sourceRss = await fromSource.residentBytes();

@@ -62,7 +62,7 @@ export function serveAsset(request: IncomingMessage, response: ServerResponse, a
   const method = request.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD') {
     response.setHeader('allow', 'GET, HEAD');
-    return sendError(response, 405, 'BAD_REQUEST', `${asset.path} answers GET only.`);
+    return sendError(response, 'BAD_REQUEST', `${asset.path} answers GET only.`, 405);
   }
   const etag = `"${asset.version}"`;
   response.setHeader('content-type', asset.contentType);

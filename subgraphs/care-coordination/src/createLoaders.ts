@@ -1,5 +1,5 @@
-import { createListLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, inArray } from 'drizzle-orm';
+import { anyOf, createListLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { asc, desc } from 'drizzle-orm';
 import {
   carePlanActions,
   carePlanChanges,
@@ -40,18 +40,14 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
     );
   return {
     plan: createRowLoader<string, CarePlanRow>(
-      (keys) =>
-        db
-          .select()
-          .from(carePlans)
-          .where(inArray(carePlans.nhsNumber, [...keys])),
+      (keys) => db.select().from(carePlans).where(anyOf(carePlans.nhsNumber, keys)),
       (row) => row.nhsNumber,
     ),
     goals: byPlan((keys) =>
       db
         .select()
         .from(carePlanGoals)
-        .where(inArray(carePlanGoals.planId, keys))
+        .where(anyOf(carePlanGoals.planId, keys))
         .orderBy(asc(carePlanGoals.recordedAt), asc(carePlanGoals.id)),
     ),
     actions: createListLoader<string, typeof carePlanActions.$inferSelect>(
@@ -59,7 +55,7 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
         db
           .select()
           .from(carePlanActions)
-          .where(inArray(carePlanActions.goalId, [...keys]))
+          .where(anyOf(carePlanActions.goalId, keys))
           .orderBy(asc(carePlanActions.dueOn), asc(carePlanActions.id)),
       (row) => row.goalId,
     ),
@@ -67,39 +63,33 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
       db
         .select()
         .from(carePlanReviews)
-        .where(inArray(carePlanReviews.planId, keys))
+        .where(anyOf(carePlanReviews.planId, keys))
         .orderBy(desc(carePlanReviews.reviewedOn), desc(carePlanReviews.id)),
     ),
     changes: byPlan((keys) =>
       db
         .select()
         .from(carePlanChanges)
-        .where(inArray(carePlanChanges.planId, keys))
+        .where(anyOf(carePlanChanges.planId, keys))
         .orderBy(desc(carePlanChanges.version)),
     ),
-    planChangesOf: byPerson((keys) =>
-      db.select().from(carePlanChanges).where(inArray(carePlanChanges.nhsNumber, keys)),
-    ),
+    planChangesOf: byPerson((keys) => db.select().from(carePlanChanges).where(anyOf(carePlanChanges.nhsNumber, keys))),
     team: byPerson((keys) =>
       db
         .select()
         .from(careTeamMembers)
-        .where(inArray(careTeamMembers.nhsNumber, keys))
+        .where(anyOf(careTeamMembers.nhsNumber, keys))
         .orderBy(asc(careTeamMembers.since), asc(careTeamMembers.id)),
     ),
     member: createRowLoader<string, CareTeamMemberRow>(
-      (keys) =>
-        db
-          .select()
-          .from(careTeamMembers)
-          .where(inArray(careTeamMembers.id, [...keys])),
+      (keys) => db.select().from(careTeamMembers).where(anyOf(careTeamMembers.id, keys)),
       (row) => row.id,
     ),
     referrals: byPerson((keys) =>
       db
         .select()
         .from(referrals)
-        .where(inArray(referrals.nhsNumber, keys))
+        .where(anyOf(referrals.nhsNumber, keys))
         .orderBy(desc(referrals.sentAt), desc(referrals.id)),
     ),
     statusChanges: createListLoader<string, ReferralStatusChangeRow>(
@@ -107,33 +97,29 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
         db
           .select()
           .from(referralStatusChanges)
-          .where(inArray(referralStatusChanges.referralId, [...keys]))
+          .where(anyOf(referralStatusChanges.referralId, keys))
           .orderBy(asc(referralStatusChanges.recordedAt), asc(referralStatusChanges.id)),
       (row) => row.referralId,
     ),
     statusChangesOf: byPerson((keys) =>
-      db.select().from(referralStatusChanges).where(inArray(referralStatusChanges.nhsNumber, keys)),
+      db.select().from(referralStatusChanges).where(anyOf(referralStatusChanges.nhsNumber, keys)),
     ),
     skillNeeds: byPerson((keys) =>
       db
         .select()
         .from(skillNeeds)
-        .where(inArray(skillNeeds.nhsNumber, keys))
+        .where(anyOf(skillNeeds.nhsNumber, keys))
         .orderBy(asc(skillNeeds.recordedAt), asc(skillNeeds.id)),
     ),
     experience: byPerson((keys) =>
       db
         .select()
         .from(experienceResponses)
-        .where(inArray(experienceResponses.nhsNumber, keys))
+        .where(anyOf(experienceResponses.nhsNumber, keys))
         .orderBy(desc(experienceResponses.answeredOn), desc(experienceResponses.id)),
     ),
     worker: createRowLoader<string, typeof workers.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(workers)
-          .where(inArray(workers.id, [...keys])),
+      (keys) => db.select().from(workers).where(anyOf(workers.id, keys)),
       (row) => row.id,
     ),
   };

@@ -1,5 +1,12 @@
-import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader } from '@joined-up/kit';
-import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import {
+  anyOf,
+  loadConsentFacts,
+  relationshipKind as kind,
+  type Caller,
+  type Database,
+  type SubjectFactsLoader,
+} from '@joined-up/kit';
+import { and, eq, isNotNull, or, type SQL } from 'drizzle-orm';
 import { careCoordinationPolicy, professionalRoles } from './policy.ts';
 import { careTeamMembers, referrals, type CareCoordinationTables } from './tables.ts';
 
@@ -13,64 +20,53 @@ const professionals: ReadonlySet<string> = new Set(professionalRoles);
  *   and 'referral-recipient' when it received one;
  * - 'direct-care-professional': the caller works in a professional role of the place (for referring);
  * - 'agency-privacy-officer': added by the kit for the partnership's own privacy officer.
- * The kit adds sharing decisions, delegations and emergencies. At most five statements per
- * request, whatever the number of people.
+ * The kit adds sharing decisions, delegations and emergencies: one statement for all of them,
+ * whatever the number of people.
  */
 export function loadSubjectFacts(db: Database<CareCoordinationTables>): SubjectFactsLoader {
   return async (caller: Caller, nhsNumbers: readonly string[]) => {
     const people = [...nhsNumbers];
     const professional = professionals.has(caller.role) && caller.organisation.sector !== 'citizen';
     const organisation = caller.organisation.code;
-    const [facts, team, referred] = await Promise.all([
-      loadConsentFacts(db as Database<Record<string, unknown>>, caller, people, careCoordinationPolicy),
+    const member = (relationship: SQL.Aliased<string>, condition: SQL) =>
+      db
+        .select({ nhsNumber: careTeamMembers.nhsNumber, kind: relationship })
+        .from(careTeamMembers)
+        .where(and(anyOf(careTeamMembers.nhsNumber, people), isNotNull(careTeamMembers.workerId), condition));
+    const referral = (relationship: SQL.Aliased<string>, condition: SQL | undefined) =>
+      db
+        .select({ nhsNumber: referrals.nhsNumber, kind: relationship })
+        .from(referrals)
+        .where(and(anyOf(referrals.nhsNumber, people), condition));
+    const facts = await loadConsentFacts(
+      db as Database<Record<string, unknown>>,
+      caller,
+      people,
+      careCoordinationPolicy,
       professional
-        ? db
-            .select({
-              nhsNumber: careTeamMembers.nhsNumber,
-              workerId: careTeamMembers.workerId,
-              isCoordinator: careTeamMembers.isCoordinator,
-            })
-            .from(careTeamMembers)
-            .where(
-              and(
-                inArray(careTeamMembers.nhsNumber, people),
-                isNotNull(careTeamMembers.workerId),
-                or(
-                  eq(careTeamMembers.workerId, caller.subject),
-                  eq(careTeamMembers.memberOrganisationCode, organisation),
-                ),
-              ),
-            )
-        : Promise.resolve([]),
-      professional
-        ? db
-            .select({ nhsNumber: referrals.nhsNumber, toOrganisationCode: referrals.toOrganisationCode })
-            .from(referrals)
-            .where(
-              and(
-                inArray(referrals.nhsNumber, people),
-                or(eq(referrals.fromOrganisationCode, organisation), eq(referrals.toOrganisationCode, organisation)),
-              ),
-            )
-        : Promise.resolve([]),
-    ]);
+        ? [
+            member(
+              kind('organisation-on-team'),
+              or(
+                eq(careTeamMembers.workerId, caller.subject),
+                eq(careTeamMembers.memberOrganisationCode, organisation),
+              )!,
+            ),
+            member(kind('care-team'), eq(careTeamMembers.workerId, caller.subject)),
+            member(
+              kind('coordinator'),
+              and(eq(careTeamMembers.workerId, caller.subject), careTeamMembers.isCoordinator)!,
+            ),
+            referral(
+              kind('referral-party'),
+              or(eq(referrals.fromOrganisationCode, organisation), eq(referrals.toOrganisationCode, organisation)),
+            ),
+            referral(kind('referral-recipient'), eq(referrals.toOrganisationCode, organisation)),
+          ]
+        : [],
+    );
     for (const [nhsNumber, known] of facts)
       if (professional && nhsNumber) known.relationships.add('direct-care-professional');
-    for (const row of team) {
-      const relationships = facts.get(row.nhsNumber)?.relationships;
-      if (!relationships) continue;
-      relationships.add('organisation-on-team');
-      if (row.workerId === caller.subject) {
-        relationships.add('care-team');
-        if (row.isCoordinator) relationships.add('coordinator');
-      }
-    }
-    for (const row of referred) {
-      const relationships = facts.get(row.nhsNumber)?.relationships;
-      if (!relationships) continue;
-      relationships.add('referral-party');
-      if (row.toOrganisationCode === organisation) relationships.add('referral-recipient');
-    }
     return facts;
   };
 }

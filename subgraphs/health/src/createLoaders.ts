@@ -1,5 +1,5 @@
-import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, inArray, isNull } from 'drizzle-orm';
+import { anyOf, createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { asc, desc, isNull } from 'drizzle-orm';
 import {
   allergies,
   careRelationships,
@@ -26,62 +26,40 @@ export function createLoaders(db: Database<HealthTables>) {
     createListLoader<string, T>(fetch, (row) => row.nhsNumber);
   return {
     patient: createRowLoader<string, typeof patients.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(patients)
-          .where(inArray(patients.nhsNumber, [...keys])),
+      (keys) => db.select().from(patients).where(anyOf(patients.nhsNumber, keys)),
       (row) => row.nhsNumber,
     ),
     problems: byPerson((keys) =>
       db
         .select()
         .from(problems)
-        .where(inArray(problems.nhsNumber, [...keys]))
+        .where(anyOf(problems.nhsNumber, keys))
         .orderBy(desc(problems.onsetDate), asc(problems.id)),
     ),
     medications: byPerson((keys) =>
       db
         .select()
         .from(medications)
-        .where(inArray(medications.nhsNumber, [...keys]))
+        .where(anyOf(medications.nhsNumber, keys))
         .orderBy(asc(medications.status), desc(medications.startedOn), asc(medications.id)),
     ),
     allergies: byPerson((keys) =>
-      db
-        .select()
-        .from(allergies)
-        .where(inArray(allergies.nhsNumber, [...keys]))
-        .orderBy(asc(allergies.id)),
+      db.select().from(allergies).where(anyOf(allergies.nhsNumber, keys)).orderBy(asc(allergies.id)),
     ),
-    flags: byPerson((keys) =>
-      db
-        .select()
-        .from(flags)
-        .where(inArray(flags.nhsNumber, [...keys]))
-        .orderBy(asc(flags.id)),
-    ),
+    flags: byPerson((keys) => db.select().from(flags).where(anyOf(flags.nhsNumber, keys)).orderBy(asc(flags.id))),
     careRelationships: byPerson((keys) =>
       db
         .select()
         .from(careRelationships)
-        .where(inArray(careRelationships.nhsNumber, [...keys]))
+        .where(anyOf(careRelationships.nhsNumber, keys))
         .orderBy(asc(careRelationships.since)),
     ),
     clinician: createRowLoader<string, typeof clinicians.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(clinicians)
-          .where(inArray(clinicians.id, [...keys])),
+      (keys) => db.select().from(clinicians).where(anyOf(clinicians.id, keys)),
       (row) => row.id,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(organisations)
-          .where(inArray(organisations.code, [...keys])),
+      (keys) => db.select().from(organisations).where(anyOf(organisations.code, keys)),
       (row) => row.code,
     ),
     // Every encounter of each person, newest first, for the timeline: a person has hundreds at most.
@@ -89,7 +67,7 @@ export function createLoaders(db: Database<HealthTables>) {
       db
         .select()
         .from(encounters)
-        .where(inArray(encounters.nhsNumber, [...keys]))
+        .where(anyOf(encounters.nhsNumber, keys))
         .orderBy(desc(encounters.occurredAt), desc(encounters.id)),
     ),
     encounterPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, encounterColumns),

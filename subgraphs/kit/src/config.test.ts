@@ -16,6 +16,7 @@ describe('loadSubgraphConfig', () => {
       seed: { people: 3000 },
       sectors: ['social-care'],
       shutdownGraceMs: 10_000,
+      migrate: true,
     });
   });
 

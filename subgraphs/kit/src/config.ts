@@ -34,6 +34,11 @@ export interface SubgraphConfig {
   shutdownGraceMs: number;
   /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
   otlpEndpoint: string | undefined;
+  /**
+   * Whether to migrate the database on start. A deployment that migrates as the database's owner
+   * beforehand (`--migrate`) runs the service as a runtime role that may not change the schema.
+   */
+  migrate: boolean;
 }
 
 /** The demo population's size when none is configured. */
@@ -68,6 +73,7 @@ export function loadSubgraphConfig(
       problems,
     ),
     otlpEndpoint: parseOtlpEndpoint(env, problems),
+    migrate: parseMigrate(env[`${agency.prefix}_MIGRATE`], `${agency.prefix}_MIGRATE`, problems),
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;
@@ -96,6 +102,13 @@ export function parseSeed(env: Env, environment: Environment, problems: string[]
 }
 
 /** <AGENCY>_SHUTDOWN_GRACE_MS or JOINED_UP_SHUTDOWN_GRACE_MS: milliseconds, 10000 when unset. */
+function parseMigrate(raw: string | undefined, name: string, problems: string[]): boolean {
+  if (raw === undefined || raw === '' || raw === 'true') return true;
+  if (raw === 'false') return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return true;
+}
+
 function parseGraceMs(raw: string | undefined, name: string, problems: string[]): number {
   if (raw === undefined || raw === '') return 10_000;
   const value = Number(raw);

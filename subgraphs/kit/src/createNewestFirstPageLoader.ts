@@ -1,4 +1,5 @@
-import { and, eq, getTableColumns, type InferSelectModel, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { anyOf } from './anyOf.ts';
+import { and, eq, getTableColumns, type InferSelectModel, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { createPageLoader } from './createPageLoader.ts';
 import type { Database } from './openDatabase.ts';
@@ -40,7 +41,7 @@ export function createNewestFirstPageLoader<TTable extends PgTable>(
       .from(table as PgTable)
       .where(
         and(
-          inArray(columns.person, nhsNumbers),
+          anyOf(columns.person, nhsNumbers),
           columns.where,
           after
             ? or(lt(columns.sortKey, after.key), and(eq(columns.sortKey, after.key), lt(columns.id, after.id)))

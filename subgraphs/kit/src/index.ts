@@ -63,6 +63,7 @@ export { startOutboxRelay, type OutboxRelay } from './startOutboxRelay.ts';
 export { updateAtVersion } from './updateAtVersion.ts';
 export { isUniqueViolation } from './isUniqueViolation.ts';
 export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind } from './timelineEntry.ts';
+export { anyOf } from './anyOf.ts';
 
 // Information governance: policy, the tables every agency holds, enforcement, audit.
 export { definePolicy, type AgencyPolicy, type PolicyRule, type SubjectFacts } from './access/AgencyPolicy.ts';
@@ -72,4 +73,4 @@ export { delegations, sharingDecisions } from './access/consentTables.ts';
 export type { AccessControl, Granted, SubjectFactsLoader } from './access/createAccessControl.ts';
 export { decideAccess, type AccessDecision } from './access/decideAccess.ts';
 export { allowedParts, withholdSensitive, type GuardedContext } from './access/guardPersonFields.ts';
-export { loadConsentFacts } from './access/loadConsentFacts.ts';
+export { loadConsentFacts, relationshipKind, type RelationshipQuery } from './access/loadConsentFacts.ts';

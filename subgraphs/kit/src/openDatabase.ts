@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { tracingEnabled } from '@joined-up/core';
 import { applyMigrations } from './applyMigrations.ts';
+import { nameStatements } from './nameStatements.ts';
 import { traceSql } from './traceSql.ts';
 
 /** A drizzle database over either driver; the same schema and queries run on both. */
@@ -30,6 +31,8 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   pglite?: PGlite;
   /** Connection pool size for PostgreSQL. @default 10 */
   poolSize?: number;
+  /** Bring the database up to date first; false when its owner migrated it beforehand. @default true */
+  migrate?: boolean;
 }
 
 export interface OpenedDatabase<TSchema extends Record<string, unknown>> {
@@ -51,22 +54,27 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
 ): Promise<OpenedDatabase<TSchema>> {
   const statements = { count: 0 };
   const logger: DrizzleLogger = { logQuery: () => void (statements.count += 1) };
+  const migrate = options.migrate ?? true;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that errors (the server restarted) must not crash the process; the pool drops it.
     pool.on('error', () => undefined);
+    // Connecting first fails at start, not at the first request, when the database is unreachable.
     const client = await pool.connect();
     try {
-      const lockKey = `joined-up:migrations:${options.name}`;
-      await client.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
-      try {
-        await applyMigrations(drizzleNodePostgres({ client }) as never, migrateNodePostgres as never, options);
-      } finally {
-        await client.query('select pg_advisory_unlock(hashtext($1))', [lockKey]);
+      if (migrate) {
+        const lockKey = `joined-up:migrations:${options.name}`;
+        await client.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
+        try {
+          await applyMigrations(drizzleNodePostgres({ client }) as never, migrateNodePostgres as never, options);
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtext($1))', [lockKey]);
+        }
       }
     } finally {
       client.release();
     }
+    nameStatements(pool);
     // Statements are traced only when tracing was on as the database opened: off, nothing wraps the client.
     const traced = tracingEnabled() ? traceSql(pool, 'postgresql', options.name) : pool;
     const db = drizzleNodePostgres({ client: traced, schema: options.schema, logger }) as unknown as Database<TSchema>;
@@ -75,7 +83,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   const ownsClient = options.pglite === undefined;
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
-  await applyMigrations(drizzlePglite({ client }) as never, migratePglite as never, options);
+  if (migrate) await applyMigrations(drizzlePglite({ client }) as never, migratePglite as never, options);
   const traced = tracingEnabled() ? traceSql(client, 'pglite', options.name) : client;
   const db = drizzlePglite({ client: traced, schema: options.schema, logger }) as unknown as Database<TSchema>;
   return {

@@ -75,6 +75,8 @@ export interface RunSubgraphOptions {
    * events wait in the outbox until the agency runs with an engine.
    */
   events?: EventEngine | undefined;
+  /** Migrate the database on start; false when its owner migrated it beforehand (`--migrate`). @default true */
+  migrate?: boolean;
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
@@ -103,6 +105,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
     ...(options.pglite ? { pglite: options.pglite } : {}),
+    ...(options.migrate === false ? { migrate: false } : {}),
   });
   let outbox: OutboxRelay | undefined;
   let consumers: Stoppable | undefined;

@@ -17,7 +17,9 @@ export function environmentPrefix(agencyName: string): string {
  * prints the agency's published SDL and exits instead: how an agency publishes its contract,
  * from its code or from its built image alike. With `--seed <people>` it writes (or grows) its slice
  * of the demo population, printing its progress as JSON lines, and exits: how `npm run seed` seeds
- * every agency, each through its own entry point.
+ * every agency, each through its own entry point. With `--migrate` it brings the database up to
+ * date and exits: how a deployment migrates as the database's owner before the service runs as a
+ * role that may not change the schema (`<AGENCY>_MIGRATE=false`).
  */
 export async function runSubgraphMain<TSchema extends Record<string, unknown>, TLoaders>(
   module: SubgraphModule<TSchema, TLoaders>,
@@ -35,6 +37,18 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     sector: module.access.policy.sector,
   });
   const logger = createLogger(module.agency.name, config.logLevel);
+  if (argv.includes('--migrate')) {
+    const database = await openDatabase({
+      name: module.agency.name,
+      schema: module.tables,
+      migrationsFolder: module.migrationsFolder,
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+    });
+    await database.close();
+    logger.info({ database: database.engine }, 'database migrated');
+    return;
+  }
   const seedAt = argv.indexOf('--seed');
   if (seedAt >= 0) {
     const people = Number(argv[seedAt + 1]);

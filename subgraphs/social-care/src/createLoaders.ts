@@ -1,5 +1,5 @@
-import { createListLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { and, asc, desc, inArray, isNull, or, sql } from 'drizzle-orm';
+import { anyOf, createListLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { and, asc, desc, isNull, or, sql } from 'drizzle-orm';
 import {
   allocations,
   assessments,
@@ -34,14 +34,14 @@ export function createLoaders(db: Database<SocialCareTables>) {
       db
         .select()
         .from(requests)
-        .where(inArray(requests.nhsNumber, [...keys]))
+        .where(anyOf(requests.nhsNumber, keys))
         .orderBy(desc(requests.requestedOn), asc(requests.id)),
     ),
     assessments: byPerson((keys) =>
       db
         .select()
         .from(assessments)
-        .where(inArray(assessments.nhsNumber, [...keys]))
+        .where(anyOf(assessments.nhsNumber, keys))
         .orderBy(desc(assessments.assessedOn), asc(assessments.id)),
     ),
     // Current services first (no end date), then the most recently started.
@@ -49,21 +49,17 @@ export function createLoaders(db: Database<SocialCareTables>) {
       db
         .select()
         .from(services)
-        .where(inArray(services.nhsNumber, [...keys]))
+        .where(anyOf(services.nhsNumber, keys))
         .orderBy(sql`${services.endDate} is not null`, desc(services.startDate), asc(services.id)),
     ),
     plans: byPerson((keys) =>
-      db
-        .select()
-        .from(plans)
-        .where(inArray(plans.nhsNumber, [...keys]))
-        .orderBy(desc(plans.agreedOn), asc(plans.id)),
+      db.select().from(plans).where(anyOf(plans.nhsNumber, keys)).orderBy(desc(plans.agreedOn), asc(plans.id)),
     ),
     reviews: byPerson((keys) =>
       db
         .select()
         .from(reviews)
-        .where(inArray(reviews.nhsNumber, [...keys]))
+        .where(anyOf(reviews.nhsNumber, keys))
         .orderBy(desc(reviews.reviewedOn), asc(reviews.id)),
     ),
     currentAllocation: createRowLoader<string, typeof allocations.$inferSelect>(
@@ -71,7 +67,7 @@ export function createLoaders(db: Database<SocialCareTables>) {
         db
           .select()
           .from(allocations)
-          .where(and(inArray(allocations.nhsNumber, [...keys]), isNull(allocations.endedOn))),
+          .where(and(anyOf(allocations.nhsNumber, keys), isNull(allocations.endedOn))),
       (row) => row.nhsNumber,
     ),
     // Both sides of caring in one statement: a row is handed to the cared-for person and to the carer.
@@ -80,9 +76,7 @@ export function createLoaders(db: Database<SocialCareTables>) {
         const rows = await db
           .select()
           .from(unpaidCarers)
-          .where(
-            or(inArray(unpaidCarers.caredForNhsNumber, [...keys]), inArray(unpaidCarers.carerNhsNumber, [...keys])),
-          )
+          .where(or(anyOf(unpaidCarers.caredForNhsNumber, keys), anyOf(unpaidCarers.carerNhsNumber, keys)))
           .orderBy(asc(unpaidCarers.since), asc(unpaidCarers.id));
         return rows.flatMap((row) => [
           { side: 'caredFor' as const, nhsNumber: row.caredForNhsNumber, row },
@@ -95,15 +89,11 @@ export function createLoaders(db: Database<SocialCareTables>) {
       db
         .select()
         .from(careWorkerAssignments)
-        .where(inArray(careWorkerAssignments.nhsNumber, [...keys]))
+        .where(anyOf(careWorkerAssignments.nhsNumber, keys))
         .orderBy(asc(careWorkerAssignments.since), asc(careWorkerAssignments.id)),
     ),
     worker: createRowLoader<string, typeof workers.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(workers)
-          .where(inArray(workers.id, [...keys])),
+      (keys) => db.select().from(workers).where(anyOf(workers.id, keys)),
       (row) => row.id,
     ),
     workersByOrganisation: createListLoader<string, typeof workers.$inferSelect>(
@@ -111,7 +101,7 @@ export function createLoaders(db: Database<SocialCareTables>) {
         db
           .select()
           .from(workers)
-          .where(inArray(workers.organisationCode, [...keys]))
+          .where(anyOf(workers.organisationCode, keys))
           .orderBy(asc(workers.name), asc(workers.id)),
       (row) => row.organisationCode,
     ),
@@ -120,16 +110,12 @@ export function createLoaders(db: Database<SocialCareTables>) {
         db
           .select()
           .from(competencies)
-          .where(inArray(competencies.workerId, [...keys]))
+          .where(anyOf(competencies.workerId, keys))
           .orderBy(asc(competencies.name), asc(competencies.id)),
       (row) => row.workerId,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(organisations)
-          .where(inArray(organisations.code, [...keys])),
+      (keys) => db.select().from(organisations).where(anyOf(organisations.code, keys)),
       (row) => row.code,
     ),
   };

@@ -1,29 +1,35 @@
-import { loadConsentFacts, type Caller, type Database, type SubjectFactsLoader } from '@joined-up/kit';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  anyOf,
+  careTeam,
+  loadConsentFacts,
+  relationshipKind as kind,
+  type Caller,
+  type Database,
+  type SubjectFactsLoader,
+} from '@joined-up/kit';
+import { and, eq, isNull } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { socialCarePolicy } from './policy.ts';
 import { allocations, assessments, careWorkerAssignments, unpaidCarers, type SocialCareTables } from './tables.ts';
-import { careTeam } from '@joined-up/kit';
-
-const kind = (name: string) => sql<string>`${name}::text`.as('kind');
 
 /**
  * The relationships social care's own data shows between the caller and each person: the case
  * allocated to them, their assignment as the person's care worker, a place on the care team the
  * council records, the person caring for someone allocated to them, or a carer's assessment they
- * carried out. One statement for all of these, whatever the number of people; the kit adds the
- * sharing decisions, delegations and emergencies.
+ * carried out. The kit adds the sharing decisions, delegations and emergencies, all in one
+ * statement whatever the number of people.
  */
 export function loadSubjectFacts(db: Database<SocialCareTables>): SubjectFactsLoader {
   return async (caller: Caller, nhsNumbers: readonly string[]) => {
     const people = [...nhsNumbers];
-    const [facts, relationships] = await Promise.all([
-      loadConsentFacts(db as Database<Record<string, unknown>>, caller, people, socialCarePolicy),
+    return loadConsentFacts(
+      db as Database<Record<string, unknown>>,
+      caller,
+      people,
+      socialCarePolicy,
       // Citizens act through their own record and delegations, never through a relationship.
-      caller.organisation.sector === 'citizen' ? Promise.resolve([]) : relationshipsOf(db, caller.subject, people),
-    ]);
-    for (const row of relationships) facts.get(row.nhsNumber)?.relationships.add(row.kind);
-    return facts;
+      caller.organisation.sector === 'citizen' ? [] : [relationshipsOf(db, caller.subject, people)],
+    );
   };
 }
 
@@ -32,17 +38,15 @@ function relationshipsOf(db: Database<SocialCareTables>, subject: string, people
     db
       .select({ nhsNumber: allocations.nhsNumber, kind: kind('allocated') })
       .from(allocations)
-      .where(
-        and(inArray(allocations.nhsNumber, people), eq(allocations.workerId, subject), isNull(allocations.endedOn)),
-      ),
+      .where(and(anyOf(allocations.nhsNumber, people), eq(allocations.workerId, subject), isNull(allocations.endedOn))),
     db
       .select({ nhsNumber: careWorkerAssignments.nhsNumber, kind: kind('assigned-care-worker') })
       .from(careWorkerAssignments)
-      .where(and(inArray(careWorkerAssignments.nhsNumber, people), eq(careWorkerAssignments.workerId, subject))),
+      .where(and(anyOf(careWorkerAssignments.nhsNumber, people), eq(careWorkerAssignments.workerId, subject))),
     db
       .select({ nhsNumber: careTeam.nhsNumber, kind: kind('care-team') })
       .from(careTeam)
-      .where(and(inArray(careTeam.nhsNumber, people), eq(careTeam.memberSubject, subject))),
+      .where(and(anyOf(careTeam.nhsNumber, people), eq(careTeam.memberSubject, subject))),
     db
       .select({ nhsNumber: unpaidCarers.carerNhsNumber, kind: kind('carer-of-allocated') })
       .from(unpaidCarers)
@@ -54,12 +58,12 @@ function relationshipsOf(db: Database<SocialCareTables>, subject: string, people
           isNull(allocations.endedOn),
         ),
       )
-      .where(inArray(unpaidCarers.carerNhsNumber, people)),
+      .where(anyOf(unpaidCarers.carerNhsNumber, people)),
     db
       .select({ nhsNumber: assessments.nhsNumber, kind: kind('carers-assessor') })
       .from(assessments)
       .where(
-        and(inArray(assessments.nhsNumber, people), eq(assessments.kind, 'carer'), eq(assessments.assessorId, subject)),
+        and(anyOf(assessments.nhsNumber, people), eq(assessments.kind, 'carer'), eq(assessments.assessorId, subject)),
       ),
   );
 }

@@ -500,8 +500,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
         ]),
       );
       // Services, requests, plans and the caring links: four statements; the access facts (sharing
-      // decisions, emergencies, relationships): three; the audit: one insert. Whatever the count of people.
-      expect(statements).toBe(8);
+      // decisions, emergencies, relationships): one; the audit: one insert. Whatever the count of people.
+      expect(statements).toBe(6);
     },
   );
 
@@ -1101,8 +1101,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
       };
       const one = await statementsFor(nhsNumbers.slice(0, 1));
       expect(await statementsFor(nhsNumbers)).toBe(one);
-      // The access facts (three), requests, assessments (needs and carer's at once) and reviews, and the audit insert.
-      expect(one).toBe(7);
+      // The access facts (one), requests, assessments (needs and carer's at once) and reviews, and the audit insert.
+      expect(one).toBe(5);
     });
   });
 

@@ -1,5 +1,5 @@
-import { createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { anyOf, createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { asc, desc, eq, isNull } from 'drizzle-orm';
 import {
   engagements,
   organisations,
@@ -34,7 +34,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
       db
         .select()
         .from(referrals)
-        .where(inArray(referrals.nhsNumber, [...keys]))
+        .where(anyOf(referrals.nhsNumber, keys))
         .orderBy(desc(referrals.referredOn), asc(referrals.id)),
     ),
     statusChanges: createListLoader<string, typeof referralStatusChanges.$inferSelect>(
@@ -42,7 +42,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
         db
           .select()
           .from(referralStatusChanges)
-          .where(inArray(referralStatusChanges.referralId, [...keys]))
+          .where(anyOf(referralStatusChanges.referralId, keys))
           .orderBy(asc(referralStatusChanges.changedOn), asc(referralStatusChanges.id)),
       (row) => row.referralId,
     ),
@@ -59,7 +59,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
         .from(referralStatusChanges)
         .innerJoin(referrals, eq(referrals.id, referralStatusChanges.referralId))
         .leftJoin(organisations, eq(organisations.code, referrals.referredToCode))
-        .where(inArray(referrals.nhsNumber, [...keys]))
+        .where(anyOf(referrals.nhsNumber, keys))
         .orderBy(desc(referralStatusChanges.changedOn), desc(referralStatusChanges.id));
       return rows.map((row) => ({
         ...row.change,
@@ -72,7 +72,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
       db
         .select()
         .from(whatMattersConversations)
-        .where(inArray(whatMattersConversations.nhsNumber, [...keys]))
+        .where(anyOf(whatMattersConversations.nhsNumber, keys))
         .orderBy(desc(whatMattersConversations.heldOn), asc(whatMattersConversations.id)),
     ),
     // Every session of each person, newest first, for the timeline: a person has hundreds at most.
@@ -80,7 +80,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
       db
         .select()
         .from(engagements)
-        .where(inArray(engagements.nhsNumber, [...keys]))
+        .where(anyOf(engagements.nhsNumber, keys))
         .orderBy(desc(engagements.occurredOn), desc(engagements.id)),
     ),
     engagementPages: createNewestFirstPageLoader(
@@ -94,36 +94,19 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
       where: isNull(engagements.sensitivity),
     }),
     worker: createRowLoader<string, typeof workers.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(workers)
-          .where(inArray(workers.id, [...keys])),
+      (keys) => db.select().from(workers).where(anyOf(workers.id, keys)),
       (row) => row.id,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(organisations)
-          .where(inArray(organisations.code, [...keys])),
+      (keys) => db.select().from(organisations).where(anyOf(organisations.code, keys)),
       (row) => row.code,
     ),
     service: createRowLoader<string, typeof services.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(services)
-          .where(inArray(services.id, [...keys])),
+      (keys) => db.select().from(services).where(anyOf(services.id, keys)),
       (row) => row.id,
     ),
     servicesOf: createListLoader<string, typeof services.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(services)
-          .where(inArray(services.organisationCode, [...keys]))
-          .orderBy(asc(services.name)),
+      (keys) => db.select().from(services).where(anyOf(services.organisationCode, keys)).orderBy(asc(services.name)),
       (row) => row.organisationCode,
     ),
     volunteersOf: createListLoader<string, typeof volunteers.$inferSelect>(
@@ -131,7 +114,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
         db
           .select()
           .from(volunteers)
-          .where(inArray(volunteers.serviceId, [...keys]))
+          .where(anyOf(volunteers.serviceId, keys))
           .orderBy(asc(volunteers.name), asc(volunteers.id)),
       (row) => row.serviceId,
     ),

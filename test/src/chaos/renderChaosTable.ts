@@ -19,19 +19,19 @@ export function renderChaosTable(result: ChaosResult): string {
         list(read.lostFields),
         list(read.silentGaps),
         `${seconds(read.p50Ms)} / ${seconds(read.p95Ms)} / ${seconds(read.maxMs)}`,
-        read.returnMs === 0 ? 'at once' : seconds(read.returnMs),
+        read.returnMs < 50 ? 'at once' : seconds(read.returnMs),
         seconds(read.recoveryMs),
       ].join(' | '),
     ),
   ].map((row) => (row.startsWith('|') ? row : `| ${row} |`));
   const writes = [
-    '| SIGTERM to | Writes | Committed | Failed | Not answered | Lost | Failed but committed ' +
+    '| Signal | Writes | Committed | Failed | Not answered | Lost | Failed but committed ' +
       '| Retries consistent | Duplicates | Misreported | Exit |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...result.writes.map(
       (write) =>
         `| ${[
-          write.target,
+          `${write.signal} to ${write.target}`,
           write.writes,
           write.committed,
           write.failed,
@@ -41,7 +41,7 @@ export function renderChaosTable(result: ChaosResult): string {
           `${write.retriedConsistently} of ${write.failed + write.cut}`,
           write.duplicates,
           write.misreported,
-          `${write.exitCode} after ${seconds(write.stopMs)}`,
+          write.signal === 'SIGTERM' ? `${write.exitCode} after ${seconds(write.stopMs)}` : 'woken',
         ].join(' | ')} |`,
     ),
   ];

@@ -16,10 +16,17 @@ export interface ChaosResult {
 
 export const faults: Fault[] = ['kill', 'hang', 'slow'];
 
+/** What is signalled in the middle of a burst of writes, and how. */
+export const writeFaults = [
+  ['gateway', 'SIGTERM'],
+  ['care-coordination', 'SIGTERM'],
+  ['care-coordination', 'SIGSTOP'],
+] as const;
+
 /**
  * Starts the federation as separate processes and, for each agency in turn, kills, hangs and
  * slows it under a load of reads of Sam's record; then SIGTERMs the gateway and care
- * coordination in the middle of a burst of writes. `onResult` hears each scenario as it ends.
+ * coordination, and hangs care coordination, each in the middle of a burst of writes. `onResult` hears each scenario as it ends.
  */
 export async function runChaos(
   settings: ChaosSettings,
@@ -48,8 +55,8 @@ export async function runChaos(
       }
     }
     const writes: WriteResult[] = [];
-    for (const target of ['gateway', 'care-coordination'] as const) {
-      writes.push(await runWriteScenario({ federation, target, settings }));
+    for (const [target, signal] of writeFaults) {
+      writes.push(await runWriteScenario({ federation, target, signal, settings }));
       onResult(writes.at(-1)!);
     }
     return { settings, reads, writes, unexpectedExits: federation.unexpectedExits() };

@@ -76,7 +76,7 @@ export async function runFaultScenario(options: {
     failedRequests: during.filter((answer) => answer.status !== 200).length,
     p50Ms: percentile(times, 0.5),
     p95Ms: percentile(times, 0.95),
-    maxMs: times.at(-1) ?? 0,
+    maxMs: Math.round(times.at(-1) ?? 0),
     returnMs: Math.round(returnedAt - returning),
     recoveryMs: recoveredAt === undefined ? undefined : Math.round(recoveredAt - returnedAt),
   };

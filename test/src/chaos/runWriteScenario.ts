@@ -1,11 +1,14 @@
+import { registeredOperation } from '@joined-up/schema';
 import pg from 'pg';
 import type { ChaosSettings } from './ChaosSettings.ts';
 import type { ChaosFederation } from './startChaosFederation.ts';
 
 /** What a burst of writes met when a process was stopped in the middle of it. */
 export interface WriteResult {
-  /** What was sent SIGTERM: the gateway or an agency. */
+  /** What was signalled: the gateway or an agency. */
   target: string;
+  /** SIGTERM (stopped, then started again) or SIGSTOP (hung, then woken with SIGCONT). */
+  signal: 'SIGTERM' | 'SIGSTOP';
   writes: number;
   /** Answered as committed (the referral and its id), as failed (an error answer), or not answered at all. */
   committed: number;
@@ -23,31 +26,33 @@ export interface WriteResult {
   duplicates: number;
   /** Lost, duplicated, or a retry that disagrees with the database. */
   misreported: number;
-  /** How long the process took to exit after SIGTERM, and its exit code. */
+  /** How long the process took to exit after SIGTERM, and its exit code; 0 and null for SIGSTOP. */
   stopMs: number;
   exitCode: number | null;
 }
 
-const sendReferral = `mutation SendReferralUnderFault($input: SendReferralInput!) {
-  sendReferral(input: $input) { replayed referral { id status } }
-}`;
+const sendReferral = registeredOperation('SendReferralUnderFault').body;
 
 type Outcome = { kind: 'committed'; id: string; replayed: boolean } | { kind: 'failed' | 'cut'; detail: string };
 
 /**
  * Sends a burst of idempotent care-coordination writes (referrals of Sam) through the gateway and
- * SIGTERMs `target` (the gateway, or care coordination) once a quarter of them are answered. Then it
- * starts the target again, compares every answer with care coordination's database, and retries
- * every write not answered as committed with its own key until it is.
+ * signals `target` (the gateway, or care coordination) once a quarter of them are answered: SIGTERM,
+ * then starts it again; or SIGSTOP, then SIGCONT once every write is answered (the gateway gives up
+ * on the writes it sent meanwhile, which the agency then makes: answered as failed, yet committed).
+ * Then it compares every answer with care coordination's database, and retries every write not
+ * answered as committed with its own key until it is.
  */
 export async function runWriteScenario(options: {
   federation: ChaosFederation;
   target: 'gateway' | 'care-coordination';
+  signal?: 'SIGTERM' | 'SIGSTOP';
   settings: ChaosSettings;
 }): Promise<WriteResult> {
   const { federation, target, settings } = options;
+  const signal = options.signal ?? 'SIGTERM';
   const token = await federation.tokenFor('gp');
-  const run = `chaos-${process.pid}-${Date.now()}-${target}`;
+  const run = `chaos-${process.pid}-${Date.now()}-${signal}-${target}`;
   const keys = Array.from({ length: settings.writes }, (_, index) => `${run}-${index}`);
   const write = (key: string) => send(federation.gateway.url, token, key, settings);
   const outcomes = new Map<string, Outcome>();
@@ -60,18 +65,26 @@ export async function runWriteScenario(options: {
       outcomes.set(key, await write(key));
       if (stoppedAt === undefined && outcomes.size >= Math.ceil(keys.length / 4)) {
         stoppedAt = performance.now();
-        if (target === 'gateway') federation.signalGateway('SIGTERM');
-        else federation.agency(target).signal('SIGTERM');
+        if (target === 'gateway') federation.signalGateway(signal);
+        else federation.agency(target).signal(signal);
       }
     }
   };
   await Promise.all(Array.from({ length: settings.writeConcurrency }, worker));
-  const exitCode = await process_.exited;
-  const stopMs = Math.round(performance.now() - (stoppedAt ?? performance.now()));
   const database = federation.agency('care-coordination').database.url;
+  let exitCode: number | null = null;
+  let stopMs = 0;
+  if (signal === 'SIGTERM') {
+    exitCode = await process_.exited;
+    stopMs = Math.round(performance.now() - (stoppedAt ?? performance.now()));
+  } else {
+    if (target === 'gateway') federation.signalGateway('SIGCONT');
+    else federation.agency(target).signal('SIGCONT');
+    await settle(process_.url);
+  }
   const beforeRetries = await committedReferrals(database, run);
-  if (target === 'gateway') await federation.startGateway();
-  else await federation.agency(target).start();
+  if (signal === 'SIGTERM' && target === 'gateway') await federation.startGateway();
+  else if (signal === 'SIGTERM') await federation.agency(target).start();
 
   // Every write not answered as committed is retried with its own key until it is answered so
   // (an open circuit takes a while to probe the agency again).
@@ -116,6 +129,7 @@ export async function runWriteScenario(options: {
   const count = (kind: Outcome['kind']) => [...outcomes.values()].filter((outcome) => outcome.kind === kind).length;
   return {
     target,
+    signal,
     writes: keys.length,
     committed: count('committed'),
     failed: count('failed'),
@@ -129,6 +143,24 @@ export async function runWriteScenario(options: {
     stopMs,
     exitCode,
   };
+}
+
+/**
+ * Waits for a woken process to have worked through what reached it while it was stopped: its
+ * /health answers once the requests queued before it have run, and a moment more lets their
+ * transactions end.
+ */
+async function settle(url: string): Promise<void> {
+  const health = new URL('/health', url.replace('localhost', '127.0.0.1'));
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const answered = await fetch(health, { signal: AbortSignal.timeout(5_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
 }
 
 /** Posts one referral of Sam with `key`, and says how it was answered. */

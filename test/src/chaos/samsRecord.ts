@@ -1,30 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
+import { registeredOperation } from '@joined-up/schema';
 import type { GraphQLResult } from '../graphqlRequest.ts';
 import { personFieldOwners } from '../personFieldOwners.ts';
 
 /**
- * Sam's joined-up record as he reads it himself: a few fields from each agency, and from
- * care coordination the plan, the team, the skills check (which needs social care's part) and the
- * timeline (which needs every agency's). Every nested selection stays within the field's own agency,
- * so whose data a field is follows from the Person field alone; the timeline's entries each name theirs.
+ * Sam's joined-up record (schema/operations/chaos/SamsRecordUnderFault.graphql): a few fields from
+ * each agency, and from care coordination the plan, the team, the skills check (which needs social
+ * care's part) and the timeline (which needs every agency's). Every nested selection stays within
+ * the field's own agency, so whose data a field is follows from the Person field alone; the
+ * timeline's entries each name theirs.
  */
-export const samsRecordQuery = `query SamsRecordUnderFault {
-  person(nhsNumber: "9990000018") {
-    nhsNumber
-    name { full }
-    problems { code { display } }
-    alerts { category description }
-    careAndSupportPlan { status nextReviewDue }
-    allocatedSocialWorker { name }
-    careWorkers { worker { name } }
-    socialPrescribingReferrals { status referredOn }
-    whatMattersToMe { whatMatters }
-    carePlan { version goals { description } }
-    careTeam { id role }
-    skillCoverage { skill gap }
-    timeline(first: 15) { edges { node { id occurredOn kind title } } }
-  }
-}`;
+export const samsRecordQuery = registeredOperation('SamsRecordUnderFault').body;
 
 /**
  * The user the suite reads as: Sam, whom every agency lets see all of his record, so that every

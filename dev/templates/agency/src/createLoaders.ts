@@ -1,5 +1,5 @@
-import { createListLoader, type Database } from '@joined-up/kit';
-import { desc, inArray } from 'drizzle-orm';
+import { anyOf, createListLoader, type Database } from '@joined-up/kit';
+import { desc } from 'drizzle-orm';
 import { supports, type __TYPE__Tables } from './tables.ts';
 
 /** The request's loaders: every list is fetched for all the people of a request in one statement. */
@@ -10,7 +10,7 @@ export function createLoaders(db: Database<__TYPE__Tables>) {
         db
           .select()
           .from(supports)
-          .where(inArray(supports.nhsNumber, [...nhsNumbers]))
+          .where(anyOf(supports.nhsNumber, nhsNumbers))
           .orderBy(desc(supports.startedOn)),
       (row) => row.nhsNumber,
     ),

@@ -1,0 +1,77 @@
+import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { defaultRequestLimits, requestLimitRules, type RequestLimits } from '@joined-up/gateway';
+import type { ValidationRule } from 'graphql';
+
+/** The configuration createGatewayRuntime takes, and the Hive Gateway CLI reads from gateway.config.ts. */
+export type HiveGatewayConfig = Parameters<typeof createGatewayRuntime>[0];
+
+export interface HiveGatewayOptions {
+  /** The committed supergraph (schema/supergraph.graphql), its subgraph URLs as they are to be reached. */
+  supergraph: string;
+  /** Depth, aliases, directives, cost and tokens: the same figures as our gateway's. @default defaultRequestLimits */
+  limits?: Partial<RequestLimits>;
+  /** How long to wait for an agency. @default 10_000 */
+  subgraphTimeoutMs?: number;
+  /** Production: no introspection. @default false */
+  production?: boolean;
+}
+
+/**
+ * Hive Gateway (MIT) over the committed supergraph, planning with Hive Router's Rust query planner
+ * (@graphql-hive/router-runtime): the path for a network that outgrows our gateway. Like ours it
+ * forwards the caller's own token (each agency verifies it and decides; policies stay where they
+ * live), the request id (x-request-id, kept when the client sent one, made otherwise), a declared
+ * emergency (x-break-glass-reason) and the W3C trace context, and refuses an operation over our
+ * limits with the same validation rule and QUERY_TOO_COMPLEX. The rate limit and the explorer
+ * stay with our gateway.
+ */
+export function hiveGatewayConfig(options: HiveGatewayOptions): HiveGatewayConfig {
+  const rules = requestLimitRules({ ...defaultRequestLimits, ...options.limits });
+  const forwarded = ['authorization', 'x-break-glass-reason', 'traceparent', 'tracestate'];
+  return {
+    supergraph: options.supergraph,
+    graphqlEndpoint: '/graphql',
+    unifiedGraphHandler,
+    logging: 'error',
+    landingPage: false,
+    graphiql: false,
+    // The request id is Hive Gateway's own plugin: forwarded to every subgraph and answered back.
+    requestId: { headerName: 'x-request-id' },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) =>
+        Object.fromEntries(
+          forwarded.flatMap((name) => {
+            const value = request.headers.get(name);
+            return value === null ? [] : [[name, value]];
+          }),
+        ),
+    },
+    upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
+    ...(options.production ? { disableIntrospection: { disableIf: () => true } } : {}),
+    plugins: () => [limitsPlugin(rules)],
+  };
+}
+
+/** Adds our request-limit rule to Hive Gateway's validation (its plugins are Envelop's). */
+function limitsPlugin(rules: ValidationRule[]) {
+  return {
+    onValidate({ addValidationRule }: { addValidationRule: (rule: ValidationRule) => void }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+  };
+}
+
+/**
+ * The supergraph with each subgraph's URL replaced (`@join__graph(name: "health", url: ...)`),
+ * as our gateway takes <AGENCY>_URL: the committed file records development URLs.
+ */
+export function withSubgraphUrls(supergraph: string, urls: Record<string, string | undefined>): string {
+  return supergraph.replace(
+    /(@join__graph\(name:\s*"([^"]+)",\s*url:\s*")([^"]*)(")/g,
+    (whole, before: string, name: string, _url: string, after: string) => {
+      const url = urls[name];
+      return url ? `${before}${url}${after}` : whole;
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { defaultRequestLimits } from '@joined-up/gateway';
+import { readSubgraphList } from '@joined-up/schema';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// Apollo Router's binary cannot be had here, so its committed configuration is checked against
+// what our gateway does: the same headers to each agency, the same limits, every agency's URL.
+const router = parse(readFileSync(new URL('../../deploy/apollo-router/router.yaml', import.meta.url), 'utf8')) as {
+  override_subgraph_url: Record<string, string>;
+  headers: { all: { request: Array<{ propagate: { named: string } }> } };
+  limits: Record<string, number>;
+  supergraph: { path: string; introspection: boolean };
+  traffic_shaping: { all: { timeout: string }; router: { timeout: string } };
+  health_check: { path: string };
+};
+
+describe("Apollo Router's router.yaml", () => {
+  it('forwards the caller token, the request id and a break-glass declaration to every agency', () => {
+    expect(router.headers.all.request.map((rule) => rule.propagate.named)).toEqual([
+      'authorization',
+      'x-request-id',
+      'x-break-glass-reason',
+    ]);
+  });
+
+  it("holds our gateway's limits and timeouts", () => {
+    expect(router.limits).toEqual({
+      max_depth: defaultRequestLimits.maxDepth,
+      max_aliases: defaultRequestLimits.maxAliases,
+      parser_max_tokens: defaultRequestLimits.maxTokens,
+      http_max_request_bytes: 100_000,
+    });
+    expect(router.traffic_shaping.all.timeout).toBe('10s');
+    expect(router.traffic_shaping.router.timeout).toBe('15s');
+    expect(router.supergraph).toMatchObject({ path: '/graphql', introspection: false });
+    expect(router.health_check.path).toBe('/health');
+  });
+
+  it('reaches every agency at its <AGENCY>_URL, defaulting to the development URL', () => {
+    const entries = readSubgraphList();
+    expect(Object.keys(router.override_subgraph_url).sort()).toEqual(entries.map((entry) => entry.name).sort());
+    for (const entry of entries)
+      expect(router.override_subgraph_url[entry.name]).toBe(`\${env.${entry.urlVariable}:-${entry.url}}`);
+  });
+});
