@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInProcessEngine, createLogger, createNatsEngine, type EventEngine, topics } from '@joined-up/core';
 import { loadAgencyModules } from '@joined-up/dev';
-import { auditEvents, outboxEvents, type RunningSubgraph, runSubgraph } from '@joined-up/kit';
+import { auditEvents, type RunningSubgraph, runSubgraph } from '@joined-up/kit';
 import { partnershipSectors, readSubgraphList } from '@joined-up/schema';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -13,7 +13,14 @@ import { graphqlRequest } from './graphqlRequest.ts';
 import { startIdentityProvider, type TestIdentityProvider } from './startIdentityProvider.ts';
 
 const sam = '9990000018';
-// The columns of care coordination's notifications this test reads (the agency's own table, loaded with its module).
+// The columns of care coordination's notifications this test reads, as its migrations make them.
+// The kit's outbox, as its migrations make it: agencies write it through runIdempotentWrite alone.
+const outboxEvents = pgTable('outbox_events', {
+  id: text('id').notNull(),
+  type: text('type').notNull(),
+  nhsNumber: text('nhs_number').notNull(),
+  recordId: text('record_id').notNull(),
+});
 const notificationsTable = pgTable('notifications', {
   eventId: text('event_id').notNull(),
   recipientSubject: text('recipient_subject').notNull(),
@@ -62,8 +69,7 @@ describe.each(engines)('care events through the $name engine', ({ make }) => {
       events: engine,
     });
   const notificationsOf = async (eventIds: string[] | string) => {
-    const table = (modules['care-coordination']!.tables as unknown as { notifications: typeof notificationsTable })
-      .notifications;
+    const table = notificationsTable;
     return careCoordination.database.db
       .select({ event_id: table.eventId, recipient_subject: table.recipientSubject, reason: table.reason })
       .from(table)

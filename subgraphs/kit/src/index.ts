@@ -57,9 +57,8 @@ export {
 
 // Events: the transactional outbox, its relay to the event engine, idempotent consumers.
 export { topics, type CareEvent, type CareNotification, type EventEngine } from '@joined-up/core';
-export { consumedEvents, outboxEvents } from './outboxEvents.ts';
 export { consumeOnce } from './consumeOnce.ts';
-export { startOutboxRelay, type OutboxRelay } from './startOutboxRelay.ts';
+export type { OutboxRelay } from './startOutboxRelay.ts';
 export { updateAtVersion } from './updateAtVersion.ts';
 export { isUniqueViolation } from './isUniqueViolation.ts';
 export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind } from './timelineEntry.ts';
