@@ -220,32 +220,53 @@ async function compare(
   );
 }
 
-/** SQL statements per request for a caseload of 5 and of 50, through our gateway. */
-async function caseloadStatements(agencies: Agencies): Promise<Record<string, number>> {
-  const caseload = workloads.find((workload) => workload.name === 'caseload')!;
-  const headers = {
-    'content-type': 'application/json',
-    authorization: `Bearer ${await agencies.token(caseload.user)}`,
-  };
-  const target = await startTarget('joined-up', {
-    supergraphPath,
-    identityUrl: agencies.ready.identityUrl,
-    headers,
-    workers: 1,
-  });
-  try {
-    const perRequest: Record<string, number> = {};
-    for (const first of [5, 50]) {
-      const body = JSON.stringify({ query: caseload.query, variables: { first } });
-      await check(target.url, headers, body);
+/**
+ * SQL statements per request, counted exactly: ten requests one after another through one
+ * gateway process, so nothing is in flight at either end of the count (under load, the
+ * counters read around a timed run also catch statements of requests that finish outside it).
+ * The person view, and the caseload at 5 and at 50 people, through our gateway, or through the
+ * before system's (the keys then end in `-before`).
+ */
+async function statementsPerRequest(
+  system: System,
+  target: GatewayName = 'joined-up',
+): Promise<Record<string, number>> {
+  const { agencies } = system;
+  const suffix = target === 'joined-up-before' ? '-before' : '';
+  const runs = [
+    { name: 'person-view', workload: workloads.find((workload) => workload.name === 'person-view')!, variables: {} },
+    ...[5, 50].map((first) => ({
+      name: `caseload-${first}`,
+      workload: workloads.find((workload) => workload.name === 'caseload')!,
+      variables: { first },
+    })),
+  ];
+  const perRequest: Record<string, number> = {};
+  for (const { name, workload, variables } of runs) {
+    const headers = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await agencies.token(workload.user)}`,
+    };
+    const gateway = await startTarget(target, {
+      supergraphPath: system.supergraphPath,
+      identityUrl: agencies.ready.identityUrl,
+      headers,
+      workers: 1,
+    });
+    try {
+      const body = JSON.stringify({
+        query: system.query(workload),
+        variables: { ...workload.variables, ...variables },
+      });
+      await check(gateway.url, headers, body);
       const before = await agencies.statements();
-      for (let i = 0; i < 10; i += 1) await check(target.url, headers, body);
-      perRequest[`caseload-${first}`] = ((await agencies.statements()) - before) / 10;
+      for (let i = 0; i < 10; i += 1) await check(gateway.url, headers, body);
+      perRequest[`${name}${suffix}`] = ((await agencies.statements()) - before) / 10;
+    } finally {
+      await gateway.stop();
     }
-    return perRequest;
-  } finally {
-    await target.stop();
   }
+  return perRequest;
 }
 
 const current = (agencies: Agencies): System => ({
@@ -254,6 +275,8 @@ const current = (agencies: Agencies): System => ({
   query: (workload) => workload.query,
 });
 
+// Interrupted, the run exits through process.exit, so every helper and target it started is stopped.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 console.log('Compiling the packages (npm run build) ...');
 execFileSync('npm', ['run', 'build'], { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: 'inherit' });
 const started = Date.now();
@@ -300,7 +323,10 @@ try {
     await benchmark?.stop();
   }
   if (targetNames.includes('joined-up') && chosen.some((workload) => workload.name === 'caseload'))
-    results.checks[`sqlPerRequest@${firstScale}`] = await caseloadStatements(agencies);
+    results.checks[`sqlPerRequest@${firstScale}`] = {
+      ...(await statementsPerRequest(systems.current)),
+      ...(systems.before ? await statementsPerRequest(systems.before, 'joined-up-before') : {}),
+    };
   for (const workload of agencyWorkloads.filter((candidate) => candidate.scaled)) {
     const ours = results.workloads[workload.name]?.['joined-up'];
     if (ours) (results.scales[workload.name] ??= {})[String(firstScale)] = ours;
@@ -321,7 +347,7 @@ for (const people of laterScales) {
     );
     for (const [workload, byTarget] of Object.entries(measured))
       (results.scales[workload] ??= {})[String(people)] = byTarget['joined-up']!;
-    results.checks[`sqlPerRequest@${people}`] = await caseloadStatements(scaled);
+    results.checks[`sqlPerRequest@${people}`] = await statementsPerRequest(current(scaled));
   } finally {
     await scaled.stop();
   }

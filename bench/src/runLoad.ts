@@ -32,6 +32,10 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
+    // An interrupted run stops its load generator too.
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.off('exit', orphan));
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);

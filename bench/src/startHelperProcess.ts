@@ -25,6 +25,10 @@ export function startHelperProcess<TReady>(
     execArgv: [...(options.compiled ? [] : ['--conditions=@joined-up/source']), '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // A run that is interrupted must not leave the agencies holding their ports for the next one.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`${file} exited with ${code} before it was ready`));
     child.once('exit', onExit);

@@ -150,6 +150,10 @@ export async function startTarget(
       cwd: root,
     },
   );
+  // An interrupted run must not leave a gateway on the port (workers go with their primary's signal).
+  const orphan = () => child.kill('SIGTERM');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   const url = `http://127.0.0.1:${targetPort}/graphql`;
   try {
     await waitUntilAnswering(url, options.headers, child);

@@ -45,6 +45,17 @@ export function parsePort(raw: string | undefined, fallback: number, name: strin
   return port;
 }
 
+/**
+ * The address a service listens on: the variable's value when set, otherwise loopback outside
+ * production, so that a developer's subgraphs and gateway are not reachable from the network
+ * (only the gateway should be reached at all, and only through it the agencies). Production,
+ * in a container, listens on every interface and leaves reachability to the network.
+ */
+export function parseHost(raw: string | undefined, environment: Environment): string | undefined {
+  if (raw !== undefined && raw.trim() !== '') return raw.trim();
+  return environment === 'production' ? undefined : '127.0.0.1';
+}
+
 /** NODE_ENV: development (the default), production or test. */
 export function parseEnvironment(raw: string | undefined, problems: string[]): Environment {
   if (raw === undefined || raw === '' || raw === 'development') return 'development';

@@ -27,16 +27,36 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   logger: Logger;
   /** The service's metrics: served at GET /metrics, and every answer counted by route and status. */
   metrics?: Registry;
+  /**
+   * Where each request's id comes from. `own`: always a new one, as the gateway does, so that no
+   * caller can choose the id an agency's audit is keyed by (a caller's `x-request-id` is only its
+   * correlation id). `forwarded`: the id the gateway passed on, as a subgraph does.
+   * @default "forwarded"
+   */
+  requestIds?: 'own' | 'forwarded';
 }
 
-// A caller-supplied request id is kept when it looks like one, so a trace can be followed
-// across gateway and subgraphs; anything else is replaced to keep logs clean.
+// A forwarded id (or a caller's correlation id) is kept when it looks like one, so a request can be
+// followed across gateway and subgraphs; anything else is replaced or dropped to keep logs clean.
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Reads the request id forwarded by the gateway, or makes a new one. */
 export function requestIdOf(request: IncomingMessage): string {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+}
+
+/**
+ * The caller's own id for a request, kept beside the gateway's as a correlation id: what a client
+ * sent as `x-request-id` to the gateway, which passes it on as `x-correlation-id`. Two callers may
+ * send the same one, so it never keys anything.
+ */
+export function correlationIdOf(
+  request: IncomingMessage,
+  header: 'x-request-id' | 'x-correlation-id',
+): string | undefined {
+  const given = request.headers[header];
+  return typeof given === 'string' && requestIdPattern.test(given) ? given : undefined;
 }
 
 /**
@@ -102,6 +122,9 @@ export function createHttpHandler<TContext extends BaseContext>(
       };
       try {
         response.setHeader('x-request-id', requestId);
+        // The caller's own id is given back beside ours, so it can find the request in our logs.
+        const correlationId = options.requestIds === 'own' ? correlationIdOf(request, 'x-request-id') : undefined;
+        if (correlationId) response.setHeader('x-correlation-id', correlationId);
         handle(request, response, requestId).catch(fail);
       } catch (error) {
         fail(error);
@@ -109,7 +132,7 @@ export function createHttpHandler<TContext extends BaseContext>(
     });
   };
   return (request, response) => {
-    const requestId = requestIdOf(request);
+    const requestId = options.requestIds === 'own' ? randomUUID() : requestIdOf(request);
     let route: string | undefined;
     if (countAnswer) {
       route = routeOf(safeTarget(request.url));

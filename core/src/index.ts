@@ -8,16 +8,19 @@ export {
   isUrl,
   loadIdentityConfig,
   parseEnvironment,
+  parseHost,
   parseOtlpEndpoint,
   parsePort,
   type Env,
   type Environment,
   type IdentityConfig,
 } from './config.ts';
+export { breakGlassDeclarationOf, breakGlassHeader, type BreakGlassDeclaration } from './breakGlassDeclarationOf.ts';
 export { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './cacheVerifiedTokens.ts';
 export {
   createHttpHandler,
   requestIdOf,
+  correlationIdOf,
   requestTargetOf,
   sendError,
   sendJson,
@@ -26,6 +29,7 @@ export {
   type HttpRoute,
 } from './createHttpHandler.ts';
 export { createLogger, type Logger } from './createLogger.ts';
+export { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 export { installCrashSafetyNet, type CrashSafetyNetOptions } from './installCrashSafetyNet.ts';
 export { currentRequestScope, runInRequestScope, type RequestScope } from './requestContext.ts';
 export { callerFromClaims, createTokenVerifier, type TokenVerifier } from './createTokenVerifier.ts';
@@ -70,3 +74,24 @@ export {
 export { createEventEngine } from './events/createEventEngine.ts';
 export { createInProcessEngine } from './events/createInProcessEngine.ts';
 export { createNatsEngine, type NatsEngineOptions } from './events/createNatsEngine.ts';
+export { catalogedCodeOf } from './limits/catalogedCodeOf.ts';
+export { createMemoryRateLimiter } from './limits/createMemoryRateLimiter.ts';
+export { LimitedApolloServer } from './limits/LimitedApolloServer.ts';
+export { measureOperation, type OperationMeasures } from './limits/measureOperation.ts';
+export {
+  defaultRateLimit,
+  rateLimitDecision,
+  rateLimitedError,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimiter,
+} from './limits/RateLimiter.ts';
+export { type HttpRequestLimits, refuseOversizedRequest } from './limits/refuseOversizedRequest.ts';
+export {
+  countTokens,
+  defaultRequestLimits,
+  queryTooComplex,
+  requestLimitRules,
+  type Measure,
+  type RequestLimits,
+} from './limits/requestLimits.ts';

@@ -19,10 +19,16 @@ export interface ListenOptions {
   shutdownGraceMs?: number;
   /** Told as soon as stopping begins, before requests in flight finish: readiness then says no. */
   onDraining?: () => void;
+  /**
+   * The address to listen on. Development keeps every service on loopback (127.0.0.1), so that
+   * nobody on the network reaches a subgraph around the gateway; a container listens on every
+   * interface (0.0.0.0) and its network decides who reaches it. @default every interface
+   */
+  host?: string | undefined;
 }
 
 /**
- * Listens on `port` (0 picks a free one) on all interfaces and reports where. `onStop` runs once
+ * Listens on `port` (0 picks a free one) on `options.host`, or all interfaces, and reports where. `onStop` runs once
  * every request has finished or been cut, so a database it closes is never closed under a request.
  */
 export async function listen(
@@ -78,7 +84,8 @@ export async function listen(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve());
+    if (options.host === undefined) server.listen(port, () => resolve());
+    else server.listen(port, options.host, () => resolve());
   });
   const actualPort = (server.address() as AddressInfo).port;
   let stopping: Promise<void> | undefined;

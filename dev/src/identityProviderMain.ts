@@ -17,6 +17,8 @@ const running = await listen(
   createIdentityProvider({ issuer: config.issuer, audience: config.audience, key }),
   config.port,
   '/',
+  undefined,
+  { host: config.host },
 );
 console.log(
   JSON.stringify({ service: 'identity', msg: 'identity provider listening', url: `http://localhost:${running.port}` }),

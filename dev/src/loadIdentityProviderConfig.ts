@@ -1,8 +1,17 @@
-import { configurationError, developmentIdentity, type Env, parseEnvironment, parsePort } from '@joined-up/core';
+import {
+  configurationError,
+  developmentIdentity,
+  type Env,
+  parseEnvironment,
+  parseHost,
+  parsePort,
+} from '@joined-up/core';
 
 /** The development identity provider's settings, read once at start-up. */
 export interface IdentityProviderConfig {
   port: number;
+  /** IDENTITY_HOST: where it listens; loopback unless set (a container sets 0.0.0.0). */
+  host: string | undefined;
   issuer: string;
   audience: string;
   /** Where the signing key is kept (created on first start). */
@@ -10,7 +19,7 @@ export interface IdentityProviderConfig {
 }
 
 /**
- * IDENTITY_PORT, IDENTITY_KEY_PATH, JOINED_UP_ISSUER and JOINED_UP_AUDIENCE. It signs a token for
+ * IDENTITY_PORT, IDENTITY_HOST, IDENTITY_KEY_PATH, JOINED_UP_ISSUER and JOINED_UP_AUDIENCE. It signs a token for
  * anyone who asks, as any demo user: with NODE_ENV=production it refuses to start, so a
  * production deployment cannot be left trusting it by mistake.
  */
@@ -28,6 +37,7 @@ export function loadIdentityProviderConfig(env: Env, defaultKeyPath: string): Id
   if (problems.length > 0) throw configurationError(problems);
   return {
     port,
+    host: parseHost(env['IDENTITY_HOST'], 'development'),
     issuer: env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer,
     audience: env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience,
     keyPath: env['IDENTITY_KEY_PATH'] ?? defaultKeyPath,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type GatewayOptions, startGateway } from '@joined-up/gateway';
 import { createInProcessEngine, createLogger, type EventEngine, listen, type RunningServer } from '@joined-up/core';
-import { type RunningSubgraph, runSubgraph, type SeedProgress } from '@joined-up/kit';
+import { type RunningSubgraph, runSubgraph, type SeedProgress, type SubgraphLimits } from '@joined-up/kit';
 import { partnershipSectors, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import { readFileSync } from 'node:fs';
 import { loadAgencyModules } from './loadAgencyModules.ts';
@@ -31,7 +31,13 @@ export interface FederationOptions {
   gateway?: Partial<GatewayOptions>;
   /** The event engine every agency's outbox is relayed to. @default an in-process engine, closed on stop */
   events?: EventEngine;
+  /** Overrides of every subgraph's own limits (a load test's rate, say). */
+  subgraphLimits?: Partial<SubgraphLimits>;
 }
+
+// Every service of a federation started in one process is for the developer's machine alone:
+// nobody on the network reaches an agency around the gateway, or the gateway itself.
+const loopback = '127.0.0.1';
 
 /** The whole system running in one process: identity provider, every agency, and the gateway. */
 export interface Federation {
@@ -51,6 +57,8 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     createIdentityProvider({ issuer: options.issuer, audience: options.audience, key: options.key }),
     options.ports?.identity ?? 0,
     '/',
+    undefined,
+    { host: loopback },
   );
   const identityConfig = {
     issuer: options.issuer,
@@ -76,6 +84,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
           const name = module.agency.name;
           started[name] = await runSubgraph(module, {
             port: options.ports?.subgraphs?.[name] ?? 0,
+            host: loopback,
             databaseUrl: options.databaseUrls?.[name],
             dataDir: options.dataDir ? join(options.dataDir, name) : undefined,
             identity: identityConfig,
@@ -87,6 +96,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
             logger: createLogger(name, level),
             sectors,
             events,
+            ...(options.subgraphLimits ? { limits: options.subgraphLimits } : {}),
           });
         }),
     );
@@ -98,6 +108,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     }));
     const gateway = await startGateway({
       port: options.ports?.gateway ?? 0,
+      host: loopback,
       supergraph: { sdl: readFileSync(supergraphPath, 'utf8') },
       subgraphs,
       identity: identityConfig,

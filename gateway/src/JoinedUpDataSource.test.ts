@@ -65,7 +65,8 @@ describe('JoinedUpDataSource', () => {
     ({
       requestId: 'req-42',
       caller: { subject: 'gp-1', token: 'the-callers-token' },
-      breakGlassReason: 'unconscious in A&E',
+      correlationId: 'the-callers-own-id',
+      breakGlass: { nhsNumber: '9990000018', reason: 'unconscious in A&E' },
       unavailable: new Map(),
       ...more,
     }) as never;
@@ -83,12 +84,13 @@ describe('JoinedUpDataSource', () => {
     });
   const sentTo = (path: string) => received.filter((request) => request.url === path).length;
 
-  it("forwards the caller's token, the request id and a break-glass reason, and returns the answer", async () => {
+  it("forwards the caller's token, both ids and a break-glass declaration, and returns the answer", async () => {
     expect(await call(dataSource('/graphql'))).toMatchObject({ data: { hello: 'world' } });
     expect(received.at(-1)?.headers).toMatchObject({
       authorization: 'Bearer the-callers-token',
       'x-request-id': 'req-42',
-      'x-break-glass-reason': 'unconscious in A&E',
+      'x-correlation-id': 'the-callers-own-id',
+      'x-break-glass': '9990000018; unconscious in A&E',
       'content-type': 'application/json',
     });
   });

@@ -1,5 +1,5 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { errorCodes, type Logger } from '@joined-up/core';
+import { breakGlassHeader, errorCodes, type Logger } from '@joined-up/core';
 import { type GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
 import { AgencyFailure, agencyFailure } from './AgencyFailure.ts';
 import { AgencyTraffic, defaultTrafficShaping } from './AgencyTraffic.ts';
@@ -112,9 +112,12 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('caller' in context) || !context.caller) return;
     request.http?.headers.set('authorization', `Bearer ${context.caller.token}`);
     request.http?.headers.set('x-request-id', context.requestId);
+    if (context.correlationId) request.http?.headers.set('x-correlation-id', context.correlationId);
     // Each agency decides for itself whether an emergency opens its records; the gateway only
-    // carries the declaration.
-    if (context.breakGlassReason) request.http?.headers.set('x-break-glass-reason', context.breakGlassReason);
+    // carries the declaration, as it checked it: one person's NHS number and the reason.
+    if (context.breakGlass) {
+      request.http?.headers.set(breakGlassHeader, `${context.breakGlass.nhsNumber}; ${context.breakGlass.reason}`);
+    }
   }
 
   /**

@@ -3,8 +3,18 @@ import type { RequestListener } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
+  breakGlassDeclarationOf,
   cacheVerifiedTokens,
+  correlationIdOf,
   createHttpHandler,
+  defaultRateLimit,
+  defaultRequestLimits,
+  hideFieldSuggestions,
+  LimitedApolloServer,
+  type RateLimit,
+  rateLimitedError,
+  type RequestLimits,
+  requestLimitRules,
   createMetricsRegistry,
   createTokenVerifier,
   graphqlRequestMetrics,
@@ -21,12 +31,8 @@ import { createExplorer } from './explorer/createExplorer.ts';
 import { formatGatewayError } from './formatGatewayError.ts';
 import { createGatewayMetrics } from './GatewayMetrics.ts';
 import type { GatewayContext } from './GatewayContext.ts';
-import { hideFieldSuggestions } from './hideFieldSuggestions.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
-import { LimitedApolloServer } from './LimitedApolloServer.ts';
-import { defaultRateLimit, type RateLimit, rateLimitedError } from './RateLimiter.ts';
-import { defaultRequestLimits, type RequestLimits, requestLimitRules } from './requestLimits.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
@@ -195,6 +201,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger: options.logger,
     metrics: registry,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
+    // The gateway's own id for every request, unique, whatever the caller sent: the agencies' audits
+    // are keyed by it. A caller's x-request-id is kept as its correlation id.
+    requestIds: 'own',
     context: async (request, requestId) => {
       // The deadline runs from the request's start, token check and rate limit included.
       const deadlineAt = performance.now() + requestTimeoutMs;
@@ -208,12 +217,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         );
         throw rateLimitedError(decision);
       }
-      const breakGlass = request.headers['x-break-glass-reason'];
+      // Checked here, so a malformed declaration is refused before any agency is called.
+      const breakGlass = breakGlassDeclarationOf(request.headers);
+      const correlationId = correlationIdOf(request, 'x-request-id');
       return {
         requestId,
+        correlationId,
         caller,
-        logger: options.logger.child({ requestId, caller: caller.subject }),
-        breakGlassReason: typeof breakGlass === 'string' ? breakGlass : undefined,
+        logger: options.logger.child({ requestId, correlationId, caller: caller.subject }),
+        breakGlass,
         deadlineAt,
         unavailable: new Map(),
       };

@@ -1,7 +1,6 @@
-import { createLogger } from '@joined-up/core';
+import { createLogger, rateLimitedError } from '@joined-up/core';
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from './createRateLimiter.ts';
-import { rateLimitedError } from './RateLimiter.ts';
 
 const logger = createLogger('rate-limiter-test', 'silent');
 

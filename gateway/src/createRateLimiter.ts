@@ -1,5 +1,4 @@
-import type { Logger } from '@joined-up/core';
-import { type RateLimit, type RateLimiter, rateLimitDecision } from './RateLimiter.ts';
+import { createMemoryRateLimiter, type Logger, type RateLimit, type RateLimiter } from '@joined-up/core';
 
 export interface RateLimiterOptions extends RateLimit {
   /** Redis shared by every gateway replica; undefined counts in this process's memory. */
@@ -25,30 +24,4 @@ export async function createRateLimiter(options: RateLimiterOptions): Promise<Ra
     });
   }
   return createMemoryRateLimiter(rateLimit, options.now ?? Date.now);
-}
-
-function createMemoryRateLimiter(rateLimit: RateLimit, now: () => number): RateLimiter {
-  const windowMs = rateLimit.windowSeconds * 1000;
-  const windows = new Map<string, { count: number; endsAt: number }>();
-  let nextSweep = now() + windowMs;
-  return {
-    async hit(key) {
-      const at = now();
-      // Forget ended windows once per window length, so callers who left cost no memory.
-      if (at >= nextSweep) {
-        for (const [other, window] of windows) if (window.endsAt <= at) windows.delete(other);
-        nextSweep = at + windowMs;
-      }
-      let window = windows.get(key);
-      if (!window || window.endsAt <= at) {
-        window = { count: 0, endsAt: at + windowMs };
-        windows.set(key, window);
-      }
-      window.count += 1;
-      return rateLimitDecision(rateLimit, window.count, window.endsAt - at);
-    },
-    async close() {
-      windows.clear();
-    },
-  };
 }

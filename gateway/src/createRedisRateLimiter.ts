@@ -1,6 +1,5 @@
-import type { Logger } from '@joined-up/core';
 import { createClient } from 'redis';
-import { type RateLimit, type RateLimiter, rateLimitDecision } from './RateLimiter.ts';
+import { type Logger, type RateLimit, type RateLimiter, rateLimitDecision } from '@joined-up/core';
 
 export interface RedisRateLimiterOptions extends RateLimit {
   url: string;

@@ -1,5 +1,5 @@
-import { errorCodes, traceExtensions } from '@joined-up/core';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { catalogedCodeOf, errorCodes, traceExtensions } from '@joined-up/core';
+import type { GraphQLFormattedError } from 'graphql';
 
 /**
  * The last word on every error the gateway returns: the agency's name when an agency is
@@ -15,16 +15,8 @@ export function formatGatewayError(
 ): GraphQLFormattedError {
   // While tracing is on, the trace id leads from a client's error report to the trace.
   const extensions: Record<string, unknown> = { ...formatted.extensions, ...traceExtensions() };
-  // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; one our own validation rules
-  // raised with a catalogued code (a request limit) keeps that code.
-  const original = error instanceof GraphQLError ? error.originalError : undefined;
-  const originalCode = original instanceof GraphQLError ? original.extensions['code'] : undefined;
-  if (
-    extensions['code'] === 'GRAPHQL_VALIDATION_FAILED' &&
-    typeof originalCode === 'string' &&
-    originalCode in errorCodes
-  )
-    extensions['code'] = originalCode;
+  // A request limit's QUERY_TOO_COMPLEX stays itself, not GRAPHQL_VALIDATION_FAILED.
+  if (extensions['code'] !== undefined) extensions['code'] = catalogedCodeOf(extensions['code'], error);
   for (const internal of ['stacktrace', 'response', 'http', 'exception']) delete extensions[internal];
   const serviceName = extensions['serviceName'];
   if (typeof serviceName === 'string' && !extensions['agency'])

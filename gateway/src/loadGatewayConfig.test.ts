@@ -6,6 +6,10 @@ describe('loadGatewayConfig', () => {
   it('uses development defaults and the subgraph list', () => {
     const config = loadGatewayConfig({});
     expect(config.port).toBe(4000);
+    // Loopback outside production: only the developer's own machine reaches it.
+    expect(config.host).toBe('127.0.0.1');
+    expect(loadGatewayConfig({ NODE_ENV: 'production' }).host).toBeUndefined();
+    expect(loadGatewayConfig({ GATEWAY_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(config.workers).toBe(1);
     expect(config.environment).toBe('development');
     expect(config.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])).toEqual([

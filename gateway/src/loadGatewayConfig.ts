@@ -1,24 +1,29 @@
 import { accessSync, constants } from 'node:fs';
 import {
   configurationError,
+  defaultRateLimit,
+  defaultRequestLimits,
   type Env,
+  type RateLimit,
+  type RequestLimits,
   type IdentityConfig,
   isUrl,
   loadIdentityConfig,
   parseEnvironment,
+  parseHost,
   parsePort,
   parseOtlpEndpoint,
 } from '@joined-up/core';
 import { readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
-import { defaultRateLimit, type RateLimit } from './RateLimiter.ts';
-import { defaultRequestLimits, type RequestLimits } from './requestLimits.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
   port: number;
+  /** GATEWAY_HOST: the address listened on; loopback outside production unless set. */
+  host: string | undefined;
   /** Processes serving the port (node:cluster); production sets one per core. */
   workers: number;
   /** The supergraph file to watch or the URL to poll. */
@@ -64,6 +69,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
   const positive = (name: string, fallback: number): number => wholeNumber(name, fallback, 1);
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
+    host: parseHost(env['GATEWAY_HOST'], parseEnvironment(env['NODE_ENV'], [])),
     workers: positive('GATEWAY_WORKERS', 1),
     supergraph: loadSupergraphSource(env, positive('GATEWAY_SUPERGRAPH_POLL_SECONDS', 10), problems),
     subgraphs: readSubgraphList().map((entry) => {

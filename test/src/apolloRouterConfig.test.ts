@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 // what our gateway does: the same headers to each agency, the same limits, every agency's URL.
 const router = parse(readFileSync(new URL('../../deploy/apollo-router/router.yaml', import.meta.url), 'utf8')) as {
   override_subgraph_url: Record<string, string>;
-  headers: { all: { request: Array<{ propagate: { named: string } }> } };
+  headers: { all: { request: Array<{ propagate: { named: string; rename?: string } }> } };
   limits: Record<string, number>;
   supergraph: { path: string; introspection: boolean };
   traffic_shaping: { all: { timeout: string }; router: { timeout: string } };
@@ -16,11 +16,11 @@ const router = parse(readFileSync(new URL('../../deploy/apollo-router/router.yam
 };
 
 describe("Apollo Router's router.yaml", () => {
-  it('forwards the caller token, the request id and a break-glass declaration to every agency', () => {
-    expect(router.headers.all.request.map((rule) => rule.propagate.named)).toEqual([
-      'authorization',
-      'x-request-id',
-      'x-break-glass-reason',
+  it("forwards the caller token, the caller's request id as a correlation id and a break-glass declaration", () => {
+    expect(router.headers.all.request.map((rule) => rule.propagate)).toEqual([
+      { named: 'authorization' },
+      { named: 'x-request-id', rename: 'x-correlation-id' },
+      { named: 'x-break-glass' },
     ]);
   });
 

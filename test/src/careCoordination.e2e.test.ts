@@ -223,11 +223,11 @@ describe.each(['joined-up', 'hive'] as const)("Sam's care, end to end through th
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<{ data: T; requestId: string }> {
-    const requestId = `cc-e2e-${randomUUID()}`;
-    const { status, body } = await federation.query<T>(as, query, variables, { 'x-request-id': requestId });
+    const { status, headers, body } = await federation.query<T>(as, query, variables);
     expect(status, `${as}: ${query}`).toBe(200);
     expect(body.errors, `${as}: ${query}`).toBeUndefined();
-    return { data: body.data as T, requestId };
+    // The gateway's own id for the request, which every agency's audit is keyed by.
+    return { data: body.data as T, requestId: headers.get('x-request-id')! };
   }
 
   const readPlan = async (as: string) =>

@@ -35,7 +35,7 @@ const until = async (check: () => Promise<boolean>, ms = 60_000) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
-const admit = `mutation ($input: RecordHospitalAdmissionInput!) {
+const admit = `mutation ($input: HospitalAdmissionRecordInput!) {
   recordHospitalAdmission(input: $input) { admission { id ward } replayed }
 }`;
 

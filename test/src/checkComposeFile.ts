@@ -292,13 +292,24 @@ function checkGateway(services: Map<string, Mapping>, problems: string[]): void 
   }
 }
 
+/**
+ * Only the gateway is published on the host's every interface: agencies are reached through it,
+ * never around it, so a subgraph publishes nothing; anything else published (the development
+ * identity provider) is bound to the host's loopback. No host port is published twice.
+ */
 function checkPublishedPorts(services: Map<string, Mapping>, problems: string[]): void {
   const publishers = new Map<string, string>();
+  const roles = new Map(expectedServices.map((expected) => [expected.name, expected.role]));
   for (const [name, service] of services) {
-    for (const port of publishedPorts(service)) {
+    const ports = publishedPorts(service);
+    if (roles.get(name) === 'subgraph' && ports.length > 0)
+      problems.push(`${name}: a subgraph must not be published to the host; it is reached through the gateway`);
+    for (const { host, port } of ports) {
       const other = publishers.get(port);
       if (other !== undefined) problems.push(`host port ${port} is published by ${other} and ${name}`);
       publishers.set(port, name);
+      if (roles.get(name) !== 'gateway' && roles.get(name) !== 'subgraph' && host !== '127.0.0.1')
+        problems.push(`${name}: port ${port} is published on every interface; only the gateway's may be`);
     }
   }
 }
@@ -401,15 +412,21 @@ function healthcheckCommand(service: Mapping): string[] {
 }
 
 /** Host side of each published port, as "ip:port" or "port". */
-function publishedPorts(service: Mapping): string[] {
+/** The host ports a service publishes, each with the host address it is bound to (undefined: every one). */
+function publishedPorts(service: Mapping): { host: string | undefined; port: string }[] {
   const raw = service['ports'];
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((port): string[] => {
-    if (isMapping(port)) return port['published'] === undefined ? [] : [String(port['published'])];
+  return raw.flatMap((port): { host: string | undefined; port: string }[] => {
+    if (isMapping(port)) {
+      if (port['published'] === undefined) return [];
+      const host = typeof port['host_ip'] === 'string' ? port['host_ip'] : undefined;
+      return [{ host, port: String(port['published']) }];
+    }
     const parts = String(port)
       .replace(/\/(tcp|udp)$/, '')
       .split(':');
-    return parts.length < 2 ? [] : [parts.slice(0, -1).join(':')];
+    if (parts.length < 2) return [];
+    return [{ host: parts.length > 2 ? parts.slice(0, -2).join(':') : undefined, port: parts.at(-2)! }];
   });
 }
 

@@ -60,6 +60,7 @@ describe('docker-compose.yml', () => {
     const document = compose();
     expect(environment(service(document, 'identity'))).toEqual({
       IDENTITY_PORT: '4100',
+      IDENTITY_HOST: '0.0.0.0',
       JOINED_UP_ISSUER: 'https://identity.joined-up.dev',
       JOINED_UP_AUDIENCE: 'joined-up',
       IDENTITY_KEY_PATH: '/data/signing-key.json',
@@ -94,18 +95,18 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('publishes each service on its own port and keeps the databases unpublished', () => {
+  it("publishes only the gateway's port, and the identity provider's on loopback", () => {
     const document = compose();
     const published = Object.fromEntries(
       Object.entries(document.services).map(([name, value]) => [name, value['ports']]),
     );
     expect(published).toEqual({
-      identity: ['4100:4100'],
+      identity: ['127.0.0.1:4100:4100'],
       redis: undefined,
       gateway: ['4000:4000'],
       ...Object.fromEntries(
         agencies.flatMap((entry) => [
-          [entry.name, [`${portOf(entry)}:${portOf(entry)}`]],
+          [entry.name, undefined],
           [`${entry.name}-db`, undefined],
         ]),
       ),
@@ -215,8 +216,18 @@ describe('checkComposeFile rejects', () => {
 
   it('a host port published twice', () => {
     const document = compose();
-    service(document, 'health')['ports'] = ['4002:4001'];
-    expect(checkComposeFile(document, root)).toEqual(['host port 4002 is published by health and social-care']);
+    service(document, 'identity')['ports'] = ['127.0.0.1:4000:4100'];
+    expect(checkComposeFile(document, root)).toEqual(['host port 4000 is published by identity and gateway']);
+  });
+
+  it('a subgraph published to the host, or anything but the gateway on every interface', () => {
+    const document = compose();
+    service(document, 'health')['ports'] = ['4001:4001'];
+    service(document, 'identity')['ports'] = [{ target: 4100, published: 4100 }];
+    expect(checkComposeFile(document, root)).toEqual([
+      "identity: port 4100 is published on every interface; only the gateway's may be",
+      'health: a subgraph must not be published to the host; it is reached through the gateway',
+    ]);
   });
 
   it('gateway subgraph URLs that do not name the subgraph services', () => {

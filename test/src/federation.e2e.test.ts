@@ -392,17 +392,25 @@ describe('the federation end to end, over real HTTP', () => {
     });
   });
 
-  it('keeps the caller’s request id, so one request can be followed through every log', async () => {
-    const response = await fetch(federation.gatewayUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await federation.tokenFor('gp')}`,
-        'x-request-id': 'trace-abc-123',
-      },
-      body: JSON.stringify({ query: '{ person(nhsNumber: "9990000018") { name { full } } }' }),
-    });
-    expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
+  it('gives every request its own id, and keeps the caller’s beside it as a correlation id', async () => {
+    const send = async (user: string) =>
+      fetch(federation.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await federation.tokenFor(user)}`,
+          'x-request-id': 'trace-abc-123',
+        },
+        body: JSON.stringify({ query: '{ person(nhsNumber: "9990000018") { name { full } } }' }),
+      });
+    const [first, second] = [await send('gp'), await send('practice-nurse')];
+    const ids = [first, second].map((response) => response.headers.get('x-request-id'));
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect([first, second].map((response) => response.headers.get('x-correlation-id'))).toEqual([
+      'trace-abc-123',
+      'trace-abc-123',
+    ]);
   });
 
   it('refuses missing and bad tokens at the gateway with 401', async () => {

@@ -23,7 +23,11 @@ describe('requests that ended every process before, and fuzzing of every service
   let services: Array<{ name: string; url: string; port: number }> = [];
   beforeAll(async () => {
     process.on('unhandledRejection', recordStray);
-    federation = await startFederationForTest({ people: 100, gateway: { rateLimit: { limit: 10_000_000 } } });
+    federation = await startFederationForTest({
+      people: 100,
+      gateway: { rateLimit: { limit: 10_000_000 } },
+      subgraphLimits: { rateLimit: { limit: 10_000_000, windowSeconds: 60 } },
+    });
     services = [
       { name: 'gateway', url: federation.gatewayUrl, port: federation.federation.gateway.port },
       ...Object.values(federation.federation.subgraphs).map(({ name, url, port }) => ({ name, url, port })),

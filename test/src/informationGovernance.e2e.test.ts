@@ -40,9 +40,10 @@ const expectedFields = (user: string, agency: Agency) => {
 };
 
 /** Reads an agency's audit rows for one request, straight from its database. */
-async function auditRowsFor(federation: TestFederation, agency: Agency, requestId: string) {
+/** The audit rows of the requests a test sent with its own x-request-id (kept as their correlation id). */
+async function auditRowsFor(federation: TestFederation, agency: Agency, correlationId: string) {
   const db = federation.federation.subgraphs[agency]!.database.db;
-  return db.select().from(auditEvents).where(eq(auditEvents.requestId, requestId));
+  return db.select().from(auditEvents).where(eq(auditEvents.correlationId, correlationId));
 }
 
 describe('information governance, end to end through the gateway', () => {
@@ -125,6 +126,23 @@ describe('information governance, end to end through the gateway', () => {
       }
     },
   );
+
+  it("keys the audit by the gateway's own request id, not the id a caller chose", async () => {
+    // Two callers choose the same x-request-id; each agency's audit still tells their requests apart.
+    const query = `{ person(nhsNumber: "${sam}") { name { full } } }`;
+    const chosen = { 'x-request-id': 'chosen-by-two-callers' };
+    const answers = [
+      await federation.query('gp', query, {}, chosen),
+      await federation.query('carer', query, {}, chosen),
+    ];
+    const rows = await auditRowsFor(federation, 'health', 'chosen-by-two-callers');
+    expect(rows.map((row) => row.actorRole).sort()).toEqual(['carer', 'gp']);
+    expect(new Set(rows.map((row) => row.requestId)).size).toBe(2);
+    expect(rows.map((row) => row.requestId).sort()).toEqual(
+      answers.map((answer) => answer.headers.get('x-request-id')).sort(),
+    );
+    expect(rows.map((row) => row.requestId)).not.toContain('chosen-by-two-callers');
+  });
 
   it('refuses to alter the audit in every agency: the database rejects UPDATE and DELETE', async () => {
     for (const agency of agencies) {
@@ -257,7 +275,7 @@ describe('information governance, end to end through the gateway', () => {
       const reason = 'Found collapsed at the surgery; checking diabetes history';
       const emergency = await federation.query<{
         person: { name: { full: string }; problems: unknown[]; encounters: unknown };
-      }>('unrelated-gp', query, {}, { 'x-break-glass-reason': reason });
+      }>('unrelated-gp', query, {}, { 'x-break-glass': `${sam}; ${reason}` });
       expect(emergency.body.data?.person).toMatchObject({ name: { full: 'Sam Taylor' }, encounters: null });
       expect(emergency.body.data?.person.problems.length).toBeGreaterThan(0);
       // Consultations are not opened by break-glass in health's policy.
@@ -315,7 +333,7 @@ describe('information governance, end to end through the gateway', () => {
     expect((await federation.query('social-worker', referrals)).body.errors).toBeUndefined();
     const audited = await federation.federation.subgraphs['voluntary-sector']!.database.db.select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.requestId, 'sam-shares'), eq(auditEvents.action, 'write')));
+      .where(and(eq(auditEvents.correlationId, 'sam-shares'), eq(auditEvents.action, 'write')));
     expect(audited.map((row) => ({ actor: row.actorName, categories: row.categories }))).toEqual([
       { actor: 'Sam Taylor', categories: ['sharing-decisions'] },
     ]);

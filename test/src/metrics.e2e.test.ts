@@ -50,7 +50,7 @@ beforeAll(async () => {
     'unrelated-gp',
     record,
     { nhsNumber: sam },
-    { 'x-break-glass-reason': 'Collapsed in clinic.' },
+    { 'x-break-glass': `${sam}; Collapsed in clinic.` },
   );
   // An operation named after a number is counted as "other", never under its name.
   await federation.query('gp', `query Sam${sam} { person(nhsNumber: "${sam}") { nhsNumber } }`);

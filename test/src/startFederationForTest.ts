@@ -33,6 +33,7 @@ export async function startFederationForTest(
     people?: number;
     without?: string[];
     gateway?: FederationOptions['gateway'];
+    subgraphLimits?: FederationOptions['subgraphLimits'];
     /**
      * Which gateway the test's requests go through: ours, or Hive Gateway on the Rust query planner
      * with its committed configuration, in front of the same subgraphs. @default 'joined-up'
@@ -50,6 +51,7 @@ export async function startFederationForTest(
     logLevel: 'silent',
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
+    ...(options.subgraphLimits ? { subgraphLimits: options.subgraphLimits } : {}),
   });
   const hive =
     options.engine === 'hive'
@@ -79,7 +81,9 @@ export async function startFederationForTest(
         token: as === undefined ? undefined : await tokenFor(as),
         headers: { ...headers, 'x-request-id': requestId },
       });
-      answered.push({ requestId, agencies: agenciesAnswering(query, result.body.data) });
+      // The gateway's own id, which the agencies' audits are keyed by (the test's is only a correlation id).
+      const audited = result.headers.get('x-request-id') ?? requestId;
+      answered.push({ requestId: audited, agencies: agenciesAnswering(query, result.body.data) });
       return result as never;
     },
     unauditedReads: async () => {

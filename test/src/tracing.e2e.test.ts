@@ -46,6 +46,7 @@ const exporter = new InMemorySpanExporter();
 let tracing: Tracing;
 let federation: TestFederation;
 let spans: ReadableSpan[];
+let samsRecordRequestId: string;
 let refusal: { traceId: unknown; spans: ReadableSpan[] };
 
 function treeOf(requestId: string): ReadableSpan[] {
@@ -71,11 +72,15 @@ beforeAll(async () => {
   tracing = startTracing({ serviceName: 'joined-up-test', exporter });
   federation = await startFederationForTest({ people: 60 });
   exporter.reset();
-  const answer = await federation.query('gp', samsJoinedUpRecord, {}, { 'x-request-id': 'trace-sams-record' });
+  const answer = await federation.query('gp', samsJoinedUpRecord);
+  samsRecordRequestId = answer.headers.get('x-request-id')!;
   expect(answer.body.errors).toBeUndefined();
-  spans = await settled('trace-sams-record');
-  const refused = await federation.query('unrelated-gp', samsJoinedUpRecord, {}, { 'x-request-id': 'trace-refused' });
-  refusal = { traceId: refused.body.errors?.[0]?.extensions?.['traceId'], spans: await settled('trace-refused') };
+  spans = await settled(samsRecordRequestId);
+  const refused = await federation.query('unrelated-gp', samsJoinedUpRecord);
+  refusal = {
+    traceId: refused.body.errors?.[0]?.extensions?.['traceId'],
+    spans: await settled(refused.headers.get('x-request-id')!),
+  };
   if (process.env['PRINT_SPAN_TREE']) console.log(renderSpanTree(spans));
 }, 180_000);
 
@@ -103,7 +108,7 @@ describe("the trace of Sam's joined-up record", () => {
     expect(traceIds.size).toBe(1);
     const index = byId();
     const gatewayServer = spans.find(
-      (span) => span.attributes['joined_up.request_id'] === 'trace-sams-record' && ancestors(span, index).length <= 1,
+      (span) => span.attributes['joined_up.request_id'] === samsRecordRequestId && ancestors(span, index).length <= 1,
     );
     expect(gatewayServer?.name).toBe('POST /graphql');
     for (const name of ['gateway.request', 'gateway.validate', 'gateway.plan', 'gateway.execute']) {
@@ -118,7 +123,7 @@ describe("the trace of Sam's joined-up record", () => {
   it("continues in each agency under the gateway's fetch of it, W3C traceparent carried by the call", () => {
     const index = byId();
     const agencyServers = spans.filter(
-      (span) => span.name === 'POST /graphql' && span.attributes['joined_up.request_id'] === 'trace-sams-record',
+      (span) => span.name === 'POST /graphql' && span.attributes['joined_up.request_id'] === samsRecordRequestId,
     );
     const agencies = agencyServers
       .map((server) => ancestors(server, index).find((span) => span.name === 'gateway.fetch')?.attributes['service'])

@@ -8,6 +8,7 @@ describe('loadSubgraphConfig', () => {
   it('defaults to embedded PGlite, the development identity provider and a 3,000-person seed', () => {
     expect(loadSubgraphConfig({}, agency)).toEqual({
       port: 4002,
+      host: '127.0.0.1',
       databaseUrl: undefined,
       dataDir: '.data/social-care',
       identity: developmentIdentity,
@@ -16,6 +17,7 @@ describe('loadSubgraphConfig', () => {
       seed: { people: 3000 },
       sectors: ['social-care'],
       shutdownGraceMs: 10_000,
+      schemaReaderRoles: ['schema-reader'],
       migrate: true,
     });
   });
@@ -74,6 +76,15 @@ describe('loadSubgraphConfig in production and for a partnership', () => {
     });
     expect(() => loadSubgraphConfig({ JOINED_UP_SEED: 'yes' }, agency)).toThrowError(
       'JOINED_UP_SEED must be true or false, got "yes"',
+    );
+  });
+
+  it('listens on loopback outside production, on every interface in production, or where it is told', () => {
+    expect(loadSubgraphConfig({}, agency).host).toBe('127.0.0.1');
+    expect(loadSubgraphConfig({ NODE_ENV: 'production' }, agency).host).toBeUndefined();
+    expect(loadSubgraphConfig({ JOINED_UP_HOST: '0.0.0.0' }, agency).host).toBe('0.0.0.0');
+    expect(loadSubgraphConfig({ JOINED_UP_HOST: '0.0.0.0', SOCIAL_CARE_HOST: '10.0.0.2' }, agency).host).toBe(
+      '10.0.0.2',
     );
   });
 

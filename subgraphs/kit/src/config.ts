@@ -5,6 +5,7 @@ import {
   configurationError,
   loadIdentityConfig,
   parseEnvironment,
+  parseHost,
   parsePort,
   parseOtlpEndpoint,
 } from '@joined-up/core';
@@ -14,6 +15,8 @@ import { join } from 'node:path';
 export interface SubgraphConfig {
   /** TCP port; 0 picks a free one. */
   port: number;
+  /** <AGENCY>_HOST or JOINED_UP_HOST: the address listened on; loopback outside production unless set. */
+  host: string | undefined;
   /** PostgreSQL connection string; when absent the subgraph uses embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   /** Folder for the embedded PGlite database. */
@@ -32,6 +35,8 @@ export interface SubgraphConfig {
   sectors: string[];
   /** Longest wait on SIGTERM for requests in flight (writes included) to finish before the rest are cut. */
   shutdownGraceMs: number;
+  /** JOINED_UP_SCHEMA_READER_ROLES: roles that may read `_service { sdl }` in production. */
+  schemaReaderRoles: string[];
   /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
   otlpEndpoint: string | undefined;
   /**
@@ -59,6 +64,7 @@ export function loadSubgraphConfig(
   const environment = parseEnvironment(env['NODE_ENV'], problems);
   const config: SubgraphConfig = {
     port,
+    host: parseHost(env[`${agency.prefix}_HOST`] || env['JOINED_UP_HOST'], environment),
     databaseUrl: env[`${agency.prefix}_DATABASE_URL`] || undefined,
     // <AGENCY>_DATA_DIR is the agency's own folder; JOINED_UP_DATA_DIR holds every agency's, one each.
     dataDir: env[`${agency.prefix}_DATA_DIR`] || join(env['JOINED_UP_DATA_DIR'] || '.data', agency.name),
@@ -73,6 +79,10 @@ export function loadSubgraphConfig(
       problems,
     ),
     otlpEndpoint: parseOtlpEndpoint(env, problems),
+    schemaReaderRoles: (env['JOINED_UP_SCHEMA_READER_ROLES'] || 'schema-reader')
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean),
     migrate: parseMigrate(env[`${agency.prefix}_MIGRATE`], `${agency.prefix}_MIGRATE`, problems),
   };
   if (problems.length > 0) throw configurationError(problems);

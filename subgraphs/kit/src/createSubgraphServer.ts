@@ -1,17 +1,26 @@
 import {
+  type BreakGlassDeclaration,
+  breakGlassDeclarationOf,
   type Caller,
+  correlationIdOf,
   type Logger,
   type TokenVerifier,
+  catalogedCodeOf,
   createHttpHandler,
+  createMemoryRateLimiter,
   createMetricsRegistry,
   graphqlRequestMetrics,
+  hideFieldSuggestions,
+  LimitedApolloServer,
+  rateLimitedError,
+  requestLimitRules,
   requestLogging,
   sendJson,
   traceExtensions,
 } from '@joined-up/core';
 import type { Registry } from 'prom-client';
 import type { IncomingMessage, RequestListener } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -32,6 +41,8 @@ import { subgraphSdl } from './subgraphSdl.ts';
 import { governResolvers } from './access/governResolvers.ts';
 import { settleEntities } from './settleEntities.ts';
 import { createSubgraphMetrics, type SubgraphMetrics } from './SubgraphMetrics.ts';
+import { defaultSubgraphLimits, type SubgraphLimits } from './subgraphLimits.ts';
+import { defaultSchemaReaderRoles, guardSchemaService } from './guardSchemaService.ts';
 
 /** Who runs a subgraph: its service name and the agency's name shown to people in errors. */
 export interface Agency {
@@ -43,14 +54,17 @@ export interface Agency {
 
 /** What every resolver receives, built afresh for each request. */
 export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoaders> extends GuardedContext {
+  /** The gateway's id for this request (x-request-id), unique per request: what the audit is keyed by. */
   requestId: string;
+  /** The caller's own id for the request (x-correlation-id from the gateway), kept beside it in the audit. */
+  correlationId: string | undefined;
   caller: Caller;
   db: Database<TSchema>;
   loaders: TLoaders;
   logger: Logger;
   agency: Agency;
-  /** The emergency reason this request declared (x-break-glass-reason), if any. */
-  breakGlassReason: string | undefined;
+  /** The emergency this request declared (x-break-glass: one person's NHS number and the reason), if any. */
+  breakGlass: BreakGlassDeclaration | undefined;
   /** The subgraph's counters of decisions and audit rows. */
   metrics?: SubgraphMetrics;
   /** The relay of the agency's outbox, told when a write has committed events. */
@@ -80,6 +94,10 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   sectors: readonly string[];
   /** The relay of the agency's outbox, when it publishes to an event engine. */
   outbox?: { wake(): void };
+  /** Overrides of the subgraph's own limits. @default defaultSubgraphLimits */
+  limits?: Partial<SubgraphLimits>;
+  /** Roles that may read `_service { sdl }` in production. @default ['schema-reader'] */
+  schemaReaderRoles?: readonly string[];
 }
 
 /** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
@@ -118,51 +136,74 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   settleEntities(schema);
   const registry = createMetricsRegistry(agency.name);
   const metrics = createSubgraphMetrics(registry, agency.name);
-  const apollo = new ApolloServer<Context>({
-    schema,
-    introspection: !production,
-    includeStacktraceInErrorResponses: false,
-    // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP
-    // server and the database). Apollo's own signal handler would race that stop, as the gateway's did.
-    stopOnTerminationSignals: false,
-    // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      requestLogging<Context>(logger),
-      graphqlRequestMetrics<Context>(registry),
-      auditWriting<Context>(logger, metrics),
-    ],
-    // Outside development an unexpected error's words stay in the logs: a failed statement's
-    // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
-    formatError: (formatted) => tagWithAgency(formatted, agency, options.environment !== 'development'),
-  });
+  const limits: SubgraphLimits = { ...defaultSubgraphLimits, ...options.limits };
+  const rateLimiter = createMemoryRateLimiter(limits.rateLimit);
+  // The subgraph measures every request itself, as the gateway does: a caller who reaches it
+  // directly, with a valid token, meets the same kind of limits (subgraphLimits says how large).
+  const apollo = new LimitedApolloServer<Context>(
+    {
+      schema,
+      validationRules: requestLimitRules(limits),
+      introspection: !production,
+      includeStacktraceInErrorResponses: false,
+      // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP
+      // server and the database). Apollo's own signal handler would race that stop, as the gateway's did.
+      stopOnTerminationSignals: false,
+      // Inline tracing serves Apollo Studio, which this project does not use; it would only add bytes.
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        requestLogging<Context>(logger),
+        graphqlRequestMetrics<Context>(registry),
+        auditWriting<Context>(logger, metrics),
+        ...(production ? [guardSchemaService<Context>(options.schemaReaderRoles ?? defaultSchemaReaderRoles)] : []),
+      ],
+      // Outside development an unexpected error's words stay in the logs: a failed statement's
+      // message holds its SQL (drizzle's "Failed query: select ..."), tests and fuzzing included.
+      // In production graphql-js's "Did you mean ...?" would spell out, name by name, the schema
+      // that introspection is off to keep.
+      formatError: (formatted, error) => {
+        const tagged = tagWithAgency(formatted, error, agency, options.environment !== 'development');
+        return production ? hideFieldSuggestions(tagged) : tagged;
+      },
+    },
+    limits,
+  );
   await apollo.start();
   let draining = false;
   const listener = createHttpHandler<Context>({
     apollo,
     logger,
     metrics: registry,
+    maxBodyBytes: limits.maxBodyBytes,
     context: async (request: IncomingMessage, requestId: string) => {
       const caller = await options.verifyToken(request.headers.authorization);
-      const breakGlassReason = breakGlassReasonOf(request);
+      // Per caller, not per connection: the gateway's connections carry every caller's requests.
+      const decision = await rateLimiter.hit(caller.subject);
+      if (!decision.allowed) {
+        logger.warn({ requestId, caller: caller.subject, limit: decision.limit }, 'rate limited');
+        throw rateLimitedError(decision);
+      }
+      const breakGlass = breakGlassDeclarationOf(request.headers);
+      const correlationId = correlationIdOf(request, 'x-correlation-id');
       return {
         requestId,
+        correlationId,
         caller,
         db: options.database.db,
         loaders: options.createLoaders(options.database.db),
         logger: logger.child({ requestId }),
         agency,
-        breakGlassReason,
+        breakGlass,
         metrics,
         ...(options.outbox ? { outbox: options.outbox } : {}),
-        audit: createAuditTrail(caller, requestId),
+        audit: createAuditTrail(caller, requestId, correlationId),
         access: createAccessControl({
           policy: options.access.policy,
           caller,
           agencyName: agency.displayName,
           loadFacts: loadSubjectFacts,
-          breakGlassReason,
+          breakGlass,
           onDecision: metrics.decided,
         }),
       };
@@ -193,13 +234,25 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     beginDraining: () => {
       draining = true;
     },
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await rateLimiter.close();
+    },
   };
 }
 
-function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, masked: boolean): GraphQLFormattedError {
+function tagWithAgency(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  agency: Agency,
+  masked: boolean,
+): GraphQLFormattedError {
   const extensions: Record<string, unknown> = {
     ...formatted.extensions,
+    // A request limit's QUERY_TOO_COMPLEX stays itself, not GRAPHQL_VALIDATION_FAILED.
+    ...(formatted.extensions?.['code'] === undefined
+      ? {}
+      : { code: catalogedCodeOf(formatted.extensions['code'], error) }),
     agency: agency.displayName,
     serviceName: agency.name,
     ...traceExtensions(),
@@ -216,14 +269,4 @@ function tagWithAgency(formatted: GraphQLFormattedError, agency: Agency, masked:
     };
   }
   return { ...formatted, extensions };
-}
-
-/**
- * The emergency reason a professional declares for break-glass access, passed on by the gateway
- * in x-break-glass-reason. Blank or oversized values are ignored rather than trusted.
- */
-function breakGlassReasonOf(request: IncomingMessage): string | undefined {
-  const raw = request.headers['x-break-glass-reason'];
-  const reason = typeof raw === 'string' ? raw.trim() : '';
-  return reason.length >= 10 && reason.length <= 500 ? reason : undefined;
 }

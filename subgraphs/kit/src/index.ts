@@ -14,6 +14,7 @@ export {
 } from './runSubgraph.ts';
 export { runSubgraphMain } from './runSubgraphMain.ts';
 export { publishedSdl } from './subgraphSdl.ts';
+export type { SubgraphLimits } from './subgraphLimits.ts';
 
 // Errors and input.
 export { createError, isValidNhsNumber, requireNhsNumber, type ErrorCode } from '@joined-up/core';

@@ -17,6 +17,7 @@ import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphCont
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
 import { type OutboxRelay, startOutboxRelay } from './startOutboxRelay.ts';
+import type { SubgraphLimits } from './subgraphLimits.ts';
 
 /** Progress of a long seed, reported as people written so far. */
 export type SeedProgress = (done: number, total: number) => void;
@@ -53,6 +54,8 @@ export interface EventServices<TSchema extends Record<string, unknown>> {
 
 export interface RunSubgraphOptions {
   port: number;
+  /** The address to listen on. @default every interface */
+  host?: string | undefined;
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   /** Use this PGlite instead of opening one (tests). */
@@ -68,6 +71,10 @@ export interface RunSubgraphOptions {
   verifyToken?: TokenVerifier;
   /** The partnership's sectors, the agency's own included. @default the agency's own sector alone */
   sectors?: readonly string[];
+  /** Overrides of the subgraph's own request limits and rate limit. @default defaultSubgraphLimits */
+  limits?: Partial<SubgraphLimits>;
+  /** Roles that may read `_service { sdl }` in production (JOINED_UP_SCHEMA_READER_ROLES). @default schema-reader */
+  schemaReaderRoles?: readonly string[];
   /** Longest wait, once stopping, for requests in flight to finish. @default 10_000 */
   shutdownGraceMs?: number;
   /**
@@ -127,6 +134,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       access: module.access,
       sectors: options.sectors ?? [module.access.policy.sector],
       ...(outbox ? { outbox } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.schemaReaderRoles ? { schemaReaderRoles: options.schemaReaderRoles } : {}),
     });
     consumers =
       engine && outbox && module.startConsumers
@@ -146,6 +155,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       {
         ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
         onDraining: server.beginDraining,
+        host: options.host,
       },
     );
     logger.info({ url: running.url, database: database.engine }, 'subgraph listening');

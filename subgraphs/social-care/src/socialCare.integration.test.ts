@@ -1163,7 +1163,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
         query: entities('careAndSupportPlan { status } careWorkers { worker { name } } careActAssessments { id }'),
         variables: asPeople(sam),
         token: await socialCare.idp.tokenFor('unrelated-gp'),
-        headers: { 'x-break-glass-reason': reason },
+        headers: { 'x-break-glass': `${sam}; ${reason}` },
       });
       expect(emergency.body).toEqual({
         data: {

@@ -1293,7 +1293,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('voluntary-sector subgraph o
         const before = await subgraph.query<WholeRecord>('unrelated-gp', wholeRecord, representations(margaret));
         expect(outcomes(before.body)['socialPrescribingReferrals']).toBe(deny);
         const emergency = await queryAs<WholeRecord>('unrelated-gp', wholeRecord, representations(margaret), {
-          'x-break-glass-reason': reason,
+          'x-break-glass': `${margaret}; ${reason}`,
         });
         expect(outcomes(emergency.body)).toEqual({
           socialPrescribingReferrals: allow,

@@ -23,9 +23,10 @@ export function recoveryBoundMs(settings: ChaosSettings): number {
 /**
  * Every figure of a run that misses its goal, in words; none when all are met. The goals: every
  * answer keeps every other agency's data and names the agency at fault at each path it blanked,
- * is HTTP 200, and waits for the agency's timeout once at most; answers are whole again soon after the
- * agency returns; and no write is lost, duplicated or misreported, nor one that committed told it
- * failed when the process had its grace period. A gap listed in knownGaps is held to what it says instead, and reported once closed.
+ * is HTTP 200, and waits for the agency's timeout once at most; answers are whole again soon
+ * after the agency returns; and no write is lost, duplicated or misreported, nor one that
+ * committed told it failed when the process had its grace period. A gap listed in knownGaps is
+ * held to what it says instead, and reported once closed.
  */
 export function judgeChaos(result: ChaosResult): string[] {
   return [

@@ -26,7 +26,8 @@ export const writeFaults = [
 /**
  * Starts the federation as separate processes and, for each agency in turn, kills, hangs and
  * slows it under a load of reads of Sam's record; then SIGTERMs the gateway and care
- * coordination, and hangs care coordination, each in the middle of a burst of writes. `onResult` hears each scenario as it ends.
+ * coordination, and hangs care coordination, each in the middle of a burst of writes.
+ * `onResult` hears each scenario as it ends.
  */
 export async function runChaos(
   settings: ChaosSettings,

@@ -11,7 +11,10 @@ export const auditEvents = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** The gateway's own id for the request, unique per request. */
     requestId: text('request_id').notNull(),
+    /** The caller's own x-request-id, if it sent one: for following a request, never a key (callers may repeat it). */
+    correlationId: text('correlation_id'),
     actorSubject: text('actor_subject').notNull(),
     actorName: text('actor_name').notNull(),
     actorRole: text('actor_role').notNull(),

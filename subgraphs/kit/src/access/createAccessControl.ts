@@ -1,4 +1,4 @@
-import { type Caller, createError, inSpan } from '@joined-up/core';
+import { type BreakGlassDeclaration, type Caller, createError, inSpan } from '@joined-up/core';
 import DataLoader from 'dataloader';
 import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
 import { type AccessDecision, decideAccess } from './decideAccess.ts';
@@ -26,8 +26,8 @@ export function createAccessControl(options: {
   caller: Caller;
   agencyName: string;
   loadFacts: SubjectFactsLoader;
-  /** The reason given in this request's x-break-glass-reason header, if any. */
-  breakGlassReason: string | undefined;
+  /** The emergency this request declared (x-break-glass), if any: it opens the one person it names. */
+  breakGlass: BreakGlassDeclaration | undefined;
   /** Told of every decision, for the agency's metrics. */
   onDecision?: (category: string, granted: boolean) => void;
 }): AccessControl {
@@ -39,18 +39,21 @@ export function createAccessControl(options: {
   );
   const decideOnce = async (nhsNumber: string, category: string): Promise<AccessDecision> => {
     const known = await facts.load(nhsNumber);
-    // An emergency declared earlier (and audited) stays open for a while, so a clinician in an
-    // emergency does not have to repeat the reason on every request.
+    // A declaration opens the person it names and no one else the request reaches (other NHS
+    // numbers in a list, aliases, entities): they are decided as if nothing had been declared.
+    const declared = options.breakGlass?.nhsNumber === nhsNumber ? options.breakGlass.reason : undefined;
+    // An emergency declared earlier (and audited) stays open for that person for a while, so a
+    // clinician in an emergency does not have to repeat the reason on every request.
     const decision = decideAccess(
       options.policy,
       options.caller,
       nhsNumber,
       known,
       category,
-      options.breakGlassReason ?? known.activeBreakGlassReason,
+      declared ?? known.activeBreakGlassReason,
     );
     return decision.allowed && decision.breakGlassReason
-      ? { ...decision, breakGlassDeclared: options.breakGlassReason !== undefined }
+      ? { ...decision, breakGlassDeclared: declared !== undefined }
       : decision;
   };
   // Each decision is a span with its category and outcome, never the person it was about.

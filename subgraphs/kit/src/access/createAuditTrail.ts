@@ -22,7 +22,7 @@ export interface AuditTrail {
   rows(): Array<typeof auditEvents.$inferInsert>;
 }
 
-export function createAuditTrail(caller: Caller, requestId: string): AuditTrail {
+export function createAuditTrail(caller: Caller, requestId: string, correlationId?: string | undefined): AuditTrail {
   const entries = new Map<string, AuditEntry>();
   return {
     record(nhsNumber, category, options = {}) {
@@ -42,7 +42,7 @@ export function createAuditTrail(caller: Caller, requestId: string): AuditTrail 
     },
     rows: () =>
       [...entries.values()].map((entry) => ({
-        ...auditRow({ caller, requestId }, entry.nhsNumber, [...entry.categories].sort(), entry.action),
+        ...auditRow({ caller, requestId, correlationId }, entry.nhsNumber, [...entry.categories].sort(), entry.action),
         breakGlass: entry.breakGlassReason !== undefined,
         breakGlassReason: entry.breakGlassReason ?? null,
         breakGlassDeclared: entry.breakGlassDeclared,
@@ -52,7 +52,7 @@ export function createAuditTrail(caller: Caller, requestId: string): AuditTrail 
 
 /** One audit row: who did what to whose data, for which request. */
 export function auditRow(
-  context: { caller: Caller; requestId: string },
+  context: { caller: Caller; requestId: string; correlationId?: string | undefined },
   nhsNumber: string,
   categories: string[],
   action: 'read' | 'write',
@@ -60,6 +60,7 @@ export function auditRow(
   const { caller } = context;
   return {
     requestId: context.requestId,
+    correlationId: context.correlationId ?? null,
     actorSubject: caller.subject,
     actorName: caller.name,
     actorRole: caller.role,

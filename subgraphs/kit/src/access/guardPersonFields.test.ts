@@ -1,4 +1,4 @@
-import type { Caller, Sector } from '@joined-up/core';
+import type { BreakGlassDeclaration, Caller, Sector } from '@joined-up/core';
 import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createAccessControl } from './createAccessControl.ts';
@@ -65,13 +65,13 @@ const rows = {
 };
 
 /** Resolves the guarded field as the given caller, counting how often the agency's facts are loaded. */
-async function resolveAs(role: string, field: 'timeline' | 'carePlan', breakGlassReason?: string) {
+async function resolveAs(role: string, field: 'timeline' | 'carePlan', breakGlass?: BreakGlassDeclaration) {
   let factLoads = 0;
   const access = createAccessControl({
     policy,
     caller: caller(role),
     agencyName: 'Riverside Council',
-    breakGlassReason,
+    breakGlass,
     loadFacts: async (_caller, nhsNumbers) => {
       factLoads += 1;
       return new Map(
@@ -192,9 +192,19 @@ describe('guardPersonFields with a field of several categories', () => {
   });
 
   it('flags a part opened by a declared emergency in the audit', async () => {
-    const { value, audited } = await resolveAs('gp', 'timeline', 'Found collapsed at home, looking for his plan');
+    const reason = 'Found collapsed at home, looking for his plan';
+    const { value, audited } = await resolveAs('gp', 'timeline', { nhsNumber: sam, reason });
     expect(value).toEqual(['review-1']);
     expect(audited).toEqual([{ categories: ['reviews'], breakGlass: true }]);
+  });
+
+  it('opens nothing with an emergency declared for someone else', async () => {
+    const { value, audited } = await resolveAs('gp', 'timeline', {
+      nhsNumber: '9434765919',
+      reason: 'Another patient',
+    });
+    expect(value).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect(audited).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { HTTPGraphQLRequest } from '@apollo/server';
-import { createRequestError } from '@joined-up/core';
+import { createRequestError } from '../errorCodes.ts';
 import type { GraphQLError } from 'graphql';
 import { countTokens, queryTooComplex, type RequestLimits } from './requestLimits.ts';
 

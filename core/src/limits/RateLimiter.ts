@@ -1,5 +1,5 @@
 import { HeaderMap } from '@apollo/server';
-import { createRequestError } from '@joined-up/core';
+import { createRequestError } from '../errorCodes.ts';
 import type { GraphQLError } from 'graphql';
 
 /** A fixed window per caller: at most `limit` requests in `windowSeconds` from the first. */

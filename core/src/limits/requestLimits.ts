@@ -1,4 +1,4 @@
-import { createRequestError } from '@joined-up/core';
+import { createRequestError } from '../errorCodes.ts';
 import {
   type FragmentDefinitionNode,
   type GraphQLError,
