@@ -24,7 +24,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{core,gateway,schema,dev,test,bench}/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts'],
+          include: ['{core,gateway,schema,dev,test,bench,app}/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/*.e2e.test.ts', '**/node_modules/**', 'dev/templates/**'],
         },
       },

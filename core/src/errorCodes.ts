@@ -94,6 +94,21 @@ export const errorCodes = {
       'figures.',
     refuses: { status: 400 },
   },
+  PERSISTED_QUERY_NOT_FOUND: {
+    description:
+      'The request names a registered operation by id (`documentId`, ' +
+      'or `extensions.persistedQuery.sha256Hash`) that the gateway ' +
+      'does not have: the client was built with an operation not ' +
+      'registered under schema/operations/.',
+    refuses: { status: 400 },
+  },
+  OPERATION_NOT_REGISTERED: {
+    description:
+      'The gateway runs registered operations only ' +
+      '(GATEWAY_TRUSTED_DOCUMENTS_ONLY) and the operation text sent is ' +
+      'not one of them: send a registered operation by its id.',
+    refuses: { status: 400 },
+  },
   RATE_LIMITED: {
     description:
       'The caller has sent more requests than allowed in the ' +

@@ -77,6 +77,7 @@ export { createNatsEngine, type NatsEngineOptions } from './events/createNatsEng
 export { catalogedCodeOf } from './limits/catalogedCodeOf.ts';
 export { createMemoryRateLimiter } from './limits/createMemoryRateLimiter.ts';
 export { LimitedApolloServer } from './limits/LimitedApolloServer.ts';
+export { TrustedDocuments, type ResolvedRequest, type TrustedDocumentsOptions } from './limits/TrustedDocuments.ts';
 export { measureOperation, type OperationMeasures } from './limits/measureOperation.ts';
 export {
   defaultRateLimit,

@@ -4,7 +4,7 @@ import { dataDirOf } from './paths.ts';
 
 /** What `npm start` runs where, read once from the environment. */
 export interface StartConfig {
-  ports: { gateway: number; identity: number; subgraphs: Record<string, number> };
+  ports: { gateway: number; identity: number; app: number; subgraphs: Record<string, number> };
   /** Folder holding every agency's PGlite database and the signing key. */
   dataDir: string;
   /** PostgreSQL per agency, where <AGENCY>_DATABASE_URL is set. */
@@ -18,7 +18,7 @@ export interface StartConfig {
 }
 
 /**
- * GATEWAY_PORT, IDENTITY_PORT, and for each agency <AGENCY>_PORT, <AGENCY>_DATABASE_URL and
+ * GATEWAY_PORT, IDENTITY_PORT, APP_PORT, and for each agency <AGENCY>_PORT, <AGENCY>_DATABASE_URL and
  * <AGENCY>_URL; JOINED_UP_PEOPLE, JOINED_UP_DATA_DIR and JOINED_UP_LOG_LEVEL. All problems are
  * reported together.
  */
@@ -31,6 +31,7 @@ export function loadStartConfig(
     ports: {
       gateway: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
       identity: parsePort(env['IDENTITY_PORT'], 4100, 'IDENTITY_PORT', problems),
+      app: parsePort(env['APP_PORT'], 3000, 'APP_PORT', problems),
       subgraphs: Object.fromEntries(
         agencies.map(({ name, prefix, port }) => [
           name,

@@ -1,3 +1,5 @@
+import { startApp } from '@joined-up/app';
+import { buildApp, builtAppFolder, builtAppIsStale } from '@joined-up/app/build';
 import {
   createEventEngine,
   createLogger,
@@ -27,6 +29,11 @@ try {
   process.exit(1);
 }
 const { people } = config;
+if (builtAppIsStale()) {
+  console.log('Building the web app (app/web changed since it was last built)...');
+  await buildApp();
+}
+const appOrigin = `http://localhost:${config.ports.app}`;
 // Every service runs in this process, so they share one tracer provider; each span's service shows in its tree.
 if (config.otlpEndpoint) startTracing({ serviceName: 'joined-up', endpoint: config.otlpEndpoint });
 console.log(
@@ -46,9 +53,21 @@ const federation = await startFederation({
   audience: developmentIdentity.audience,
   environment: 'development',
   logLevel: config.logLevel,
+  // The web app's pages call the gateway from their own origin.
+  gateway: { allowedOrigins: [appOrigin] },
+});
+const app = await startApp({
+  port: config.ports.app,
+  distDir: builtAppFolder,
+  config: {
+    gatewayUrl: federation.gateway.url,
+    signIn: { kind: 'demo', identityProviderUrl: `http://localhost:${federation.identity.port}` },
+  },
+  logger: createLogger('app', config.logLevel),
 });
 console.log(`
 Joined-up is running.
+  Web app                ${appOrigin}/
   Gateway and explorer   http://localhost:${federation.gateway.port}/graphql
   Gateway health         http://localhost:${federation.gateway.port}/health
   Identity provider      http://localhost:${federation.identity.port}/.well-known/jwks.json
@@ -62,13 +81,14 @@ Get a token with: npm run token -- gp
 // Every service runs in this one process: a failure belonging to one request must not end them all.
 installCrashSafetyNet({
   logger: createLogger('joined-up', config.logLevel),
-  shutdown: () => federation.stop(),
+  shutdown: () => app.stop().then(() => federation.stop()),
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log('Stopping...');
-    void federation
+    void app
       .stop()
+      .then(() => federation.stop())
       .then(() => events.close())
       .then(() => process.exit(0));
   });

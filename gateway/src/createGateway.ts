@@ -22,8 +22,12 @@ import {
   type Logger,
   requestLogging,
   sendJson,
+  TrustedDocuments,
+  type TrustedDocumentsOptions,
 } from '@joined-up/core';
+import { readRegisteredOperations } from '@joined-up/schema';
 import { Agent } from 'undici';
+import { allowCrossOrigin } from './allowCrossOrigin.ts';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
 import { createRateLimiter } from './createRateLimiter.ts';
 import { createSupergraphHook } from './createSupergraphHook.ts';
@@ -87,6 +91,16 @@ export interface GatewayOptions {
   rateLimit?: Partial<RateLimit> & { redisUrl?: string | undefined };
   /** Keep graphql-js's "Did you mean ...?" hints in error messages. @default false in production, true otherwise */
   fieldSuggestions?: boolean;
+  /**
+   * The operations served by id, and whether operations sent as text must be registered ones.
+   * @default every operation registered under schema/operations/, text accepted
+   */
+  trustedDocuments?: TrustedDocumentsOptions;
+  /**
+   * Browser origins allowed to call the gateway from their pages (CORS), such as the web app's
+   * `http://localhost:3000`; no other origin's page can read an answer. @default none
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Gateway {
@@ -153,6 +167,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const limits: RequestLimits = { ...defaultRequestLimits, ...options.limits };
   const fieldSuggestions = options.fieldSuggestions ?? !production;
+  const trusted = new TrustedDocuments(
+    options.trustedDocuments ?? {
+      documents: readRegisteredOperations().map(({ id, body }) => ({ id, body })),
+    },
+  );
   // Every limit is checked before any agency is called: batch size and tokens on the raw request,
   // the rate limit once the caller is known, depth, aliases, directives and cost while validating.
   const apollo = new LimitedApolloServer<GatewayContext>(
@@ -181,6 +200,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
     },
     limits,
+    trusted,
   );
   const rateLimiter = await createRateLimiter({ ...defaultRateLimit, ...options.rateLimit, logger: options.logger });
   try {
@@ -190,12 +210,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await subgraphConnections.close();
     throw error;
   }
-  options.logger.info({ supergraph: { ...supergraph.served(), source: supergraph.source } }, 'supergraph loaded');
+  options.logger.info(
+    {
+      supergraph: { ...supergraph.served(), source: supergraph.source },
+      trustedDocuments: { registered: trusted.size, refuseUnregistered: trusted.refuseUnregistered },
+    },
+    'supergraph loaded',
+  );
   let draining = false;
   const verifyToken = cacheVerifiedTokens(createTokenVerifier(options.identity));
   const explorer = production
     ? undefined
     : createExplorer({ graphqlPath: '/graphql', identityProviderUrl: options.identityProviderUrl });
+  const crossOrigin = allowCrossOrigin(options.allowedOrigins ?? []);
   const listener = createHttpHandler<GatewayContext>({
     apollo,
     logger: options.logger,
@@ -230,7 +257,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         unavailable: new Map(),
       };
     },
-    ...(explorer ? { beforeGraphQL: (request, response) => explorer.beforeGraphQL(request, response) } : {}),
+    beforeGraphQL: (request, response) =>
+      crossOrigin(request, response) || (explorer?.beforeGraphQL(request, response) ?? false),
     routes: {
       ...explorer?.routes,
       // Liveness: the process is up and serving. It calls no agency, so it answers at once

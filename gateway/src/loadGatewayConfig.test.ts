@@ -173,4 +173,22 @@ describe('loadGatewayConfig', () => {
       ].join('\n'),
     );
   });
+
+  it('reads the registered operations, whether text must be registered, and the allowed origins', () => {
+    const defaults = loadGatewayConfig({});
+    expect(defaults.trustedDocuments.refuseUnregistered).toBe(false);
+    expect(defaults.trustedDocuments.documents.length).toBeGreaterThan(10);
+    expect(defaults.allowedOrigins).toEqual([]);
+    const strict = loadGatewayConfig({
+      GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'true',
+      GATEWAY_ALLOWED_ORIGINS: 'http://localhost:3000, https://app.example.nhs.uk',
+    });
+    expect(strict.trustedDocuments.refuseUnregistered).toBe(true);
+    expect(strict.allowedOrigins).toEqual(['http://localhost:3000', 'https://app.example.nhs.uk']);
+    expect(() =>
+      loadGatewayConfig({ GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'yes', GATEWAY_ALLOWED_ORIGINS: 'https://app.example/' }),
+    ).toThrow(
+      /TRUSTED_DOCUMENTS_ONLY must be true or false, got "yes"[\s\S]*"https:\/\/app.example\/" is not an origin/,
+    );
+  });
 });

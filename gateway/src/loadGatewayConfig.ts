@@ -13,8 +13,9 @@ import {
   parseHost,
   parsePort,
   parseOtlpEndpoint,
+  type TrustedDocumentsOptions,
 } from '@joined-up/core';
-import { readSubgraphList, supergraphPath } from '@joined-up/schema';
+import { readRegisteredOperations, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
@@ -41,6 +42,10 @@ export interface GatewayConfig {
   identityProviderUrl: string | undefined;
   limits: RequestLimits;
   rateLimit: RateLimit & { redisUrl: string | undefined };
+  /** The registered operations (schema/operations/), served by id; with text refused unless registered. */
+  trustedDocuments: TrustedDocumentsOptions;
+  /** Origins whose pages may call the gateway (CORS): the web app's. */
+  allowedOrigins: string[];
   /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
   otlpEndpoint: string | undefined;
 }
@@ -52,7 +57,8 @@ export interface GatewayConfig {
  * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), traffic shaping (GATEWAY_REQUEST_TIMEOUT_MS,
  * <AGENCY>_TIMEOUT_MS, GATEWAY_BREAKER_FAILURES, GATEWAY_BREAKER_HALF_OPEN_MS, GATEWAY_RETRIES),
  * GATEWAY_SHUTDOWN_GRACE_MS, the rate limit (GATEWAY_RATE_LIMIT,
- * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), each subgraph's URL variable from
+ * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), GATEWAY_TRUSTED_DOCUMENTS_ONLY,
+ * GATEWAY_ALLOWED_ORIGINS, each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
  */
@@ -67,6 +73,18 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     return value;
   };
   const positive = (name: string, fallback: number): number => wholeNumber(name, fallback, 1);
+  const trustedOnly = env['GATEWAY_TRUSTED_DOCUMENTS_ONLY'];
+  if (trustedOnly !== undefined && trustedOnly !== '' && trustedOnly !== 'true' && trustedOnly !== 'false')
+    problems.push(`GATEWAY_TRUSTED_DOCUMENTS_ONLY must be true or false, got "${trustedOnly}"`);
+  const allowedOrigins = (env['GATEWAY_ALLOWED_ORIGINS'] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of allowedOrigins) {
+    // An origin is scheme, host and port only: a path or a trailing slash would never match a browser's.
+    if (!isUrl(origin) || new URL(origin).origin !== origin)
+      problems.push(`GATEWAY_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://app.example.nhs.uk`);
+  }
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
     host: parseHost(env['GATEWAY_HOST'], parseEnvironment(env['NODE_ENV'], [])),
@@ -110,6 +128,11 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       windowSeconds: positive('GATEWAY_RATE_WINDOW_SECONDS', defaultRateLimit.windowSeconds),
       redisUrl: env['GATEWAY_REDIS_URL'] || undefined,
     },
+    trustedDocuments: {
+      documents: readRegisteredOperations().map(({ id, body }) => ({ id, body })),
+      refuseUnregistered: trustedOnly === 'true',
+    },
+    allowedOrigins,
   };
   const { redisUrl } = config.rateLimit;
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl))

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadAppConfig } from '@joined-up/app';
 import { loadIdentityProviderConfig, loadStartConfig } from '@joined-up/dev';
 import { loadGatewayConfig } from '@joined-up/gateway';
 // An agency's configuration is read by its own entry point, so the kit does not export its loader.
@@ -59,6 +60,7 @@ describe("the README's configuration table", () => {
       ...readsOf((env) => loadGatewayConfig(env), { GATEWAY_SUPERGRAPH_URL: 'https://registry.example/supergraph' }),
       ...readsOf((env) => loadIdentityProviderConfig(env, '/tmp/key.json')),
       ...readsOf((env) => loadStartConfig(env, [{ name: 'agency', prefix: 'AGENCY', port: 4999 }])),
+      ...readsOf((env) => loadAppConfig(env), { APP_OIDC_ISSUER: 'https://issuer.example' }),
     ].map(documented),
   );
 

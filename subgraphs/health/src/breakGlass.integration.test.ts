@@ -74,6 +74,22 @@ describe('break-glass names the person', () => {
     expect(breakGlassRows).toEqual([{ nhsNumber: sam }]);
   });
 
+  it("verifies health's hash-chained audit for its privacy officer alone", async () => {
+    const query = '{ healthAuditVerification { intact rowsChecked headPosition firstBreak { kind } breaks { kind } } }';
+    const officer = await graphqlRequest<Record<string, unknown>>(health.subgraph.url, {
+      query,
+      token: await health.idp.tokenFor('privacy-officer'),
+    });
+    expect(officer.body.errors).toBeUndefined();
+    expect(officer.body.data?.['healthAuditVerification']).toMatchObject({
+      intact: true,
+      firstBreak: null,
+      breaks: [],
+    });
+    const gp = await asUnrelatedGp(query);
+    expect(gp.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
   it.each([
     ['the old header, which named no one', { 'x-break-glass-reason': reason }],
     ['no NHS number', { 'x-break-glass': reason }],

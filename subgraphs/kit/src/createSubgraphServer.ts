@@ -40,6 +40,7 @@ import { scalarResolvers } from './scalarResolvers.ts';
 import { subgraphSdl } from './subgraphSdl.ts';
 import { governResolvers } from './access/governResolvers.ts';
 import { settleEntities } from './settleEntities.ts';
+import { checkArguments } from './checkArguments.ts';
 import { createSubgraphMetrics, type SubgraphMetrics } from './SubgraphMetrics.ts';
 import { defaultSubgraphLimits, type SubgraphLimits } from './subgraphLimits.ts';
 import { defaultSchemaReaderRoles, guardSchemaService } from './guardSchemaService.ts';
@@ -134,6 +135,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]);
   settleEntities(schema);
+  checkArguments(schema);
   const registry = createMetricsRegistry(agency.name);
   const metrics = createSubgraphMetrics(registry, agency.name);
   const limits: SubgraphLimits = { ...defaultSubgraphLimits, ...options.limits };
@@ -261,12 +263,33 @@ function tagWithAgency(
   delete extensions['http'];
   // Unexpected failures may carry SQL or internals in their message; in production they are
   // replaced by a generic message, and the request id in the logs leads to the detail.
-  if (masked && (extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined)) {
+  const unexpected = extensions['code'] === 'INTERNAL_SERVER_ERROR' || extensions['code'] === undefined;
+  if (masked && unexpected) {
     return {
       message: 'Something failed on our side.',
       path: formatted.path,
       extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' },
     };
   }
+  // In development the words stay, to help, but never the SQL: a failed statement's message is
+  // drizzle's "Failed query: <sql> params: <values>"; the database's own reason is its cause.
+  if (unexpected && /Failed query:/i.test(formatted.message)) {
+    return {
+      message: `Something failed on our side: ${rootCauseMessage(error) ?? 'a database statement failed'}.`,
+      path: formatted.path,
+      extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' },
+    };
+  }
   return { ...formatted, extensions };
+}
+
+/** The message of the innermost cause that is not itself a wrapper carrying the SQL. */
+function rootCauseMessage(error: unknown): string | undefined {
+  let current: unknown = error;
+  let found: string | undefined;
+  for (let depth = 0; depth < 10 && current instanceof Error; depth += 1) {
+    if (!/Failed query:/i.test(current.message)) found = current.message;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return found && !/\b(select|insert|update|delete)\b.*\b(from|into|set)\b/is.test(found) ? found : undefined;
 }

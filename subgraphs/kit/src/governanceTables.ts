@@ -2,7 +2,7 @@
 // the append-only audit, the person's sharing decisions and delegations, the care team the
 // agency records, the idempotency keys of its writes, its demo seeds, its outbox of events and
 // the events its consumers have handled. An agency's own migrations hold only its domain.
-import { auditEvents } from './access/auditEvents.ts';
+import { auditChainHead, auditEvents } from './access/auditEvents.ts';
 import { careTeam } from './access/careTeam.ts';
 import { delegations, sharingDecisions } from './access/consentTables.ts';
 import { idempotencyKeys } from './access/idempotencyKeys.ts';
@@ -10,6 +10,7 @@ import { consumedEvents, outboxEvents } from './outboxEvents.ts';
 import { seedRuns } from './seedRuns.ts';
 
 export {
+  auditChainHead,
   auditEvents,
   careTeam,
   consumedEvents,
@@ -23,6 +24,7 @@ export {
 /** The kit's tables, for an agency's drizzle schema: `{ ...domainTables, ...governanceTables }`. */
 export const governanceTables = {
   auditEvents,
+  auditChainHead,
   careTeam,
   delegations,
   idempotencyKeys,

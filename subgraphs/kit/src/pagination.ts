@@ -1,4 +1,5 @@
 import { createError } from '@joined-up/core';
+import { isCalendarDate, isCalendarTimestamp } from './checkArguments.ts';
 
 /** Relay-style page information. */
 export interface PageInfo {
@@ -36,17 +37,22 @@ export function encodeCursor(position: CursorPosition): string {
 }
 
 /**
- * Reads a cursor back. `isValidKey` checks the sort key's form (a date, a timestamp), so a forged
- * cursor is refused as BAD_USER_INPUT here instead of failing inside the database.
+ * Reads a cursor back. `isValidKey` checks the sort key's form (a date, a timestamp) and
+ * `isValidId` the id's (digits, where ids are numbers), so a forged cursor is refused as
+ * BAD_USER_INPUT here instead of failing inside the database.
  */
 export function decodeCursor(
   cursor: string | null | undefined,
   isValidKey: (key: string) => boolean = () => true,
+  isValidId: (id: string) => boolean = () => true,
 ): CursorPosition | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof key === 'string' && typeof id === 'string' && isValidKey(key)) return { key, id };
+    // A forged cursor's parts go into SQL as parameters: one the column cannot hold (a NUL, an
+    // id that is not a number where ids are) would come back as the database's error.
+    const clean = (part: unknown): part is string => typeof part === 'string' && !part.includes('\u0000');
+    if (clean(key) && clean(id) && isValidKey(key) && isValidId(id)) return { key, id };
   } catch {
     // fall through to the error below
   }
@@ -63,10 +69,8 @@ export function toConnection<T>(rows: T[], size: number, position: (row: T) => C
   return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-/** A calendar date as PostgreSQL writes it: YYYY-MM-DD. */
-export const isIsoDate = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key) && !Number.isNaN(Date.parse(key));
+/** A calendar date as PostgreSQL writes it, YYYY-MM-DD, that exists (2021-02-31 does not). */
+export const isIsoDate = (key: string): boolean => isCalendarDate(key);
 
-/** A timestamp as PostgreSQL or ISO 8601 writes it. */
-export const isTimestamp = (key: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(key) &&
-  !Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));
+/** A timestamp as PostgreSQL or ISO 8601 writes it, on a date that exists at a time that does. */
+export const isTimestamp = (key: string): boolean => isCalendarTimestamp(key);

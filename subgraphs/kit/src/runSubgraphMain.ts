@@ -2,6 +2,7 @@ import { createLogger, createNatsEngine, installCrashSafetyNet, type Logger, sta
 import { loadSubgraphConfig, type SubgraphConfig } from './config.ts';
 import { openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
+import { verifyAuditChain } from './access/verifyAuditChain.ts';
 import { runSubgraph, type SubgraphModule } from './runSubgraph.ts';
 import { publishedSdl } from './subgraphSdl.ts';
 
@@ -19,7 +20,9 @@ export function environmentPrefix(agencyName: string): string {
  * of the demo population, printing its progress as JSON lines, and exits: how `npm run seed` seeds
  * every agency, each through its own entry point. With `--migrate` it brings the database up to
  * date and exits: how a deployment migrates as the database's owner before the service runs as a
- * role that may not change the schema (`<AGENCY>_MIGRATE=false`).
+ * role that may not change the schema (`<AGENCY>_MIGRATE=false`). With `--verify-audit` it verifies
+ * the hash chain of its audit, prints what it found and exits 1 if a link is broken (`npm run
+ * audit:verify -- <agency>`).
  */
 export async function runSubgraphMain<TSchema extends Record<string, unknown>, TLoaders>(
   module: SubgraphModule<TSchema, TLoaders>,
@@ -37,6 +40,10 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     sector: module.access.policy.sector,
   });
   const logger = createLogger(module.agency.name, config.logLevel);
+  if (argv.includes('--verify-audit')) {
+    process.exitCode = await verifyAuditAndExit(module, config);
+    return;
+  }
   if (argv.includes('--migrate')) {
     const database = await openDatabase({
       name: module.agency.name,
@@ -96,6 +103,41 @@ async function seedAndExit<TSchema extends Record<string, unknown>, TLoaders>(
   try {
     const onProgress = (done: number, total: number) => console.log(JSON.stringify({ seeded: done, total }));
     await seedDemoPopulation(module, database, { people, onProgress, when: 'always' }, logger);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Verifies the audit's hash chain, prints the outcome and the first broken links, and says whether it held. */
+async function verifyAuditAndExit<TSchema extends Record<string, unknown>, TLoaders>(
+  module: SubgraphModule<TSchema, TLoaders>,
+  config: SubgraphConfig,
+): Promise<number> {
+  const database = await openDatabase({
+    name: module.agency.name,
+    schema: module.tables,
+    migrationsFolder: module.migrationsFolder,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
+  try {
+    const verification = await verifyAuditChain(database.db as never);
+    const head = verification.head
+      ? `head at position ${verification.head.position}, hash ${verification.head.hash}`
+      : 'no rows';
+    const [first, ...rest] = verification.breaks;
+    if (!first) {
+      console.log(`${module.agency.name} audit: intact, ${verification.rowsChecked} rows checked; ${head}.`);
+      return 0;
+    }
+    console.log(
+      `${module.agency.name} audit: BROKEN. First broken link: ${first.kind} at position ${first.position ?? '-'}` +
+        ` (audit row ${first.auditEventId ?? '-'}): ${first.description}`,
+    );
+    for (const found of rest)
+      console.log(`  then ${found.kind} at position ${found.position ?? '-'}: ${found.description}`);
+    console.log(`${verification.rowsChecked} rows checked; ${head}.`);
+    return 1;
   } finally {
     await database.close();
   }

@@ -105,8 +105,10 @@ export const sharedTypeDefs = /* GraphQL */ `
     breakGlass: Boolean!
     "The reason declared for emergency access."
     breakGlassReason: String
-    "The request id, linking the access to every agency's logs for the same request."
+    "The gateway's own id for the request, unique per request, linking the access to every agency's logs for it."
     requestId: String!
+    "The caller's own id for the request (the x-request-id it sent), if any; callers may repeat it, so it keys nothing."
+    correlationId: String
   }
 
   "A page of access events, newest first."
@@ -148,6 +150,54 @@ export const sharedTypeDefs = /* GraphQL */ `
     agency: String!
     "Who recorded it, where and when."
     provenance: Provenance!
+  }
+
+  "How a link of an agency's hash-chained audit is broken."
+  enum AuditChainBreakKind {
+    "A row's content no longer matches its hash: it was changed after it was written."
+    ALTERED
+    "Positions are missing before this row: rows were deleted."
+    MISSING
+    "The row is not chained to the row before it: one of them was rewritten, hash included."
+    RELINKED
+    "A row outside the chain: it was inserted with the chain's trigger disabled."
+    UNCHAINED
+    "The chain's head names a later row than the last one found: rows were deleted from the end."
+    TRUNCATED
+  }
+
+  "One broken link of an agency's hash-chained audit."
+  type AuditChainBreak @shareable {
+    "How it is broken."
+    kind: AuditChainBreakKind!
+    "The chain position (a 64-bit whole number, as a string) at which it breaks; null for a row outside the chain."
+    position: String
+    "The audit row at the break (the id its access events carry), if there is one."
+    auditEventId: ID
+    "What the break means, in words."
+    description: String!
+  }
+
+  """
+  What verifying an agency's audit found. Each audit row carries a hash over its content and the previous row's hash,
+  so deleting, changing or slipping in a row breaks the chain, even for whoever holds the database's owner role.
+  """
+  type AuditVerification @shareable {
+    "True when every row is in the chain and every link holds."
+    intact: Boolean!
+    "How many audit rows were checked."
+    rowsChecked: Int!
+    "The position of the chain's last row (a 64-bit whole number, as a string); null before the first row."
+    headPosition: String
+    """
+    The hash of the chain's last row. Record it, with its position, somewhere the agency's database administrators
+    cannot write: a later rewrite of the whole chain from some row on changes it.
+    """
+    headHash: String
+    "The first broken link, in chain order; null when intact."
+    firstBreak: AuditChainBreak
+    "Every broken link found, in chain order, at most 100."
+    breaks: [AuditChainBreak!]!
   }
 
   "A person's decision about showing one agency's data to one sector, held by that agency."

@@ -16,7 +16,7 @@ export async function accessLogOf(
   args: { first?: number | null; after?: string | null },
 ) {
   const size = pageSize(args.first);
-  const after = decodeCursor(args.after, isTimestamp);
+  const after = decodeCursor(args.after, isTimestamp, (id) => /^\d{1,18}$/.test(id));
   const conditions: Array<SQL | undefined> = [
     filter.nhsNumber ? eq(auditEvents.nhsNumber, filter.nhsNumber) : undefined,
     filter.breakGlassOnly ? eq(auditEvents.breakGlass, true) : undefined,
@@ -55,5 +55,6 @@ function toAccessEvent(row: AuditRow, agencyName: string) {
     breakGlass: row.breakGlass,
     breakGlassReason: row.breakGlassReason,
     requestId: row.requestId,
+    correlationId: row.correlationId,
   };
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Every read and write of a person's data, recorded by the agency that holds it. Each agency
@@ -28,6 +39,15 @@ export const auditEvents = pgTable(
     breakGlassReason: text('break_glass_reason'),
     /** True on the request that declared the emergency (not on later reads it still covers). */
     breakGlassDeclared: boolean('break_glass_declared').notNull().default(false),
+    /**
+     * The row's place in the agency's hash chain (1, 2, 3, ... in the order rows were appended),
+     * the hash of the row before it, and its own hash over its content and that previous hash: set
+     * by the database as each row is inserted (see auditChainSql), so that deleting or editing a row,
+     * even as the table's owner, breaks a link that verifyAuditChain finds.
+     */
+    chainPosition: bigint('chain_position', { mode: 'number' }),
+    previousHash: text('previous_hash'),
+    rowHash: text('row_hash'),
   },
   (table) => [
     index('audit_events_person_idx').on(table.nhsNumber, table.occurredAt.desc(), table.id.desc()),
@@ -40,7 +60,24 @@ export const auditEvents = pgTable(
     index('audit_events_declared_idx')
       .on(table.actorSubject, table.nhsNumber, table.occurredAt.desc())
       .where(sql`${table.breakGlassDeclared}`),
+    uniqueIndex('audit_events_chain_position_idx').on(table.chainPosition),
   ],
+);
+
+/**
+ * The head of the audit's hash chain: one row, the position and hash of the last row appended.
+ * Each insert locks and advances it in its own transaction, so concurrent requests append one
+ * after another and the chain never forks; verification compares it with the last row, so rows
+ * deleted from the end are found too.
+ */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: integer('id').primaryKey().default(1),
+    position: bigint('position', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [check('audit_chain_head_single_row', sql`${table.id} = 1`)],
 );
 
 /** The SQL of the migration that makes audit_events append-only (see each agency's drizzle/). */

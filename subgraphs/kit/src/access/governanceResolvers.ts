@@ -3,6 +3,7 @@ import { agencyFieldPrefix, agencyTypePrefix } from '../agencyNames.ts';
 import type { Database } from '../openDatabase.ts';
 import { accessLogOf } from './accessLogOf.ts';
 import type { AgencyPolicy } from './AgencyPolicy.ts';
+import { auditVerificationOf } from './auditVerificationOf.ts';
 import { breakGlassAccesses } from './breakGlassAccesses.ts';
 import type { AuditTrail } from './createAuditTrail.ts';
 import type { GuardedContext } from './guardPersonFields.ts';
@@ -31,6 +32,8 @@ export function governanceResolvers(agency: { name: string }, policy: AgencyPoli
     Query: {
       [`${fieldPrefix}BreakGlassAccesses`]: (_: unknown, args: PageArgs, context: GovernanceContext) =>
         breakGlassAccesses(context, policy, args),
+      [`${fieldPrefix}AuditVerification`]: (_: unknown, _args: unknown, context: GovernanceContext) =>
+        auditVerificationOf(context, policy),
     },
     Mutation: {
       [`set${capitalised}Sharing`]: (

@@ -19,6 +19,11 @@ extend type Query {
     "Cursor of the last event on the previous page."
     after: String
   ): AccessEventConnection @authenticated
+  """
+  Verifies the hash chain of the audit ${held}, for its privacy officer: whether any row was deleted, changed or
+  slipped in since it was written, and the first broken link.
+  """
+  ${field}AuditVerification: AuditVerification @authenticated
 }
 
 extend type Mutation {

@@ -1,0 +1,156 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApp } from '@joined-up/app';
+import { buildApp } from '@joined-up/app/build';
+import { createLogger, type RunningServer } from '@joined-up/core';
+import axe from 'axe-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
+
+const chromiumPath = '/usr/bin/chromium';
+/** Where the browser tests leave the screenshots the README shows. */
+export const screenshotsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'app', 'screenshots');
+
+/** Debian's Chromium, headless, kept off the network it cannot reach. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `No Chromium at ${chromiumPath}: the browser tests need it. Install it with "apt-get install -y chromium".`,
+    );
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    // Without the background-networking flags Chromium keeps trying to reach Google's hosts,
+    // which this machine's closed network refuses.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The built app served beside a whole federation that lets its pages call the gateway. */
+export interface AppUnderTest {
+  federation: TestFederation;
+  app: RunningServer;
+  appUrl: string;
+  stop(): Promise<void>;
+}
+
+let built: Promise<string> | undefined;
+
+/** Builds the app once for the test process (about 8 s), into a folder of its own. */
+export function buildAppOnce(): Promise<string> {
+  built ??= buildApp(join(mkdtempSync(join(tmpdir(), 'joined-up-app-')), 'web'));
+  return built;
+}
+
+export async function startAppUnderTest(options: { people?: number; without?: string[] } = {}): Promise<AppUnderTest> {
+  const distDir = await buildAppOnce();
+  let federation: TestFederation | undefined;
+  const app = await startApp({
+    port: 0,
+    distDir,
+    logger: createLogger('app-e2e', 'silent'),
+    config: async (origin) => {
+      federation = await startFederationForTest({
+        people: options.people ?? 60,
+        ...(options.without ? { without: options.without } : {}),
+        gateway: { allowedOrigins: [origin] },
+      });
+      return {
+        gatewayUrl: federation.gatewayUrl,
+        signIn: { kind: 'demo', identityProviderUrl: `http://localhost:${federation.federation.identity.port}` },
+      };
+    },
+  });
+  const running = federation!;
+  return {
+    federation: running,
+    app,
+    appUrl: new URL(app.url).origin,
+    stop: async () => {
+      await app.stop();
+      await running.stop();
+    },
+  };
+}
+
+/** What a page did that a test must see: every request, and every error or CSP violation. */
+export interface PageRecord {
+  requests: Array<{ method: string; url: string; body: string | null }>;
+  problems: string[];
+}
+
+export function recordPage(page: Page): PageRecord {
+  const recorded: PageRecord = { requests: [], problems: [] };
+  page.on('request', (request) =>
+    recorded.requests.push({ method: request.method(), url: request.url(), body: request.postData() }),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+      recorded.problems.push(message.text());
+  });
+  page.on('pageerror', (error) => recorded.problems.push(error.message));
+  return recorded;
+}
+
+/** A fresh browser context: no storage shared with any other, as a second person's browser. */
+export async function newPage(browser: Browser, width = 1024): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  // playwright-core waits for ever by default: a missing element should fail the test, and say which.
+  context.setDefaultTimeout(10_000);
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * axe-core's WCAG 2.2 A and AA rules over the page as it is now: no violation may be found. The
+ * engine is evaluated through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<axe.AxeResults> } }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    }));
+  });
+  expect(violations, `axe-core violations on ${where}`).toEqual([]);
+}
+
+/** Nothing on the page is wider than a 360-pixel phone screen: no sideways scrolling. */
+export async function expectFitsWidth(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, 'page width at a phone screen').toBeLessThanOrEqual(width);
+}
+
+/** What the browser window shows now, as the README shows it: the top of the page (a whole record is metres long). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotsFolder, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(screenshotsFolder, `${name}.png`), timeout: 30_000 });
+}
+
+/** Signs in as a demo user by keyboard alone: the radio for their name, then the button. */
+export async function signInAs(page: Page, appUrl: string, name: string, path = '/'): Promise<void> {
+  await page.goto(`${appUrl}${path}`);
+  const radio = page.getByRole('radio', { name });
+  await radio.focus();
+  await page.keyboard.press('Space');
+  await expect.poll(() => radio.isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Sign in' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('.app-header-user').innerText()).toContain(name);
+}
