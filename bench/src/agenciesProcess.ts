@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
+import { directorySubgraph } from '@joined-up/schema';
 import { benchDatabases } from './benchDatabases.ts';
 
 // A child process of the benchmark: the identity provider and every agency subgraph on
@@ -33,6 +34,9 @@ const federation = await startFederation({
   ports: {
     gateway: 0,
     identity: 4100 + portOffset,
+    // The gateways under test other than ours reach the directory (person, people) over HTTP, at
+    // the URL the supergraph records for it; ours runs it in its own process.
+    directory: Number(new URL(directorySubgraph.url).port) + portOffset,
     subgraphs: {
       health: 4001 + portOffset,
       'social-care': 4002 + portOffset,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type GatewayOptions, startGateway } from '@joined-up/gateway';
+import { type GatewayOptions, serveDirectory, startGateway } from '@joined-up/gateway';
 import { createInProcessEngine, createLogger, type EventEngine, listen, type RunningServer } from '@joined-up/core';
 import { type RunningSubgraph, runSubgraph, type SeedProgress, type SubgraphLimits } from '@joined-up/kit';
 import { partnershipSectors, readSubgraphList, supergraphPath } from '@joined-up/schema';
@@ -10,7 +10,7 @@ import type { SigningKey } from './signingKey.ts';
 
 export interface FederationOptions {
   /** Ports; 0 (the default) picks free ones, as tests do. */
-  ports?: { gateway?: number; identity?: number; subgraphs?: Record<string, number> };
+  ports?: { gateway?: number; identity?: number; directory?: number; subgraphs?: Record<string, number> };
   /** Folder for PGlite databases, one subfolder per agency; undefined keeps them in memory. */
   dataDir?: string | undefined;
   /** PostgreSQL URL per agency; an agency listed here uses PostgreSQL instead of PGlite. */
@@ -43,6 +43,11 @@ const loopback = '127.0.0.1';
 export interface Federation {
   gateway: RunningServer;
   identity: RunningServer;
+  /**
+   * The directory (person, people) over HTTP, for another engine in front of the same subgraphs;
+   * our gateway runs it in its own process and never calls this.
+   */
+  directory: { url: string; stop(): Promise<void> };
   subgraphs: Record<string, RunningSubgraph>;
   stop(): Promise<void>;
 }
@@ -106,6 +111,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       displayName: entry.displayName,
       url: options.externalUrls?.[entry.name] ?? started[entry.name]?.url ?? `http://127.0.0.1:9/graphql`,
     }));
+    const directory = await serveDirectory(options.ports?.directory ?? 0);
     const gateway = await startGateway({
       port: options.ports?.gateway ?? 0,
       host: loopback,
@@ -120,9 +126,11 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     return {
       gateway,
       identity,
+      directory,
       subgraphs: started,
       stop: async () => {
         await gateway.stop();
+        await directory.stop();
         await Promise.all(Object.values(started).map((subgraph) => subgraph.stop()));
         await closeEvents();
         await identity.stop();

@@ -34,7 +34,9 @@ type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[
  * deadline and the agency's circuit (AgencyTraffic). A call that gives nothing back is not thrown
  * to Apollo Gateway, which would report it once with no path: it is answered as the agency would
  * have answered a failure of every field it was asked for, one coded error per field with the
- * agency named, and Apollo Gateway places each at its path in the client's answer. An agency that
+ * agency named, and Apollo Gateway places each at its path in the client's answer (an entity
+ * call's fields are answered null, so that a field of another agency that @requires them is still
+ * resolved from what the others hold: reportMissingParts names the agency there). An agency that
  * answered with an error of its own keeps its code and message; only a failure to get an answer
  * is SUBGRAPH_UNAVAILABLE (or GATEWAY_TIMEOUT when the request's own time ran out).
  */
@@ -84,7 +86,11 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         { agency: this.agency.name, reason: failure.reason, code: failure.code, fields: fetch.paths.length },
         'agency call gave nothing back',
       );
-      return { errors: paths.map((path) => ({ ...blanked, ...(path ? { path } : {}) })) };
+      return {
+        // An entity call is answered with its fields null, so fields that @require them still run.
+        ...(fetch.blank ? { data: fetch.blank } : {}),
+        errors: paths.map((path) => ({ ...blanked, ...(path ? { path } : {}) })),
+      };
     }
   }
 

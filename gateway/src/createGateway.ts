@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { RequestListener } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   breakGlassDeclarationOf,
@@ -25,10 +25,11 @@ import {
   TrustedDocuments,
   type TrustedDocumentsOptions,
 } from '@joined-up/core';
-import { readRegisteredOperations } from '@joined-up/schema';
+import { directorySubgraph, readRegisteredOperations } from '@joined-up/schema';
 import { Agent } from 'undici';
 import { allowCrossOrigin } from './allowCrossOrigin.ts';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
+import { createDirectorySchema } from './createDirectorySchema.ts';
 import { createRateLimiter } from './createRateLimiter.ts';
 import { createSupergraphHook } from './createSupergraphHook.ts';
 import { createExplorer } from './explorer/createExplorer.ts';
@@ -37,6 +38,7 @@ import { createGatewayMetrics } from './GatewayMetrics.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
+import { partsRequiredBy, reportMissingParts } from './reportMissingParts.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
@@ -143,6 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // when it is built. A health and care network sends nothing to a third party, so it is off
   // unless an operator has explicitly turned it on.
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
+  const directory = createDirectorySchema();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     // Apollo checks a supergraph fully only outside production by default; one that arrives while
@@ -152,6 +155,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // when tracing is on. The document is never an attribute: it holds NHS numbers and names.
     telemetry: { includeDocument: false },
     buildService: ({ name, url }) => {
+      // The entry points by NHS number run here, so a person is reached whichever agency is down.
+      if (name === directorySubgraph.name) return new LocalGraphQLDataSource(directory);
       const subgraph = byName.get(name);
       const displayName = subgraph?.displayName ?? name;
       return new JoinedUpDataSource({
@@ -164,6 +169,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         metrics,
       });
     },
+  });
+  // Which fields gather other agencies' parts (@requires), for each supergraph as it is served.
+  let requiredBy = new Map<string, string[]>();
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    requiredBy = partsRequiredBy(coreSupergraphSdl);
   });
   const limits: RequestLimits = { ...defaultRequestLimits, ...options.limits };
   const fieldSuggestions = options.fieldSuggestions ?? !production;
@@ -190,6 +200,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ApolloServerPluginLandingPageDisabled(),
         requireResolvedOperation<GatewayContext>(),
         validateNhsNumberArguments<GatewayContext>(),
+        // Before logging and metrics, which count the errors as answered.
+        reportMissingParts<GatewayContext>(() => requiredBy),
         requestLogging<GatewayContext>(options.logger),
         graphqlRequestMetrics<GatewayContext>(registry),
       ],

@@ -27,5 +27,8 @@ describe('describeFetch', () => {
       ['_entities', 0, 'careTeam'],
       ['_entities', 1, 'name'],
     ]);
+    expect(
+      describeFetch(document, { representations: [{ __typename: 'Person', nhsNumber: '9990000018' }, null] }).blank,
+    ).toEqual({ _entities: [{ __typename: 'Person', carePlan: null, careTeam: null }, null] });
   });
 });

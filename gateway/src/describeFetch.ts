@@ -17,6 +17,13 @@ export interface FetchDescription {
    * the errors an agency returns itself; so an error for a failed call names each field it blanked.
    */
   paths: Array<Array<string | number>>;
+  /**
+   * For an entity call, an answer with each field it asks for null, in the agency's own shape.
+   * Given for a failed call, it lets Apollo Gateway go on: a field of another agency that
+   * @requires one of these then gets null for it (as when the agency refuses it) instead of being
+   * skipped for want of it, and answers from what the other agencies hold.
+   */
+  blank?: { _entities: Array<Record<string, unknown> | null> };
 }
 
 /** Reads a fetch's operation (the one the query planner built) and its representations. */
@@ -39,6 +46,7 @@ export function describeFetch(
     ? (variables['representations'] as unknown[])
     : [];
   const paths: Array<Array<string | number>> = [];
+  const blank: Array<Record<string, unknown> | null> = [];
   representations.forEach((representation, index) => {
     const typename = (representation as { __typename?: unknown } | null)?.__typename;
     const fields = responseFields(
@@ -47,8 +55,14 @@ export function describeFetch(
       fragments,
     );
     for (const field of fields) paths.push([entities.responseName, index, field.responseName]);
+    blank.push(
+      typeof typename === 'string'
+        ? Object.fromEntries([['__typename', typename], ...fields.map((field) => [field.responseName, null])])
+        : null,
+    );
   });
-  return { read, paths };
+  // Apollo Gateway reads the entities of an entity call at `_entities`, whatever the alias.
+  return { read, paths, ...(entities.responseName === '_entities' ? { blank: { _entities: blank } } : {}) };
 }
 
 interface ResponseField {

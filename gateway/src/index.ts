@@ -8,3 +8,5 @@ export { startGateway } from './startGateway.ts';
 export { createExplorer, type Explorer, type ExplorerOptions } from './explorer/createExplorer.ts';
 export type { ServedSupergraph, SupergraphSource } from './SupergraphSource.ts';
 export { supergraphId } from './supergraphId.ts';
+export { createDirectorySchema } from './createDirectorySchema.ts';
+export { serveDirectory } from './serveDirectory.ts';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { composeSupergraph, readPublishedSdl } from './composeSupergraph.ts';
+import { composeSupergraph, readDirectorySdl, readPublishedSdl } from './composeSupergraph.ts';
 import { fetchPublishedSdl } from './fetchPublishedSdl.ts';
 import { readSubgraphList, supergraphPath } from './subgraphList.ts';
 
@@ -20,10 +20,12 @@ if (values['from-urls']) {
     );
     process.exit(1);
   }
-  published = await fetchPublishedSdl(entries, { token, env: process.env }).catch((error: Error) => {
+  const fetched = await fetchPublishedSdl(entries, { token, env: process.env }).catch((error: Error) => {
     console.error(error.message);
     process.exit(1);
   });
+  // The directory runs inside the gateway, not at a URL of its own: its SDL is the committed file.
+  published = [...fetched, readDirectorySdl()];
 } else {
   published = readPublishedSdl(entries);
 }

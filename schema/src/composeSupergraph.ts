@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { type DocumentNode, type GraphQLError, parse, Source } from 'graphql';
+import { directorySubgraph } from './directorySubgraph.ts';
 import { publishedSdlPath, readSubgraphList, type SubgraphEntry } from './subgraphList.ts';
 
 /** One agency's published SDL, with the file (or URL) it came from so errors can point into it. */
@@ -22,12 +23,24 @@ export interface CompositionProblem {
 export type CompositionOutcome =
   { supergraphSdl: string; errors: [] } | { supergraphSdl: undefined; errors: CompositionProblem[] };
 
-/** Reads every listed agency's published SDL file (schema/subgraphs/<agency>.graphql). */
+/**
+ * Reads every listed agency's published SDL file (schema/subgraphs/<agency>.graphql), and the
+ * gateway's directory, which the federation's entry points by NHS number belong to.
+ */
 export function readPublishedSdl(entries: readonly SubgraphEntry[] = readSubgraphList()): PublishedSdl[] {
-  return entries.map((entry) => {
-    const origin = publishedSdlPath(entry);
-    return { name: entry.name, url: entry.url, origin, sdl: readFileSync(origin, 'utf8') };
-  });
+  return [
+    ...entries.map((entry) => {
+      const origin = publishedSdlPath(entry);
+      return { name: entry.name, url: entry.url, origin, sdl: readFileSync(origin, 'utf8') };
+    }),
+    readDirectorySdl(),
+  ];
+}
+
+/** The directory's SDL (schema/subgraphs/directory.graphql), as composition reads it. */
+export function readDirectorySdl(): PublishedSdl {
+  const { name, url, sdlPath } = directorySubgraph;
+  return { name, url, origin: sdlPath, sdl: readFileSync(sdlPath, 'utf8') };
 }
 
 /**

@@ -8,6 +8,7 @@ export {
   supergraphPath,
   type SubgraphEntry,
 } from './subgraphList.ts';
+export { directorySubgraph } from './directorySubgraph.ts';
 export {
   operationId,
   operationsFolder,

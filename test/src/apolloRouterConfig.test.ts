@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defaultRequestLimits } from '@joined-up/gateway';
-import { readSubgraphList } from '@joined-up/schema';
+import { directorySubgraph, readSubgraphList } from '@joined-up/schema';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -39,8 +39,13 @@ describe("Apollo Router's router.yaml", () => {
 
   it('reaches every agency at its <AGENCY>_URL, defaulting to the development URL', () => {
     const entries = readSubgraphList();
-    expect(Object.keys(router.override_subgraph_url).sort()).toEqual(entries.map((entry) => entry.name).sort());
+    expect(Object.keys(router.override_subgraph_url).sort()).toEqual(
+      [...entries.map((entry) => entry.name), directorySubgraph.name].sort(),
+    );
     for (const entry of entries)
       expect(router.override_subgraph_url[entry.name]).toBe(`\${env.${entry.urlVariable}:-${entry.url}}`);
+    expect(router.override_subgraph_url[directorySubgraph.name]).toBe(
+      `\${env.DIRECTORY_URL:-${directorySubgraph.url}}`,
+    );
   });
 });

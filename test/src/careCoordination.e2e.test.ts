@@ -449,7 +449,8 @@ describe.each(['joined-up', 'hive'] as const)("Sam's care, end to end through th
     expect(body.errors).toEqual([
       {
         message: `${agencyNames.health} does not share this part of the record with you.`,
-        path: ['person', 'healthTimeline'],
+        // Our gateway names it at the field built from the part (reportMissingParts); Hive Gateway at the part.
+        path: ['person', engine === 'hive' ? 'healthTimeline' : 'timeline'],
         extensions: { code: 'FORBIDDEN', agency: agencyNames.health, serviceName: 'health' },
       },
     ]);
@@ -678,7 +679,7 @@ describe.each(['joined-up', 'hive'] as const)("Sam's care, end to end through th
     });
     expect(body.errors).toEqual([
       expect.objectContaining({
-        path: ['person', 'careWorkers'],
+        path: ['person', engine === 'hive' ? 'careWorkers' : 'skillCoverage'],
         extensions: expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'social-care' }),
       }),
     ]);

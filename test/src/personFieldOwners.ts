@@ -21,27 +21,31 @@ export function personFieldOwners(supergraphSdl = readFileSync(supergraphPath, '
 }
 
 /**
- * The Person fields some agency requires (@requires) for a field of its own: the gateway fetches
- * them from their owner even when the client did not ask, and an owner's refusal shows in the
- * errors at their path.
+ * The Person fields built from other agencies' parts (@requires), each with the parts it needs:
+ * the gateway fetches those from their owners even when the client did not ask, and an owner that
+ * refuses or is down is named in the errors at the path of the field built from them.
  */
-export function requiredPersonFields(supergraphSdl = readFileSync(supergraphPath, 'utf8')): Set<string> {
-  const required = new Set<string>();
+export function personFieldParts(supergraphSdl = readFileSync(supergraphPath, 'utf8')): Map<string, string[]> {
+  const parts = new Map<string, string[]>();
   for (const definition of parse(supergraphSdl).definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Person') continue;
     for (const field of definition.fields ?? []) {
-      const external = field.directives?.some(
-        (directive) =>
-          directive.name.value === 'join__field' &&
-          directive.arguments?.some(
-            (argument) =>
-              argument.name.value === 'external' && argument.value.kind === Kind.BOOLEAN && argument.value.value,
+      for (const directive of field.directives ?? []) {
+        if (directive.name.value !== 'join__field') continue;
+        const requires = directive.arguments?.find((argument) => argument.name.value === 'requires')?.value;
+        if (requires?.kind !== Kind.STRING) continue;
+        const [operation] = parse(`{ ${requires.value} }`).definitions;
+        if (operation?.kind !== Kind.OPERATION_DEFINITION) continue;
+        parts.set(
+          field.name.value,
+          operation.selectionSet.selections.flatMap((selection) =>
+            selection.kind === Kind.FIELD ? [selection.name.value] : [],
           ),
-      );
-      if (external) required.add(field.name.value);
+        );
+      }
     }
   }
-  return required;
+  return parts;
 }
 
 function resolvingGraphOf(field: FieldDefinitionNode): string | undefined {

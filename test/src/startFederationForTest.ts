@@ -1,6 +1,7 @@
 import { generateSigningKey, type SigningKey } from '@joined-up/dev';
 import { type Federation, type FederationOptions, startFederation } from '@joined-up/dev/federation';
 import { auditEvents } from '@joined-up/kit';
+import { directorySubgraph } from '@joined-up/schema';
 import { eq } from 'drizzle-orm';
 import { createAgenciesAnswering } from './agenciesAnswering.ts';
 import { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
@@ -56,7 +57,11 @@ export async function startFederationForTest(
   const hive =
     options.engine === 'hive'
       ? await startHiveGateway(
-          Object.fromEntries(Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+          Object.fromEntries([
+            ...Object.entries(federation.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
+            // Hive Gateway reaches the directory (person, people) over HTTP; ours runs it in-process.
+            [directorySubgraph.name, federation.directory.url],
+          ]),
         ).catch(async (error: unknown) => {
           await federation.stop();
           throw error;

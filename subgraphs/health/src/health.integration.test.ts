@@ -14,64 +14,68 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSubgraph } from './index.ts';
 
 type EncounterPage = {
-  person: {
+  _entities: Array<{
     encounters: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
-  };
+  }>;
 };
 
+// Health is entered by key, as the gateway enters it after the directory's person(nhsNumber).
 const samQuery = /* GraphQL */ `
-  query Sam($nhsNumber: NHSNumber!) {
-    person(nhsNumber: $nhsNumber) {
-      nhsNumber
-      name {
-        full
-      }
-      dateOfBirth
-      gpPractice {
-        code
-        name
-        federation {
-          name
+  query Sam($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Person {
+        nhsNumber
+        name {
+          full
         }
-      }
-      problems {
-        code {
-          system
+        dateOfBirth
+        gpPractice {
           code
-          display
-        }
-        status
-        provenance {
-          recordedBy
-          organisation {
-            code
+          name
+          federation {
             name
           }
-          recordedAt
         }
-      }
-      medications(status: ACTIVE) {
-        name
-      }
-      alerts {
-        category
-      }
-      individualRequirements {
-        category
-      }
-      clinicians {
-        relationship
-        clinician {
+        problems {
+          code {
+            system
+            code
+            display
+          }
+          status
+          provenance {
+            recordedBy
+            organisation {
+              code
+              name
+            }
+            recordedAt
+          }
+        }
+        medications(status: ACTIVE) {
           name
-          jobTitle
-          organisation {
+        }
+        alerts {
+          category
+        }
+        individualRequirements {
+          category
+        }
+        clinicians {
+          relationship
+          clinician {
             name
+            jobTitle
+            organisation {
+              name
+            }
           }
         }
       }
     }
   }
 `;
+const sam = (nhsNumber: string) => ({ representations: [{ __typename: 'Person', nhsNumber }] });
 
 describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (engine) => {
   let health: TestSubgraph;
@@ -81,10 +85,10 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (en
   afterAll(async () => health?.stop());
 
   it("returns Sam's record with SNOMED CT codes and provenance", async () => {
-    const { status, body } = await health.query('gp', samQuery, { nhsNumber: '999 000 0018' });
+    const { status, body } = await health.query('gp', samQuery, sam('999 000 0018'));
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    const person = body.data?.['person'] as Record<string, unknown>;
+    const person = (body.data?.['_entities'] as Array<Record<string, unknown>>)[0]!;
     expect(person).toMatchObject({
       nhsNumber: '9990000018',
       name: { full: 'Sam Taylor' },
@@ -126,13 +130,15 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (en
   });
 
   it('pages through encounters newest first without repeating or skipping', async () => {
-    const page = `query($after: String) { person(nhsNumber: "9990000018") { encounters(first: 2, after: $after) {
-                   edges { node { id occurredAt } } pageInfo { hasNextPage endCursor } } } }`;
+    const page = `query($after: String) {
+                   _entities(representations: [{ __typename: "Person", nhsNumber: "9990000018" }])
+                   { ... on Person { encounters(first: 2, after: $after) {
+                   edges { node { id occurredAt } } pageInfo { hasNextPage endCursor } } } } }`;
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 6; i += 1) {
       const result: GraphQLResult<EncounterPage> = await health.query<EncounterPage>('gp', page, { after });
-      const connection = result.body.data!.person.encounters;
+      const connection = result.body.data!._entities[0]!.encounters;
       seen.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -158,15 +164,16 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (en
   });
 
   it('refuses an invalid NHS number with BAD_USER_INPUT naming the argument', async () => {
-    const { body } = await health.query('gp', samQuery, { nhsNumber: '9990000017' });
-    expect(body.data).toEqual({ person: null });
+    const { body } = await health.query('gp', samQuery, sam('9990000017'));
+    expect(body.data).toEqual({ _entities: [null] });
     expect(body.errors).toEqual([
       expect.objectContaining({
         message:
-          'Argument "nhsNumber" is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.',
+          'Argument "representations" is not a valid NHS number: it must be 10 digits ' +
+          'with a correct Modulus 11 check digit.',
         extensions: {
           code: 'BAD_USER_INPUT',
-          argumentName: 'nhsNumber',
+          argumentName: 'representations',
           agency: healthSubgraph.agency.displayName,
           serviceName: 'health',
         },
@@ -180,7 +187,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('health subgraph on %s', (en
                        name { full } } } }`;
     for (const result of [
       await health.query(undefined, entities),
-      await health.query(undefined, samQuery, { nhsNumber: '9990000018' }),
+      await health.query(undefined, samQuery, sam('9990000018')),
     ]) {
       expect(result.status).toBe(401);
       expect(result.body.data).toBeUndefined();

@@ -1,5 +1,4 @@
 import {
-  createError,
   decodeCursor,
   isTimestamp,
   newestFirst,
@@ -27,26 +26,11 @@ interface CodedRow {
   display: string;
 }
 
-const maxPeoplePerRequest = 100;
-
 const coding = (row: CodedRow) => ({ system: snomed, code: row.snomedCode, display: row.display });
 
 /** Health's resolvers. Every list goes through the request's loaders, so lists are batched. */
 export const resolvers = {
   Query: {
-    person: (_: unknown, args: { nhsNumber: string }, context: Context) =>
-      personByKey(requireNhsNumber(args.nhsNumber, 'nhsNumber'), context),
-    people: async (_: unknown, args: { nhsNumbers: string[] }, context: Context) => {
-      if (args.nhsNumbers.length > maxPeoplePerRequest) {
-        throw createError(
-          'BAD_USER_INPUT',
-          `Argument "nhsNumbers" may hold at most ${maxPeoplePerRequest} NHS numbers.`,
-          { argumentName: 'nhsNumbers' },
-        );
-      }
-      const nhsNumbers = args.nhsNumbers.map((value) => requireNhsNumber(value, 'nhsNumbers'));
-      return Promise.all(nhsNumbers.map((nhsNumber) => personByKey(nhsNumber, context)));
-    },
     searchPeople: async (
       _: unknown,
       args: {

@@ -12,25 +12,6 @@ export interface KnownGap {
  * and fails once a gap has closed, so that this list, the README and bench/README.md say what is
  * true: remove an entry when the work it names lands.
  */
-export const knownGaps: Record<string, KnownGap> = {
-  health: {
-    fields: '*',
-    silent: [],
-    because: "person, people and searchPeople are health's alone, so the Person reference dies with health",
-  },
-  'social-care': {
-    fields: ['skillCoverage', 'timeline'],
-    silent: ['skillCoverage', 'timeline'],
-    because:
-      "the gateway skips care coordination's @requires fields when " +
-      "social care's part is missing, with no error at their path",
-  },
-  'voluntary-sector': {
-    fields: ['timeline'],
-    silent: ['timeline'],
-    because:
-      "the gateway skips care coordination's timeline when the " +
-      "voluntary sector's part is missing, with no error at its " +
-      'path',
-  },
-};
+// None today: with any one agency down, a person is still reached by NHS number (the gateway's
+// directory) and the fields that gather several agencies' parts answer from the rest, naming it.
+export const knownGaps: Record<string, KnownGap> = {};

@@ -70,4 +70,24 @@ describe('judging an answer against the whole record', () => {
       whole: true,
     });
   });
+  it("keeps the skills check's needs while social care's assignments are missing, and not once it is null", () => {
+    const withSkills = { ...whole, skillCoverage: [{ skill: 'Insulin administration', gap: true }] };
+    const answer = (skillCoverage: unknown) =>
+      judgeRecord(
+        {
+          status: 200,
+          body: {
+            data: { person: { ...withSkills, careAndSupportPlan: null, timeline, skillCoverage } },
+            errors: [
+              unavailable(['person', 'careAndSupportPlan'], 'social-care'),
+              unavailable(['person', 'skillCoverage'], 'social-care'),
+            ],
+          },
+        },
+        withSkills,
+        'social-care',
+      );
+    expect(answer([{ skill: 'Insulin administration', gap: false }]).lostFields).toEqual([]);
+    expect(answer(null).lostFields).toEqual(['skillCoverage']);
+  });
 });

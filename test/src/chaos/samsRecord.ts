@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { registeredOperation } from '@joined-up/schema';
 import type { GraphQLResult } from '../graphqlRequest.ts';
-import { personFieldOwners } from '../personFieldOwners.ts';
+import { personFieldOwners, personFieldParts } from '../personFieldOwners.ts';
 
 /**
  * Sam's joined-up record (schema/operations/chaos/SamsRecordUnderFault.graphql): a few fields from
@@ -36,6 +36,7 @@ export interface RecordJudgement {
 }
 
 const owners = personFieldOwners();
+const parts = personFieldParts();
 
 /** The agency whose entry a timeline entry is: its id starts with the agency's name (health:encounter:123). */
 function entryAgency(entry: unknown): string {
@@ -70,6 +71,11 @@ export function judgeRecord(answer: Answer, whole: Person, faulted: string): Rec
       const gotEdges = timelineEdges(got);
       if (!gotEdges || !theirs.every((edge) => gotEdges.some((candidate) => isDeepStrictEqual(candidate, edge))))
         lostFields.push(field);
+    } else if ((parts.get(field) ?? []).some((part) => owners.get(part) === faulted)) {
+      // Any other field gathered from the faulted agency's part (the skills check, from social
+      // care's assignments) keeps its own agency's part: each of its items is still there, though
+      // what it says of them can no longer be checked.
+      if (!Array.isArray(got) || !Array.isArray(value) || got.length !== value.length) lostFields.push(field);
     } else if (!same) lostFields.push(field);
   }
   const misattributed = errors.filter((error) => {
