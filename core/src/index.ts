@@ -63,6 +63,17 @@ export {
   tracingEnabled,
   type SpanOptions,
 } from './telemetry/tracing.ts';
+export {
+  topics,
+  type CareEvent,
+  type CareNotification,
+  type EventEngine,
+  type Stoppable,
+  type Topic,
+} from './events/EventEngine.ts';
+export { createEventEngine } from './events/createEventEngine.ts';
+export { createInProcessEngine } from './events/createInProcessEngine.ts';
+export { createNatsEngine, type NatsEngineOptions } from './events/createNatsEngine.ts';
 export { catalogedCodeOf } from './limits/catalogedCodeOf.ts';
 export { createMemoryRateLimiter } from './limits/createMemoryRateLimiter.ts';
 export { LimitedApolloServer } from './limits/LimitedApolloServer.ts';

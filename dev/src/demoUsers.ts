@@ -68,6 +68,14 @@ export const demoUsers: readonly DemoUser[] = [
     workers.healthPrivacyOfficer,
     "The GP federation's Caldicott guardian, who reviews break-glass access",
   ),
+  {
+    username: 'ward-nurse',
+    subject: 'w-ward-okoro',
+    name: 'Chloe Okoro',
+    role: 'ward-nurse',
+    organisation: { code: 'DEMOH1', name: 'Riverside University Hospitals NHS Foundation Trust', sector: 'hospital' },
+    description: 'Nurse on the acute medical unit at Riverside General Hospital, who records admissions and discharges',
+  },
 ];
 
 export function findDemoUser(username: string): DemoUser | undefined {

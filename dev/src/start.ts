@@ -1,6 +1,12 @@
 import { startApp } from '@joined-up/app';
 import { buildApp, builtAppFolder, builtAppIsStale } from '@joined-up/app/build';
-import { createLogger, developmentIdentity, installCrashSafetyNet, startTracing } from '@joined-up/core';
+import {
+  createEventEngine,
+  createLogger,
+  developmentIdentity,
+  installCrashSafetyNet,
+  startTracing,
+} from '@joined-up/core';
 import { loadAgencyModules } from './loadAgencyModules.ts';
 import { demoUsers } from './demoUsers.ts';
 import { loadStartConfig } from './loadStartConfig.ts';
@@ -33,7 +39,10 @@ if (config.otlpEndpoint) startTracing({ serviceName: 'joined-up', endpoint: conf
 console.log(
   `Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`,
 );
+// NATS JetStream when NATS_URL is set; otherwise every service shares one in-process engine.
+const events = await createEventEngine({ natsUrl: process.env['NATS_URL'] || undefined });
 const federation = await startFederation({
+  events,
   ports: config.ports,
   dataDir: config.dataDir,
   databaseUrls: config.databaseUrls,
@@ -80,6 +89,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void app
       .stop()
       .then(() => federation.stop())
+      .then(() => events.close())
       .then(() => process.exit(0));
   });
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type GatewayOptions, serveDirectory, startGateway } from '@joined-up/gateway';
-import { createLogger, listen, type RunningServer } from '@joined-up/core';
+import { createInProcessEngine, createLogger, type EventEngine, listen, type RunningServer } from '@joined-up/core';
 import { type RunningSubgraph, runSubgraph, type SeedProgress, type SubgraphLimits } from '@joined-up/kit';
 import { partnershipSectors, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import { readFileSync } from 'node:fs';
@@ -29,6 +29,8 @@ export interface FederationOptions {
   onSeedProgress?: (agency: string) => SeedProgress;
   /** Overrides of the gateway's own options (its limits, or its environment alone), for tests. */
   gateway?: Partial<GatewayOptions>;
+  /** The event engine every agency's outbox is relayed to. @default an in-process engine, closed on stop */
+  events?: EventEngine;
   /** Overrides of every subgraph's own limits (a load test's rate, say). */
   subgraphLimits?: Partial<SubgraphLimits>;
 }
@@ -69,6 +71,11 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     jwksUrl: `http://localhost:${identity.port}/.well-known/jwks.json`,
   };
   const started: Record<string, RunningSubgraph> = {};
+  // Every service is in this process, so with no broker an in-process engine carries their events.
+  const events = options.events ?? createInProcessEngine();
+  const closeEvents = async () => {
+    if (!options.events) await events.close();
+  };
   const entries = readSubgraphList();
   const sectors = partnershipSectors(entries);
   try {
@@ -93,6 +100,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
             },
             logger: createLogger(name, level),
             sectors,
+            events,
             ...(options.subgraphLimits ? { limits: options.subgraphLimits } : {}),
           });
         }),
@@ -124,11 +132,13 @@ export async function startFederation(options: FederationOptions): Promise<Feder
         await gateway.stop();
         await directory.stop();
         await Promise.all(Object.values(started).map((subgraph) => subgraph.stop()));
+        await closeEvents();
         await identity.stop();
       },
     };
   } catch (error) {
     await Promise.all(Object.values(started).map((subgraph) => subgraph.stop()));
+    await closeEvents();
     await identity.stop();
     throw error;
   }

@@ -17,6 +17,7 @@ describe('loadGatewayConfig', () => {
       ['social-care', 'http://localhost:4002/graphql'],
       ['voluntary-sector', 'http://localhost:4003/graphql'],
       ['care-coordination', 'http://localhost:4004/graphql'],
+      ['hospital', 'http://localhost:4005/graphql'],
     ]);
     expect(config.supergraph).toEqual({ path: supergraphPath });
     expect(config.limits).toEqual({
@@ -50,6 +51,7 @@ describe('loadGatewayConfig', () => {
       ['social-care', undefined],
       ['voluntary-sector', undefined],
       ['care-coordination', 2500],
+      ['hospital', undefined],
     ]);
     expect(config.traffic).toEqual({ breakerFailures: 3, halfOpenAfterMs: 2000, retries: 0 });
     expect(() => loadGatewayConfig({ HEALTH_TIMEOUT_MS: 'soon' })).toThrowError(

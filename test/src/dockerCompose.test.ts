@@ -200,8 +200,8 @@ describe('checkComposeFile rejects', () => {
 
   it('depends_on naming a service that does not exist', () => {
     const document = compose();
-    (service(document, 'gateway')['depends_on'] as Mapping)['hospital'] = { condition: 'service_healthy' };
-    expect(checkComposeFile(document, root)).toEqual(['gateway: depends_on names hospital, which is not a service']);
+    (service(document, 'gateway')['depends_on'] as Mapping)['housing'] = { condition: 'service_healthy' };
+    expect(checkComposeFile(document, root)).toEqual(['gateway: depends_on names housing, which is not a service']);
   });
 
   it('a missing service', () => {

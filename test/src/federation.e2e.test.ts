@@ -471,6 +471,7 @@ describe('the federation end to end, over real HTTP', () => {
       { name: 'social-care', status: 'ok' },
       { name: 'voluntary-sector', status: 'ok' },
       { name: 'care-coordination', status: 'ok' },
+      { name: 'hospital', status: 'ok' },
     ]);
   });
 

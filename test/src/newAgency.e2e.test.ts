@@ -64,9 +64,9 @@ describe('a new agency joins with one command, touching no one else', { timeout:
       '--display',
       'Riverside Homes',
       '--port',
-      '4005',
+      '4006',
     ]);
-    expect(stdout).toContain('Made Riverside Homes (housing) on port 4005.');
+    expect(stdout).toContain('Made Riverside Homes (housing) on port 4006.');
     const changed = await changedFiles();
     const outside = changed.filter(({ path }) => !path.startsWith('subgraphs/housing/'));
     expect(outside.map(({ status, path }) => `${status} ${path}`).sort()).toEqual([

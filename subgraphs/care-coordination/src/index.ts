@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@joined-up/kit';
 import { createLoaders, type CareCoordinationLoaders } from './createLoaders.ts';
+import { startDeliveringCareEvents } from './deliverCareEvents.ts';
 import { loadSubjectFacts } from './loadSubjectFacts.ts';
 import { careCoordinationPolicy } from './policy.ts';
 import { resolvers } from './resolvers.ts';
@@ -19,6 +20,7 @@ export const careCoordinationSubgraph: SubgraphModule<CareCoordinationTables, Ca
   access: { policy: careCoordinationPolicy, loadSubjectFacts },
   seed,
   seedVersion: 1,
+  startConsumers: startDeliveringCareEvents,
 };
 
 export { tables as careCoordinationTables } from './tables.ts';

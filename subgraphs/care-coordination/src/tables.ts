@@ -242,8 +242,37 @@ export const experienceResponses = pgTable(
   ],
 );
 
+/**
+ * Who was told of each event, and whether they have read it: the inbox, and the record of every
+ * delivery. One row per event and recipient, so a redelivered event tells no one twice.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    agency: text('agency').notNull(),
+    nhsNumber: text('nhs_number').notNull(),
+    recordId: text('record_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull(),
+    /** When the write that caused the event committed. */
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+    recipientSubject: text('recipient_subject').notNull(),
+    /** CARE_TEAM, COORDINATOR or CARER. */
+    reason: text('reason').notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
+  },
+  (table) => [
+    uniqueIndex('notifications_event_recipient_idx').on(table.eventId, table.recipientSubject),
+    index('notifications_inbox_idx').on(table.recipientSubject, table.deliveredAt.desc(), table.id),
+  ],
+);
+
 export const tables = {
   ...governanceTables,
+  notifications,
   organisations,
   workers,
   careTeamMembers,

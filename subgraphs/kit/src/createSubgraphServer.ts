@@ -68,6 +68,8 @@ export interface SubgraphContext<TSchema extends Record<string, unknown>, TLoade
   breakGlass: BreakGlassDeclaration | undefined;
   /** The subgraph's counters of decisions and audit rows. */
   metrics?: SubgraphMetrics;
+  /** The relay of the agency's outbox, told when a write has committed events. */
+  outbox?: { wake(): void };
 }
 
 /** How an agency decides who sees what: its policy and the facts its data holds. */
@@ -91,6 +93,8 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   access: AgencyAccess<TSchema>;
   /** The partnership's sectors (JOINED_UP_SECTORS): what a person's sharing decisions may name. */
   sectors: readonly string[];
+  /** The relay of the agency's outbox, when it publishes to an event engine. */
+  outbox?: { wake(): void };
   /** Overrides of the subgraph's own limits. @default defaultSubgraphLimits */
   limits?: Partial<SubgraphLimits>;
   /** Roles that may read `_service { sdl }` in production. @default ['schema-reader'] */
@@ -194,6 +198,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
         agency,
         breakGlass,
         metrics,
+        ...(options.outbox ? { outbox: options.outbox } : {}),
         audit: createAuditTrail(caller, requestId, correlationId),
         access: createAccessControl({
           policy: options.access.policy,

@@ -8,6 +8,7 @@ export {
   runSubgraph,
   type RunningSubgraph,
   type RunSubgraphOptions,
+  type EventServices,
   type SeedProgress,
   type SubgraphModule,
 } from './runSubgraph.ts';
@@ -47,7 +48,18 @@ export {
 export { governanceTables } from './governanceTables.ts';
 
 // Writes: exactly once per idempotency key, versioned against lost updates, unique clashes as conflicts.
-export { runIdempotentWrite, type Transaction, type WriteResult } from './runIdempotentWrite.ts';
+export {
+  runIdempotentWrite,
+  type EventRecorder,
+  type OutboxEvent,
+  type Transaction,
+  type WriteResult,
+} from './runIdempotentWrite.ts';
+
+// Events: the transactional outbox, its relay to the event engine, idempotent consumers.
+export { topics, type CareEvent, type CareNotification, type EventEngine } from '@joined-up/core';
+export { consumeOnce } from './consumeOnce.ts';
+export type { OutboxRelay } from './startOutboxRelay.ts';
 export { updateAtVersion } from './updateAtVersion.ts';
 export { isUniqueViolation } from './isUniqueViolation.ts';
 export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind } from './timelineEntry.ts';

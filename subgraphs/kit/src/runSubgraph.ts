@@ -1,5 +1,7 @@
 import {
+  type EventEngine,
   type IdentityConfig,
+  type Stoppable,
   type Logger,
   type RunningServer,
   type TokenVerifier,
@@ -14,6 +16,7 @@ import type { SubgraphConfig } from './config.ts';
 import { type Agency, type AgencyAccess, createSubgraphServer, type SubgraphContext } from './createSubgraphServer.ts';
 import { type Database, type OpenedDatabase, openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
+import { type OutboxRelay, startOutboxRelay } from './startOutboxRelay.ts';
 import type { SubgraphLimits } from './subgraphLimits.ts';
 
 /** Progress of a long seed, reported as people written so far. */
@@ -36,6 +39,17 @@ export interface SubgraphModule<TSchema extends Record<string, unknown>, TLoader
   seedVersion?: number;
   /** Writes the agency's slice of the demo population; must be safe to run again. */
   seed(db: Database<TSchema>, options: { people: number; onProgress?: SeedProgress }): Promise<void>;
+  /** Starts the agency's consumers of the event engine's topics, when it runs with one. */
+  startConsumers?(services: EventServices<TSchema>): Promise<Stoppable>;
+}
+
+/** What an agency's consumers are given: its database, the engine, its outbox relay and logger. */
+export interface EventServices<TSchema extends Record<string, unknown>> {
+  agency: Agency;
+  db: Database<TSchema>;
+  engine: EventEngine;
+  outbox: OutboxRelay;
+  logger: Logger;
 }
 
 export interface RunSubgraphOptions {
@@ -63,6 +77,11 @@ export interface RunSubgraphOptions {
   schemaReaderRoles?: readonly string[];
   /** Longest wait, once stopping, for requests in flight to finish. @default 10_000 */
   shutdownGraceMs?: number;
+  /**
+   * The event engine the outbox is relayed to and the agency's consumers read from; without one,
+   * events wait in the outbox until the agency runs with an engine.
+   */
+  events?: EventEngine | undefined;
   /** Migrate the database on start; false when its owner migrated it beforehand (`--migrate`). @default true */
   migrate?: boolean;
 }
@@ -73,6 +92,8 @@ export interface RunningSubgraph<
 > extends RunningServer {
   name: string;
   database: OpenedDatabase<TSchema>;
+  /** The outbox relay, when the subgraph runs with an event engine. */
+  outbox?: OutboxRelay;
 }
 
 /**
@@ -93,8 +114,13 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
     ...(options.pglite ? { pglite: options.pglite } : {}),
     ...(options.migrate === false ? { migrate: false } : {}),
   });
+  let outbox: OutboxRelay | undefined;
+  let consumers: Stoppable | undefined;
   try {
     if (options.seed) await seedDemoPopulation(module, database, { ...options.seed, when: 'unseeded' }, logger);
+    const engine = options.events;
+    const db = database.db as Database<Record<string, unknown>>;
+    outbox = engine ? startOutboxRelay({ agency: module.agency.name, db, engine, logger }) : undefined;
     const server = await createSubgraphServer({
       agency: module.agency,
       typeDefs: module.typeDefs,
@@ -107,15 +133,22 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       environment: options.environment,
       access: module.access,
       sectors: options.sectors ?? [module.access.policy.sector],
+      ...(outbox ? { outbox } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.schemaReaderRoles ? { schemaReaderRoles: options.schemaReaderRoles } : {}),
     });
+    consumers =
+      engine && outbox && module.startConsumers
+        ? await module.startConsumers({ agency: module.agency, db: database.db, engine, outbox, logger })
+        : undefined;
     // Stopping drains first: writes in flight commit and are answered before the database closes.
     const running = await listen(
       server.listener,
       options.port,
       '/graphql',
       async () => {
+        await consumers?.stop();
+        await outbox?.stop();
         await server.stop();
         await database.close();
       },
@@ -126,8 +159,10 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       },
     );
     logger.info({ url: running.url, database: database.engine }, 'subgraph listening');
-    return { ...running, name: module.agency.name, database };
+    return { ...running, name: module.agency.name, database, ...(outbox ? { outbox } : {}) };
   } catch (error) {
+    await consumers?.stop();
+    await outbox?.stop();
     await database.close();
     throw error;
   }

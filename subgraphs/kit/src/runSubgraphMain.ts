@@ -1,4 +1,4 @@
-import { createLogger, installCrashSafetyNet, type Logger, startTracing } from '@joined-up/core';
+import { createLogger, createNatsEngine, installCrashSafetyNet, type Logger, startTracing } from '@joined-up/core';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.ts';
 import { openDatabase } from './openDatabase.ts';
 import { seedDemoPopulation } from './seedDemoPopulation.ts';
@@ -67,7 +67,11 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
   const tracing = config.otlpEndpoint
     ? startTracing({ serviceName: module.agency.name, endpoint: config.otlpEndpoint })
     : undefined;
-  const running = await runSubgraph(module, { ...config, logger });
+  // Alone in its process, the agency relays its outbox to NATS JetStream when NATS_URL is set; without
+  // a broker its events wait in the outbox, losing none, until it runs with one.
+  const natsUrl = process.env['NATS_URL'];
+  const events = natsUrl ? await createNatsEngine({ url: natsUrl }) : undefined;
+  const running = await runSubgraph(module, { ...config, logger, events });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
   installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -76,6 +80,7 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
       () =>
         void running
           .stop()
+          .then(() => events?.close())
           .then(() => tracing?.stop())
           .then(() => process.exit(0)),
     );

@@ -12,7 +12,7 @@ import { __FIELD__Policy } from './policy.ts';
 import type { __TYPE__Tables } from './tables.ts';
 
 /**
- * The relationships __DISPLAY__'s own data shows between the caller and each person: a place on
+ * The relationships the agency's own data shows between the caller and each person: a place on
  * the care team it records ('care-team'). The kit adds sharing decisions, delegations, the
  * agency's privacy officer and declared emergencies, all in one statement whatever the number
  * of people.
