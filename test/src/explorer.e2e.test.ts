@@ -161,7 +161,7 @@ describe('the offline explorer in a real browser', () => {
     expect(await docsButton.isVisible()).toBe(true);
 
     // The picker lists the identity provider's demo users, with gp signed in by default.
-    await expect.poll(() => page.locator('#explorer-user option').count()).toBe(11);
+    await expect.poll(() => page.locator('#explorer-user option').count()).toBe(12);
     expect(await page.locator('#explorer-user').inputValue()).toBe('gp');
     await expect.poll(() => page.locator('#explorer-status').innerText()).toContain('Signed in as gp');
 
