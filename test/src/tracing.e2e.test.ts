@@ -117,7 +117,13 @@ describe("the trace of Sam's joined-up record", () => {
     const fetched = new Set(
       spans.filter((span) => span.name === 'gateway.fetch').map((span) => String(span.attributes['service'])),
     );
-    expect([...fetched].sort()).toEqual(['care-coordination', 'health', 'social-care', 'voluntary-sector']);
+    expect([...fetched].sort()).toEqual([
+      'care-coordination',
+      'directory',
+      'health',
+      'social-care',
+      'voluntary-sector',
+    ]);
   });
 
   it("continues in each agency under the gateway's fetch of it, W3C traceparent carried by the call", () => {
