@@ -1,6 +1,6 @@
+import { readSubgraphList } from '@joined-up/schema';
 import { createLogger } from '@joined-up/core';
 import { type RunningSubgraph, runSubgraph, type SubgraphModule } from '@joined-up/kit';
-import { partnershipSectors, readSubgraphList } from '@joined-up/schema';
 import { createPostgresDatabase, type TestPostgresDatabase } from './createPostgresDatabase.ts';
 import { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
 import { startIdentityProvider, type TestIdentityProvider } from './startIdentityProvider.ts';
@@ -24,6 +24,8 @@ export interface TestSubgraph {
  * Starts a subgraph for an integration test on the chosen engine: in-memory PGlite, or a fresh
  * database on the machine's PostgreSQL that is dropped afterwards.
  */
+const foundingSectors = ['health', 'social-care', 'voluntary-sector', 'care-coordination'];
+
 export async function startSubgraphForTest<TSchema extends Record<string, unknown>, TLoaders>(
   module: SubgraphModule<TSchema, TLoaders>,
   options: { engine: TestEngine; people?: number },
@@ -38,8 +40,16 @@ export async function startSubgraphForTest<TSchema extends Record<string, unknow
     environment: 'test',
     seed: { people: options.people ?? 300 },
     logger: createLogger(module.agency.name, 'silent'),
-    // The sectors of this repository's partnership, as npm start gives every agency.
-    sectors: partnershipSectors(readSubgraphList()),
+    // One agency's tests run in a partnership of their own, so that an agency joining later changes
+    // no other agency's tests: the four founding sectors, and the agency's own.
+    sectors: [
+      ...new Set([
+        ...foundingSectors,
+        ...readSubgraphList()
+          .filter((entry) => entry.name === module.agency.name)
+          .map((entry) => entry.sector),
+      ]),
+    ],
   });
   return {
     subgraph: subgraph as unknown as RunningSubgraph,
