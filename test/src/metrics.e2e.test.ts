@@ -54,6 +54,13 @@ beforeAll(async () => {
   );
   // An operation named after a number is counted as "other", never under its name.
   await federation.query('gp', `query Sam${sam} { person(nhsNumber: "${sam}") { nhsNumber } }`);
+  // The hospital's part: Sam reads his own stays, so that every agency has been called.
+  await federation.query(
+    'sam',
+    `query HospitalStays($nhsNumber: NHSNumber!) {
+      person(nhsNumber: $nhsNumber) { hospitalAdmissions { __typename } } }`,
+    { nhsNumber: sam },
+  );
   for (let call = 0; call < 6; call += 1) await federation.query('practice-nurse', '{ __typename }');
   scrapes['gateway'] = await scrapeMetrics(federation.gatewayUrl);
   for (const [name, subgraph] of Object.entries(federation.federation.subgraphs))
@@ -93,7 +100,7 @@ describe('/metrics', () => {
     const gateway = scrapes['gateway']!;
     expect(value(gateway, 'joined_up_gateway_rate_limited_total')).toBe(1);
     expect(value(gateway, 'joined_up_http_requests_total', { route: '/graphql', status_code: '429' })).toBe(1);
-    expect(value(gateway, 'joined_up_http_requests_total', { route: '/graphql', status_code: '200' })).toBe(9);
+    expect(value(gateway, 'joined_up_http_requests_total', { route: '/graphql', status_code: '200' })).toBe(10);
   });
 
   it('counts policy decisions by agency, category and outcome, break-glass declarations and audit rows', () => {
