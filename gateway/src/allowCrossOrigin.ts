@@ -7,8 +7,8 @@ const allowedHeaders = [
   'content-type',
   'x-request-id',
   'apollo-require-preflight',
-  'x-break-glass-reason',
-  'x-break-glass-nhs-number',
+  // An emergency declaration: the NHS number it is for and its reason.
+  'x-break-glass',
 ].join(', ');
 
 /**

@@ -27,6 +27,6 @@ export function emergencyFetchOptions(nhsNumber: string): (() => RequestInit) | 
   const declared = emergencyDeclaredFor(nhsNumber);
   if (!declared) return undefined;
   return () => ({
-    headers: authorisedHeaders({ 'x-break-glass-reason': declared.reason, 'x-break-glass-nhs-number': nhsNumber }),
+    headers: authorisedHeaders({ 'x-break-glass': `${nhsNumber}; ${declared.reason}` }),
   });
 }
