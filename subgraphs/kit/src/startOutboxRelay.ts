@@ -33,6 +33,13 @@ export function startOutboxRelay(options: {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  // Whether rows may be waiting: set by every write and by every failure to publish, cleared by a
+  // pass that finds none. While idle the relay reads the outbox once a minute only (for rows another
+  // replica wrote), not every poll: an idle agency runs no statement on its own, so what a request
+  // costs in SQL is the request's alone.
+  let mayBeWaiting = true;
+  let ticks = 0;
+  const idlePolls = 60;
   const publishWaiting = async () => {
     do {
       again = false;
@@ -65,6 +72,7 @@ export function startOutboxRelay(options: {
             ),
           );
       }
+      if (rows.length === 0) mayBeWaiting = false;
       if (rows.length === batchSize) again = true;
     } while (again && !stopped);
   };
@@ -74,17 +82,26 @@ export function startOutboxRelay(options: {
       return running;
     }
     running = publishWaiting()
-      .catch((error: unknown) => logger.warn({ err: error }, 'outbox relay could not publish; it retries'))
+      .catch((error: unknown) => {
+        mayBeWaiting = true;
+        logger.warn({ err: error }, 'outbox relay could not publish; it retries');
+      })
       .finally(() => {
         running = undefined;
       });
     return running;
   };
-  const timer = setInterval(() => void run(), options.pollMs ?? 1000);
+  const timer = setInterval(() => {
+    ticks += 1;
+    if (mayBeWaiting || ticks % idlePolls === 0) void run();
+  }, options.pollMs ?? 1000);
   timer.unref();
   void run();
   return {
-    wake: () => void run(),
+    wake: () => {
+      mayBeWaiting = true;
+      void run();
+    },
     drain: async () => {
       while (running) await running;
       await run();
