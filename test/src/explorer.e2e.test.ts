@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
-import { findDemoUser } from '@joined-up/dev';
+import { demoUsers, findDemoUser } from '@joined-up/dev';
 import { createExplorer } from '@joined-up/gateway';
 import { createHttpHandler, createLogger, createTokenVerifier, listen, type RunningServer } from '@joined-up/core';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -161,7 +161,7 @@ describe('the offline explorer in a real browser', () => {
     expect(await docsButton.isVisible()).toBe(true);
 
     // The picker lists the identity provider's demo users, with gp signed in by default.
-    await expect.poll(() => page.locator('#explorer-user option').count()).toBe(12);
+    await expect.poll(() => page.locator('#explorer-user option').count()).toBe(demoUsers.length);
     expect(await page.locator('#explorer-user').inputValue()).toBe('gp');
     await expect.poll(() => page.locator('#explorer-status').innerText()).toContain('Signed in as gp');
 
