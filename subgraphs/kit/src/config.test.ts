@@ -19,7 +19,24 @@ describe('loadSubgraphConfig', () => {
       shutdownGraceMs: 10_000,
       schemaReaderRoles: ['schema-reader'],
       migrate: true,
+      rateLimit: { limit: 1200, windowSeconds: 60 },
     });
+  });
+
+  it("reads the agency's own rate limit before the shared one, and refuses a bad one", () => {
+    expect(loadSubgraphConfig({ JOINED_UP_RATE_LIMIT: '5000' }, agency).rateLimit).toEqual({
+      limit: 5000,
+      windowSeconds: 60,
+    });
+    expect(
+      loadSubgraphConfig(
+        { SOCIAL_CARE_RATE_LIMIT: '10', JOINED_UP_RATE_LIMIT: '5000', JOINED_UP_RATE_WINDOW_SECONDS: '1' },
+        agency,
+      ).rateLimit,
+    ).toEqual({ limit: 10, windowSeconds: 1 });
+    expect(() => loadSubgraphConfig({ SOCIAL_CARE_RATE_LIMIT: '0' }, agency)).toThrowError(
+      'SOCIAL_CARE_RATE_LIMIT must be a positive whole number, got "0"',
+    );
   });
 
   it("reads the shutdown grace period, the agency's own before the shared one, and refuses a bad one", () => {

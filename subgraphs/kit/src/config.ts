@@ -8,8 +8,10 @@ import {
   parseHost,
   parsePort,
   parseOtlpEndpoint,
+  type RateLimit,
 } from '@joined-up/core';
 import { join } from 'node:path';
+import { defaultSubgraphLimits } from './subgraphLimits.ts';
 
 /** Everything an agency subgraph needs to run, parsed once at start-up. */
 export interface SubgraphConfig {
@@ -44,6 +46,12 @@ export interface SubgraphConfig {
    * beforehand (`--migrate`) runs the service as a runtime role that may not change the schema.
    */
   migrate: boolean;
+  /**
+   * Requests one caller (the token's subject) may make in a window, counted by this subgraph. The
+   * gateway forwards every user's own token, so this is per user; a deployment whose gateway
+   * allows more than the default (GATEWAY_RATE_LIMIT) raises this with it.
+   */
+  rateLimit: RateLimit;
 }
 
 /** The demo population's size when none is configured. */
@@ -84,6 +92,15 @@ export function loadSubgraphConfig(
       .map((role) => role.trim())
       .filter(Boolean),
     migrate: parseMigrate(env[`${agency.prefix}_MIGRATE`], `${agency.prefix}_MIGRATE`, problems),
+    rateLimit: {
+      limit: parsePositive(env, [`${agency.prefix}_RATE_LIMIT`, 'JOINED_UP_RATE_LIMIT'], defaultRate.limit, problems),
+      windowSeconds: parsePositive(
+        env,
+        [`${agency.prefix}_RATE_WINDOW_SECONDS`, 'JOINED_UP_RATE_WINDOW_SECONDS'],
+        defaultRate.windowSeconds,
+        problems,
+      ),
+    },
   };
   if (problems.length > 0) throw configurationError(problems);
   return config;
@@ -111,7 +128,19 @@ export function parseSeed(env: Env, environment: Environment, problems: string[]
   return { people };
 }
 
-/** <AGENCY>_SHUTDOWN_GRACE_MS or JOINED_UP_SHUTDOWN_GRACE_MS: milliseconds, 10000 when unset. */
+const defaultRate = defaultSubgraphLimits.rateLimit;
+
+/** The first of `names` that is set, as a positive whole number; `fallback` when none is. */
+function parsePositive(env: Env, names: string[], fallback: number, problems: string[]): number {
+  const name = names.find((candidate) => env[candidate] !== undefined && env[candidate] !== '');
+  if (name === undefined) return fallback;
+  const value = Number(env[name]);
+  if (Number.isInteger(value) && value >= 1) return value;
+  problems.push(`${name} must be a positive whole number, got "${env[name]}"`);
+  return fallback;
+}
+
+/** <AGENCY>_MIGRATE: true (the default) or false. */
 function parseMigrate(raw: string | undefined, name: string, problems: string[]): boolean {
   if (raw === undefined || raw === '' || raw === 'true') return true;
   if (raw === 'false') return false;
@@ -119,6 +148,7 @@ function parseMigrate(raw: string | undefined, name: string, problems: string[])
   return true;
 }
 
+/** <AGENCY>_SHUTDOWN_GRACE_MS or JOINED_UP_SHUTDOWN_GRACE_MS: milliseconds, 10000 when unset. */
 function parseGraceMs(raw: string | undefined, name: string, problems: string[]): number {
   if (raw === undefined || raw === '') return 10_000;
   const value = Number(raw);

@@ -71,7 +71,7 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
   // a broker its events wait in the outbox, losing none, until it runs with one.
   const natsUrl = process.env['NATS_URL'];
   const events = natsUrl ? await createNatsEngine({ url: natsUrl }) : undefined;
-  const running = await runSubgraph(module, { ...config, logger, events });
+  const running = await runSubgraph(module, { ...config, limits: { rateLimit: config.rateLimit }, logger, events });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
   installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

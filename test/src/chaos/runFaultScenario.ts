@@ -49,8 +49,17 @@ export async function runFaultScenario(options: {
   const { agency, fault, load, whole, settings } = options;
   const isWhole = (answer: ReadAnswer) => judgeRecord(answer, whole, agency.name).whole;
   // Start from a whole federation: the scenario before may still be recovering.
-  if ((await recoveryAfter(load, performance.now(), isWhole, settings.recoveryLimitMs)) === undefined)
-    throw new Error(`The federation did not answer whole before ${fault} of ${agency.name}`);
+  const startedAt = performance.now();
+  if ((await recoveryAfter(load, startedAt, isWhole, settings.recoveryLimitMs)) === undefined) {
+    // Say how the last answer fell short, so a failure here can be read without rerunning it.
+    const last = load.answers.filter((answer) => answer.sentAt >= startedAt).at(-1);
+    const judged = last && judgeRecord(last, whole, agency.name);
+    const detail = last
+      ? `last answer HTTP ${last.status}, fields differing: ${judged!.silentGaps.join(', ') || 'none'}, ` +
+        `errors: ${JSON.stringify(last.body.errors ?? []).slice(0, 1_500)}`
+      : 'no answer came';
+    throw new Error(`The federation did not answer whole before ${fault} of ${agency.name}: ${detail}`);
+  }
   const faultAt = performance.now();
   if (fault === 'kill') agency.signal('SIGKILL');
   if (fault === 'hang') agency.signal('SIGSTOP');
