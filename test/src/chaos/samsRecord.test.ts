@@ -1,5 +1,8 @@
+import { readSubgraphList } from '@joined-up/schema';
+import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { judgeRecord } from './samsRecord.ts';
+import { personFieldOwners } from '../personFieldOwners.ts';
+import { judgeRecord, samsRecordQuery } from './samsRecord.ts';
 
 const timeline = {
   edges: [
@@ -89,5 +92,16 @@ describe('judging an answer against the whole record', () => {
       );
     expect(answer([{ skill: 'Insulin administration', gap: false }]).lostFields).toEqual([]);
     expect(answer(null).lostFields).toEqual(['skillCoverage']);
+  });
+});
+
+describe("the suite's read of Sam's record", () => {
+  it('asks every agency for something, so a fault on any of them shows in the answers', () => {
+    const [operation] = parse(samsRecordQuery).definitions as OperationDefinitionNode[];
+    const person = operation!.selectionSet.selections[0]!;
+    const fields = person.kind === Kind.FIELD ? (person.selectionSet?.selections ?? []) : [];
+    const owners = personFieldOwners();
+    const asked = new Set(fields.flatMap((field) => (field.kind === Kind.FIELD ? [owners.get(field.name.value)] : [])));
+    expect(readSubgraphList().filter((agency) => !asked.has(agency.name))).toEqual([]);
   });
 });
