@@ -24,6 +24,11 @@ export interface HttpHandlerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Runs before GraphQL for requests to the GraphQL path; return true when it answered. */
   beforeGraphQL?: (request: IncomingMessage, response: ServerResponse, requestId: string) => Promise<boolean> | boolean;
+  /**
+   * Serves a request to the GraphQL path that asks for an event stream (Accept: text/event-stream),
+   * once its body has been read within the same limit: the gateway's GraphQL over Server-Sent Events.
+   */
+  eventStream?: (request: IncomingMessage, response: ServerResponse, body: unknown) => Promise<void>;
   logger: Logger;
   /** The service's metrics: served at GET /metrics, and every answer counted by route and status. */
   metrics?: Registry;
@@ -88,6 +93,9 @@ export function createHttpHandler<TContext extends BaseContext>(
     if (options.beforeGraphQL && (await options.beforeGraphQL(request, response, requestId))) return;
     const body = await readJsonBody(request, maxBodyBytes);
     if (body.error) return sendError(response, body.error.code, body.error.message);
+    if (options.eventStream && request.headers.accept === 'text/event-stream') {
+      return options.eventStream(request, response, body.value);
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -116,6 +116,13 @@ export const errorCodes = {
       '(also the Retry-After header).',
     refuses: { status: 429 },
   },
+  LIVE_UPDATES_UNAVAILABLE: {
+    description:
+      'This gateway runs without the event engine (NATS_URL), so ' +
+      'it cannot send live notifications; the myNotifications ' +
+      'query (the inbox) has every one.',
+    refuses: { status: 503 },
+  },
   SUBGRAPH_UNAVAILABLE: {
     description:
       'An agency could not be reached, did not answer in time, ' +

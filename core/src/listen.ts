@@ -1,5 +1,6 @@
-import { createServer, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { type AddressInfo, Server as NetServer, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /** A server that is listening, with the means to stop it. */
 export interface RunningServer {
@@ -25,6 +26,11 @@ export interface ListenOptions {
    * interface (0.0.0.0) and its network decides who reaches it. @default every interface
    */
   host?: string | undefined;
+  /**
+   * Takes over a connection that asks to upgrade (a WebSocket). Such a connection is long-lived:
+   * stopping closes it straight away rather than waiting out the grace period for it.
+   */
+  onUpgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
 
 /**
@@ -82,6 +88,17 @@ export async function listen(
       settled();
     });
   });
+  const onUpgrade = options.onUpgrade;
+  if (onUpgrade) {
+    server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+      // No request event comes for it: it has been heard, and is no longer the server's to drain.
+      unheard.delete(socket);
+      sockets.delete(socket);
+      settled();
+      if (draining) socket.destroy();
+      else onUpgrade(request, socket, head);
+    });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (options.host === undefined) server.listen(port, () => resolve());

@@ -121,6 +121,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       environment: options.environment,
       logger: createLogger('gateway', level),
       identityProviderUrl: `http://localhost:${identity.port}`,
+      events,
       ...options.gateway,
     });
     return {

@@ -1,5 +1,7 @@
 import cluster from 'node:cluster';
-import type { RequestListener } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
@@ -19,6 +21,7 @@ import {
   requestLimitRules,
   createMetricsRegistry,
   createTokenVerifier,
+  type EventEngine,
   graphqlRequestMetrics,
   type IdentityConfig,
   type Logger,
@@ -28,6 +31,7 @@ import {
   type TrustedDocumentsOptions,
 } from '@joined-up/core';
 import { directorySubgraph, readRegisteredOperations } from '@joined-up/schema';
+import type { GraphQLSchema } from 'graphql';
 import { Agent } from 'undici';
 import { allowCrossOrigin } from './allowCrossOrigin.ts';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
@@ -42,6 +46,9 @@ import { JoinedUpDataSource } from './JoinedUpDataSource.ts';
 import { AgencyTraffic, defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import { partsRequiredBy, reportMissingParts } from './reportMissingParts.ts';
 import { requireResolvedOperation } from './requireResolvedOperation.ts';
+import { createSubscriptionService } from './subscriptions/createSubscriptionService.ts';
+import { NotificationFeed } from './subscriptions/NotificationFeed.ts';
+import { serveSubscriptions } from './subscriptions/serveSubscriptions.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
 
@@ -105,10 +112,18 @@ export interface GatewayOptions {
    * `http://localhost:3000`; no other origin's page can read an answer. @default none
    */
   allowedOrigins?: readonly string[];
+  /**
+   * The event engine care coordination delivers notifications on (NATS JetStream, or the
+   * in-process engine when every service runs in one process): the `myNotifications` subscription
+   * listens to it. Without one, subscriptions are refused with LIVE_UPDATES_UNAVAILABLE.
+   */
+  events?: EventEngine | undefined;
 }
 
 export interface Gateway {
   listener: RequestListener;
+  /** Connections asking to upgrade: GraphQL subscriptions over WebSocket. */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Says the gateway is stopping: /ready answers 503 from now on, so load balancers send no more. */
   beginDraining(): void;
   stop(): Promise<void>;
@@ -176,7 +191,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let requiredBy = new Map<string, string[]>();
   // What each field costs (@cost, @listSize), read from the supergraph served, as Apollo Router reads it.
   let costDirectives = noCostDirectives;
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+  // The schema clients see, which subscriptions are checked against as queries are.
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: served, coreSupergraphSdl }) => {
+    apiSchema = served;
     requiredBy = partsRequiredBy(coreSupergraphSdl);
     costDirectives = readCostDirectives(coreSupergraphSdl);
   });
@@ -240,6 +258,47 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ? undefined
     : createExplorer({ graphqlPath: '/graphql', identityProviderUrl: options.identityProviderUrl });
   const crossOrigin = allowCrossOrigin(options.allowedOrigins ?? []);
+  const feed = options.events ? await NotificationFeed.start(options.events, options.logger) : undefined;
+  const subscriptions = serveSubscriptions({
+    service: createSubscriptionService({
+      schema: () => apiSchema,
+      rules: () => requestLimitRules(limits, () => costDirectives),
+      isRegistered: (query) => trusted.isRegistered(query),
+      refuseUnregistered: trusted.refuseUnregistered,
+      verify: verifyToken,
+      // Each notification is read as its own request, with its own id in every agency's audit.
+      execute: async (document, variables, caller) => {
+        const requestId = randomUUID();
+        const response = await apollo.executeOperation(
+          { query: document, variables },
+          {
+            contextValue: {
+              requestId,
+              caller,
+              logger: options.logger.child({ requestId, caller: caller.subject }),
+              deadlineAt: performance.now() + requestTimeoutMs,
+              unavailable: new Map(),
+            },
+          },
+        );
+        return response.body.kind === 'single' ? response.body.singleResult : { errors: [] };
+      },
+      feed,
+      logger: options.logger,
+    }),
+    verify: verifyToken,
+    admit: async (caller) => {
+      const decision = await rateLimiter.hit(caller.subject);
+      if (!decision.allowed) throw rateLimitedError(decision);
+    },
+    allowedOrigins: options.allowedOrigins ?? [],
+    maxPayloadBytes: options.maxBodyBytes ?? 100_000,
+    logger: options.logger,
+  });
+  // Open subscriptions end when the gateway begins to stop, so that their screens reconnect to
+  // another gateway at once and the grace period is left to the requests that will finish.
+  let closing: Promise<void> | undefined;
+  const closeSubscriptions = () => (closing ??= Promise.all([subscriptions.close(), feed?.stop()]).then(() => {}));
   const listener = createHttpHandler<GatewayContext>({
     apollo,
     logger: options.logger,
@@ -248,6 +307,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The gateway's own id for every request, unique, whatever the caller sent: the agencies' audits
     // are keyed by it. A caller's x-request-id is kept as its correlation id.
     requestIds: 'own',
+    eventStream: subscriptions.eventStream,
     context: async (request, requestId) => {
       // The deadline runs from the request's start, token check and rate limit included.
       const deadlineAt = performance.now() + requestTimeoutMs;
@@ -311,10 +371,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   return {
     listener,
+    upgrade: subscriptions.upgrade,
     beginDraining: () => {
       draining = true;
+      void closeSubscriptions();
     },
     stop: async () => {
+      await closeSubscriptions();
       await apollo.stop();
       await rateLimiter.close();
       await subgraphConnections.close();

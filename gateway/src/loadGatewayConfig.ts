@@ -48,6 +48,8 @@ export interface GatewayConfig {
   allowedOrigins: string[];
   /** Where traces go (OTLP/HTTP); undefined, tracing is off. */
   otlpEndpoint: string | undefined;
+  /** NATS_URL: the NATS JetStream that care coordination delivers notifications on; without it, no subscriptions. */
+  natsUrl: string | undefined;
 }
 
 /**
@@ -115,6 +117,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     shutdownGraceMs: wholeNumber('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0),
     identityProviderUrl: env['JOINED_UP_IDENTITY_PROVIDER_URL'],
     otlpEndpoint: parseOtlpEndpoint(env, problems),
+    natsUrl: env['NATS_URL'] || undefined,
     limits: {
       maxDepth: positive('GATEWAY_MAX_DEPTH', defaultRequestLimits.maxDepth),
       maxAliases: wholeNumber('GATEWAY_MAX_ALIASES', defaultRequestLimits.maxAliases, 0),

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, installCrashSafetyNet, startTracing } from '@joined-up/core';
+import { createLogger, createNatsEngine, installCrashSafetyNet, startTracing } from '@joined-up/core';
 import { loadGatewayConfig } from './loadGatewayConfig.ts';
 import { runGatewayWorkers } from './runGatewayWorkers.ts';
 import { startGateway } from './startGateway.ts';
@@ -16,7 +16,9 @@ if (cluster.isPrimary && config.workers > 1) {
   const tracing = config.otlpEndpoint
     ? startTracing({ serviceName: 'gateway', endpoint: config.otlpEndpoint })
     : undefined;
-  const running = await startGateway({ ...config, logger });
+  // Live notifications come from care coordination through NATS JetStream, when there is one.
+  const events = config.natsUrl ? await createNatsEngine({ url: config.natsUrl }) : undefined;
+  const running = await startGateway({ ...config, events, logger });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
   installCrashSafetyNet({ logger, shutdown: () => running.stop() });
   // A worker stopped from a terminal gets SIGINT from the terminal and SIGTERM from the primary: stop once.
@@ -27,6 +29,7 @@ if (cluster.isPrimary && config.workers > 1) {
       stopping = true;
       void running
         .stop()
+        .then(() => events?.close())
         .then(() => tracing?.stop())
         .then(() => process.exit(0));
     });

@@ -13,6 +13,7 @@ export async function startGateway(
   const running = await listen(gateway.listener, options.port, '/graphql', gateway.stop, {
     ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
     onDraining: gateway.beginDraining,
+    onUpgrade: gateway.upgrade,
     host: options.host,
   });
   options.logger.info({ url: running.url }, 'gateway listening');

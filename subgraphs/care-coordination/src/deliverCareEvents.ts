@@ -12,10 +12,14 @@ import { careTeamMembers, type CareCoordinationTables, notifications } from './t
 
 const consumer = 'care-coordination-notifications';
 
-/** Who should hear of an event about a person: their care team, their coordinator, and carers acting for them. */
-async function recipientsOf(services: EventServices<CareCoordinationTables>, nhsNumber: string) {
+/**
+ * Who should hear of an event about a person: their care team, their coordinator, and carers acting for them.
+ * Read in the delivery's own transaction: on PGlite, whose one connection the transaction holds, a
+ * read outside it would wait for the transaction to end, and the transaction for the read.
+ */
+async function recipientsOf(db: Pick<EventServices<CareCoordinationTables>['db'], 'select'>, nhsNumber: string) {
   const [team, carers] = await Promise.all([
-    services.db
+    db
       .select({
         subject: careTeamMembers.workerId,
         isCoordinator: careTeamMembers.isCoordinator,
@@ -25,10 +29,7 @@ async function recipientsOf(services: EventServices<CareCoordinationTables>, nhs
       })
       .from(careTeamMembers)
       .where(and(eq(careTeamMembers.nhsNumber, nhsNumber), isNotNull(careTeamMembers.workerId))),
-    services.db
-      .select({ subject: delegations.carerSubject })
-      .from(delegations)
-      .where(eq(delegations.nhsNumber, nhsNumber)),
+    db.select({ subject: delegations.carerSubject }).from(delegations).where(eq(delegations.nhsNumber, nhsNumber)),
   ]);
   const recipients = new Map<string, { reason: string; role: string; code: string; organisation: string }>();
   for (const member of team) {
@@ -58,7 +59,7 @@ export async function startDeliveringCareEvents(services: EventServices<CareCoor
   return services.engine.consume<CareEvent>(topics.events, consumer, async (event) => {
     const delivered: CareNotification[] = [];
     await consumeOnce(services.db, consumer, event.id, async (tx) => {
-      const recipients = await recipientsOf(services, event.nhsNumber);
+      const recipients = await recipientsOf(tx, event.nhsNumber);
       if (recipients.size === 0) return;
       const deliveredAt = new Date().toISOString();
       const rows = [...recipients].map(([subject, recipient]) => ({

@@ -6,6 +6,7 @@ import type { CarePlanRow, CareTeamMemberRow, ExperienceResponseRow, ReferralRow
 import { experienceMutations } from './experienceMutations.ts';
 import { experienceStatement, experienceStatements } from './experienceStatements.ts';
 import { today } from './inputRules.ts';
+import { notificationResolvers } from './notifications.ts';
 import { referralMutations } from './referralMutations.ts';
 import type { Context } from './context.ts';
 import { skillCoverage, type SkillCoverageParent } from './skillCoverage.ts';
@@ -42,8 +43,10 @@ export const resolvers = {
     referralWorklist,
     coordinationMeasures,
     experienceStatements: () => experienceStatements,
+    ...notificationResolvers.Query,
   },
   Mutation: {
+    ...notificationResolvers.Mutation,
     ...carePlanMutations,
     ...careTeamMutations,
     ...referralMutations,
@@ -84,6 +87,7 @@ export const resolvers = {
       name: worker.organisationName,
     }),
   },
+  CareCoordinationNotification: notificationResolvers.CareCoordinationNotification,
   CareCoordinationCareTeamMember: {
     sector: (member: CareTeamMemberRow) => member.sector,
     organisation: (member: CareTeamMemberRow) =>

@@ -52,6 +52,8 @@ export interface SubgraphConfig {
    * allows more than the default (GATEWAY_RATE_LIMIT) raises this with it.
    */
   rateLimit: RateLimit;
+  /** NATS_URL: the NATS JetStream the outbox is relayed to; without it, events wait in the outbox. */
+  natsUrl: string | undefined;
 }
 
 /** The demo population's size when none is configured. */
@@ -92,6 +94,7 @@ export function loadSubgraphConfig(
       .map((role) => role.trim())
       .filter(Boolean),
     migrate: parseMigrate(env[`${agency.prefix}_MIGRATE`], `${agency.prefix}_MIGRATE`, problems),
+    natsUrl: env['NATS_URL'] || undefined,
     rateLimit: {
       limit: parsePositive(env, [`${agency.prefix}_RATE_LIMIT`, 'JOINED_UP_RATE_LIMIT'], defaultRate.limit, problems),
       windowSeconds: parsePositive(

@@ -69,8 +69,7 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     : undefined;
   // Alone in its process, the agency relays its outbox to NATS JetStream when NATS_URL is set; without
   // a broker its events wait in the outbox, losing none, until it runs with one.
-  const natsUrl = process.env['NATS_URL'];
-  const events = natsUrl ? await createNatsEngine({ url: natsUrl }) : undefined;
+  const events = config.natsUrl ? await createNatsEngine({ url: config.natsUrl }) : undefined;
   const running = await runSubgraph(module, { ...config, limits: { rateLimit: config.rateLimit }, logger, events });
   // A failure belonging to one request fails that request alone; see installCrashSafetyNet.
   installCrashSafetyNet({ logger, shutdown: () => running.stop() });
