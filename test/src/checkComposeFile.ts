@@ -211,6 +211,9 @@ function checkIdentityVariables(services: Map<string, Mapping>, problems: string
   const identityPort = expectedServices.find((service) => service.name === 'identity')?.port;
   if (identityEnvironment['IDENTITY_PORT'] !== String(identityPort))
     problems.push(`identity: IDENTITY_PORT must be ${identityPort}`);
+  // It signs a token for anyone who asks: it refuses to start as production, and must not be asked to.
+  if (!['development', undefined].includes(identityEnvironment['NODE_ENV']))
+    problems.push(`identity: NODE_ENV must be development, found ${identityEnvironment['NODE_ENV']}`);
   const keyPath = identityEnvironment['IDENTITY_KEY_PATH'];
   if (keyPath === undefined || !namedVolumes(identity).some((volume) => isWithin(keyPath, volume.target))) {
     problems.push('identity: IDENTITY_KEY_PATH must be on a named volume');

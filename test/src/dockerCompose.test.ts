@@ -312,6 +312,12 @@ describe('checkComposeFile rejects', () => {
     ]);
   });
 
+  it('the development identity provider run as production', () => {
+    const document = compose();
+    env(document, 'identity')['NODE_ENV'] = 'production';
+    expect(checkComposeFile(document, root)).toEqual(['identity: NODE_ENV must be development, found production']);
+  });
+
   it('a service that trusts a different issuer or fetches keys elsewhere', () => {
     const document = compose();
     env(document, 'health')['JOINED_UP_ISSUER'] = 'https://elsewhere.example';

@@ -40,6 +40,8 @@ export async function startFederationForTest(
      * with its committed configuration, in front of the same subgraphs. @default 'joined-up'
      */
     engine?: 'joined-up' | 'hive';
+    /** Real OIDC issuers accepted beside the test identity provider. */
+    externalIssuers?: FederationOptions['externalIssuers'];
   } = {},
 ): Promise<TestFederation> {
   const key = await generateSigningKey();
@@ -53,6 +55,7 @@ export async function startFederationForTest(
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
     ...(options.subgraphLimits ? { subgraphLimits: options.subgraphLimits } : {}),
+    ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
   });
   const hive =
     options.engine === 'hive'
