@@ -42,6 +42,8 @@ export async function startFederationForTest(
     engine?: 'joined-up' | 'hive';
     /** Real OIDC issuers accepted beside the test identity provider. */
     externalIssuers?: FederationOptions['externalIssuers'];
+    /** Every service's environment: development keeps an unexpected error's words. @default 'test' */
+    environment?: 'development' | 'test';
   } = {},
 ): Promise<TestFederation> {
   const key = await generateSigningKey();
@@ -50,7 +52,7 @@ export async function startFederationForTest(
     key,
     issuer: testIssuer,
     audience: testAudience,
-    environment: 'test',
+    environment: options.environment ?? 'test',
     logLevel: 'silent',
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
