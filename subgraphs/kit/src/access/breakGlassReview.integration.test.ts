@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Caller } from '@joined-up/core';
 import { GraphQLError } from 'graphql';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { governanceTables } from '../governanceTables.ts';
@@ -226,6 +226,23 @@ describe.each(['pglite', 'postgresql'] as const)('reviewing break-glass declarat
     // Only the review that stands was audited as a write.
     const writes = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'write'));
     expect(writes.filter((row) => ['c1', 'c2'].includes(row.requestId))).toHaveLength(1);
+  });
+
+  it('keeps a review as it was made: the database refuses to change or delete one', async () => {
+    for (const statement of [
+      sql`update break_glass_reviews set outcome = 'not-justified'`,
+      sql`delete from break_glass_reviews`,
+      sql`truncate break_glass_reviews`,
+    ]) {
+      const refused = await database.db.execute(statement).then(
+        () => undefined,
+        (error: { cause?: { message?: string } }) => error.cause?.message,
+      );
+      expect(refused).toMatch(
+        /^break_glass_reviews: a review stands once made: (UPDATE|DELETE|TRUNCATE) is not allowed$/,
+      );
+    }
+    expect(await database.db.select().from(breakGlassReviews)).toHaveLength(2);
   });
 
   it('refuses anyone but the privacy officer, and ids that are no declaration', async () => {
