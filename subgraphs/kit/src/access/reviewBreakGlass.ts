@@ -36,13 +36,8 @@ export async function reviewBreakGlass(
 ) {
   const agency = context.agency.displayName;
   if (!isPrivacyOfficer(policy, context.caller) || context.caller.purpose !== 'direct-care') {
-    throw createError(
-      'FORBIDDEN',
-      `${agency} takes reviews of its break-glass accesses only from its privacy officer.`,
-      {
-        agency,
-      },
-    );
+    const refusal = `${agency} takes reviews of its break-glass accesses only from its privacy officer.`;
+    throw createError('FORBIDDEN', refusal, { agency });
   }
   const input = checkedInput(args);
   const [declaration] = await context.db
