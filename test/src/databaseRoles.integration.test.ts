@@ -160,6 +160,8 @@ describe('an agency served as its runtime role, migrated by its owner', () => {
       'update audit rows': "update audit_events set actor_name = 'nobody'",
       'truncate the audit': 'truncate audit_events',
       'move the chain head': "update audit_chain_head set hash = 'x'",
+      'change a break-glass review': "update break_glass_reviews set outcome = 'justified'",
+      'delete break-glass reviews': 'delete from break_glass_reviews',
       'drop the audit': 'drop table audit_events',
       'create an object beside the audit': 'create table public.shadow (id int)',
     };

@@ -1,10 +1,11 @@
 import type pg from 'pg';
 
 /**
- * Tables the runtime role may read and append to but never change: the audit. UPDATE, DELETE and
+ * Tables the runtime role may read and append to but never change: the audit, and the privacy
+ * officers' reviews of break-glass declarations (a review stands once made). UPDATE, DELETE and
  * TRUNCATE are not granted, and only the table's owner may disable, drop or replace its triggers.
  */
-export const appendOnlyTables: readonly string[] = ['audit_events'];
+export const appendOnlyTables: readonly string[] = ['audit_events', 'break_glass_reviews'];
 
 /**
  * Tables the runtime role may only read: the audit chain's head moves only in the chain trigger,
