@@ -79,6 +79,13 @@ export { createMemoryRateLimiter } from './limits/createMemoryRateLimiter.ts';
 export { LimitedApolloServer } from './limits/LimitedApolloServer.ts';
 export { TrustedDocuments, type ResolvedRequest, type TrustedDocumentsOptions } from './limits/TrustedDocuments.ts';
 export { measureOperation, type OperationMeasures } from './limits/measureOperation.ts';
+export { estimateCost, type CostEstimateOptions } from './limits/estimateCost.ts';
+export {
+  noCostDirectives,
+  readCostDirectives,
+  type CostDirectives,
+  type ListSize,
+} from './limits/readCostDirectives.ts';
 export {
   defaultRateLimit,
   rateLimitDecision,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { defaultRequestLimits, requestLimitRules, type RequestLimits } from '@joined-up/gateway';
+import { defaultRequestLimits, readCostDirectives, requestLimitRules, type RequestLimits } from '@joined-up/gateway';
 import type { ValidationRule } from 'graphql';
 
 /** The configuration createGatewayRuntime takes, and the Hive Gateway CLI reads from gateway.config.ts. */
@@ -29,7 +29,10 @@ export interface HiveGatewayOptions {
  * stay with our gateway.
  */
 export function hiveGatewayConfig(options: HiveGatewayOptions): HiveGatewayConfig {
-  const rules = requestLimitRules({ ...defaultRequestLimits, ...options.limits });
+  const rules = requestLimitRules(
+    { ...defaultRequestLimits, ...options.limits },
+    readCostDirectives(options.supergraph),
+  );
   const forwarded = ['authorization', 'x-break-glass', 'traceparent', 'tracestate'];
   return {
     supergraph: options.supergraph,

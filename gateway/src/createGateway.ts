@@ -11,7 +11,9 @@ import {
   defaultRequestLimits,
   hideFieldSuggestions,
   LimitedApolloServer,
+  noCostDirectives,
   type RateLimit,
+  readCostDirectives,
   rateLimitedError,
   type RequestLimits,
   requestLimitRules,
@@ -172,8 +174,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   // Which fields gather other agencies' parts (@requires), for each supergraph as it is served.
   let requiredBy = new Map<string, string[]>();
+  // What each field costs (@cost, @listSize), read from the supergraph served, as Apollo Router reads it.
+  let costDirectives = noCostDirectives;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     requiredBy = partsRequiredBy(coreSupergraphSdl);
+    costDirectives = readCostDirectives(coreSupergraphSdl);
   });
   const limits: RequestLimits = { ...defaultRequestLimits, ...options.limits };
   const fieldSuggestions = options.fieldSuggestions ?? !production;
@@ -195,7 +200,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // the process died of it, the rate limiter and connection pool never closed.
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      validationRules: requestLimitRules(limits),
+      validationRules: requestLimitRules(limits, () => costDirectives),
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         requireResolvedOperation<GatewayContext>(),

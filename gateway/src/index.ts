@@ -1,7 +1,7 @@
 // The Joined-up gateway: build it with createGateway, or build and listen with startGateway.
 export { createGateway, type Gateway, type GatewayOptions, type GatewaySubgraph } from './createGateway.ts';
 export { loadGatewayConfig, type GatewayConfig } from './loadGatewayConfig.ts';
-export { defaultRequestLimits, requestLimitRules, type RequestLimits } from '@joined-up/core';
+export { defaultRequestLimits, readCostDirectives, requestLimitRules, type RequestLimits } from '@joined-up/core';
 export { defaultRateLimit, type RateLimit } from '@joined-up/core';
 export { defaultTrafficShaping, type CircuitStateName, type TrafficShaping } from './AgencyTraffic.ts';
 export { startGateway } from './startGateway.ts';

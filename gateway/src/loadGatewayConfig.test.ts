@@ -25,6 +25,7 @@ describe('loadGatewayConfig', () => {
       maxAliases: 15,
       maxDirectives: 50,
       maxCost: 10_000,
+      assumedListSize: 10,
       maxTokens: 1_000,
       maxBatchSize: 0,
     });
@@ -76,6 +77,7 @@ describe('loadGatewayConfig', () => {
       maxAliases: 0,
       maxDirectives: 5,
       maxCost: 2000,
+      assumedListSize: 10,
       maxTokens: 400,
       maxBatchSize: 4,
     });

@@ -120,6 +120,8 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       maxAliases: wholeNumber('GATEWAY_MAX_ALIASES', defaultRequestLimits.maxAliases, 0),
       maxDirectives: wholeNumber('GATEWAY_MAX_DIRECTIVES', defaultRequestLimits.maxDirectives, 0),
       maxCost: positive('GATEWAY_MAX_COST', defaultRequestLimits.maxCost),
+      // Not configurable alone: Apollo Router's list_size must say the same (deploy/apollo-router).
+      assumedListSize: defaultRequestLimits.assumedListSize,
       maxTokens: positive('GATEWAY_MAX_TOKENS', defaultRequestLimits.maxTokens),
       maxBatchSize: wholeNumber('GATEWAY_MAX_BATCH', defaultRequestLimits.maxBatchSize, 0),
     },

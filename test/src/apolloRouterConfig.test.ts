@@ -13,6 +13,7 @@ const router = parse(readFileSync(new URL('../../deploy/apollo-router/router.yam
   supergraph: { path: string; introspection: boolean };
   traffic_shaping: { all: { timeout: string }; router: { timeout: string } };
   health_check: { path: string };
+  demand_control: { enabled: boolean; mode: string; strategy: { static_estimated: Record<string, number> } };
 };
 
 describe("Apollo Router's router.yaml", () => {
@@ -35,6 +36,16 @@ describe("Apollo Router's router.yaml", () => {
     expect(router.traffic_shaping.router.timeout).toBe('15s');
     expect(router.supergraph).toMatchObject({ path: '/graphql', introspection: false });
     expect(router.health_check.path).toBe('/health');
+  });
+
+  it("applies demand control with our gateway's cost limit and assumed list size", () => {
+    expect(router.demand_control).toEqual({
+      enabled: true,
+      mode: 'enforce',
+      strategy: {
+        static_estimated: { list_size: defaultRequestLimits.assumedListSize, max: defaultRequestLimits.maxCost },
+      },
+    });
   });
 
   it('reaches every agency at its <AGENCY>_URL, defaulting to the development URL', () => {

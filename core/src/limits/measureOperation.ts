@@ -14,27 +14,18 @@ export interface OperationMeasures {
   aliases: number;
   /** Directives, on the operation, its fields, fragments and spreads. */
   directives: number;
-  /**
-   * Estimated cost: a leaf field costs 1; a field with a selection costs 2 plus 1.5 times its
-   * selection's cost, all multiplied by its `first` or `last` argument when that is a literal.
-   */
-  cost: number;
 }
 
-const objectCost = 2;
-const leafCost = 1;
-const depthCostFactor = 1.5;
 const introspectionFields = new Set(['__schema', '__type']);
-const none: OperationMeasures = { depth: 0, aliases: 0, directives: 0, cost: 0 };
+const none: OperationMeasures = { depth: 0, aliases: 0, directives: 0 };
 
 /**
  * Measures an operation in one pass. Each fragment is measured once and its figures reused at
  * every spread, so a document that spreads fragments into each other many times over (a fragment
- * bomb) costs its true, flattened size without costing the gateway the time to flatten it; a
- * fragment cycle (which validation refuses anyway) counts for nothing rather than recursing forever.
- * Introspection (`__schema`, `__type`) adds no depth or cost: the explorer's schema query is deep
- * by nature, and production refuses introspection. Figures can grow past what a double holds
- * exactly, even to Infinity, and still compare correctly with a limit.
+ * bomb) is measured at its true, flattened size without costing the gateway the time to flatten it;
+ * a fragment cycle (which validation refuses anyway) counts for nothing rather than recursing
+ * forever. Introspection (`__schema`, `__type`) adds no depth: the explorer's schema query is deep
+ * by nature, and production refuses introspection. Cost is estimateCost's, which reads the schema.
  */
 export function measureOperation(
   operation: OperationDefinitionNode,
@@ -63,9 +54,8 @@ export function measureOperation(
       aliases: aliased + inner.aliases,
       directives: (node.directives?.length ?? 0) + inner.directives,
     };
-    if (introspectionFields.has(node.name.value)) return { ...counted, depth: 0, cost: 0 };
-    const cost = node.selectionSet ? (objectCost + depthCostFactor * inner.cost) * pageMultiplier(node) : leafCost;
-    return { ...counted, depth: 1 + inner.depth, cost };
+    if (introspectionFields.has(node.name.value)) return { ...counted, depth: 0 };
+    return { ...counted, depth: 1 + inner.depth };
   };
 
   const selectionSet = (set: SelectionSetNode): OperationMeasures => {
@@ -78,18 +68,10 @@ export function measureOperation(
       total.depth = Math.max(total.depth, part.depth);
       total.aliases += part.aliases;
       total.directives += part.directives + (selection.kind === Kind.FIELD ? 0 : (selection.directives?.length ?? 0));
-      total.cost += part.cost;
     }
     return total;
   };
 
   const root = selectionSet(operation.selectionSet);
   return { ...root, directives: root.directives + (operation.directives?.length ?? 0) };
-}
-
-/** `first: n` or `last: n` as a literal multiplies a list's cost by n; a variable or no argument by 1. */
-function pageMultiplier(node: FieldNode): number {
-  const page = node.arguments?.find((argument) => argument.name.value === 'first' || argument.name.value === 'last');
-  if (page?.value.kind !== Kind.INT) return 1;
-  return Math.max(1, Number(page.value.value));
 }

@@ -1,16 +1,20 @@
 import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { readCostDirectives } from './readCostDirectives.ts';
 import { countTokens, defaultRequestLimits, requestLimitRules } from './requestLimits.ts';
 
-const schema = buildSchema(`
+const sdl = `
   directive @flag on FIELD
+  directive @listSize(assumedSize: Int, slicingArguments: [String!]) on FIELD_DEFINITION
   type Person { name: String, friends(first: Int): [Person!]! }
-  type Query { person: Person, people(first: Int): [Person!]! }
-`);
+  type Query { person: Person, people(first: Int): [Person!]! @listSize(slicingArguments: ["first"]) }
+`;
+const schema = buildSchema(sdl);
+const directives = readCostDirectives(sdl);
 
-const limits = { ...defaultRequestLimits, maxDepth: 3, maxAliases: 2, maxDirectives: 2, maxCost: 100 };
+const limits = { ...defaultRequestLimits, maxDepth: 3, maxAliases: 2, maxDirectives: 2, maxCost: 200 };
 const check = (query: string) =>
-  validate(schema, parse(query), requestLimitRules(limits)).map((error) => ({
+  validate(schema, parse(query), requestLimitRules(limits, directives)).map((error) => ({
     message: error.message,
     extensions: error.extensions,
   }));
@@ -34,9 +38,9 @@ describe('requestLimitRules', () => {
     expect(check('{ person { name @flag @flag @flag } }')).toEqual([
       tooComplex('directives', 2, 3, 'has 3 directives'),
     ]);
-    // people(first: 50) multiplies its children's cost by 50: (2 + 1.5 × 1) × 50 = 175.
-    expect(check('{ people(first: 50) { name } }')).toEqual([
-      tooComplex('cost', 100, 175, 'has an estimated cost of 175'),
+    // people(first: 50), sized by @listSize: 50 × (Person 1 + friends, 10 assumed, × Person 1) = 550.
+    expect(check('{ people(first: 50) { friends { name } } }')).toEqual([
+      tooComplex('cost', 200, 550, 'has an estimated cost of 550'),
     ]);
   });
 
@@ -53,15 +57,15 @@ describe('requestLimitRules', () => {
       { length: 40 },
       (_, level) => `fragment f${level} on Person { ...f${level + 1} ...f${level + 1} }`,
     );
-    const bomb = `{ person { ...f0 } } ${levels.join(' ')} fragment f40 on Person { name }`;
+    const bomb = `{ person { ...f0 } } ${levels.join(' ')} fragment f40 on Person { friends { name } }`;
     const started = performance.now();
     const [error] = check(bomb);
     expect(performance.now() - started).toBeLessThan(500);
-    expect(error?.extensions).toMatchObject({ measure: 'cost', limit: 100, measured: 2 + 1.5 * 2 ** 40 });
+    expect(error?.extensions).toMatchObject({ measure: 'cost', limit: 200, measured: 1 + 10 * 2 ** 40 });
   });
 
   it('gives a cost past exact integers as that bound, never a figure in exponent form', () => {
-    // 200 levels deep costs about 1.5^200 (about 10^35); the message and extensions stay exact integers.
+    // 200 levels of lists, each taken as 10 long, cost about 10^200; the message and extensions stay exact integers.
     const deep = `{ person { ${'friends { '.repeat(199)}name${' }'.repeat(199)} } }`;
     const errors = validate(schema, parse(deep), requestLimitRules(defaultRequestLimits)).map((error) => ({
       message: error.message,

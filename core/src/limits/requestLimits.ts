@@ -8,7 +8,9 @@ import {
   TokenKind,
   type ValidationRule,
 } from 'graphql';
+import { estimateCost } from './estimateCost.ts';
 import { measureOperation, type OperationMeasures } from './measureOperation.ts';
+import { type CostDirectives, noCostDirectives } from './readCostDirectives.ts';
 
 /** How large one operation may be. Each is configurable (GatewayOptions, GATEWAY_MAX_*). */
 export interface RequestLimits {
@@ -19,10 +21,12 @@ export interface RequestLimits {
   /** Most directives in one operation. */
   maxDirectives: number;
   /**
-   * Highest estimated cost (measureOperation): a field's children cost 1.5 times more at each level and `first: n`
-   * multiplies.
+   * Highest estimated cost, as Apollo Router's demand control computes it from the schema's `@cost` and `@listSize`
+   * (estimateCost): an object costs 1, a scalar 0, a list its length times its items.
    */
   maxCost: number;
+  /** The length taken for a list field the schema gives no `@listSize` (Apollo Router's `list_size`). */
+  assumedListSize: number;
   /** Most lexical tokens in one operation's document, counted before it is parsed. */
   maxTokens: number;
   /** Most operations in one batched request (a JSON array body); 0 refuses batches. */
@@ -31,15 +35,17 @@ export interface RequestLimits {
 
 /**
  * Room for every query in the README and the tests: the SamsRecord example is 6 deep, costs
- * about 420 and has 164 tokens; a social worker's caseload of 100 people with their alerts and
- * plans costs about 8,500; the explorer's introspection query has about 200 tokens (its depth and
+ * 418 and has 164 tokens; a social worker's caseload of 100 people with their alerts and
+ * plans costs 2,601; the explorer's introspection query has about 200 tokens (its depth and
  * cost are not counted, and production refuses introspection altogether). Batches are refused.
+ * A list the schema does not size is taken as 10 long: a person's medications or alerts, say.
  */
 export const defaultRequestLimits: RequestLimits = {
   maxDepth: 10,
   maxAliases: 15,
   maxDirectives: 50,
   maxCost: 10_000,
+  assumedListSize: 10,
   maxTokens: 1_000,
   maxBatchSize: 0,
 };
@@ -74,17 +80,23 @@ const measures: ReadonlyArray<[keyof OperationMeasures, keyof RequestLimits]> = 
   ['depth', 'maxDepth'],
   ['aliases', 'maxAliases'],
   ['directives', 'maxDirectives'],
-  ['cost', 'maxCost'],
 ];
 
 /**
  * One validation rule for depth, aliases, directives and cost, run with GraphQL's own validation
- * and so before any agency is called. The figures are computed here (measureOperation), not read
- * back out of another library's message, and each breach is reported with its figures. Fragments
- * are measured as if written in place, so a fragment neither hides a breach nor counts against a
- * client that uses many.
+ * and so before any agency is called. The figures are computed here (measureOperation,
+ * estimateCost), not read back out of another library's message, and each breach is reported with
+ * its figures. Fragments are measured as if written in place, so a fragment neither hides a breach
+ * nor counts against a client that uses many. Cost reads `@cost` and `@listSize` from
+ * `costDirectives` (readCostDirectives of the supergraph at the gateway, of its own SDL at a
+ * subgraph), a function when the schema served can change; validation has no variables, so a page
+ * size given as one is taken at its field's largest.
  */
-export function requestLimitRules(limits: RequestLimits): ValidationRule[] {
+export function requestLimitRules(
+  limits: RequestLimits,
+  costDirectives: CostDirectives | (() => CostDirectives) = noCostDirectives,
+): ValidationRule[] {
+  const directivesNow = typeof costDirectives === 'function' ? costDirectives : () => costDirectives;
   const rule: ValidationRule = (context) => {
     let fragments: Map<string, FragmentDefinitionNode> | undefined;
     return {
@@ -100,6 +112,9 @@ export function requestLimitRules(limits: RequestLimits): ValidationRule[] {
           if (found[measure] > limits[limit])
             context.reportError(queryTooComplex(measure, limits[limit], found[measure]));
         }
+        const options = { directives: directivesNow(), assumedListSize: limits.assumedListSize };
+        const cost = estimateCost(context.getSchema(), operation, fragments, options);
+        if (cost > limits.maxCost) context.reportError(queryTooComplex('cost', limits.maxCost, cost));
         // The measure walked the whole operation; nothing below needs this rule again.
         return false;
       },

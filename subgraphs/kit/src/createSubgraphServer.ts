@@ -13,6 +13,7 @@ import {
   hideFieldSuggestions,
   LimitedApolloServer,
   rateLimitedError,
+  readCostDirectives,
   requestLimitRules,
   requestLogging,
   sendJson,
@@ -145,7 +146,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
   const apollo = new LimitedApolloServer<Context>(
     {
       schema,
-      validationRules: requestLimitRules(limits),
+      validationRules: requestLimitRules(limits, readCostDirectives(typeDefs)),
       introspection: !production,
       includeStacktraceInErrorResponses: false,
       // Whoever runs the subgraph stops it (runSubgraphMain on SIGINT and SIGTERM, closing the HTTP

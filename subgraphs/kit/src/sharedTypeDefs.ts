@@ -6,7 +6,7 @@
 export const sharedTypeDefs = /* GraphQL */ `
   extend schema
     @link(
-      url: "https://specs.apollo.dev/federation/v2.7"
+      url: "https://specs.apollo.dev/federation/v2.9"
       import: [
         "@key"
         "@shareable"
@@ -18,6 +18,8 @@ export const sharedTypeDefs = /* GraphQL */ `
         "@authenticated"
         "@requiresScopes"
         "@policy"
+        "@cost"
+        "@listSize"
       ]
     )
 

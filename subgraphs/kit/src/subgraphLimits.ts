@@ -15,14 +15,16 @@ export interface SubgraphLimits extends RequestLimits {
  * agency (a fetch, then `_entities` for what another agency answered), so the rate here is a few
  * times the gateway's. A query plan's fetch is no deeper than the operation plus `_entities`, has
  * the planner's aliases on top of the caller's, and carries key fields the caller did not write;
- * its cost counts `_entities` by its representations, which the gateway counted as the lists they
- * came from. A direct caller gets no more than that: not 800 aliases, not depth 241.
+ * its cost is priced from the subgraph's own `@cost` and `@listSize`, `_entities` as a list of the
+ * assumed length (the gateway priced the lists its representations came from). A direct caller
+ * gets no more than that: not 800 aliases, not depth 241.
  */
 export const defaultSubgraphLimits: SubgraphLimits = {
   maxDepth: defaultRequestLimits.maxDepth + 2,
   maxAliases: defaultRequestLimits.maxAliases * 2,
   maxDirectives: defaultRequestLimits.maxDirectives * 2,
   maxCost: defaultRequestLimits.maxCost * 10,
+  assumedListSize: defaultRequestLimits.assumedListSize,
   maxTokens: defaultRequestLimits.maxTokens * 4,
   maxBatchSize: 0,
   rateLimit: { limit: defaultRateLimit.limit * 4, windowSeconds: defaultRateLimit.windowSeconds },

@@ -18,12 +18,14 @@ extend type Query {
     first: Int = 20
     "Cursor of the last event on the previous page."
     after: String
-  ): AccessEventConnection @authenticated
+  ): AccessEventConnection
+    @listSize(assumedSize: 100, slicingArguments: ["first"], sizedFields: ["edges"]) @authenticated
   """
   Verifies the hash chain of the audit ${held}, for its privacy officer: whether any row was deleted, changed or
-  slipped in since it was written, and the first broken link.
+  slipped in since it was written, and the first broken link. It reads and hashes the whole audit, so demand control
+  weighs it as 100 objects.
   """
-  ${field}AuditVerification: AuditVerification @authenticated
+  ${field}AuditVerification: AuditVerification @authenticated @cost(weight: 100)
 }
 
 extend type Mutation {
@@ -51,7 +53,8 @@ extend type Person {
     first: Int = 20
     "Cursor of the last event on the previous page."
     after: String
-  ): AccessEventConnection @policy(policies: [["access-log"]])
+  ): AccessEventConnection
+    @listSize(assumedSize: 100, slicingArguments: ["first"], sizedFields: ["edges"]) @policy(policies: [["access-log"]])
   "The person's decisions about showing their record ${held} to other sectors, one per sector."
   ${field}SharingDecisions: [SharingDecision!] @policy(policies: [["sharing-decisions"]])
 }
