@@ -40,6 +40,8 @@ export async function startFederationForTest(
      * with its committed configuration, in front of the same subgraphs. @default 'joined-up'
      */
     engine?: 'joined-up' | 'hive';
+    /** Every service's environment: development keeps an unexpected error's words. @default 'test' */
+    environment?: 'development' | 'test';
   } = {},
 ): Promise<TestFederation> {
   const key = await generateSigningKey();
@@ -48,7 +50,7 @@ export async function startFederationForTest(
     key,
     issuer: testIssuer,
     audience: testAudience,
-    environment: 'test',
+    environment: options.environment ?? 'test',
     logLevel: 'silent',
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),

@@ -1,4 +1,4 @@
-import { createError } from '@joined-up/core';
+import { createError, isValidNhsNumber } from '@joined-up/core';
 import {
   defaultFieldResolver,
   getNamedType,
@@ -11,6 +11,7 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
+import { cursorParts, maxPageSize } from './pageArguments.ts';
 
 /** A calendar date that exists: 2021-02-31 does not, though JavaScript's Date.parse rolls it over. */
 export function isCalendarDate(value: string): boolean {
@@ -33,38 +34,68 @@ export function isCalendarTimestamp(value: string): boolean {
 
 type Problem = string | undefined;
 
+/**
+ * The most characters any text argument may hold. An agency may allow less for a field (a goal's
+ * description, 500); none takes more, so a 20,000-character name is refused before any resolver,
+ * policy or statement sees it.
+ */
+export const maxTextLength = 10_000;
+
 const scalarChecks: Record<string, (value: string) => Problem> = {
   Date: (value) => (isCalendarDate(value) ? undefined : 'must be a calendar date that exists, YYYY-MM-DD.'),
   DateTime: (value) =>
     isCalendarTimestamp(value) ? undefined : 'must be a point in time that exists, ISO 8601 (2026-03-01T10:00:00Z).',
+  NHSNumber: (value) =>
+    isValidNhsNumber(value.replace(/\s+/g, ''))
+      ? undefined
+      : 'is not a valid NHS number: it must be 10 digits with a correct Modulus 11 check digit.',
 };
 
-/** What is wrong with one argument's value, by its declared type; undefined when nothing is. */
-function problemOf(type: GraphQLInputType, value: unknown): Problem {
+/** What is wrong with a whole number, by the argument's name: every Int the kit takes is a count, size or version. */
+function intProblem(name: string, value: number): Problem {
+  if (name === 'first' && (value < 1 || value > maxPageSize)) return `must be between 1 and ${maxPageSize}.`;
+  return value < 0 ? 'must not be negative.' : undefined;
+}
+
+/** What is wrong with a text value: a NUL, too long, blank where required, or a cursor no list issued. */
+function textProblem(name: string, type: GraphQLInputType, value: string): Problem {
+  // PostgreSQL text holds no NUL character: one would reach the database only as its error.
+  if (value.includes('\u0000')) return 'must not contain a NUL character.';
+  if (value.length > maxTextLength) return `must be at most ${maxTextLength} characters.`;
+  const named = getNamedType(type);
+  if (isNonNullType(type) && value.trim() === '' && named.name !== 'NHSNumber') return 'must not be empty.';
+  if (name === 'after' && named.name === 'String' && !cursorParts(value)) return 'is not a cursor this list issued.';
+  return scalarChecks[named.name]?.(value);
+}
+
+/** What is wrong with one argument's value, by its declared type and name; undefined when nothing is. */
+function problemOf(name: string, type: GraphQLInputType, value: unknown): Problem {
   if (value === null || value === undefined) return undefined;
-  if (isNonNullType(type)) return problemOf(type.ofType, value);
-  if (isListType(type))
-    return Array.isArray(value) ? value.map((item) => problemOf(type.ofType, item)).find(Boolean) : undefined;
-  if (isInputObjectType(type)) {
-    const fields = type.getFields();
-    for (const [name, field] of Object.entries(fields)) {
-      const problem = problemOf(field.type, (value as Record<string, unknown>)[name]);
-      if (problem) return `.${name} ${problem}`.replace(/^\.(\S+) \./, '.$1.');
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner))
+    return Array.isArray(value) ? value.map((item) => problemOf(name, inner.ofType, item)).find(Boolean) : undefined;
+  if (isInputObjectType(inner)) {
+    for (const [fieldName, field] of Object.entries(inner.getFields())) {
+      const problem = problemOf(fieldName, field.type, (value as Record<string, unknown>)[fieldName]);
+      if (problem) return `.${fieldName} ${problem}`.replace(/^\.(\S+) \./, '.$1.');
     }
     return undefined;
   }
-  if (typeof value !== 'string' || !isScalarType(type)) return undefined;
-  // PostgreSQL text holds no NUL character: one would reach the database only as its error.
-  if (value.includes('\u0000')) return 'must not contain a NUL character.';
-  return scalarChecks[type.name]?.(value);
+  if (!isScalarType(inner)) return undefined;
+  if (typeof value === 'number' && inner.name === 'Int') return intProblem(name, value);
+  return typeof value === 'string' ? textProblem(name, type, value) : undefined;
 }
 
 /**
- * Checks every argument of every field against its declared type before the field resolves:
- * dates and times that exist, and no NUL character in any string. Bad input is refused as
+ * Checks every argument of every field (input objects and lists included) against its declared
+ * type before the field resolves, and so before its policy, its resolver's own checks or any
+ * statement: dates and times that exist, valid NHS numbers, no NUL character and at most
+ * maxTextLength characters in any text, no blank required text, whole numbers that are not
+ * negative, `first` within a page and `after` a cursor's form. Bad input is refused as
  * BAD_USER_INPUT naming the argument, never reaching the database to fail there as an internal
- * error carrying SQL. The scalars themselves stay lenient (scalarResolvers), so the refusal names
- * the argument rather than being a generic validation failure. Mutates `schema`.
+ * error carrying SQL, and the same for every caller, whatever they may see. The scalars themselves
+ * stay lenient (scalarResolvers), so the refusal names the argument rather than being a generic
+ * validation failure. Mutates `schema`.
  */
 export function checkArguments(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -81,26 +112,22 @@ function wrap(field: GraphQLField<unknown, unknown>): void {
   if (args.length === 0) return;
   field.resolve = (source, values: Record<string, unknown>, context, info) => {
     for (const arg of args) {
-      const problem = problemOf(arg.type, values[arg.name]);
+      const problem = problemOf(arg.name, arg.type, values[arg.name]);
       if (problem) {
         const [path, reason] = problem.startsWith('.') ? problem.slice(1).split(/ (.*)/s) : ['', problem];
         const name = path ? `${arg.name}.${path}` : arg.name;
-        throw createError('BAD_USER_INPUT', `Argument "${name}" ${reason}`, { argumentName: arg.name });
+        throw createError('BAD_USER_INPUT', `Argument "${name}" ${reason}`, { argumentName: name });
       }
     }
     return resolve(source, values, context, info);
   };
 }
 
-/** Whether a type can hold a string (so a NUL, or an impossible date) anywhere inside it. */
+/** Whether a type can hold text or a whole number anywhere inside it. */
 function needsChecking(type: GraphQLInputType, seen: Set<string>): boolean {
   const named = getNamedType(type);
-  if (isScalarType(named)) return ['String', 'ID', 'Date', 'DateTime'].includes(named.name) || !isBuiltIn(named.name);
+  if (isScalarType(named)) return named.name !== 'Float' && named.name !== 'Boolean';
   if (!isInputObjectType(named) || seen.has(named.name)) return false;
   seen.add(named.name);
   return Object.values(named.getFields()).some((field) => needsChecking(field.type, seen));
-}
-
-function isBuiltIn(name: string): boolean {
-  return name === 'Int' || name === 'Float' || name === 'Boolean';
 }

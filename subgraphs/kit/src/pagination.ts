@@ -1,5 +1,8 @@
 import { createError } from '@joined-up/core';
 import { isCalendarDate, isCalendarTimestamp } from './checkArguments.ts';
+import { cursorParts, maxPageSize } from './pageArguments.ts';
+
+export { maxPageSize };
 
 /** Relay-style page information. */
 export interface PageInfo {
@@ -17,8 +20,6 @@ export interface CursorPosition {
   key: string;
   id: string;
 }
-
-export const maxPageSize = 100;
 
 /** Validates `first`, naming the argument when it is out of range. */
 export function pageSize(first: number | null | undefined, fallback = 20): number {
@@ -47,15 +48,10 @@ export function decodeCursor(
   isValidId: (id: string) => boolean = () => true,
 ): CursorPosition | undefined {
   if (cursor === null || cursor === undefined) return undefined;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    // A forged cursor's parts go into SQL as parameters: one the column cannot hold (a NUL, an
-    // id that is not a number where ids are) would come back as the database's error.
-    const clean = (part: unknown): part is string => typeof part === 'string' && !part.includes('\u0000');
-    if (clean(key) && clean(id) && isValidKey(key) && isValidId(id)) return { key, id };
-  } catch {
-    // fall through to the error below
-  }
+  // A forged cursor's parts go into SQL as parameters: one the column cannot hold (a NUL, an id
+  // that is not a number where ids are) would come back as the database's error.
+  const parts = cursorParts(cursor);
+  if (parts && isValidKey(parts[0]) && isValidId(parts[1])) return { key: parts[0], id: parts[1] };
   throw createError('BAD_USER_INPUT', 'Argument "after" is not a cursor this list issued.', { argumentName: 'after' });
 }
 
