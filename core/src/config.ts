@@ -1,4 +1,5 @@
 import { createError } from './errorCodes.ts';
+import { type ExternalIssuer, loadExternalIssuers } from './loadExternalIssuers.ts';
 
 /** Where a service finds the identity provider's keys and what its tokens must say. */
 export interface IdentityConfig {
@@ -8,6 +9,11 @@ export interface IdentityConfig {
   audience: string;
   /** URL of the issuer's JSON Web Key Set. */
   jwksUrl: string;
+  /**
+   * Real OpenID Connect issuers accepted beside this one, each with its own keys and claim
+   * mapping: staff (CIS2-style) and citizens (NHS login-style). @default []
+   */
+  externalIssuers?: ExternalIssuer[];
 }
 
 /** How a service runs: "production" turns off introspection, the explorer and error details. */
@@ -23,13 +29,18 @@ export const developmentIdentity: IdentityConfig = {
 /** Environment variables, as process.env holds them. */
 export type Env = Record<string, string | undefined>;
 
-/** Reads the shared identity settings (JOINED_UP_ISSUER, JOINED_UP_AUDIENCE, JOINED_UP_JWKS_URL). */
+/**
+ * Reads the shared identity settings (JOINED_UP_ISSUER, JOINED_UP_AUDIENCE, JOINED_UP_JWKS_URL), and
+ * the external staff and citizen issuers (JOINED_UP_STAFF_*, JOINED_UP_CITIZEN_*: loadExternalIssuers).
+ */
 export function loadIdentityConfig(env: Env, problems: string[]): IdentityConfig {
   const identity: IdentityConfig = {
     issuer: env['JOINED_UP_ISSUER'] ?? developmentIdentity.issuer,
     audience: env['JOINED_UP_AUDIENCE'] ?? developmentIdentity.audience,
     jwksUrl: env['JOINED_UP_JWKS_URL'] ?? developmentIdentity.jwksUrl,
   };
+  const externalIssuers = loadExternalIssuers(env, problems);
+  if (externalIssuers.length > 0) identity.externalIssuers = externalIssuers;
   if (!isUrl(identity.jwksUrl)) problems.push(`JOINED_UP_JWKS_URL must be a URL, got "${identity.jwksUrl}"`);
   return identity;
 }

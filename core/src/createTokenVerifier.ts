@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { callerFromIssuerClaims } from './callerFromIssuerClaims.ts';
 import type { Caller, CallerOrganisation } from './Caller.ts';
 import type { IdentityConfig } from './config.ts';
 import { createRequestError } from './errorCodes.ts';
@@ -14,18 +15,32 @@ const allowedAlgorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
 const sectorPattern = /^[a-z][a-z0-9-]{0,62}$/;
 
 /**
- * Builds a verifier bound to one issuer's JWKS. The key set is fetched lazily, cached, and
- * re-fetched when a token names an unknown key id, so key rotation needs no restart.
+ * Builds a verifier bound to the configured issuer's JWKS and each external issuer's own. A token
+ * is checked against the keys of the issuer its `iss` names and no other, so one issuer's keys never
+ * vouch for another's tokens; an `iss` that names none is checked as the configured issuer's (and
+ * refused for its issuer). Key sets are fetched lazily, cached, and re-fetched when a token names an
+ * unknown key id, so key rotation needs no restart.
  */
 export function createTokenVerifier(identity: IdentityConfig): TokenVerifier {
-  const keys = createRemoteJWKSet(new URL(identity.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+  const keySet = (url: string) =>
+    createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+  const keys = keySet(identity.jwksUrl);
+  const external = new Map(
+    (identity.externalIssuers ?? []).map((issuer) => [issuer.issuer, { issuer, keys: keySet(issuer.jwksUrl) }]),
+  );
   return async (authorization) => {
     const token = bearerToken(authorization);
+    const claimed = claimedIssuer(token);
+    const other = claimed === identity.issuer ? undefined : external.get(claimed ?? '');
+    // An issuer no one configured is refused as the configured issuer would refuse it, without
+    // fetching anyone's keys for it.
+    if (claimed !== undefined && claimed !== identity.issuer && !other)
+      throw createRequestError('UNAUTHENTICATED', 'The bearer token was refused: its "iss" claim is not accepted.');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
-        issuer: identity.issuer,
-        audience: identity.audience,
+      ({ payload } = await jwtVerify(token, other?.keys ?? keys, {
+        issuer: other?.issuer.issuer ?? identity.issuer,
+        audience: other?.issuer.audience ?? identity.audience,
         algorithms: allowedAlgorithms,
         requiredClaims: ['sub', 'exp'],
       }));
@@ -37,8 +52,17 @@ export function createTokenVerifier(identity: IdentityConfig): TokenVerifier {
         error,
       );
     }
-    return callerFromClaims(payload, token);
+    return other ? callerFromIssuerClaims(payload, other.issuer, token) : callerFromClaims(payload, token);
   };
+}
+
+/** The `iss` a token claims, read before it is verified only to choose whose keys verify it. */
+function claimedIssuer(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
 }
 
 function bearerToken(authorization: string | undefined): string {

@@ -49,7 +49,8 @@ export const errorCodes = {
     description:
       'The change was made against data someone else has changed ' +
       'since the caller read it (a stale plan version, a referral ' +
-      'already answered, a coordinator already replaced); ' +
+      'already answered, a coordinator already replaced, a ' +
+      'break-glass declaration already reviewed otherwise); ' +
       '`extensions.currentVersion` or `extensions.current` says ' +
       'what it is now. Read again, then retry with a new ' +
       'idempotency key.',

@@ -46,6 +46,13 @@ export {
 } from './errorCodes.ts';
 export { listen, type RunningServer } from './listen.ts';
 export { isValidNhsNumber, nhsCheckDigit, requireNhsNumber } from './nhsNumber.ts';
+export {
+  defaultClaimMappings,
+  loadExternalIssuers,
+  type ClaimMapping,
+  type ExternalIssuer,
+  type IssuerKind,
+} from './loadExternalIssuers.ts';
 export { requestLogging } from './requestLogging.ts';
 export {
   createMetricsRegistry,
@@ -88,6 +95,7 @@ export {
 } from './limits/readCostDirectives.ts';
 export {
   defaultRateLimit,
+  defaultUnauthenticatedRateLimit,
   rateLimitDecision,
   rateLimitedError,
   type RateLimit,

@@ -68,6 +68,29 @@ export const demoUsers: readonly DemoUser[] = [
     workers.healthPrivacyOfficer,
     "The GP federation's Caldicott guardian, who reviews break-glass access",
   ),
+  professional(
+    'council-privacy-officer',
+    workers.councilPrivacyOfficer,
+    "The council's data protection officer, who reviews social care's break-glass access",
+  ),
+  professional(
+    'voluntary-privacy-officer',
+    workers.voluntaryPrivacyOfficer,
+    "Community Links' information governance lead, who reviews the voluntary sector's break-glass access",
+  ),
+  professional(
+    'partnership-privacy-officer',
+    workers.partnershipPrivacyOfficer,
+    "The place partnership's information governance manager, who reviews care coordination's break-glass access",
+  ),
+  {
+    username: 'hospital-privacy-officer',
+    subject: 'w-po-okonkwo',
+    name: 'David Okonkwo',
+    role: 'privacy-officer',
+    organisation: { code: 'DEMOH1', name: 'Riverside University Hospitals NHS Foundation Trust', sector: 'hospital' },
+    description: "The trust's Caldicott guardian, who reviews the hospital's break-glass access",
+  },
   {
     username: 'ward-nurse',
     subject: 'w-ward-okoro',

@@ -58,6 +58,11 @@ export function loadStartConfig(
   if (!Number.isInteger(config.people) || config.people < 2 || config.people > maxPopulationSize) {
     problems.push(`JOINED_UP_PEOPLE must be a whole number from 2 to ${maxPopulationSize}, got "${people}"`);
   }
+  // npm start runs the development identity provider, which signs a token for anyone who asks.
+  if (env['NODE_ENV'] === 'production')
+    problems.push(
+      'NODE_ENV is production: npm start runs the development identity provider, which must not run in production',
+    );
   if (problems.length > 0) throw new Error(`Cannot start:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

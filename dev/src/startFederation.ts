@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { type GatewayOptions, serveDirectory, startGateway } from '@joined-up/gateway';
-import { createInProcessEngine, createLogger, type EventEngine, listen, type RunningServer } from '@joined-up/core';
+import {
+  createInProcessEngine,
+  createLogger,
+  type EventEngine,
+  type ExternalIssuer,
+  listen,
+  type RunningServer,
+} from '@joined-up/core';
 import { type RunningSubgraph, runSubgraph, type SeedProgress, type SubgraphLimits } from '@joined-up/kit';
 import { partnershipSectors, readSubgraphList, supergraphPath } from '@joined-up/schema';
 import { readFileSync } from 'node:fs';
@@ -33,6 +40,8 @@ export interface FederationOptions {
   events?: EventEngine;
   /** Overrides of every subgraph's own limits (a load test's rate, say). */
   subgraphLimits?: Partial<SubgraphLimits>;
+  /** Real OIDC issuers every service accepts beside the development one (staff, citizens). */
+  externalIssuers?: ExternalIssuer[];
 }
 
 // Every service of a federation started in one process is for the developer's machine alone:
@@ -57,6 +66,12 @@ export interface Federation {
  * over real HTTP exactly as separate containers would. Used by `npm start` and the end-to-end tests.
  */
 export async function startFederation(options: FederationOptions): Promise<Federation> {
+  // Its identity provider signs a token for anyone who asks: a production federation trusts a real one.
+  if (options.environment === 'production')
+    throw new Error(
+      'startFederation runs the development identity provider, which must not run in production; ' +
+        'run each service on its own, trusting a real OIDC issuer (JOINED_UP_ISSUER, JOINED_UP_STAFF_ISSUER, ...).',
+    );
   const level = options.logLevel ?? 'info';
   const identity = await listen(
     createIdentityProvider({ issuer: options.issuer, audience: options.audience, key: options.key }),
@@ -69,6 +84,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     issuer: options.issuer,
     audience: options.audience,
     jwksUrl: `http://localhost:${identity.port}/.well-known/jwks.json`,
+    ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
   };
   const started: Record<string, RunningSubgraph> = {};
   // Every service is in this process, so with no broker an in-process engine carries their events.

@@ -10,6 +10,7 @@ import {
   correlationIdOf,
   createHttpHandler,
   defaultRateLimit,
+  defaultUnauthenticatedRateLimit,
   defaultRequestLimits,
   hideFieldSuggestions,
   LimitedApolloServer,
@@ -100,6 +101,12 @@ export interface GatewayOptions {
    * @default { limit: 300, windowSeconds: 60 }, in memory
    */
   rateLimit?: Partial<RateLimit> & { redisUrl?: string | undefined };
+  /**
+   * Requests with no or bad credentials one address may make per window before it is answered 429
+   * RATE_LIMITED instead of 401, counted where `rateLimit` counts (Redis when it has `redisUrl`).
+   * @default { limit: 30, windowSeconds: 60 }
+   */
+  unauthenticatedRateLimit?: Partial<RateLimit>;
   /** Keep graphql-js's "Did you mean ...?" hints in error messages. @default false in production, true otherwise */
   fieldSuggestions?: boolean;
   /**
@@ -238,10 +245,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     trusted,
   );
   const rateLimiter = await createRateLimiter({ ...defaultRateLimit, ...options.rateLimit, logger: options.logger });
+  const unauthenticatedLimiter = await createRateLimiter({
+    ...defaultUnauthenticatedRateLimit,
+    ...options.unauthenticatedRateLimit,
+    redisUrl: options.rateLimit?.redisUrl,
+    keyPrefix: 'joined-up:unauthenticated:',
+    logger: options.logger,
+  });
   try {
     await apollo.start();
   } catch (error) {
     await rateLimiter.close();
+    await unauthenticatedLimiter.close();
     await subgraphConnections.close();
     throw error;
   }
@@ -311,7 +326,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: async (request, requestId) => {
       // The deadline runs from the request's start, token check and rate limit included.
       const deadlineAt = performance.now() + requestTimeoutMs;
-      const caller = await verifyToken(request.headers.authorization);
+      const caller = await verifyToken(request.headers.authorization).catch(async (error: unknown) => {
+        // No caller to count against: the address is, so that guessing or replaying tokens is slowed
+        // as much as a caller's requests are. The connection's own address: a forwarded-for header
+        // is the sender's to write.
+        const address = request.socket.remoteAddress ?? 'unknown';
+        const refusal = await unauthenticatedLimiter.hit(address);
+        if (refusal.allowed) throw error;
+        metrics.rateLimited();
+        options.logger.warn({ requestId, address, limit: refusal.limit }, 'rate limited without valid credentials');
+        throw rateLimitedError(refusal, 'requests without valid credentials from this address');
+      });
       const decision = await rateLimiter.hit(caller.subject);
       if (!decision.allowed) {
         metrics.rateLimited();
@@ -380,6 +405,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await closeSubscriptions();
       await apollo.stop();
       await rateLimiter.close();
+      await unauthenticatedLimiter.close();
       await subgraphConnections.close();
     },
   };

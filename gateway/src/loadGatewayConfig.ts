@@ -2,6 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import {
   configurationError,
   defaultRateLimit,
+  defaultUnauthenticatedRateLimit,
   defaultRequestLimits,
   type Env,
   type RateLimit,
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   identityProviderUrl: string | undefined;
   limits: RequestLimits;
   rateLimit: RateLimit & { redisUrl: string | undefined };
+  /** Requests with no or bad credentials one address may make in a window, then 429. */
+  unauthenticatedRateLimit: RateLimit;
   /** The registered operations (schema/operations/), served by id; with text refused unless registered. */
   trustedDocuments: TrustedDocumentsOptions;
   /** Origins whose pages may call the gateway (CORS): the web app's. */
@@ -59,7 +62,8 @@ export interface GatewayConfig {
  * GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_BATCH), traffic shaping (GATEWAY_REQUEST_TIMEOUT_MS,
  * <AGENCY>_TIMEOUT_MS, GATEWAY_BREAKER_FAILURES, GATEWAY_BREAKER_HALF_OPEN_MS, GATEWAY_RETRIES),
  * GATEWAY_SHUTDOWN_GRACE_MS, the rate limit (GATEWAY_RATE_LIMIT,
- * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), GATEWAY_TRUSTED_DOCUMENTS_ONLY,
+ * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), the limit on requests without valid credentials
+ * (GATEWAY_UNAUTHENTICATED_LIMIT, GATEWAY_UNAUTHENTICATED_WINDOW_SECONDS), GATEWAY_TRUSTED_DOCUMENTS_ONLY,
  * GATEWAY_ALLOWED_ORIGINS, each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
@@ -132,6 +136,10 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       limit: positive('GATEWAY_RATE_LIMIT', defaultRateLimit.limit),
       windowSeconds: positive('GATEWAY_RATE_WINDOW_SECONDS', defaultRateLimit.windowSeconds),
       redisUrl: env['GATEWAY_REDIS_URL'] || undefined,
+    },
+    unauthenticatedRateLimit: {
+      limit: positive('GATEWAY_UNAUTHENTICATED_LIMIT', defaultUnauthenticatedRateLimit.limit),
+      windowSeconds: positive('GATEWAY_UNAUTHENTICATED_WINDOW_SECONDS', defaultUnauthenticatedRateLimit.windowSeconds),
     },
     trustedDocuments: {
       documents: readRegisteredOperations().map(({ id, body }) => ({ id, body })),

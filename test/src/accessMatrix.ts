@@ -197,4 +197,8 @@ export const expectedAccess: Record<string, Sees> = {
   'unrelated-gp': nothing,
   // The GP federation's privacy officer, not the partnership's.
   'privacy-officer': { health: ['access-log'], 'social-care': [], 'voluntary-sector': [], 'care-coordination': [] },
+  // Each agency's privacy officer opens its own access log and nothing else, anywhere.
+  'council-privacy-officer': { ...nothing, 'social-care': ['access-log'] },
+  'voluntary-privacy-officer': { ...nothing, 'voluntary-sector': ['access-log'] },
+  'partnership-privacy-officer': { ...nothing, 'care-coordination': ['access-log'] },
 };

@@ -33,6 +33,12 @@ export const expectedServices: readonly ExpectedService[] = [
 /** The current Node.js LTS, on the Debian slim image every service is built from. */
 export const nodeBaseImage = 'node:26-bookworm-slim';
 const postgresDataDirectory = '/var/lib/postgresql/data';
+/** The script that creates a database's runtime role, as the postgres image runs it on a new volume. */
+export const runtimeRoleScript = './deploy/postgres/createRuntimeRole.sh';
+/** Each agency's one-shot job that migrates and seeds its database as the owner. */
+const migrationJobs = new Set(
+  expectedServices.filter((service) => service.role === 'subgraph').map((service) => `${service.name}-migrate`),
+);
 
 type Mapping = Record<string, unknown>;
 
@@ -67,7 +73,8 @@ export function checkComposeFile(document: unknown, repoRoot: string): string[] 
     for (const dependency of dependsOn(service)) {
       if (!services.has(dependency)) problems.push(`${name}: depends_on names ${dependency}, which is not a service`);
     }
-    if (service['healthcheck'] === undefined) problems.push(`${name}: has no healthcheck`);
+    // A one-shot job (an agency's migration) has finished, not become healthy, when what waits for it starts.
+    if (service['healthcheck'] === undefined && !migrationJobs.has(name)) problems.push(`${name}: has no healthcheck`);
   }
   checkIdentityVariables(services, problems);
   checkSubgraphDatabases(services, databases, problems);
@@ -108,6 +115,8 @@ function checkBuild(name: string, service: Mapping, repoRoot: string, problems: 
     problems.push(`${name}: dockerfile ${dockerfilePath} does not exist`);
     return;
   }
+  // An agency's migration job runs the agency's own image, checked as the agency's service.
+  if (migrationJobs.has(name)) return;
   const stages = parseDockerfile(readFileSync(join(repoRoot, dockerfilePath), 'utf8'));
   const expected = expectedServices.find((candidate) => candidate.name === name);
   const where = `${name}: ${dockerfilePath}`;
@@ -202,6 +211,9 @@ function checkIdentityVariables(services: Map<string, Mapping>, problems: string
   const identityPort = expectedServices.find((service) => service.name === 'identity')?.port;
   if (identityEnvironment['IDENTITY_PORT'] !== String(identityPort))
     problems.push(`identity: IDENTITY_PORT must be ${identityPort}`);
+  // It signs a token for anyone who asks: it refuses to start as production, and must not be asked to.
+  if (!['development', undefined].includes(identityEnvironment['NODE_ENV']))
+    problems.push(`identity: NODE_ENV must be development, found ${identityEnvironment['NODE_ENV']}`);
   const keyPath = identityEnvironment['IDENTITY_KEY_PATH'];
   if (keyPath === undefined || !namedVolumes(identity).some((volume) => isWithin(keyPath, volume.target))) {
     problems.push('identity: IDENTITY_KEY_PATH must be on a named volume');
@@ -231,8 +243,6 @@ function checkSubgraphDatabases(services: Map<string, Mapping>, databases: Set<s
     const prefix = expected.prefix ?? '';
     if (variables[`${prefix}_PORT`] !== String(expected.port))
       problems.push(`${expected.name}: ${prefix}_PORT must be ${expected.port}`);
-    if (!/^[1-9]\d*$/.test(variables['JOINED_UP_PEOPLE'] ?? ''))
-      problems.push(`${expected.name}: JOINED_UP_PEOPLE must be a positive whole number`);
     const databaseName = `${expected.name}-db`;
     const url = parseUrl(variables[`${prefix}_DATABASE_URL`]);
     if (url === undefined || !['postgres:', 'postgresql:'].includes(url.protocol)) {
@@ -250,20 +260,89 @@ function checkSubgraphDatabases(services: Map<string, Mapping>, databases: Set<s
       problems.push(`${expected.name}: ${prefix}_DATABASE_URL host ${host} is not a database service`);
       continue;
     }
-    const postgres = environment(database);
-    const credentialsMatch =
-      decodeURIComponent(url.username) === postgres['POSTGRES_USER'] &&
-      decodeURIComponent(url.password) === postgres['POSTGRES_PASSWORD'] &&
-      url.pathname === `/${postgres['POSTGRES_DB']}` &&
-      (url.port === '' || url.port === '5432');
-    if (!credentialsMatch)
-      problems.push(
-        `${expected.name}: ${prefix}_DATABASE_URL does not match ${host}'s user, password, database and port`,
-      );
+    checkDatabaseRoles(expected, service, url, host, services, problems);
     if (dependencyCondition(service, host) !== 'service_healthy')
       problems.push(`${expected.name}: must depend on ${host} with condition service_healthy`);
   }
   for (const database of databases) if (!owners.has(database)) problems.push(`${database}: no subgraph uses it`);
+}
+
+/**
+ * A subgraph serves as its database's runtime role, never as the owner, and does not migrate: that
+ * role (RUNTIME_ROLE) is made when the database's volume is first initialised, and the agency's
+ * `<agency>-migrate` job, from the agency's own image, migrates as the owner and grants it, and has
+ * finished before the subgraph starts. So the serving credentials cannot alter the audit.
+ */
+function checkDatabaseRoles(
+  expected: ExpectedService,
+  service: Mapping,
+  url: URL,
+  databaseName: string,
+  services: Map<string, Mapping>,
+  problems: string[],
+): void {
+  const prefix = expected.prefix ?? '';
+  const database = services.get(databaseName) ?? {};
+  const postgres = environment(database);
+  const runtimeRole = postgres['RUNTIME_ROLE'];
+  const isDatabase = (candidate: URL | undefined) =>
+    candidate?.hostname === databaseName &&
+    candidate.pathname === `/${postgres['POSTGRES_DB']}` &&
+    (candidate.port === '' || candidate.port === '5432');
+  const mounted = Array.isArray(database['volumes']) ? database['volumes'].map(String) : [];
+  if (
+    !runtimeRole ||
+    !postgres['RUNTIME_PASSWORD'] ||
+    !mounted.some((volume) => volume.startsWith(`${runtimeRoleScript}:/docker-entrypoint-initdb.d/`))
+  )
+    problems.push(
+      `${databaseName}: must make the runtime role: RUNTIME_ROLE, RUNTIME_PASSWORD and ${runtimeRoleScript} ` +
+        'in /docker-entrypoint-initdb.d/',
+    );
+  const user = decodeURIComponent(url.username);
+  if (user === postgres['POSTGRES_USER'])
+    problems.push(
+      `${expected.name}: ${prefix}_DATABASE_URL connects as ${user}, ${databaseName}'s owner: ` +
+        'a subgraph serves as the runtime role',
+    );
+  else if (
+    user !== runtimeRole ||
+    decodeURIComponent(url.password) !== postgres['RUNTIME_PASSWORD'] ||
+    !isDatabase(url)
+  )
+    problems.push(
+      `${expected.name}: ${prefix}_DATABASE_URL does not match ${databaseName}'s runtime role, ` +
+        'password, database and port',
+    );
+  if (environment(service)[`${prefix}_MIGRATE`] !== 'false')
+    problems.push(`${expected.name}: ${prefix}_MIGRATE must be false; its owner migrates`);
+  const jobName = `${expected.name}-migrate`;
+  const job = services.get(jobName);
+  if (job === undefined) {
+    problems.push(`${jobName}: service is missing`);
+    return;
+  }
+  const variables = environment(job);
+  const ownerUrl = parseUrl(variables[`${prefix}_DATABASE_URL`]);
+  const asOwner =
+    isDatabase(ownerUrl) &&
+    decodeURIComponent(ownerUrl?.username ?? '') === postgres['POSTGRES_USER'] &&
+    decodeURIComponent(ownerUrl?.password ?? '') === postgres['POSTGRES_PASSWORD'];
+  if (!asOwner) problems.push(`${jobName}: ${prefix}_DATABASE_URL must be ${databaseName}'s owner's`);
+  if (runtimeRole !== undefined && variables[`${prefix}_RUNTIME_ROLE`] !== runtimeRole)
+    problems.push(`${jobName}: ${prefix}_RUNTIME_ROLE must be ${databaseName}'s RUNTIME_ROLE, ${runtimeRole}`);
+  const command = Array.isArray(job['command']) ? job['command'].map(String) : [];
+  if (command[0] !== 'node' || command[1] !== expected.entry || !command.includes('--migrate'))
+    problems.push(`${jobName}: command must run node ${expected.entry} --migrate`);
+  // The demonstration's people, seeded by the owner, not by the service.
+  if (!/^[1-9]\d*$/.test(command[command.indexOf('--seed') + 1] ?? '') || !command.includes('--seed'))
+    problems.push(`${jobName}: command must seed the demonstration with --seed <people>`);
+  const dockerfileOf = (of: Mapping) => (isMapping(of['build']) ? of['build']['dockerfile'] : undefined);
+  if (dockerfileOf(job) !== dockerfileOf(service)) problems.push(`${jobName}: must be built as ${expected.name} is`);
+  if (dependencyCondition(job, databaseName) !== 'service_healthy')
+    problems.push(`${jobName}: must depend on ${databaseName} with condition service_healthy`);
+  if (dependencyCondition(service, jobName) !== 'service_completed_successfully')
+    problems.push(`${expected.name}: must depend on ${jobName} with condition service_completed_successfully`);
 }
 
 function checkGateway(services: Map<string, Mapping>, problems: string[]): void {
@@ -347,7 +426,7 @@ function checkSharedResources(
     const neighbours = [...services]
       .filter(([name, service]) => name !== database && networks(service).some((network) => reachable.has(network)))
       .map(([name]) => name);
-    if (neighbours.some((name) => name !== own))
+    if (neighbours.some((name) => name !== own && name !== `${own}-migrate`))
       problems.push(`${database}: shares a network with ${neighbours.sort().join(', ')}, not only ${own}`);
   }
 }

@@ -48,7 +48,12 @@ describe('docker-compose.yml', () => {
   it('runs the identity provider, each agency with its own database, Redis and the gateway', () => {
     const document = compose();
     expect(Object.keys(document.services).sort()).toEqual(
-      ['identity', 'redis', 'gateway', ...agencies.flatMap((entry) => [entry.name, `${entry.name}-db`])].sort(),
+      [
+        'identity',
+        'redis',
+        'gateway',
+        ...agencies.flatMap((entry) => [entry.name, `${entry.name}-db`, `${entry.name}-migrate`]),
+      ].sort(),
     );
     for (const entry of agencies) expect(service(document, `${entry.name}-db`)['image']).toBe('postgres:16-alpine');
     expect(Object.keys(document['volumes'] as Mapping).sort()).toEqual(
@@ -73,15 +78,31 @@ describe('docker-compose.yml', () => {
       expect(environment(service(document, entry.name)), entry.name).toEqual({
         ...identityVariables,
         [`${prefix}_PORT`]: portOf(entry),
-        [`${prefix}_DATABASE_URL`]: `postgres://${database}:${entry.name}-local-only@${entry.name}-db:5432/${database}`,
+        // The runtime role, which may not migrate.
+        [`${prefix}_DATABASE_URL`]:
+          `postgres://${database}_runtime:${entry.name}-runtime-local-only` + `@${entry.name}-db:5432/${database}`,
+        [`${prefix}_MIGRATE`]: 'false',
         JOINED_UP_SECTORS: sectors,
-        JOINED_UP_SEED: 'true',
-        JOINED_UP_PEOPLE: '3000',
+        JOINED_UP_SEED: 'false',
       });
+      expect(environment(service(document, `${entry.name}-migrate`)), `${entry.name}-migrate`).toEqual({
+        ...identityVariables,
+        [`${prefix}_DATABASE_URL`]: `postgres://${database}:${entry.name}-local-only@${entry.name}-db:5432/${database}`,
+        [`${prefix}_RUNTIME_ROLE`]: `${database}_runtime`,
+      });
+      expect(service(document, `${entry.name}-migrate`)['command']).toEqual([
+        'node',
+        `subgraphs/${entry.name}/dist/main.js`,
+        '--migrate',
+        '--seed',
+        '3000',
+      ]);
       expect(environment(service(document, `${entry.name}-db`)), `${entry.name}-db`).toEqual({
         POSTGRES_DB: database,
         POSTGRES_USER: database,
         POSTGRES_PASSWORD: `${entry.name}-local-only`,
+        RUNTIME_ROLE: `${database}_runtime`,
+        RUNTIME_PASSWORD: `${entry.name}-runtime-local-only`,
       });
     }
     expect(environment(service(document, 'gateway'))).toEqual({
@@ -108,6 +129,7 @@ describe('docker-compose.yml', () => {
         agencies.flatMap((entry) => [
           [entry.name, undefined],
           [`${entry.name}-db`, undefined],
+          [`${entry.name}-migrate`, undefined],
         ]),
       ),
     });
@@ -156,10 +178,13 @@ describe('checkComposeFile rejects', () => {
   it('two subgraphs sharing a database', () => {
     const document = compose();
     env(document, 'social-care')['SOCIAL_CARE_DATABASE_URL'] =
-      'postgres://health:${HEALTH_DB_PASSWORD:-health-local-only}@health-db:5432/health';
+      'postgres://health_runtime:${HEALTH_RUNTIME_DB_PASSWORD:-health-runtime-local-only}@health-db:5432/health';
     expect(checkComposeFile(document, root)).toEqual([
       'social-care: SOCIAL_CARE_DATABASE_URL points at health-db, expected social-care-db',
       'health-db is shared by health and social-care',
+      "social-care-migrate: SOCIAL_CARE_DATABASE_URL must be health-db's owner's",
+      "social-care-migrate: SOCIAL_CARE_RUNTIME_ROLE must be health-db's RUNTIME_ROLE, health_runtime",
+      'social-care-migrate: must depend on health-db with condition service_healthy',
       'social-care: must depend on health-db with condition service_healthy',
       'social-care-db: no subgraph uses it',
     ]);
@@ -167,15 +192,56 @@ describe('checkComposeFile rejects', () => {
 
   it('a database URL whose credentials do not match its database', () => {
     const document = compose();
-    env(document, 'health')['HEALTH_DATABASE_URL'] = 'postgres://health:wrong@health-db:5432/health';
+    env(document, 'health')['HEALTH_DATABASE_URL'] = 'postgres://health_runtime:wrong@health-db:5432/health';
     expect(checkComposeFile(document, root)).toEqual([
-      "health: HEALTH_DATABASE_URL does not match health-db's user, password, database and port",
+      "health: HEALTH_DATABASE_URL does not match health-db's runtime role, password, database and port",
+    ]);
+  });
+
+  // Serving as the owner, the subgraph's credentials could switch off the audit's triggers and rewrite it.
+  it("a subgraph serving as its database's owner, or migrating itself", () => {
+    const document = compose();
+    env(document, 'health')['HEALTH_DATABASE_URL'] = 'postgres://health:health-local-only@health-db:5432/health';
+    delete env(document, 'health')['HEALTH_MIGRATE'];
+    expect(checkComposeFile(document, root)).toEqual([
+      "health: HEALTH_DATABASE_URL connects as health, health-db's owner: a subgraph serves as the runtime role",
+      'health: HEALTH_MIGRATE must be false; its owner migrates',
+    ]);
+  });
+
+  it('a migration job missing, not as the owner, not granting the runtime role, or not waited for', () => {
+    const missing = compose();
+    delete missing.services['hospital-migrate'];
+    expect(checkComposeFile(missing, root)).toEqual([
+      'hospital: depends_on names hospital-migrate, which is not a service',
+      'hospital-migrate: service is missing',
+    ]);
+    const document = compose();
+    const job = env(document, 'health-migrate');
+    job['HEALTH_DATABASE_URL'] =
+      'postgres://health_runtime:${HEALTH_RUNTIME_DB_PASSWORD:-health-runtime-local-only}@health-db:5432/health';
+    job['HEALTH_RUNTIME_ROLE'] = 'health';
+    service(document, 'health-migrate')['command'] = ['node', 'subgraphs/health/dist/main.js'];
+    service(document, 'health')['depends_on'] = { 'health-db': { condition: 'service_healthy' } };
+    const database = service(document, 'health-db');
+    database['volumes'] = ['health-db-data:/var/lib/postgresql/data'];
+    expect(checkComposeFile(document, root)).toEqual([
+      'health-db: must make the runtime role: RUNTIME_ROLE, RUNTIME_PASSWORD and ' +
+        './deploy/postgres/createRuntimeRole.sh in /docker-entrypoint-initdb.d/',
+      "health-migrate: HEALTH_DATABASE_URL must be health-db's owner's",
+      "health-migrate: HEALTH_RUNTIME_ROLE must be health-db's RUNTIME_ROLE, health_runtime",
+      'health-migrate: command must run node subgraphs/health/dist/main.js --migrate',
+      'health-migrate: command must seed the demonstration with --seed <people>',
+      'health: must depend on health-migrate with condition service_completed_successfully',
     ]);
   });
 
   it('a subgraph that does not wait for its healthy database', () => {
     const document = compose();
-    service(document, 'voluntary-sector')['depends_on'] = ['voluntary-sector-db'];
+    service(document, 'voluntary-sector')['depends_on'] = {
+      'voluntary-sector-db': {},
+      'voluntary-sector-migrate': { condition: 'service_completed_successfully' },
+    };
     expect(checkComposeFile(document, root)).toEqual([
       'voluntary-sector: must depend on voluntary-sector-db with condition service_healthy',
     ]);
@@ -183,7 +249,10 @@ describe('checkComposeFile rejects', () => {
 
   it('two databases sharing a volume', () => {
     const document = compose();
-    service(document, 'voluntary-sector-db')['volumes'] = ['health-db-data:/var/lib/postgresql/data'];
+    service(document, 'voluntary-sector-db')['volumes'] = [
+      'health-db-data:/var/lib/postgresql/data',
+      './deploy/postgres/createRuntimeRole.sh:/docker-entrypoint-initdb.d/createRuntimeRole.sh:ro',
+    ];
     expect(checkComposeFile(document, root)).toEqual([
       'volume health-db-data is used by health-db and voluntary-sector-db',
     ]);
@@ -192,7 +261,7 @@ describe('checkComposeFile rejects', () => {
   it('a database reachable from other agencies', () => {
     const document = compose();
     service(document, 'health-db')['networks'] = ['graph', 'health-data'];
-    const onGraph = ['gateway', 'identity', 'redis', ...agencies.map((entry) => entry.name)].sort();
+    const onGraph = ['gateway', 'identity', 'redis', 'health-migrate', ...agencies.map((entry) => entry.name)].sort();
     expect(checkComposeFile(document, root)).toEqual([
       `health-db: shares a network with ${onGraph.join(', ')}, not only health`,
     ]);
@@ -243,6 +312,12 @@ describe('checkComposeFile rejects', () => {
     ]);
   });
 
+  it('the development identity provider run as production', () => {
+    const document = compose();
+    env(document, 'identity')['NODE_ENV'] = 'production';
+    expect(checkComposeFile(document, root)).toEqual(['identity: NODE_ENV must be development, found production']);
+  });
+
   it('a service that trusts a different issuer or fetches keys elsewhere', () => {
     const document = compose();
     env(document, 'health')['JOINED_UP_ISSUER'] = 'https://elsewhere.example';
@@ -283,6 +358,7 @@ describe('checkComposeFile rejects', () => {
     expect(checkComposeFile(document, root)).toEqual([
       'health: dockerfile subgraphs/health/Dockerfile.missing does not exist',
       'gateway: build must have context "." and its own dockerfile',
+      'health-migrate: must be built as health is',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlRequest } from './graphqlRequest.ts';
+import { badTokens } from './signTestToken.ts';
 import { readRegisteredOperations } from '@joined-up/schema';
 import { readmeOperations } from './readmeOperations.ts';
 import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
@@ -297,7 +298,11 @@ describe('the gateway outside production, with a small rate limit', () => {
     // Each test here calls as different users, so that only the rate limit test meets the limit.
     federation = await startFederationForTest({
       people: 50,
-      gateway: { rateLimit: { limit: 3, windowSeconds: 60 }, limits: { maxBatchSize: 2 } },
+      gateway: {
+        rateLimit: { limit: 3, windowSeconds: 60 },
+        unauthenticatedRateLimit: { limit: 4, windowSeconds: 60 },
+        limits: { maxBatchSize: 2 },
+      },
     });
   });
   afterAll(async () => federation?.stop());
@@ -323,6 +328,34 @@ describe('the gateway outside production, with a small rate limit', () => {
     const other = await federation.query('social-worker', `{ person(nhsNumber: "${sam}") { nhsNumber } }`);
     expect(other.status).toBe(200);
     expect(other.body).toEqual({ data: { person: { nhsNumber: sam } } });
+  });
+
+  // Refused tokens counted against nobody: one address could guess or replay tokens without end.
+  it('counts requests with no or bad credentials against their address, then answers 429', async () => {
+    const bad = await badTokens(federation.key);
+    for (const token of [undefined, bad['expired'], bad['key not in the JWKS'], bad['not a JWT']]) {
+      const { status, body } = await graphqlRequest(federation.gatewayUrl, { query: '{ __typename }', token });
+      expect([status, body.errors?.[0]?.extensions?.['code']]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+    for (const token of [undefined, bad['tampered claims']]) {
+      const { status, headers, body } = await graphqlRequest(federation.gatewayUrl, { query: '{ __typename }', token });
+      expect(status).toBe(429);
+      const retryAfter = Number(headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(50);
+      expect(body).toEqual({
+        errors: [
+          {
+            message:
+              'Too many requests without valid credentials from this address: at most 4 every 60 seconds. ' +
+              `Try again in ${retryAfter} seconds.`,
+            extensions: { code: 'RATE_LIMITED', limit: 4, windowSeconds: 60, retryAfterSeconds: retryAfter },
+          },
+        ],
+      });
+    }
+    // A caller with valid credentials is counted as themselves, not by the address they share.
+    const valid = await federation.query('diabetes-nurse', `{ person(nhsNumber: "${sam}") { nhsNumber } }`);
+    expect(valid.body).toEqual({ data: { person: { nhsNumber: sam } } });
   });
 
   it("lets the explorer's introspection query through the default limits", async () => {

@@ -4,3 +4,10 @@ export { graphqlRequest, type GraphQLResult } from './graphqlRequest.ts';
 export { startIdentityProvider, testAudience, testIssuer, type TestIdentityProvider } from './startIdentityProvider.ts';
 export { startSubgraphForTest, type TestEngine, type TestSubgraph } from './startSubgraphForTest.ts';
 export { badTokens, signTestToken } from './signTestToken.ts';
+export {
+  cis2StyleClaims,
+  nhsLoginStyleClaims,
+  type OidcIssuer,
+  staffRoleCodes,
+  startOidcIssuer,
+} from './startOidcIssuer.ts';

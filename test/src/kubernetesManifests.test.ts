@@ -126,6 +126,11 @@ describe('the Kubernetes manifests (deploy/kubernetes)', () => {
         container.env.find((variable) => variable.name.endsWith('_DATABASE_URL'))?.valueFrom?.secretKeyRef.name;
       expect(pod.initContainers[0].command).toContain('--migrate');
       expect(secretOf(pod.initContainers[0])).toBe(`${entry.name}-database-owner`);
+      // Migrating grants the runtime role what serving needs, the audit only read and appended to.
+      expect(pod.initContainers[0].env).toContainEqual({
+        name: `${entry.urlVariable.replace(/_URL$/, '')}_RUNTIME_ROLE`,
+        value: `${entry.name.replace(/-/g, '_')}_runtime`,
+      });
       expect(secretOf(pod.containers[0])).toBe(`${entry.name}-database-runtime`);
       expect(pod.containers[0].env).toContainEqual({
         name: `${entry.urlVariable.replace(/_URL$/, '')}_MIGRATE`,

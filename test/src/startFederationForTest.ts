@@ -40,6 +40,8 @@ export async function startFederationForTest(
      * with its committed configuration, in front of the same subgraphs. @default 'joined-up'
      */
     engine?: 'joined-up' | 'hive';
+    /** Real OIDC issuers accepted beside the test identity provider. */
+    externalIssuers?: FederationOptions['externalIssuers'];
     /** Every service's environment: development keeps an unexpected error's words. @default 'test' */
     environment?: 'development' | 'test';
   } = {},
@@ -55,6 +57,7 @@ export async function startFederationForTest(
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
     ...(options.subgraphLimits ? { subgraphLimits: options.subgraphLimits } : {}),
+    ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
   });
   const hive =
     options.engine === 'hive'

@@ -11,6 +11,12 @@ export interface RateLimit {
 /** 300 requests a minute per caller: far above a person's use of a client app, far below a runaway script's. */
 export const defaultRateLimit: RateLimit = { limit: 300, windowSeconds: 60 };
 
+/**
+ * 30 requests a minute from one address with no or bad credentials: a person mistyping or a client
+ * whose token expired stays well under it, and someone guessing or replaying tokens is slowed.
+ */
+export const defaultUnauthenticatedRateLimit: RateLimit = { limit: 30, windowSeconds: 60 };
+
 /** The verdict on one request. */
 export interface RateLimitDecision extends RateLimit {
   allowed: boolean;
@@ -41,10 +47,10 @@ export function rateLimitDecision(rateLimit: RateLimit, count: number, msLeft: n
  * HTTP 429 RATE_LIMITED, with a Retry-After header (Apollo sends `extensions.http.headers` and strips them from the
  * body).
  */
-export function rateLimitedError(decision: RateLimitDecision): GraphQLError {
+export function rateLimitedError(decision: RateLimitDecision, what = 'requests'): GraphQLError {
   const error = createRequestError(
     'RATE_LIMITED',
-    `Too many requests: at most ${decision.limit} every ` +
+    `Too many ${what}: at most ${decision.limit} every ` +
       `${decision.windowSeconds} seconds. Try again in ` +
       `${decision.retryAfterSeconds} seconds.`,
     { limit: decision.limit, windowSeconds: decision.windowSeconds, retryAfterSeconds: decision.retryAfterSeconds },

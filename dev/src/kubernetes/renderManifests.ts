@@ -295,6 +295,11 @@ function gatewayRelease(entries: readonly SubgraphEntry[]): Release {
  * (the owner role migrates in an init container, the service runs as the runtime role), and
  * network policies that let only the gateway (and Prometheus, for /metrics) reach it.
  */
+/** The PostgreSQL role an agency's service runs as: the runtime Secret's URL must log in as it. */
+function runtimeRoleOf(agency: string): string {
+  return `${agency.replace(/-/g, '_')}_runtime`;
+}
+
 function agencyRelease(entry: SubgraphEntry, sectors: readonly string[]): Release {
   const name = entry.name;
   const namespace = agencyNamespace(name);
@@ -325,12 +330,13 @@ function agencyRelease(entry: SubgraphEntry, sectors: readonly string[]): Releas
             initContainers: [
               {
                 // The database's owner applies the migrations (under an advisory lock, so replicas
-                // starting together wait for one another) and exits.
+                // starting together wait for one another), grants the runtime role what serving needs
+                // (the audit only read and appended to) and exits.
                 name: 'migrate',
                 image,
                 command: ['node', main, '--migrate'],
                 envFrom: [{ configMapRef: { name: 'joined-up-identity' } }],
-                env: [databaseUrl('owner')],
+                env: [databaseUrl('owner'), { name: `${prefix}_RUNTIME_ROLE`, value: runtimeRoleOf(name) }],
                 resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
                 securityContext: containerSecurity,
               },

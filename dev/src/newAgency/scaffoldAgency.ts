@@ -29,6 +29,8 @@ export function placeholdersOf(agency: NewAgency, versions: Record<string, strin
     __TYPE__: `${field.charAt(0).toUpperCase()}${field.slice(1)}`,
     __ENV__: `${environment}_`,
     __DB__: agency.name.replace(/-/g, '_'),
+    // The database role the subgraph serves as; its owner (__DB__) migrates.
+    __RUNTIME_ROLE__: `${agency.name.replace(/-/g, '_')}_runtime`,
     __PORT__: String(agency.port),
     __SECTOR__: agency.sector,
     __ORGANISATION_CODE__: agency.organisationCode,

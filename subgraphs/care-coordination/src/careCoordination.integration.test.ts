@@ -383,30 +383,47 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
   );
 
   it(
-    'carries a hospital discharge to social care, and a social ' +
+    'carries a GP’s referral to social care, and a social ' +
       'worker’s referral to the diabetes nurses, each to its ' +
-      'worklist',
+      'worklist; a referrer the partnership shows no relationship to is refused as for an unknown person',
     async () => {
-      const discharge = await graphqlRequest<{
-        sendReferral: { referral: { id: string; toSector: string; fromOrganisation: { name: string } } };
-      }>(subgraph.subgraph.url, {
-        query: sendReferral,
-        variables: {
-          input: {
-            nhsNumber: '9990000026',
-            idempotencyKey: key(),
-            toOrganisationCode: 'DEMOLA1',
-            service: 'Hospital discharge: care and support at home',
-            reason: 'Hip replacement; going home Friday, needs help with washing and dressing for six weeks.',
-            priority: 'URGENT',
+      const dischargeOf = async (nhsNumber: string) =>
+        graphqlRequest(subgraph.subgraph.url, {
+          query: sendReferral,
+          variables: {
+            input: {
+              nhsNumber,
+              idempotencyKey: key(),
+              toOrganisationCode: 'DEMOLA1',
+              service: 'Hospital discharge: care and support at home',
+              reason: 'Hip replacement; going home Friday, needs help with washing and dressing for six weeks.',
+              priority: 'URGENT',
+            },
           },
+          token: await signToken(dischargeCoordinator, subgraph.idp.key, subgraph.idp.identity),
+        });
+      // The hospital is on no one's care team here: Sam's mother, whom the partnership knows as his
+      // carer, and an NHS number no one holds get the same refusal, word for word.
+      const known = await dischargeOf('9990000026');
+      const unknownPerson = await dischargeOf('9434765919');
+      expect(known.body).toEqual(unknownPerson.body);
+      expect(known.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      const discharge = await subgraph.query<{
+        sendReferral: { referral: { id: string; toSector: string; fromOrganisation: { name: string } } };
+      }>('gp', sendReferral, {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: key(),
+          toOrganisationCode: 'DEMOLA1',
+          service: 'Care and support at home',
+          reason: 'Back from hospital on Friday; needs help with his insulin at breakfast for two weeks.',
+          priority: 'URGENT',
         },
-        token: await signToken(dischargeCoordinator, subgraph.idp.key, subgraph.idp.identity),
       });
       expect(discharge.body.errors).toBeUndefined();
       expect(discharge.body.data!.sendReferral.referral).toMatchObject({
         toSector: 'social-care',
-        fromOrganisation: { name: 'Riverside General Hospital' },
+        fromOrganisation: { name: 'Riverside Medical Centre' },
       });
       const councilWorklist = await subgraph.query<{ referralWorklist: { edges: Array<{ node: { id: string } }> } }>(
         'social-worker',
@@ -591,35 +608,34 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
   });
 
-  it(
-    'measures coordination for the population and for a ' + 'coordinator’s caseload, and only for professionals',
-    async () => {
-      const query = `query($scope: CareCoordinationMeasureScope!) { coordinationMeasures(scope: $scope, asOf:
+  it('measures coordination for the population and a coordinator’s caseload, for coordinators only', async () => {
+    const query = `query($scope: CareCoordinationMeasureScope!) { coordinationMeasures(scope: $scope, asOf:
                     "2026-11-22") {
       people peopleWithTwoOrMoreAgencies withSharedPlan withNamedCoordinator shareWithPlanAndCoordinator reviewsOverdue
       referralWaits { answered waiting medianDays p90Days } experience { statement { code }
         responses shareAgreeing } } }`;
-      const population = await subgraph.query<{
-        coordinationMeasures: Record<string, number | null> & { referralWaits: Record<string, number | null> };
-      }>('gp', query, { scope: 'POPULATION' });
-      expect(population.body.errors).toBeUndefined();
-      const measures = population.body.data!.coordinationMeasures;
-      expect(measures['people']).toBeGreaterThan(measures['peopleWithTwoOrMoreAgencies']!);
-      expect(measures['withSharedPlan']).toBeLessThanOrEqual(measures['peopleWithTwoOrMoreAgencies']!);
-      expect(measures['shareWithPlanAndCoordinator']).toBeGreaterThan(0);
-      expect(measures['shareWithPlanAndCoordinator']).toBeLessThan(1);
-      expect(measures.referralWaits['p90Days']).toBeGreaterThanOrEqual(measures.referralWaits['medianDays']!);
-      const caseload = await subgraph.query<{ coordinationMeasures: Record<string, number | null> }>(
-        'coordinator',
-        query,
-        { scope: 'MY_CASELOAD' },
-      );
-      expect(caseload.body.data!.coordinationMeasures['people']).toBeGreaterThan(0);
-      expect(caseload.body.data!.coordinationMeasures['people']).toBeLessThan(measures['people']!);
-      const citizen = await subgraph.query('sam', query, { scope: 'POPULATION' });
-      expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    },
-  );
+    const population = await subgraph.query<{
+      coordinationMeasures: Record<string, number | null> & { referralWaits: Record<string, number | null> };
+    }>('coordinator', query, { scope: 'POPULATION' });
+    expect(population.body.errors).toBeUndefined();
+    const measures = population.body.data!.coordinationMeasures;
+    expect(measures['people']).toBeGreaterThan(measures['peopleWithTwoOrMoreAgencies']!);
+    expect(measures['withSharedPlan']).toBeLessThanOrEqual(measures['peopleWithTwoOrMoreAgencies']!);
+    expect(measures['shareWithPlanAndCoordinator']).toBeGreaterThan(0);
+    expect(measures['shareWithPlanAndCoordinator']).toBeLessThan(1);
+    expect(measures.referralWaits['p90Days']).toBeGreaterThanOrEqual(measures.referralWaits['medianDays']!);
+    const caseload = await subgraph.query<{ coordinationMeasures: Record<string, number | null> }>(
+      'coordinator',
+      query,
+      { scope: 'MY_CASELOAD' },
+    );
+    expect(caseload.body.data!.coordinationMeasures['people']).toBeGreaterThan(0);
+    expect(caseload.body.data!.coordinationMeasures['people']).toBeLessThan(measures['people']!);
+    const citizen = await subgraph.query('sam', query, { scope: 'POPULATION' });
+    expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const gp = await subgraph.query('gp', query, { scope: 'POPULATION' });
+    expect(gp.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
 
   it('loses no edit and applies none twice when many people edit one plan at once', async () => {
     const writers = ['coordinator', 'gp', 'diabetes-nurse', 'social-worker', 'care-worker', 'link-worker'];

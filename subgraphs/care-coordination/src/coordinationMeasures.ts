@@ -1,14 +1,26 @@
 import { createError, type Database } from '@joined-up/kit';
 import { type SQL, sql } from 'drizzle-orm';
+import { disclosedCount, disclosedPercentile, disclosedShare } from './disclosureControl.ts';
 import { agreeingAnswers, experienceStatements } from './experienceStatements.ts';
 import { invalid, requireDate, today } from './inputRules.ts';
-import { professionalRoles } from './policy.ts';
+import { careCoordinationPolicy } from './policy.ts';
 import type { Context } from './context.ts';
 import type { CareCoordinationTables } from './tables.ts';
 
-/** Population counts below this are suppressed, so that a small count cannot pick someone out. */
-const smallestShown = 5;
-const mayMeasure: ReadonlySet<string> = new Set([...professionalRoles, 'privacy-officer']);
+/**
+ * Who may take the measures: the population's to the place's care coordinators and the
+ * partnership's own privacy officer, a caseload's to the coordinator who holds it. Every other
+ * professional reads people one at a time, under the policy and the audit; a population figure
+ * read by anyone who can also change one person's status would be a differencing oracle.
+ */
+function mayMeasure(caller: Context['caller'], scope: string): boolean {
+  if (caller.purpose !== 'direct-care') return false;
+  if (caller.role === 'care-coordinator') return true;
+  const privacyOfficer =
+    careCoordinationPolicy.privacyOfficerRoles.includes(caller.role) &&
+    careCoordinationPolicy.organisationCodes.includes(caller.organisation.code);
+  return scope === 'POPULATION' && privacyOfficer;
+}
 
 type Figures = {
   people: number;
@@ -32,23 +44,23 @@ async function rows<T>(db: Database<CareCoordinationTables>, query: SQL): Promis
  * more agencies (distinct organisations on their care team, the partnership's own aside), how many
  * of them have a plan and a named coordinator, plans overdue for review, referral waits (median and
  * 90th percentile, sending to first answer) and each person's latest answer to each experience
- * statement. For the population, counts under 5 are suppressed; a coordinator's own caseload is
- * shown in full, since they know every person in it.
+ * statement. Every figure goes through the disclosure control (disclosureControl.ts), whatever the
+ * scope, so that comparing two days, or two populations a person apart, shows no one's status.
  */
 export async function coordinationMeasures(
   _: unknown,
   args: { scope?: string | null; asOf?: string | null },
   context: Context,
 ) {
-  if (!mayMeasure.has(context.caller.role) || context.caller.purpose !== 'direct-care') {
+  const scope = args.scope ?? 'POPULATION';
+  if (scope !== 'POPULATION' && scope !== 'MY_CASELOAD') invalid('scope', 'must be POPULATION or MY_CASELOAD.');
+  if (!mayMeasure(context.caller, scope)) {
     throw createError(
       'FORBIDDEN',
-      `${context.agency.displayName} shares coordination measures with the professionals of the place only.`,
+      `${context.agency.displayName} shares coordination measures with its care coordinators and privacy officer only.`,
       { agency: context.agency.displayName },
     );
   }
-  const scope = args.scope ?? 'POPULATION';
-  if (scope !== 'POPULATION' && scope !== 'MY_CASELOAD') invalid('scope', 'must be POPULATION or MY_CASELOAD.');
   const asOf = args.asOf ? requireDate(args.asOf, 'asOf') : today();
   const people =
     scope === 'POPULATION'
@@ -104,31 +116,28 @@ export async function coordinationMeasures(
       from latest group by statement_code`,
   );
   const f = figures!;
-  const shown = (count: number): number | null =>
-    scope === 'POPULATION' && count > 0 && count < smallestShown ? null : count;
-  const share = (part: number, whole: number): number | null =>
-    whole === 0 || shown(whole) === null || shown(part) === null ? null : Math.round((part / whole) * 1000) / 1000;
-  const days = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+  // Both scopes alike: a caseload changes by one person too, and its measures are read the same way.
+  const multi = disclosedCount(f.multi);
+  const answered = disclosedCount(f.answered);
   return {
     scope,
     asOf,
-    people: shown(f.people),
-    peopleWithTwoOrMoreAgencies: shown(f.multi),
-    withSharedPlan: shown(f.with_plan),
-    withNamedCoordinator: shown(f.with_coordinator),
-    shareWithPlanAndCoordinator: share(f.with_both, f.multi),
-    reviewsOverdue: shown(f.overdue),
+    people: disclosedCount(f.people),
+    peopleWithTwoOrMoreAgencies: multi,
+    withSharedPlan: disclosedCount(f.with_plan),
+    withNamedCoordinator: disclosedCount(f.with_coordinator),
+    shareWithPlanAndCoordinator: disclosedShare(disclosedCount(f.with_both), multi),
+    reviewsOverdue: disclosedCount(f.overdue),
     referralWaits: {
-      answered: shown(f.answered),
-      waiting: shown(f.waiting),
-      // A median of fewer answers than the smallest count shown would describe those few people.
-      medianDays: shown(f.answered) === null ? null : days(f.median_days),
-      p90Days: shown(f.answered) === null ? null : days(f.p90_days),
+      answered,
+      waiting: disclosedCount(f.waiting),
+      medianDays: disclosedPercentile(f.median_days, answered),
+      p90Days: disclosedPercentile(f.p90_days, answered),
     },
     experience: experienceStatements.map((statement) => {
       const found = experience.find((row) => row.statement_code === statement.code);
-      const responses = found?.responses ?? 0;
-      return { statement, responses: shown(responses), shareAgreeing: share(found?.agreeing ?? 0, responses) };
+      const responses = disclosedCount(found?.responses ?? 0);
+      return { statement, responses, shareAgreeing: disclosedShare(disclosedCount(found?.agreeing ?? 0), responses) };
     }),
   };
 }

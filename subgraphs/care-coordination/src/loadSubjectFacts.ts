@@ -18,7 +18,6 @@ const professionals: ReadonlySet<string> = new Set(professionalRoles);
  * - 'organisation-on-team': a worker of the caller's organisation is on the team;
  * - 'referral-party': the caller's organisation sent or received a referral for the person,
  *   and 'referral-recipient' when it received one;
- * - 'direct-care-professional': the caller works in a professional role of the place (for referring);
  * - 'agency-privacy-officer': added by the kit for the partnership's own privacy officer.
  * The kit adds sharing decisions, delegations and emergencies: one statement for all of them,
  * whatever the number of people.
@@ -65,8 +64,6 @@ export function loadSubjectFacts(db: Database<CareCoordinationTables>): SubjectF
           ]
         : [],
     );
-    for (const [nhsNumber, known] of facts)
-      if (professional && nhsNumber) known.relationships.add('direct-care-professional');
     return facts;
   };
 }

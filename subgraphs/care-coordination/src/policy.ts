@@ -101,13 +101,15 @@ export const careCoordinationPolicy = definePolicy({
       because: 'The organisation a referral was sent to accepts, declines or completes it.',
     },
     {
+      // Not every professional for every NHS number: then a referral accepted or refused would say
+      // whether the partnership holds the person. A caller with no relationship here is refused
+      // alike whether the person is unknown to every agency or known and not theirs.
       roles: professionalRoles,
-      relationships: ['direct-care-professional'],
+      relationships: ['care-team', 'organisation-on-team', 'referral-party'],
       categories: ['refer'],
       because:
-        'Anyone giving the person direct care may refer them on: a ' +
-        'referral is how a relationship begins, and the receiving ' +
-        'organisation decides.',
+        'Whoever gives the person care with the partnership (on their care team, a colleague of a ' +
+        'team member, or a party to one of their referrals) may refer them on; the receiving organisation decides.',
     },
     {
       roles: ['privacy-officer'],

@@ -47,6 +47,12 @@ export interface SubgraphConfig {
    */
   migrate: boolean;
   /**
+   * <AGENCY>_RUNTIME_ROLE: the PostgreSQL role the service runs as. Migrating (`--migrate`, or on
+   * start) as the owner then grants it what serving needs: its tables read and written, the audit
+   * only read and appended to. Unset, nothing is granted.
+   */
+  runtimeRole: string | undefined;
+  /**
    * Requests one caller (the token's subject) may make in a window, counted by this subgraph. The
    * gateway forwards every user's own token, so this is per user; a deployment whose gateway
    * allows more than the default (GATEWAY_RATE_LIMIT) raises this with it.
@@ -95,6 +101,7 @@ export function loadSubgraphConfig(
       .filter(Boolean),
     migrate: parseMigrate(env[`${agency.prefix}_MIGRATE`], `${agency.prefix}_MIGRATE`, problems),
     natsUrl: env['NATS_URL'] || undefined,
+    runtimeRole: parseRuntimeRole(env, agency.prefix, problems),
     rateLimit: {
       limit: parsePositive(env, [`${agency.prefix}_RATE_LIMIT`, 'JOINED_UP_RATE_LIMIT'], defaultRate.limit, problems),
       windowSeconds: parsePositive(
@@ -149,6 +156,20 @@ function parseMigrate(raw: string | undefined, name: string, problems: string[])
   if (raw === 'false') return false;
   problems.push(`${name} must be true or false, got "${raw}"`);
   return true;
+}
+
+const rolePattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** <AGENCY>_RUNTIME_ROLE: a PostgreSQL role name, meaningful only with <AGENCY>_DATABASE_URL (PGlite has no roles). */
+function parseRuntimeRole(env: Env, prefix: string, problems: string[]): string | undefined {
+  const name = `${prefix}_RUNTIME_ROLE`;
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!rolePattern.test(raw))
+    problems.push(`${name} must be a PostgreSQL role name (lower-case letters, digits, _), got "${raw}"`);
+  else if (!env[`${prefix}_DATABASE_URL`])
+    problems.push(`${name} needs ${prefix}_DATABASE_URL: embedded PGlite has one user and no roles to grant`);
+  return raw;
 }
 
 /** <AGENCY>_SHUTDOWN_GRACE_MS or JOINED_UP_SHUTDOWN_GRACE_MS: milliseconds, 10000 when unset. */

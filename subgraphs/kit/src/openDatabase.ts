@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { tracingEnabled } from '@joined-up/core';
 import { applyMigrations } from './applyMigrations.ts';
+import { grantRuntimeRole } from './grantRuntimeRole.ts';
 import { nameStatements } from './nameStatements.ts';
 import { traceSql } from './traceSql.ts';
 
@@ -33,6 +34,11 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   poolSize?: number;
   /** Bring the database up to date first; false when its owner migrated it beforehand. @default true */
   migrate?: boolean;
+  /**
+   * PostgreSQL only: after migrating, grant this role what serving needs and no more (the audit
+   * only read and appended to), so that the service can run as it. See grantRuntimeRole.
+   */
+  runtimeRole?: string | undefined;
 }
 
 export interface OpenedDatabase<TSchema extends Record<string, unknown>> {
@@ -67,6 +73,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
         await client.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
         try {
           await applyMigrations(drizzleNodePostgres({ client }) as never, migrateNodePostgres as never, options);
+          if (options.runtimeRole) await grantRuntimeRole(client, options.runtimeRole);
         } finally {
           await client.query('select pg_advisory_unlock(hashtext($1))', [lockKey]);
         }

@@ -84,6 +84,8 @@ export interface RunSubgraphOptions {
   events?: EventEngine | undefined;
   /** Migrate the database on start; false when its owner migrated it beforehand (`--migrate`). @default true */
   migrate?: boolean;
+  /** A PostgreSQL role migrating grants serving's privileges to (see grantRuntimeRole). */
+  runtimeRole?: string | undefined;
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
@@ -113,6 +115,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
     dataDir: options.dataDir,
     ...(options.pglite ? { pglite: options.pglite } : {}),
     ...(options.migrate === false ? { migrate: false } : {}),
+    runtimeRole: options.runtimeRole,
   });
   let outbox: OutboxRelay | undefined;
   let consumers: Stoppable | undefined;

@@ -19,8 +19,10 @@ export function environmentPrefix(agencyName: string): string {
  * from its code or from its built image alike. With `--seed <people>` it writes (or grows) its slice
  * of the demo population, printing its progress as JSON lines, and exits: how `npm run seed` seeds
  * every agency, each through its own entry point. With `--migrate` it brings the database up to
- * date and exits: how a deployment migrates as the database's owner before the service runs as a
- * role that may not change the schema (`<AGENCY>_MIGRATE=false`). With `--verify-audit` it verifies
+ * date and exits (seeding too when `--seed` is given): how a deployment migrates as the
+ * database's owner before the service runs as a role that may not change the schema
+ * (`<AGENCY>_MIGRATE=false`), granting that role (`<AGENCY>_RUNTIME_ROLE`) what serving needs and
+ * no more. With `--verify-audit` it verifies
  * the hash chain of its audit, prints what it found and exits 1 if a link is broken (`npm run
  * audit:verify -- <agency>`).
  */
@@ -44,23 +46,12 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
     process.exitCode = await verifyAuditAndExit(module, config);
     return;
   }
-  if (argv.includes('--migrate')) {
-    const database = await openDatabase({
-      name: module.agency.name,
-      schema: module.tables,
-      migrationsFolder: module.migrationsFolder,
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-    });
-    await database.close();
-    logger.info({ database: database.engine }, 'database migrated');
-    return;
-  }
   const seedAt = argv.indexOf('--seed');
-  if (seedAt >= 0) {
-    const people = Number(argv[seedAt + 1]);
-    if (!Number.isInteger(people) || people < 1) throw new Error('--seed must be followed by a number of people.');
-    await seedAndExit(module, config, people, logger);
+  if (argv.includes('--migrate') || seedAt >= 0) {
+    const people = seedAt >= 0 ? Number(argv[seedAt + 1]) : undefined;
+    if (people !== undefined && (!Number.isInteger(people) || people < 1))
+      throw new Error('--seed must be followed by a number of people.');
+    await migrateAndSeed(module, config, people, logger);
     return;
   }
   // Tracing starts before the database opens, so that its statements are traced.
@@ -86,10 +77,14 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
   }
 }
 
-async function seedAndExit<TSchema extends Record<string, unknown>, TLoaders>(
+/**
+ * Migrates as the database's owner, grants the runtime role its privileges when one is named,
+ * and seeds `people` when asked (`--migrate --seed 3000` does both in one run, as the owner).
+ */
+async function migrateAndSeed<TSchema extends Record<string, unknown>, TLoaders>(
   module: SubgraphModule<TSchema, TLoaders>,
   config: SubgraphConfig,
-  people: number,
+  people: number | undefined,
   logger: Logger,
 ): Promise<void> {
   const database = await openDatabase({
@@ -98,8 +93,14 @@ async function seedAndExit<TSchema extends Record<string, unknown>, TLoaders>(
     migrationsFolder: module.migrationsFolder,
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    runtimeRole: config.runtimeRole,
   });
   try {
+    // Seeding prints its progress as JSON lines that `npm run seed` reads: nothing else goes there.
+    if (people === undefined) {
+      logger.info({ database: database.engine, runtimeRole: config.runtimeRole }, 'database migrated');
+      return;
+    }
     const onProgress = (done: number, total: number) => console.log(JSON.stringify({ seeded: done, total }));
     await seedDemoPopulation(module, database, { people, onProgress, when: 'always' }, logger);
   } finally {

@@ -107,10 +107,66 @@ export const sharedTypeDefs = /* GraphQL */ `
     breakGlass: Boolean!
     "The reason declared for emergency access."
     breakGlassReason: String
+    """
+    True on the access that declared the emergency (the request that sent x-break-glass); false on the later accesses
+    its half hour kept open, and on every access that was not an emergency.
+    """
+    breakGlassDeclared: Boolean!
+    """
+    For an emergency access, the id of the declaration that opened it: its own id when it is the declaration, else that
+    of the declaration whose half hour it fell in. The privacy officer reviews declarations by this id. Null when the
+    access was not an emergency.
+    """
+    breakGlassDeclarationId: ID
+    """
+    For an emergency access, the privacy officer's review of the declaration that opened it; null while it is not yet
+    reviewed, and for an access that was not an emergency.
+    """
+    breakGlassReview: BreakGlassReview
     "The gateway's own id for the request, unique per request, linking the access to every agency's logs for it."
     requestId: String!
     "The caller's own id for the request (the x-request-id it sent), if any; callers may repeat it, so it keys nothing."
     correlationId: String
+  }
+
+  "What the agency's privacy officer found an emergency (break-glass) declaration to be."
+  enum BreakGlassReviewOutcome {
+    "The emergency was real and the access was what it needed."
+    JUSTIFIED
+    "The access was not justified by an emergency; the officer follows it up with the professional's organisation."
+    NOT_JUSTIFIED
+    "Referred on (to the Caldicott guardian, the data protection officer or the professional's employer) to decide."
+    REFERRED
+  }
+
+  """
+  The privacy officer's review of one break-glass declaration, held by the agency whose record the emergency opened.
+  A declaration is reviewed once: a different second review is refused with CONFLICT.
+  """
+  type BreakGlassReview @shareable {
+    "The id of the declaration's access event (AccessEvent.breakGlassDeclarationId)."
+    declarationId: ID!
+    "What the officer found."
+    outcome: BreakGlassReviewOutcome!
+    """
+    The officer's note on how they decided. Shown to the agency's privacy officers only: null for anyone else, the
+    person included, since it may speak of the professional's conduct; the person sees the outcome.
+    """
+    note: String
+    "The name of the privacy officer who reviewed it."
+    reviewerName: String!
+    "The organisation they reviewed it for."
+    organisation: OrganisationSummary!
+    "When it was reviewed."
+    reviewedAt: DateTime!
+  }
+
+  "The review a break-glass review mutation made, or found already made."
+  type BreakGlassReviewPayload @shareable {
+    "The declaration's review as it now stands."
+    review: BreakGlassReview!
+    "True when this exact review had already been made (a retry): nothing was written again."
+    replayed: Boolean!
   }
 
   "A page of access events, newest first."

@@ -126,6 +126,31 @@ export const workers = {
     'DEMOF1',
     '01632 960103',
   ),
+  // Each agency's own privacy officer, who reviews its break-glass accesses and verifies its audit.
+  councilPrivacyOfficer: worker(
+    'w-po-patel',
+    'Kiran Patel',
+    'Data protection officer',
+    'privacy-officer',
+    'DEMOLA1',
+    '01632 960303',
+  ),
+  voluntaryPrivacyOfficer: worker(
+    'w-po-adeyemi',
+    'Ruth Adeyemi',
+    'Information governance lead',
+    'privacy-officer',
+    'DEMOV2',
+    '01632 960503',
+  ),
+  partnershipPrivacyOfficer: worker(
+    'w-po-lindqvist',
+    'Anna Lindqvist',
+    'Information governance manager',
+    'privacy-officer',
+    'DEMOPP1',
+    '01632 960603',
+  ),
   hillviewGp: worker('w-gp-wright', 'Dr Ellen Wright', 'GP', 'gp', 'DEMOP3', '01632 960801'),
   meadowLaneGp: worker('w-gp-osei', 'Dr Samuel Osei', 'GP', 'gp', 'DEMOP4', '01632 960901'),
 } as const satisfies Record<string, DemoWorker>;

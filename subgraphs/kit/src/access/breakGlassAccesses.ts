@@ -6,8 +6,9 @@ import type { AuditTrail } from './createAuditTrail.ts';
 import { isPrivacyOfficer } from './loadConsentFacts.ts';
 
 /**
- * The agency's break-glass accesses, newest first, for its own privacy officer only. The list
- * names people, so reading it is itself audited against each person listed.
+ * The agency's break-glass accesses, newest first, for its own privacy officer only, each with the
+ * review of its declaration (`unreviewed`: only those not yet reviewed). The list names people, so
+ * reading it is itself audited against each person listed.
  */
 export async function breakGlassAccesses(
   context: {
@@ -17,7 +18,7 @@ export async function breakGlassAccesses(
     audit: AuditTrail;
   },
   policy: AgencyPolicy,
-  args: { first?: number | null; after?: string | null },
+  args: { first?: number | null; after?: string | null; unreviewed?: boolean | null },
 ) {
   if (!isPrivacyOfficer(policy, context.caller) || context.caller.purpose !== 'direct-care') {
     throw createError(
@@ -26,7 +27,12 @@ export async function breakGlassAccesses(
       { agency: context.agency.displayName },
     );
   }
-  const page = await accessLogOf(context.db, context.agency.displayName, { breakGlassOnly: true }, args);
+  const page = await accessLogOf(
+    context.db,
+    context.agency.displayName,
+    { breakGlassOnly: true, unreviewed: args.unreviewed === true, showNotes: true },
+    args,
+  );
   for (const { node } of page.edges) context.audit.record(node.nhsNumber, 'access-log');
   return page;
 }

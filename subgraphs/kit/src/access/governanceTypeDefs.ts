@@ -4,7 +4,7 @@ import { agencyFieldPrefix, agencyTypePrefix } from '../agencyNames.ts';
  * The SDL of the fields every agency offers for the person's control of their data, named after
  * the agency because each answers for its own audit and sharing decisions. It matches the kit's
  * governanceResolvers field for field, so no agency types it by hand: the access log and sharing
- * decisions on Person, the privacy officer's break-glass list, and the sharing mutation.
+ * decisions on Person, the privacy officer's break-glass list and its review, and the sharing mutation.
  */
 export function governanceTypeDefs(agency: { name: string; displayName: string }): string {
   const field = agencyFieldPrefix(agency.name);
@@ -18,6 +18,8 @@ extend type Query {
     first: Int = 20
     "Cursor of the last event on the previous page."
     after: String
+    "True for only the accesses whose declaration is not yet reviewed (breakGlassReview is null)."
+    unreviewed: Boolean = false
   ): AccessEventConnection
     @listSize(assumedSize: 100, slicingArguments: ["first"], sizedFields: ["edges"]) @authenticated
   """
@@ -41,6 +43,19 @@ extend type Mutation {
     "False to decline that this agency's data be shown to that sector."
     shared: Boolean!
   ): SharingDecision @authenticated @requiresScopes(scopes: [["record:consent:own"]])
+  """
+  Records the privacy officer's review of a break-glass declaration ${held}: what they found and why. For its privacy
+  officer only; written with its own audit row, in one transaction. A declaration is reviewed once: the same review
+  again is a retry and changes nothing (replayed), a different one is refused with CONFLICT giving the review made.
+  """
+  review${type}BreakGlass(
+    "The declaration's id (breakGlassDeclarationId of its accesses in ${field}BreakGlassAccesses)."
+    declarationId: ID!
+    "What the officer found."
+    outcome: BreakGlassReviewOutcome!
+    "How they decided, 1 to 2000 characters."
+    note: String!
+  ): BreakGlassReviewPayload @authenticated @requiresScopes(scopes: [["record:write"]])
 }
 
 extend type Person {
