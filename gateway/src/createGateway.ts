@@ -37,6 +37,7 @@ import { Agent } from 'undici';
 import { allowCrossOrigin } from './allowCrossOrigin.ts';
 import { checkSubgraphHealth } from './checkSubgraphHealth.ts';
 import { createDirectorySchema } from './createDirectorySchema.ts';
+import { createClientAddress } from './createClientAddress.ts';
 import { createRateLimiter } from './createRateLimiter.ts';
 import { createSupergraphHook } from './createSupergraphHook.ts';
 import { createExplorer } from './explorer/createExplorer.ts';
@@ -107,6 +108,12 @@ export interface GatewayOptions {
    * @default { limit: 30, windowSeconds: 60 }
    */
   unauthenticatedRateLimit?: Partial<RateLimit>;
+  /**
+   * The proxies in front of the gateway (addresses, CIDR ranges, or `loopback`, `linklocal`,
+   * `uniquelocal`) whose `X-Forwarded-For` is believed when counting requests per address.
+   * @default none: the connection's own address
+   */
+  trustedProxies?: readonly string[];
   /** Keep graphql-js's "Did you mean ...?" hints in error messages. @default false in production, true otherwise */
   fieldSuggestions?: boolean;
   /**
@@ -269,6 +276,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   let draining = false;
   const verifyToken = cacheVerifiedTokens(createTokenVerifier(options.identity));
+  const clientAddress = createClientAddress(options.trustedProxies ?? []);
+  /**
+   * The caller that a request's credentials name. Refused credentials have no caller to count
+   * against, so their address is counted: guessing or replaying tokens is slowed as much as a
+   * caller's requests are, over HTTP and on the subscription transports alike.
+   */
+  const verifyRequest = (request: IncomingMessage, authorization: string | undefined, requestId?: string) =>
+    verifyToken(authorization).catch(async (error: unknown) => {
+      const address = clientAddress(request);
+      const refusal = await unauthenticatedLimiter.hit(address);
+      if (refusal.allowed) throw error;
+      metrics.rateLimited();
+      options.logger.warn({ requestId, address, limit: refusal.limit }, 'rate limited without valid credentials');
+      throw rateLimitedError(refusal, 'requests without valid credentials from this address');
+    });
   const explorer = production
     ? undefined
     : createExplorer({ graphqlPath: '/graphql', identityProviderUrl: options.identityProviderUrl });
@@ -301,7 +323,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       feed,
       logger: options.logger,
     }),
-    verify: verifyToken,
+    verify: verifyRequest,
     admit: async (caller) => {
       const decision = await rateLimiter.hit(caller.subject);
       if (!decision.allowed) throw rateLimitedError(decision);
@@ -326,17 +348,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: async (request, requestId) => {
       // The deadline runs from the request's start, token check and rate limit included.
       const deadlineAt = performance.now() + requestTimeoutMs;
-      const caller = await verifyToken(request.headers.authorization).catch(async (error: unknown) => {
-        // No caller to count against: the address is, so that guessing or replaying tokens is slowed
-        // as much as a caller's requests are. The connection's own address: a forwarded-for header
-        // is the sender's to write.
-        const address = request.socket.remoteAddress ?? 'unknown';
-        const refusal = await unauthenticatedLimiter.hit(address);
-        if (refusal.allowed) throw error;
-        metrics.rateLimited();
-        options.logger.warn({ requestId, address, limit: refusal.limit }, 'rate limited without valid credentials');
-        throw rateLimitedError(refusal, 'requests without valid credentials from this address');
-      });
+      const caller = await verifyRequest(request, request.headers.authorization, requestId);
       const decision = await rateLimiter.hit(caller.subject);
       if (!decision.allowed) {
         metrics.rateLimited();

@@ -193,4 +193,15 @@ describe('loadGatewayConfig', () => {
       /TRUSTED_DOCUMENTS_ONLY must be true or false, got "yes"[\s\S]*"https:\/\/app.example\/" is not an origin/,
     );
   });
+
+  it('reads the proxies believed for the per-address count, and refuses one that is not an address', () => {
+    expect(loadGatewayConfig({}).trustedProxies).toEqual([]);
+    expect(loadGatewayConfig({ GATEWAY_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' }).trustedProxies).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadGatewayConfig({ GATEWAY_TRUSTED_PROXIES: 'ingress-nginx' })).toThrow(
+      /GATEWAY_TRUSTED_PROXIES: "ingress-nginx" is not an address/,
+    );
+  });
 });

@@ -20,6 +20,7 @@ import { readRegisteredOperations, readSubgraphList, supergraphPath } from '@joi
 import type { GatewaySubgraph } from './createGateway.ts';
 import { defaultTrafficShaping, type TrafficShaping } from './AgencyTraffic.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
+import { invalidTrustedProxies } from './createClientAddress.ts';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -45,6 +46,8 @@ export interface GatewayConfig {
   rateLimit: RateLimit & { redisUrl: string | undefined };
   /** Requests with no or bad credentials one address may make in a window, then 429. */
   unauthenticatedRateLimit: RateLimit;
+  /** GATEWAY_TRUSTED_PROXIES: the proxies whose X-Forwarded-For is believed for that count. */
+  trustedProxies: string[];
   /** The registered operations (schema/operations/), served by id; with text refused unless registered. */
   trustedDocuments: TrustedDocumentsOptions;
   /** Origins whose pages may call the gateway (CORS): the web app's. */
@@ -63,7 +66,8 @@ export interface GatewayConfig {
  * <AGENCY>_TIMEOUT_MS, GATEWAY_BREAKER_FAILURES, GATEWAY_BREAKER_HALF_OPEN_MS, GATEWAY_RETRIES),
  * GATEWAY_SHUTDOWN_GRACE_MS, the rate limit (GATEWAY_RATE_LIMIT,
  * GATEWAY_RATE_WINDOW_SECONDS, GATEWAY_REDIS_URL), the limit on requests without valid credentials
- * (GATEWAY_UNAUTHENTICATED_LIMIT, GATEWAY_UNAUTHENTICATED_WINDOW_SECONDS), GATEWAY_TRUSTED_DOCUMENTS_ONLY,
+ * (GATEWAY_UNAUTHENTICATED_LIMIT, GATEWAY_UNAUTHENTICATED_WINDOW_SECONDS) and the proxies believed
+ * for its address (GATEWAY_TRUSTED_PROXIES), GATEWAY_TRUSTED_DOCUMENTS_ONLY,
  * GATEWAY_ALLOWED_ORIGINS, each subgraph's URL variable from
  * schema/subgraphs.json (HEALTH_URL, ...), and the shared JOINED_UP_* identity settings. All
  * problems are reported together.
@@ -91,6 +95,14 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     if (!isUrl(origin) || new URL(origin).origin !== origin)
       problems.push(`GATEWAY_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://app.example.nhs.uk`);
   }
+  const trustedProxies = (env['GATEWAY_TRUSTED_PROXIES'] ?? '')
+    .split(',')
+    .map((proxy) => proxy.trim())
+    .filter((proxy) => proxy !== '');
+  for (const proxy of invalidTrustedProxies(trustedProxies))
+    problems.push(
+      `GATEWAY_TRUSTED_PROXIES: "${proxy}" is not an address, a CIDR range such as 10.0.0.0/8, loopback, linklocal or uniquelocal`,
+    );
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),
     host: parseHost(env['GATEWAY_HOST'], parseEnvironment(env['NODE_ENV'], [])),
@@ -141,6 +153,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       limit: positive('GATEWAY_UNAUTHENTICATED_LIMIT', defaultUnauthenticatedRateLimit.limit),
       windowSeconds: positive('GATEWAY_UNAUTHENTICATED_WINDOW_SECONDS', defaultUnauthenticatedRateLimit.windowSeconds),
     },
+    trustedProxies,
     trustedDocuments: {
       documents: readRegisteredOperations().map(({ id, body }) => ({ id, body })),
       refuseUnregistered: trustedOnly === 'true',

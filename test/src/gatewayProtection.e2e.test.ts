@@ -3,6 +3,7 @@ import { createExplorer } from '@joined-up/gateway';
 import { sql } from 'drizzle-orm';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { graphqlRequest } from './graphqlRequest.ts';
 import { badTokens } from './signTestToken.ts';
 import { readRegisteredOperations } from '@joined-up/schema';
@@ -301,6 +302,8 @@ describe('the gateway outside production, with a small rate limit', () => {
       gateway: {
         rateLimit: { limit: 3, windowSeconds: 60 },
         unauthenticatedRateLimit: { limit: 4, windowSeconds: 60 },
+        // As behind an ingress on this host: the test's connections come from loopback.
+        trustedProxies: ['loopback'],
         limits: { maxBatchSize: 2 },
       },
     });
@@ -356,6 +359,58 @@ describe('the gateway outside production, with a small rate limit', () => {
     // A caller with valid credentials is counted as themselves, not by the address they share.
     const valid = await federation.query('diabetes-nurse', `{ person(nhsNumber: "${sam}") { nhsNumber } }`);
     expect(valid.body).toEqual({ data: { person: { nhsNumber: sam } } });
+  });
+
+  it('counts a subscription opened with bad credentials, and each client behind a trusted proxy apart', async () => {
+    const bad = await badTokens(federation.key);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const wsUrl = `${federation.gatewayUrl.replace(/^http/, 'ws')}`;
+    // Over WebSocket the token is in the connection's first message; refused, the socket closes 4403.
+    const openSocket = (address: string, token: string) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(wsUrl, 'graphql-transport-ws', { headers: from(address) });
+        socket.on('open', () =>
+          socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+        );
+        socket.on('close', (code) => resolve(code));
+        socket.on('error', reject);
+      });
+    expect(await openSocket('203.0.113.9', bad['expired']!)).toBe(4403);
+    expect(await openSocket('203.0.113.9', bad['not a JWT']!)).toBe(4403);
+    // Over Server-Sent Events the token is in the Authorization header.
+    for (const token of [bad['key not in the JWKS'], bad['tampered claims']]) {
+      const response = await fetch(federation.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          ...from('203.0.113.9'),
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify({ query: 'subscription { myNotifications { id } }' }),
+      });
+      expect(response.status).toBe(401);
+      await response.body?.cancel();
+    }
+    // Four refused from that client: its fifth request without valid credentials is refused 429 ...
+    const fifth = await graphqlRequest(federation.gatewayUrl, {
+      query: '{ __typename }',
+      headers: from('203.0.113.9'),
+    });
+    expect([fifth.status, fifth.body.errors?.[0]?.extensions?.['code']]).toEqual([429, 'RATE_LIMITED']);
+    expect(await openSocket('203.0.113.9', bad['expired']!)).toBe(4403);
+    // ... while another client behind the same proxy has its own allowance, and X-Forwarded-For
+    // written by a client in front of the proxy does not choose the address counted.
+    const other = await graphqlRequest(federation.gatewayUrl, {
+      query: '{ __typename }',
+      headers: from('203.0.113.10'),
+    });
+    expect([other.status, other.body.errors?.[0]?.extensions?.['code']]).toEqual([401, 'UNAUTHENTICATED']);
+    const spoofed = await graphqlRequest(federation.gatewayUrl, {
+      query: '{ __typename }',
+      headers: from('198.51.100.1, 203.0.113.9'),
+    });
+    expect(spoofed.status).toBe(429);
   });
 
   it("lets the explorer's introspection query through the default limits", async () => {

@@ -17,8 +17,8 @@ import type { PreparedSubscription, SubscriptionRequest, SubscriptionService } f
 
 export interface SubscriptionTransportOptions {
   service: SubscriptionService;
-  /** The gateway's token check, as for every HTTP request. */
-  verify: (authorization: string | undefined) => Promise<Caller>;
+  /** The gateway's token check, as for every HTTP request (refused credentials count against the address). */
+  verify: (request: IncomingMessage, authorization: string | undefined) => Promise<Caller>;
   /** The gateway's rate limit: each subscription counts as one request of its caller; throws RATE_LIMITED. */
   admit: (caller: Caller) => Promise<void>;
   /** Pages of these origins may subscribe from a browser; a page of any other is refused. */
@@ -88,7 +88,11 @@ export function serveSubscriptions(options: SubscriptionTransportOptions): Subsc
       onConnect: async (context) => {
         const authorization = context.connectionParams?.['authorization'];
         try {
-          callers.set(context, await options.verify(typeof authorization === 'string' ? authorization : undefined));
+          const request = context.extra.request;
+          callers.set(
+            context,
+            await options.verify(request, typeof authorization === 'string' ? authorization : undefined),
+          );
           return true;
         } catch {
           // graphql-ws closes the socket with 4403 Forbidden.
@@ -115,7 +119,7 @@ export function serveSubscriptions(options: SubscriptionTransportOptions): Subsc
     onSubscribe: async (request, params): Promise<SseResponse | OperationArgs<SubscriptionContext>> => {
       let caller: Caller;
       try {
-        caller = await options.verify(request.headers.get('authorization') ?? undefined);
+        caller = await options.verify(request.raw, request.headers.get('authorization') ?? undefined);
       } catch (error) {
         return refusal(errorsOf(error));
       }
