@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentIdOf, renderSpanTree } from './renderSpanTree.ts';
 import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
 
-// Sam's joined-up record across all four agencies, as his GP sees it.
+// Sam's joined-up record across all five agencies, as his GP sees it.
 const samsJoinedUpRecord = /* GraphQL */ `
   query SamsJoinedUpRecord {
     person(nhsNumber: "9990000018") {
@@ -38,6 +38,10 @@ const samsJoinedUpRecord = /* GraphQL */ `
           description
         }
       }
+      hospitalAdmissions {
+        ward
+        admittedAt
+      }
     }
   }
 `;
@@ -61,7 +65,7 @@ async function settled(requestId: string): Promise<ReadableSpan[]> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const tree = treeOf(requestId);
     const servers = tree.filter((span) => span.attributes['http.route'] === '/graphql');
-    if (servers.length >= 5 && tree.some((span) => span.name.startsWith('POST /graphql'))) return tree;
+    if (servers.length >= 6 && tree.some((span) => span.name.startsWith('POST /graphql'))) return tree;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return treeOf(requestId);
@@ -121,6 +125,7 @@ describe("the trace of Sam's joined-up record", () => {
       'care-coordination',
       'directory',
       'health',
+      'hospital',
       'social-care',
       'voluntary-sector',
     ]);
@@ -134,7 +139,9 @@ describe("the trace of Sam's joined-up record", () => {
     const agencies = agencyServers
       .map((server) => ancestors(server, index).find((span) => span.name === 'gateway.fetch')?.attributes['service'])
       .filter((service) => service !== undefined);
-    expect(new Set(agencies)).toEqual(new Set(['care-coordination', 'health', 'social-care', 'voluntary-sector']));
+    expect(new Set(agencies)).toEqual(
+      new Set(['care-coordination', 'health', 'hospital', 'social-care', 'voluntary-sector']),
+    );
     // The parent of each agency's span is the HTTP client span of the call (undici's instrumentation).
     for (const server of agencyServers.filter((span) => ancestors(span, index).length > 1)) {
       expect(index.get(parentIdOf(server)!)?.name).toBe('POST');
@@ -151,7 +158,7 @@ describe("the trace of Sam's joined-up record", () => {
       expect(fetch?.attributes['service'], statement.name).toBe(statement.attributes['db.namespace']);
       namespaces.add(statement.attributes['db.namespace']);
     }
-    expect(namespaces.size).toBe(4);
+    expect(namespaces.size).toBe(5);
     expect(statements.map((span) => span.name)).toContain('INSERT audit_events');
   });
 
@@ -162,7 +169,7 @@ describe("the trace of Sam's joined-up record", () => {
     expect(decisions.length).toBeGreaterThan(4);
     expect(new Set(decisions.map((span) => span.attributes['joined_up.policy.outcome']))).toEqual(new Set(['granted']));
     const audits = named('audit.write');
-    expect(audits.length).toBe(4);
+    expect(audits.length).toBe(5);
     for (const audit of audits) expect(audit.attributes['joined_up.audit.outcome']).toBe('written');
     const refusedDecisions = refusal.spans.filter((span) => span.name === 'policy.decide');
     expect(new Set(refusedDecisions.map((span) => span.attributes['joined_up.policy.outcome']))).toEqual(
