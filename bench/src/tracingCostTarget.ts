@@ -2,7 +2,8 @@ import { startTracing } from '@joined-up/core';
 import { findDemoUser, generateSigningKey, signToken } from '@joined-up/dev';
 import { startFederation } from '@joined-up/dev/federation';
 
-// One side of the tracing-cost scenario: the whole federation in this process, with tracing
+// One side of the tracing-cost scenario: the whole federation in this process (with the test
+// settings: startFederation's identity provider never runs as production), with tracing
 // exporting to the OTLP endpoint given, or off. Prints where it serves and a token, then runs
 // until it is stopped.
 const [endpoint] = process.argv.slice(2);
@@ -15,7 +16,7 @@ const federation = await startFederation({
   key,
   issuer,
   audience,
-  environment: 'production',
+  environment: 'test',
   logLevel: 'silent',
   gateway: { rateLimit: { limit: 1_000_000 } },
 });
