@@ -14,6 +14,8 @@ export interface FaultyProxy {
    * a slow agency (or a slow network to it). It applies at once, to open connections too. @default 0
    */
   latencyMs: number;
+  /** Bytes the clients have sent so far, forwarded or not: whether anything tried the agency at all. */
+  readonly bytesReceived: number;
   /** Forwards new connections to another address of the service (one restarted on another port). */
   retarget(targetUrl: string): void;
   /** Drops every connection open now (a client then reconnects and meets the current mode). */
@@ -29,9 +31,13 @@ export interface FaultyProxy {
 export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> {
   let target = new URL(targetUrl);
   const sockets = new Set<Socket>();
+  let bytesReceived = 0;
   const proxy: Omit<FaultyProxy, 'url' | 'stop'> = {
     mode: 'forward',
     latencyMs: 0,
+    get bytesReceived() {
+      return bytesReceived;
+    },
     retarget: (url) => {
       target = new URL(url);
     },
@@ -43,6 +49,7 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => client.destroy());
+    client.on('data', (chunk: Buffer) => (bytesReceived += chunk.length));
     if (proxy.mode === 'refuse') return client.destroy();
     if (proxy.mode === 'hang') return client.resume();
     const upstream = connect(Number(target.port), target.hostname === 'localhost' ? '127.0.0.1' : target.hostname);
