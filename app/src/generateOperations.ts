@@ -58,7 +58,7 @@ export async function generateOperations(
     if (operation?.kind !== Kind.OPERATION_DEFINITION || !operation.name)
       throw new Error('Every app operation is named, one to a file.');
     const name = operation.name.value;
-    const suffix = operation.operation === 'mutation' ? 'Mutation' : 'Query';
+    const suffix = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
     // The registry's id: sha256 of the printed document, as schema/src/registeredOperations.ts computes it.
     const types = `${name}${suffix}, ${name}${suffix}Variables`;
     return `export const ${name} = registered<${types}>('${operationId(print(document))}');`;

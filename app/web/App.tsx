@@ -7,6 +7,9 @@ import { Layout, type MenuItem } from './components/Layout.tsx';
 import { FindPersonPage } from './pages/FindPersonPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { LiveNotificationsBanner } from './notifications/LiveNotificationsBanner.tsx';
+import { NotificationsPage } from './notifications/NotificationsPage.tsx';
+import { type LiveState, useLiveNotifications } from './notifications/useLiveNotifications.ts';
 import { EmergencyAccessPage } from './record/EmergencyAccessPage.tsx';
 import { RecordPage } from './record/RecordPage.tsx';
 import { navigate, useLocation } from './router.tsx';
@@ -28,10 +31,12 @@ function menuFor(session: Session | undefined): MenuItem[] {
       { to: '/my-record/experience', label: 'How it is going' },
       { to: '/my-record/sharing', label: 'Sharing' },
       { to: '/my-record/access', label: 'Who has seen my record' },
+      { to: '/notifications', label: 'Notifications' },
     ];
   return [
     { to: '/', label: 'Home' },
     { to: '/people', label: 'Find a person' },
+    { to: '/notifications', label: 'Notifications' },
     ...(isCoordinator(session)
       ? [
           { to: '/caseload', label: 'Caseload' },
@@ -42,7 +47,9 @@ function menuFor(session: Session | undefined): MenuItem[] {
   ];
 }
 
-function pageFor(pathname: string, session: Session): Page {
+function pageFor(pathname: string, session: Session, live: LiveState): Page {
+  if (pathname === '/notifications')
+    return { title: 'Notifications', element: <NotificationsPage live={live} citizen={isCitizen(session.user)} /> };
   const record = /^\/people\/(\d{10})(\/[a-z-]+)?$/.exec(pathname);
   if (record) {
     const nhsNumber = record[1]!;
@@ -63,6 +70,7 @@ export function App(props: { config: AppClientConfig }) {
   const { pathname, search } = useLocation();
   const [restoring, setRestoring] = useState(true);
   const [signInError, setSignInError] = useState<string | undefined>();
+  const live = useLiveNotifications(props.config.gatewayUrl);
 
   // On load: finish a sign-in the issuer sent back, or sign the remembered demo user in again.
   useEffect(() => {
@@ -91,9 +99,11 @@ export function App(props: { config: AppClientConfig }) {
       </Layout>
     );
   }
-  const page = pageFor(pathname, session);
+  const page = pageFor(pathname, session, live);
   return (
     <Layout title={page.title} session={session} menu={menuFor(session)} current={pathname}>
+      {/* The inbox lists what arrives itself. */}
+      {pathname === '/notifications' ? null : <LiveNotificationsBanner live={live} citizen={isCitizen(session.user)} />}
       {page.element}
     </Layout>
   );

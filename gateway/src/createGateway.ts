@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   breakGlassDeclarationOf,
@@ -27,6 +28,8 @@ import {
   type IdentityConfig,
   type Logger,
   requestLogging,
+  httpStatusOf,
+  type RequestErrorCode,
   sendJson,
   TrustedDocuments,
   type TrustedDocumentsOptions,
@@ -344,7 +347,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The gateway's own id for every request, unique, whatever the caller sent: the agencies' audits
     // are keyed by it. A caller's x-request-id is kept as its correlation id.
     requestIds: 'own',
-    eventStream: subscriptions.eventStream,
+    // An event stream names a registered operation by id as an HTTP request does, so a client that
+    // sends only ids (the web app) subscribes the same way, and unregistered text is refused alike.
+    eventStream: async (request, response, body) => {
+      const resolved = trusted.resolve({ method: 'POST', headers: new HeaderMap(), search: '', body });
+      if (resolved.refusal) {
+        const code = resolved.refusal.extensions['code'] as RequestErrorCode;
+        return sendJson(response, httpStatusOf(code), { errors: [resolved.refusal.toJSON()] });
+      }
+      return subscriptions.eventStream(request, response, resolved.request.body);
+    },
     context: async (request, requestId) => {
       // The deadline runs from the request's start, token check and rate limit included.
       const deadlineAt = performance.now() + requestTimeoutMs;

@@ -33,6 +33,15 @@ export type CareCoordinationCarePlanStatus =
   /** Agreed with the person, and reviewed since. */
   | 'AGREED';
 
+/** Why someone is told of something that happened to a person. */
+export type CareCoordinationNotificationReason =
+  /** They are on the person's care team. */
+  | 'CARE_TEAM'
+  /** They are the person's named care coordinator. */
+  | 'COORDINATOR'
+  /** They are a carer the person delegated access to. */
+  | 'CARER';
+
 /** Where a referral between agencies has got to. */
 export type CareCoordinationReferralStatus =
   /** Sent; not yet taken on. */
@@ -81,6 +90,62 @@ export type VoluntarySectorReferralStatus =
   | 'DECLINED'
   /** Support finished. */
   | 'COMPLETED';
+
+export type LiveNotificationsSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type LiveNotificationsSubscription = {
+  myNotifications: {
+    id: string;
+    kind: string;
+    summary: string;
+    agency: string;
+    recordId: string;
+    reason: CareCoordinationNotificationReason;
+    occurredAt: string;
+    readAt: string | null;
+    person: {
+      nhsNumber: string;
+      name: { full: string } | null;
+      hospitalAdmissions: Array<{ id: string; ward: string; wardPhone: string }> | null;
+    };
+  };
+};
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: Array<{ id: string; readAt: string | null }> };
+
+export type MyNotificationsQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MyNotificationsQuery = {
+  myNotifications: {
+    unreadCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        kind: string;
+        summary: string;
+        agency: string;
+        recordId: string;
+        reason: CareCoordinationNotificationReason;
+        occurredAt: string;
+        readAt: string | null;
+        person: {
+          nhsNumber: string;
+          name: { full: string } | null;
+          hospitalAdmissions: Array<{ id: string; ward: string; wardPhone: string }> | null;
+        };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
 
 export type PersonRecordQueryVariables = Exact<{
   nhsNumber: string;
@@ -262,6 +327,15 @@ export type SearchPeopleQuery = {
   };
 };
 
+export const LiveNotifications = registered<LiveNotificationsSubscription, LiveNotificationsSubscriptionVariables>(
+  '68574fa29e8ea032a5c02b6fc3dbff4d9690ede17e83110c7e43b1fd11e90aa3',
+);
+export const MarkNotificationsRead = registered<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>(
+  '26e15404b0f7da35af35d265949d0a7feb029d36cba9804ac3525b53212dfad4',
+);
+export const MyNotifications = registered<MyNotificationsQuery, MyNotificationsQueryVariables>(
+  '346e3fd550934f8ded8d47e15d8b6d18619f4e5119d94f7326c54e64484e2364',
+);
 export const PersonRecord = registered<PersonRecordQuery, PersonRecordQueryVariables>(
   '5077b493bd44077e135246d1d95513ce4c2822706ec8b0c4ba35b96c42a93ac6',
 );

@@ -165,6 +165,8 @@ export function serveSubscriptions(options: SubscriptionTransportOptions): Subsc
         response.end(answer ?? undefined);
         return;
       }
+      // The headers go at once, so the client knows it is subscribed before the first notification.
+      response.flushHeaders();
       // The client going away ends the subscription, and with it the gateway's queue for it.
       response.once('close', () => void answer.return(undefined));
       for await (const chunk of answer) response.write(chunk);
