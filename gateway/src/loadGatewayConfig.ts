@@ -101,7 +101,8 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     .filter((proxy) => proxy !== '');
   for (const proxy of invalidTrustedProxies(trustedProxies))
     problems.push(
-      `GATEWAY_TRUSTED_PROXIES: "${proxy}" is not an address, a CIDR range such as 10.0.0.0/8, loopback, linklocal or uniquelocal`,
+      `GATEWAY_TRUSTED_PROXIES: "${proxy}" is not an address, a CIDR range such as 10.0.0.0/8, ` +
+        'loopback, linklocal or uniquelocal',
     );
   const config: GatewayConfig = {
     port: parsePort(env['GATEWAY_PORT'], 4000, 'GATEWAY_PORT', problems),

@@ -62,7 +62,7 @@ describe('notifications in the web app, live and in the inbox', () => {
     await system?.stop();
   });
 
-  it("shows Sam's admission on his care worker's and his mother's screens as it happens, then in the inbox", async () => {
+  it("shows Sam's admission on his care worker's and his mother's screens at once, then in the inbox", async () => {
     const careWorker = await signedInAndListening(browser, system, 'Lucy Evans');
     const mother = await signedInAndListening(browser, system, 'Margaret Taylor');
     const { body } = await system.federation.query<{ recordHospitalAdmission: { admission: { id: string } } }>(
