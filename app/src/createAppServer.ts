@@ -4,6 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { requestTargetOf, sendError, sendJson, type Logger } from '@joined-up/core';
 import type { AppClientConfig } from './AppClientConfig.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
+import { createCompressor, type Encoded } from './createCompressor.ts';
 
 export interface AppServerOptions {
   /** The built app (`vite build`'s output), served as it is. */
@@ -25,6 +26,8 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const acceptEncoding = (request: IncomingMessage) => request.headers['accept-encoding'];
+
 /** The page's config as the JSON element index.html carries, safe inside HTML (no "</script>"). */
 export function configElement(config: AppClientConfig): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
@@ -44,6 +47,7 @@ export function createAppServer(options: AppServerOptions): RequestListener {
   const page = Buffer.from(readFileSync(indexPath, 'utf8').replace('<!--app-config-->', configElement(options.config)));
   const policy = contentSecurityPolicy(options.config);
   const root = normalize(options.distDir + sep);
+  const compress = createCompressor();
   return (request, response) => {
     try {
       serve(request, response);
@@ -78,10 +82,7 @@ export function createAppServer(options: AppServerOptions): RequestListener {
         'cache-control',
         pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
       );
-      const body = readFileSync(file);
-      response.setHeader('content-length', body.length);
-      response.end(request.method === 'HEAD' ? undefined : body);
-      return;
+      return send(request, response, compress(file, extname(file), readFileSync(file), acceptEncoding(request)));
     }
     // A missing asset is a 404; anything else is a page of the app.
     if (pathname.startsWith('/assets/') || extname(pathname) !== '')
@@ -90,7 +91,14 @@ export function createAppServer(options: AppServerOptions): RequestListener {
     response.setHeader('content-type', 'text/html; charset=utf-8');
     // The page names the current assets and carries the config: never cached.
     response.setHeader('cache-control', 'no-store');
-    response.setHeader('content-length', page.length);
-    response.end(request.method === 'HEAD' ? undefined : page);
+    send(request, response, compress(indexPath, '.html', page, acceptEncoding(request)));
+  }
+
+  function send(request: IncomingMessage, response: ServerResponse, encoded: Encoded): void {
+    // Caches between the app and the browser must keep each encoding apart.
+    response.setHeader('vary', 'accept-encoding');
+    if (encoded.encoding) response.setHeader('content-encoding', encoded.encoding);
+    response.setHeader('content-length', encoded.body.length);
+    response.end(request.method === 'HEAD' ? undefined : encoded.body);
   }
 }

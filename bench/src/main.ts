@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readRegisteredOperations, registeredOperation, supergraphPath } from '@joined-up/schema';
 import { beforePortOffset, prepareBeforeSystem } from './prepareBeforeSystem.ts';
+import { measureAppRecord } from './measureAppRecord.ts';
 import { printReport, targetChecks, type BenchResults, type Entry } from './report.ts';
 import { runLoad } from './runLoad.ts';
 import { type Agencies, startAgencies } from './startAgencies.ts';
@@ -15,7 +16,8 @@ import { targetsOf, type Workload, workloads } from './workloads.ts';
 // `npm run bench [-- --quick]`: every workload against every target over real HTTP, interleaved
 // in one run (round by round, target by target), on PostgreSQL; results printed as a table and
 // written to bench/results/latest.json. Never part of `npm test`.
-const usage = `Usage: npm run bench [-- --quick] [--workloads person-view,caseload,search,federation-benchmark]
+const usage = `Usage: npm run bench [-- --quick]
+       [--workloads person-view,caseload,search,federation-benchmark,app-record]
        [--targets joined-up,joined-up-before,apollo-gateway,hive-gateway,hive-gateway-rust,direct]
        [--layouts one-process,per-core] [--scales 1000,100000,900000] [--rounds N] [--seconds N]
        [--connections N]`;
@@ -67,9 +69,11 @@ const settings = {
   scales: (values.scales ?? (quick ? '1000' : '1000,100000,900000')).split(',').map(Number),
 };
 const chosen = workloads.filter((workload) => !values.workloads || listed(values.workloads).includes(workload.name));
+// The web app in the browser is measured after the load runs, on its own (npm run bench:app alone).
+const appRecord = !values.workloads || listed(values.workloads).includes('app-record');
 const problems = [
   ...listed(values.workloads)
-    .filter((name) => !workloads.some((workload) => workload.name === name))
+    .filter((name) => name !== 'app-record' && !workloads.some((workload) => workload.name === name))
     .map((name) => `unknown workload "${name}"`),
   ...settings.targets
     .filter((name) => !allTargets.includes(name as TargetName))
@@ -352,6 +356,7 @@ for (const people of laterScales) {
     await scaled.stop();
   }
 }
+if (appRecord) results.app = await measureAppRecord({ openings: quick ? 5 : 20 });
 results.durationSeconds = Math.round((Date.now() - started) / 1000);
 results.machine.loadAverageAtEnd = loadavg().map((load) => Math.round(load * 100) / 100);
 results.targets = targetChecks(results);

@@ -1,3 +1,4 @@
+import type { AppRecordResult } from './measureAppRecord.ts';
 import type { LoadResult } from './runLoad.ts';
 
 /** One target's result on one workload: the load run, SQL per request and peak memory. */
@@ -36,6 +37,8 @@ export interface BenchResults {
   scales: Record<string, Record<string, Entry>>;
   checks: Record<string, Record<string, number>>;
   targets?: TargetCheck[];
+  /** Sam's record opened in the real browser (the web app over the whole federation). */
+  app?: AppRecordResult;
 }
 
 /** One of the issue's targets, as measured. */
@@ -220,9 +223,28 @@ export function printReport(results: BenchResults): void {
         row([Number(name.replace('sqlPerRequest@', '')).toLocaleString('en-GB'), ...names.map((key) => counts[key])]),
       );
   }
+  if (results.app) printAppRecord(results.app);
   console.log('\n## Targets (one-process table)\n');
   console.log(row(['Target', 'Measured', 'Met']));
   console.log(row(['---', '---', '---']));
   for (const check of results.targets)
     console.log(row([check.target, check.measured, check.met === null ? 'not measured' : check.met ? 'yes' : 'no']));
+}
+
+/** The web app's table: time to Sam's whole record on screen, and what the browser downloads. */
+export function printAppRecord(app: AppRecordResult): void {
+  console.log("\n## The web app: Sam's record in Chromium (every section shown; PGlite, 1,000 people)\n");
+  console.log(row(['Openings', 'p50 ms', 'p95 ms', 'App files (first visit)', 'On the wire', 'GraphQL answer']));
+  console.log(row(['---', '---', '---', '---', '---', '---']));
+  const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+  console.log(
+    row([
+      app.openings.length,
+      app.p50Ms,
+      app.p95Ms,
+      kib(app.appBytes),
+      kib(app.appBytesCompressed),
+      kib(app.graphqlBytes),
+    ]),
+  );
 }
