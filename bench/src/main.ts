@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { readRegisteredOperations, registeredOperation, supergraphPath } from '@joined-up/schema';
 import { beforePortOffset, prepareBeforeSystem } from './prepareBeforeSystem.ts';
 import { measureAppRecord } from './measureAppRecord.ts';
+import { measureEventDelivery } from './measureEventDelivery.ts';
 import { printReport, targetChecks, type BenchResults, type Entry } from './report.ts';
 import { runLoad } from './runLoad.ts';
 import { type Agencies, startAgencies } from './startAgencies.ts';
@@ -17,7 +18,7 @@ import { targetsOf, type Workload, workloads } from './workloads.ts';
 // in one run (round by round, target by target), on PostgreSQL; results printed as a table and
 // written to bench/results/latest.json. Never part of `npm test`.
 const usage = `Usage: npm run bench [-- --quick]
-       [--workloads person-view,caseload,search,federation-benchmark,app-record]
+       [--workloads person-view,caseload,search,federation-benchmark,app-record,event-delivery]
        [--targets joined-up,joined-up-before,apollo-gateway,hive-gateway,hive-gateway-rust,direct]
        [--layouts one-process,per-core] [--scales 1000,100000,900000] [--rounds N] [--seconds N]
        [--connections N]`;
@@ -71,9 +72,12 @@ const settings = {
 const chosen = workloads.filter((workload) => !values.workloads || listed(values.workloads).includes(workload.name));
 // The web app in the browser is measured after the load runs, on its own (npm run bench:app alone).
 const appRecord = !values.workloads || listed(values.workloads).includes('app-record');
+// So are events, from an agency's write to subscribed screens (npm run bench:events alone).
+const eventDelivery = !values.workloads || listed(values.workloads).includes('event-delivery');
 const problems = [
   ...listed(values.workloads)
-    .filter((name) => name !== 'app-record' && !workloads.some((workload) => workload.name === name))
+    .filter((name) => !['app-record', 'event-delivery'].includes(name))
+    .filter((name) => !workloads.some((workload) => workload.name === name))
     .map((name) => `unknown workload "${name}"`),
   ...settings.targets
     .filter((name) => !allTargets.includes(name as TargetName))
@@ -357,6 +361,20 @@ for (const people of laterScales) {
   }
 }
 if (appRecord) results.app = await measureAppRecord({ openings: quick ? 5 : 20 });
+if (eventDelivery) {
+  results.events = [];
+  for (const engine of ['in-process', 'nats'] as const)
+    for (const signIns of ['own', 'shared'] as const)
+      results.events.push(
+        ...(await measureEventDelivery({
+          engine,
+          signIns,
+          clients: quick ? [1, 100] : [1, 100, 1000],
+          events: quick ? 3 : 5,
+          natsUrl: process.env['NATS_URL'],
+        })),
+      );
+}
 results.durationSeconds = Math.round((Date.now() - started) / 1000);
 results.machine.loadAverageAtEnd = loadavg().map((load) => Math.round(load * 100) / 100);
 results.targets = targetChecks(results);

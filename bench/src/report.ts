@@ -1,4 +1,5 @@
 import type { AppRecordResult } from './measureAppRecord.ts';
+import type { EventDeliveryEntry } from './measureEventDelivery.ts';
 import type { LoadResult } from './runLoad.ts';
 
 /** One target's result on one workload: the load run, SQL per request and peak memory. */
@@ -39,6 +40,8 @@ export interface BenchResults {
   targets?: TargetCheck[];
   /** Sam's record opened in the real browser (the web app over the whole federation). */
   app?: AppRecordResult;
+  /** An agency's write to subscribed screens, in-process and on NATS JetStream. */
+  events?: EventDeliveryEntry[];
 }
 
 /** One of the issue's targets, as measured. */
@@ -224,6 +227,7 @@ export function printReport(results: BenchResults): void {
       );
   }
   if (results.app) printAppRecord(results.app);
+  if (results.events) printEventDelivery(results.events);
   console.log('\n## Targets (one-process table)\n');
   console.log(row(['Target', 'Measured', 'Met']));
   console.log(row(['---', '---', '---']));
@@ -247,4 +251,27 @@ export function printAppRecord(app: AppRecordResult): void {
       kib(app.graphqlBytes),
     ]),
   );
+}
+
+/** The events' table: write to screen, and the rate through to a thousand subscribed screens. */
+export function printEventDelivery(entries: EventDeliveryEntry[]): void {
+  console.log("\n## Events: a hospital admission to his care team's screens (SSE, PGlite, one process)\n");
+  console.log(
+    row(['Engine', 'Screens', 'Sign-ins', 'p50 ms', 'p95 ms', 'Events/s', 'Deliveries/s', 'Missed', 'Doubled']),
+  );
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  for (const entry of entries)
+    console.log(
+      row([
+        entry.engine,
+        entry.clients,
+        entry.signIns,
+        entry.p50Ms,
+        entry.p95Ms,
+        entry.eventsPerSecond,
+        entry.deliveriesPerSecond,
+        entry.missed,
+        entry.doubled,
+      ]),
+    );
 }

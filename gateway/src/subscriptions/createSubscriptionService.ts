@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Caller, createError, type Logger } from '@joined-up/core';
 import {
   type DocumentNode,
@@ -10,6 +10,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
+  print,
   specifiedRules,
   validate,
   type ValidationRule,
@@ -34,6 +35,8 @@ export interface PreparedSubscription {
   variables: Record<string, unknown>;
   /** Where the notification is in the answer: the client's alias, or myNotifications. */
   responseKey: string;
+  /** The same token, document and variables: subscriptions whose answers to a notification are the same. */
+  sameAnswerKey: string;
 }
 
 export interface SubscriptionServiceOptions {
@@ -58,6 +61,11 @@ export interface SubscriptionServiceOptions {
 }
 
 const notificationVariable = 'joinedUpNotificationId';
+/**
+ * How long a notification's answer is kept for the subscriptions that share it. Every screen of
+ * one sign-in hears a notification within the same moment; later ones read it afresh.
+ */
+const sharedAnswerMs = 5_000;
 
 /**
  * Subscriptions for the gateway, which Apollo Gateway does not execute: `myNotifications` is
@@ -110,14 +118,40 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
     }
     // Validation allows one root field in a subscription; myNotifications is the only one there is.
     const [root] = operation.selectionSet.selections as FieldNode[];
+    const perNotification = perNotificationQuery(document, operation, root!);
     return {
       caller,
       schema,
       document,
-      perNotification: perNotificationQuery(document, operation, root!),
+      perNotification,
       variables: variables as Record<string, unknown>,
       responseKey: root!.alias?.value ?? root!.name.value,
+      sameAnswerKey: createHash('sha256')
+        .update(caller.token)
+        .update('\0')
+        .update(print(perNotification))
+        .update('\0')
+        .update(JSON.stringify(variables))
+        .digest('base64url'),
     };
+  };
+
+  // Screens open under one sign-in with the same subscription (tabs, a phone beside a desk) ask the
+  // federation the same question with the same token when a notification arrives: it is asked once
+  // and the answer shared, rather than once a screen. Anything else (another token, however alike
+  // its subject, or other fields) is read with its own request, under the agencies' policies.
+  const answers = new Map<string, Promise<FormattedExecutionResult>>();
+  const answer = (prepared: PreparedSubscription, notificationId: string, caller: Caller) => {
+    const key = `${notificationId}\0${prepared.sameAnswerKey}`;
+    let answered = answers.get(key);
+    if (!answered) {
+      const variables = { ...prepared.variables, [notificationVariable]: notificationId };
+      answered = options.execute(prepared.perNotification, variables, caller);
+      answers.set(key, answered);
+      const forget = () => setTimeout(() => answers.delete(key), sharedAnswerMs).unref();
+      answered.then(forget, () => answers.delete(key));
+    }
+    return answered;
   };
 
   /** Each of the subscriber's notifications from now on, read through the federation as they arrive. */
@@ -136,8 +170,7 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
           yield { errors: [expired.toJSON()] };
           return;
         }
-        const variables = { ...prepared.variables, [notificationVariable]: notification.id };
-        const result = await options.execute(prepared.perNotification, variables, caller);
+        const result = await answer(prepared, notification.id, caller);
         // Null with no error: not the subscriber's after all; nothing to show.
         if (result.data?.[prepared.responseKey] === null && !result.errors?.length) continue;
         yield result;
