@@ -65,3 +65,42 @@ describe('subscriptions that would ask the federation the same question', () => 
     for (const screen of screens) await screen.return(undefined);
   });
 });
+
+describe('reads of notifications for many screens', () => {
+  it('go to the federation a few at a time, so one event to a large care team floods no agency', async () => {
+    let running = 0;
+    let most = 0;
+    const bounded = createSubscriptionService({
+      schema: () => schema,
+      rules: () => [],
+      isRegistered: () => true,
+      refuseUnregistered: false,
+      verify: async (authorization) => caller('lucy', authorization.replace('Bearer ', '')),
+      execute: async (_document, variables) => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        running -= 1;
+        return { data: { myNotifications: { id: variables['joinedUpNotificationId'], summary: 'Discharged' } } };
+      },
+      feed,
+      logger,
+      maxConcurrentReads: 3,
+    });
+    // Twenty screens, each its own sign-in: twenty reads, never more than three at once.
+    const screens = Array.from({ length: 20 }, (_, index) => {
+      const subscription = bounded.prepare(
+        { query: 'subscription { myNotifications { id summary } }' },
+        caller('lucy', `own-${index}`),
+      ) as PreparedSubscription;
+      return bounded.stream(subscription);
+    });
+    const firsts = screens.map((screen) => screen.next());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await engine.publish(topics.notifications, notification('n-2'));
+    for (const result of await Promise.all(firsts))
+      expect(result.value).toMatchObject({ data: { myNotifications: { id: 'n-2' } } });
+    expect(most).toBe(3);
+    for (const screen of screens) await screen.return(undefined);
+  });
+});

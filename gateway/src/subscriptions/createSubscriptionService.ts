@@ -15,6 +15,7 @@ import {
   validate,
   type ValidationRule,
 } from 'graphql';
+import pLimit from 'p-limit';
 import type { NotificationFeed } from './NotificationFeed.ts';
 
 /** A subscription as a client sends it, over WebSocket or Server-Sent Events alike. */
@@ -57,6 +58,8 @@ export interface SubscriptionServiceOptions {
   ) => Promise<FormattedExecutionResult>;
   /** Care coordination's live notifications; undefined when the gateway runs without the event engine. */
   feed: NotificationFeed | undefined;
+  /** Notifications read through the federation at once, by this gateway process. @default 8 */
+  maxConcurrentReads?: number;
   logger: Logger;
 }
 
@@ -141,12 +144,17 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
   // and the answer shared, rather than once a screen. Anything else (another token, however alike
   // its subject, or other fields) is read with its own request, under the agencies' policies.
   const answers = new Map<string, Promise<FormattedExecutionResult>>();
+  // One event tells every open screen of a care team at the same moment, and each screen's read
+  // goes to the agency that published it. Unbounded, a hundred screens are a hundred requests at
+  // once: the agency slows, the gateway's breaker opens, and the agency's own writes are refused
+  // until it closes. Queued here, screens hear a little later and the agency stays in service.
+  const reads = pLimit(options.maxConcurrentReads ?? 8);
   const answer = (prepared: PreparedSubscription, notificationId: string, caller: Caller) => {
     const key = `${notificationId}\0${prepared.sameAnswerKey}`;
     let answered = answers.get(key);
     if (!answered) {
       const variables = { ...prepared.variables, [notificationVariable]: notificationId };
-      answered = options.execute(prepared.perNotification, variables, caller);
+      answered = reads(() => options.execute(prepared.perNotification, variables, caller));
       answers.set(key, answered);
       const forget = () => setTimeout(() => answers.delete(key), sharedAnswerMs).unref();
       answered.then(forget, () => answers.delete(key));
