@@ -112,19 +112,6 @@ export function MeasuresPage() {
         {formatDate(population.asOf)}. Counts of 0 to 7 are suppressed and the others rounded to the nearest 5, so no
         one&apos;s care can be told from them.
       </p>
-      <Table
-        caption="People and reviews"
-        head={['Measure', 'The place', 'My caseload']}
-        rows={[
-          ['People', asCount(population.people), asCount(caseload.people)],
-          [
-            'Care team spans two or more agencies',
-            asCount(population.peopleWithTwoOrMoreAgencies),
-            asCount(caseload.peopleWithTwoOrMoreAgencies),
-          ],
-          ['Plan reviews overdue', asCount(population.reviewsOverdue), asCount(caseload.reviewsOverdue)],
-        ]}
-      />
       <ChartFigure
         id="joined-up"
         title="Joined-up care"
@@ -209,6 +196,19 @@ export function MeasuresPage() {
             rows={experience.map((row) => [row.measure, row.code, asPercent(row.population), asCount(row.responses)])}
           />
         }
+      />
+      <Table
+        caption="People and reviews"
+        head={['Measure', 'The place', 'My caseload']}
+        rows={[
+          ['People', asCount(population.people), asCount(caseload.people)],
+          [
+            'Care team spans two or more agencies',
+            asCount(population.peopleWithTwoOrMoreAgencies),
+            asCount(caseload.peopleWithTwoOrMoreAgencies),
+          ],
+          ['Plan reviews overdue', asCount(population.reviewsOverdue), asCount(caseload.reviewsOverdue)],
+        ]}
       />
     </>
   );
