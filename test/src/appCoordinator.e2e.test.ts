@@ -204,9 +204,7 @@ describe("the coordinator's pages in the web app", () => {
       .poll(() => page.getByRole('alert').filter({ hasText: 'There is a problem' }).innerText())
       .toContain('Say why you are declining');
     await expectNoAxeViolations(page, 'the worklist with an error');
-    await card('new carer')
-      .getByLabel(/Why you are declining/)
-      .fill('Sam already has a named coordinator.');
+    await card('new carer').getByLabel('If you decline, say why').fill('Sam already has a named coordinator.');
     await card('new carer')
       .getByRole('button', { name: /^Decline/ })
       .click();

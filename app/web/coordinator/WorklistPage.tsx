@@ -98,7 +98,7 @@ function ReferralCard(props: { referral: Referral; run: Run; errorFor: (field: s
             <form onSubmit={decline} noValidate>
               <TextAreaField
                 id={reasonId}
-                label={`Why you are declining (to decline the referral for ${who})`}
+                label="If you decline, say why"
                 value={reason}
                 onChange={setReason}
                 error={props.errorFor(reasonId)}
