@@ -194,6 +194,7 @@ export const carePlanMutations = {
   ) =>
     changePlan(context, 'updateCarePlanGoal', input, 'goals', async () => {
       const nhsNumber = requireNhsNumber(input.nhsNumber, 'input.nhsNumber');
+      const goalId = requireText(input.goalId, 'input.goalId', 100);
       if ((input.description === undefined || input.description === null) && !input.status)
         invalid('input.description', 'or "input.status" must be given.');
       const description =
@@ -205,9 +206,7 @@ export const carePlanMutations = {
         .select({ id: carePlanGoals.id, description: carePlanGoals.description })
         .from(carePlanGoals)
         .innerJoin(carePlans, eq(carePlans.id, carePlanGoals.planId))
-        .where(
-          and(eq(carePlanGoals.id, requireText(input.goalId, 'input.goalId', 100)), eq(carePlans.nhsNumber, nhsNumber)),
-        );
+        .where(and(eq(carePlanGoals.id, goalId), eq(carePlans.nhsNumber, nhsNumber)));
       if (!goal) invalid('input.goalId', "is not a goal of this person's plan.");
       const words = { ACTIVE: 'reopened', ACHIEVED: 'achieved', DISCONTINUED: 'discontinued' };
       const summary =

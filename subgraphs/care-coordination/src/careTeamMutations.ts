@@ -254,7 +254,7 @@ export const careTeamMutations = {
         if (!member)
           throw createError(
             'CONFLICT',
-            'That member is no longer on the care team: someone else removed them. Read the team again.',
+            'That member is not on the care team now: someone else may have removed them. Read the team again.',
             { argumentName: 'input.memberId' },
           );
         if (member.isCoordinator)
