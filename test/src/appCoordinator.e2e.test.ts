@@ -210,6 +210,12 @@ describe("the coordinator's pages in the web app", () => {
       .click();
     await expect.poll(() => saved(page)).toContain('declined');
     await expect.poll(() => card('new carer').count()).toBe(0);
+    // The accepted one is completed once the work is done, and leaves the worklist.
+    await card('hospital discharge')
+      .getByRole('button', { name: /^Mark completed/ })
+      .click();
+    await expect.poll(() => saved(page)).toContain('completed');
+    await expect.poll(() => card('hospital discharge').count()).toBe(0);
 
     // And a referral the coordinator sends reaches the receiving organisation's worklist.
     await page.goto(`${system.appUrl}${plan}`);

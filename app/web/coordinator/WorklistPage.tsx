@@ -28,7 +28,10 @@ export function WorklistPage() {
         }}
       />
       <h1>Referrals worklist</h1>
-      <p className="nhsuk-body">Referrals sent to your organisation, oldest waiting first.</p>
+      <p className="nhsuk-body">
+        Referrals sent to your organisation, oldest waiting first. To refer someone on, open their plan from{' '}
+        <Link to="/caseload">your caseload</Link>.
+      </p>
       {fetching && !data ? <p className="nhsuk-body">Loading the worklist…</p> : null}
       {error && !data ? <p className="nhsuk-body">The worklist could not be loaded: {error.message}</p> : null}
       <section aria-labelledby="waiting-heading">
