@@ -4,6 +4,10 @@ import { rememberedDemoUser, signInAsDemoUser } from './auth/demoSignIn.ts';
 import { completeOidcSignIn, isOidcCallback } from './auth/oidcSignIn.ts';
 import { isCitizen, type Session, setSession, useSession } from './auth/session.ts';
 import { Layout, type MenuItem } from './components/Layout.tsx';
+import { CarePlanEditPage } from './coordinator/CarePlanEditPage.tsx';
+import { CaseloadPage } from './coordinator/CaseloadPage.tsx';
+import { MeasuresPage } from './coordinator/MeasuresPage.tsx';
+import { WorklistPage } from './coordinator/WorklistPage.tsx';
 import { FindPersonPage } from './pages/FindPersonPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -47,12 +51,21 @@ function menuFor(session: Session | undefined): MenuItem[] {
   ];
 }
 
+/** The coordinator's own pages, by address. */
+const coordinatorPages: Record<string, () => Page> = {
+  '/caseload': () => ({ title: 'My caseload', element: <CaseloadPage /> }),
+  '/referrals': () => ({ title: 'Referrals worklist', element: <WorklistPage /> }),
+  '/measures': () => ({ title: 'Coordination measures', element: <MeasuresPage /> }),
+};
+
 function pageFor(pathname: string, session: Session, live: LiveState): Page {
   if (pathname === '/notifications')
     return { title: 'Notifications', element: <NotificationsPage live={live} citizen={isCitizen(session.user)} /> };
   const record = /^\/people\/(\d{10})(\/[a-z-]+)?$/.exec(pathname);
   if (record) {
     const nhsNumber = record[1]!;
+    if (record[2] === '/plan' && isCoordinator(session))
+      return { title: 'Care plan and team', element: <CarePlanEditPage key={nhsNumber} nhsNumber={nhsNumber} /> };
     if (record[2] === '/emergency-access')
       return { title: 'Declare an emergency', element: <EmergencyAccessPage nhsNumber={nhsNumber} /> };
     return {
@@ -61,6 +74,8 @@ function pageFor(pathname: string, session: Session, live: LiveState): Page {
     };
   }
   if (pathname === '/people') return { title: 'Find a person', element: <FindPersonPage /> };
+  const coordinatorPage = isCoordinator(session) ? coordinatorPages[pathname] : undefined;
+  if (coordinatorPage) return coordinatorPage();
   return { title: 'Home', element: <HomePage user={session.user} coordinator={isCoordinator(session)} /> };
 }
 

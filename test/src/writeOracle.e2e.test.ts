@@ -47,6 +47,16 @@ const mutations: Record<
     as: 'unrelated-gp',
     input: (nhsNumber) => ({ nhsNumber, idempotencyKey: key(), expectedVersion: 1, description: 'Go climbing.' }),
   },
+  updateCarePlanGoal: {
+    as: 'unrelated-gp',
+    input: (nhsNumber) => ({
+      nhsNumber,
+      idempotencyKey: key(),
+      expectedVersion: 1,
+      goalId: 'goal-1',
+      status: 'ACHIEVED',
+    }),
+  },
   addCarePlanAction: {
     as: 'unrelated-gp',
     input: (nhsNumber) => ({
@@ -87,6 +97,10 @@ const mutations: Record<
   addCareTeamMember: {
     as: 'unrelated-gp',
     input: (nhsNumber) => ({ nhsNumber, idempotencyKey: key(), kind: 'CLINICIAN', role: 'GP', workerId: 'w-1' }),
+  },
+  removeCareTeamMember: {
+    as: 'unrelated-gp',
+    input: (nhsNumber) => ({ nhsNumber, idempotencyKey: key(), memberId: 'member-1' }),
   },
   setCareCoordinator: {
     as: 'unrelated-gp',

@@ -6,6 +6,62 @@ import { registered } from '../graphql/registered.ts';
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** An action to add. */
+export type CareCoordinationAddCarePlanActionInput = {
+  /** Whose plan. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The plan version the change was made against. */
+  expectedVersion: number;
+  /** The goal it works towards. */
+  goalId: string | number;
+  /** What will be done; 1 to 500 characters. */
+  description: string;
+  /** The care team member who owns it; their organisation owns the action. */
+  ownerMemberId: string | number;
+  /** When it is due; not before today. */
+  dueOn: string;
+};
+
+/** A goal to add. */
+export type CareCoordinationAddCarePlanGoalInput = {
+  /** Whose plan. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The plan version the change was made against. */
+  expectedVersion: number;
+  /** The goal, in the person's words; 1 to 500 characters. */
+  description: string;
+};
+
+/** A member to add to the care team. */
+export type CareCoordinationAddCareTeamMemberInput = {
+  /** Whose team. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** Which kind of member, and so which agency's identifier workerId is. */
+  kind: CareCoordinationCareTeamMemberKind;
+  /** The worker's identifier in their agency; for an unpaid carer, omit it. */
+  workerId?: string | number | null | undefined;
+  /** The worker's organisation code; for an unpaid carer, omit it. */
+  organisationCode?: string | null | undefined;
+  /** The worker's organisation name; for an unpaid carer, omit it. */
+  organisationName?: string | null | undefined;
+  /** For an unpaid carer: their NHS number, if they are known by one. */
+  carerNhsNumber?: string | null | undefined;
+  /** For an unpaid carer: the name they asked the team to call them by. */
+  carerName?: string | null | undefined;
+  /** For an unpaid carer: how they are related, such as Mother. */
+  carerRelationship?: string | null | undefined;
+  /** For an unpaid carer: how the team should reach them, as they asked. */
+  carerContact?: string | null | undefined;
+  /** Their part in the team, such as Named GP; 1 to 100 characters. */
+  role: string;
+};
+
 /** Where an action stands. */
 export type CareCoordinationCarePlanActionStatus =
   /** Agreed, not yet started. */
@@ -33,6 +89,19 @@ export type CareCoordinationCarePlanStatus =
   /** Agreed with the person, and reviewed since. */
   | 'AGREED';
 
+/** What kind of member of the care team someone is, and so which agency resolves them. */
+export type CareCoordinationCareTeamMemberKind =
+  /** A clinician, resolved by health. */
+  | 'CLINICIAN'
+  /** A social worker or care worker, resolved by social care. */
+  | 'SOCIAL_CARE_WORKER'
+  /** A worker of a charity, resolved by the voluntary sector. */
+  | 'VOLUNTARY_SECTOR_WORKER'
+  /** A worker of the place partnership, such as a care coordinator. */
+  | 'PARTNERSHIP_WORKER'
+  /** An unpaid carer: family or a friend who cares for the person. */
+  | 'UNPAID_CARER';
+
 /** Why someone is told of something that happened to a person. */
 export type CareCoordinationNotificationReason =
   /** They are on the person's care team. */
@@ -41,6 +110,13 @@ export type CareCoordinationNotificationReason =
   | 'COORDINATOR'
   /** They are a carer the person delegated access to. */
   | 'CARER';
+
+/** How soon a referral needs acting on. */
+export type CareCoordinationReferralPriority =
+  /** Within the service's usual waiting time. */
+  | 'ROUTINE'
+  /** As soon as possible. */
+  | 'URGENT';
 
 /** Where a referral between agencies has got to. */
 export type CareCoordinationReferralStatus =
@@ -52,6 +128,90 @@ export type CareCoordinationReferralStatus =
   | 'DECLINED'
   /** The receiving organisation has finished. */
   | 'COMPLETED';
+
+/** A member to take off the care team. */
+export type CareCoordinationRemoveCareTeamMemberInput = {
+  /** Whose team. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The care team member to remove, as the caller saw them. */
+  memberId: string | number;
+};
+
+/** An answer to a referral. */
+export type CareCoordinationRespondToReferralInput = {
+  /** The referral. */
+  referralId: string | number;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** ACCEPTED or DECLINED while SENT; COMPLETED once ACCEPTED. */
+  status: CareCoordinationReferralStatus;
+  /** Why; required to decline, at most 2000 characters. */
+  reason?: string | null | undefined;
+};
+
+/** A referral to send. */
+export type CareCoordinationSendReferralInput = {
+  /** Whose referral. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The receiving organisation's code. */
+  toOrganisationCode: string;
+  /** The service asked for; 1 to 100 characters. */
+  service: string;
+  /** Why; 1 to 2000 characters. */
+  reason: string;
+  /** How soon. ROUTINE when omitted. */
+  priority?: CareCoordinationReferralPriority | null | undefined;
+};
+
+/** A change to an action's status. */
+export type CareCoordinationUpdateCarePlanActionInput = {
+  /** Whose plan. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The plan version the change was made against. */
+  expectedVersion: number;
+  /** The action. */
+  actionId: string | number;
+  /** Its new status. */
+  status: CareCoordinationCarePlanActionStatus;
+  /** Why, in plain words; required when cancelling. */
+  note?: string | null | undefined;
+};
+
+/** A change to a goal: new words, a new status, or both. */
+export type CareCoordinationUpdateCarePlanGoalInput = {
+  /** Whose plan. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The plan version the change was made against. */
+  expectedVersion: number;
+  /** The goal. */
+  goalId: string | number;
+  /** The goal in the person's words, as they now put it; 1 to 500 characters. Unchanged when omitted. */
+  description?: string | null | undefined;
+  /** Where the goal now stands. Unchanged when omitted. */
+  status?: CareCoordinationCarePlanGoalStatus | null | undefined;
+};
+
+/** The contingency plan. */
+export type CareCoordinationUpdateContingencyPlanInput = {
+  /** Whose plan. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The plan version the change was made against. */
+  expectedVersion: number;
+  /** What to do when the carer cannot care; 1 to 4000 characters. */
+  whatToDo: string;
+  /** Who to contact, in order; 1 to 10 entries. */
+  whoToContact: Array<string>;
+};
 
 /** How severe an allergic reaction is. */
 export type HealthAllergySeverity =
@@ -90,6 +250,160 @@ export type VoluntarySectorReferralStatus =
   | 'DECLINED'
   /** Support finished. */
   | 'COMPLETED';
+
+export type AddCarePlanActionMutationVariables = Exact<{
+  input: CareCoordinationAddCarePlanActionInput;
+}>;
+
+export type AddCarePlanActionMutation = {
+  addCarePlanAction: { replayed: boolean; carePlan: { id: string; version: number } };
+};
+
+export type AddCarePlanGoalMutationVariables = Exact<{
+  input: CareCoordinationAddCarePlanGoalInput;
+}>;
+
+export type AddCarePlanGoalMutation = {
+  addCarePlanGoal: { replayed: boolean; carePlan: { id: string; version: number } };
+};
+
+export type AddCareTeamMemberMutationVariables = Exact<{
+  input: CareCoordinationAddCareTeamMemberInput;
+}>;
+
+export type AddCareTeamMemberMutation = {
+  addCareTeamMember: { replayed: boolean; member: { id: string; role: string } };
+};
+
+export type CarePlanForEditingQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+export type CarePlanForEditingQuery = {
+  person: {
+    nhsNumber: string;
+    name: { full: string } | null;
+    carePlan: {
+      id: string;
+      version: number;
+      status: CareCoordinationCarePlanStatus;
+      nextReviewDue: string | null;
+      reviewOverdue: boolean;
+      goals: Array<{
+        id: string;
+        description: string;
+        status: CareCoordinationCarePlanGoalStatus;
+        actions: Array<{
+          id: string;
+          description: string;
+          dueOn: string;
+          status: CareCoordinationCarePlanActionStatus;
+          overdue: boolean;
+          ownerOrganisation: { name: string };
+          owner: { id: string; role: string } | null;
+        }>;
+      }>;
+      contingencyPlan: { whatToDo: string; whoToContact: Array<string> } | null;
+      changes: Array<{
+        id: string;
+        version: number;
+        summary: string;
+        provenance: { recordedBy: string; recordedAt: string };
+      }>;
+    } | null;
+    careTeam: Array<{
+      id: string;
+      kind: CareCoordinationCareTeamMemberKind;
+      role: string;
+      isCoordinator: boolean;
+      since: string;
+      carerName: string | null;
+      carerRelationship: string | null;
+      organisation: { name: string } | null;
+      clinician: { name: string } | null;
+      socialCareWorker: { name: string } | null;
+      voluntarySectorWorker: { name: string } | null;
+      partnershipWorker: { name: string } | null;
+    }> | null;
+  } | null;
+};
+
+export type CoordinationCaseloadQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CoordinationCaseloadQuery = {
+  myCoordinationCaseload: {
+    edges: Array<{
+      node: {
+        since: string;
+        hasPlan: boolean;
+        nextReviewDue: string | null;
+        person: { nhsNumber: string; name: { full: string } | null };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean };
+  };
+};
+
+export type CoordinationMeasuresQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CoordinationMeasuresQuery = {
+  population: {
+    asOf: string;
+    people: number | null;
+    peopleWithTwoOrMoreAgencies: number | null;
+    withSharedPlan: number | null;
+    withNamedCoordinator: number | null;
+    shareWithPlanAndCoordinator: number | null;
+    reviewsOverdue: number | null;
+    referralWaits: {
+      answered: number | null;
+      waiting: number | null;
+      medianDays: number | null;
+      p90Days: number | null;
+    };
+    experience: Array<{
+      responses: number | null;
+      shareAgreeing: number | null;
+      statement: { code: string; text: string };
+    }>;
+  };
+  caseload: {
+    asOf: string;
+    people: number | null;
+    peopleWithTwoOrMoreAgencies: number | null;
+    withSharedPlan: number | null;
+    withNamedCoordinator: number | null;
+    shareWithPlanAndCoordinator: number | null;
+    reviewsOverdue: number | null;
+    referralWaits: {
+      answered: number | null;
+      waiting: number | null;
+      medianDays: number | null;
+      p90Days: number | null;
+    };
+    experience: Array<{
+      responses: number | null;
+      shareAgreeing: number | null;
+      statement: { code: string; text: string };
+    }>;
+  };
+};
+
+export type MeasureFieldsFragment = {
+  asOf: string;
+  people: number | null;
+  peopleWithTwoOrMoreAgencies: number | null;
+  withSharedPlan: number | null;
+  withNamedCoordinator: number | null;
+  shareWithPlanAndCoordinator: number | null;
+  reviewsOverdue: number | null;
+  referralWaits: { answered: number | null; waiting: number | null; medianDays: number | null; p90Days: number | null };
+  experience: Array<{
+    responses: number | null;
+    shareAgreeing: number | null;
+    statement: { code: string; text: string };
+  }>;
+};
 
 export type LiveNotificationsSubscriptionVariables = Exact<{ [key: string]: never }>;
 
@@ -307,6 +621,40 @@ export type ProvenanceFieldsFragment = {
   organisation: { name: string };
 };
 
+export type ReferralWorklistQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReferralWorklistQuery = {
+  referralWorklist: {
+    edges: Array<{
+      node: {
+        id: string;
+        referrer: string;
+        service: string;
+        reason: string;
+        priority: CareCoordinationReferralPriority;
+        sentAt: string;
+        status: CareCoordinationReferralStatus;
+        person: { nhsNumber: string; name: { full: string } | null };
+        fromOrganisation: { name: string };
+      };
+    }>;
+  };
+};
+
+export type RemoveCareTeamMemberMutationVariables = Exact<{
+  input: CareCoordinationRemoveCareTeamMemberInput;
+}>;
+
+export type RemoveCareTeamMemberMutation = { removeCareTeamMember: { replayed: boolean; removedMemberId: string } };
+
+export type RespondToReferralMutationVariables = Exact<{
+  input: CareCoordinationRespondToReferralInput;
+}>;
+
+export type RespondToReferralMutation = {
+  respondToReferral: { replayed: boolean; referral: { id: string; status: CareCoordinationReferralStatus } };
+};
+
 export type SearchPeopleQueryVariables = Exact<{
   name?: string | null | undefined;
   dateOfBirth?: string | null | undefined;
@@ -327,6 +675,59 @@ export type SearchPeopleQuery = {
   };
 };
 
+export type SendReferralMutationVariables = Exact<{
+  input: CareCoordinationSendReferralInput;
+}>;
+
+export type SendReferralMutation = {
+  sendReferral: {
+    replayed: boolean;
+    referral: { id: string; status: CareCoordinationReferralStatus; toOrganisation: { name: string } };
+  };
+};
+
+export type UpdateCarePlanActionMutationVariables = Exact<{
+  input: CareCoordinationUpdateCarePlanActionInput;
+}>;
+
+export type UpdateCarePlanActionMutation = {
+  updateCarePlanAction: { replayed: boolean; carePlan: { id: string; version: number } };
+};
+
+export type UpdateCarePlanGoalMutationVariables = Exact<{
+  input: CareCoordinationUpdateCarePlanGoalInput;
+}>;
+
+export type UpdateCarePlanGoalMutation = {
+  updateCarePlanGoal: { replayed: boolean; carePlan: { id: string; version: number } };
+};
+
+export type UpdateContingencyPlanMutationVariables = Exact<{
+  input: CareCoordinationUpdateContingencyPlanInput;
+}>;
+
+export type UpdateContingencyPlanMutation = {
+  updateContingencyPlan: { replayed: boolean; carePlan: { id: string; version: number } };
+};
+
+export const AddCarePlanAction = registered<AddCarePlanActionMutation, AddCarePlanActionMutationVariables>(
+  '1d93672c11c527d6eca5031369d1b8918c31d503ecab1293cf1030f86cb9d065',
+);
+export const AddCarePlanGoal = registered<AddCarePlanGoalMutation, AddCarePlanGoalMutationVariables>(
+  'e35742861e0dba1b6d4485560321a920bd09cfaeab96c11227fe2b0147a954fe',
+);
+export const AddCareTeamMember = registered<AddCareTeamMemberMutation, AddCareTeamMemberMutationVariables>(
+  'aa316f8fbfd99efa414eb572a1482ff40729201cd1999a5f3fc0569c3ca62fec',
+);
+export const CarePlanForEditing = registered<CarePlanForEditingQuery, CarePlanForEditingQueryVariables>(
+  '94a364ac20ff943dd172db8eae699d52d99547451d635c2a517c2845dbacb78e',
+);
+export const CoordinationCaseload = registered<CoordinationCaseloadQuery, CoordinationCaseloadQueryVariables>(
+  'e432a0c7772d77c20740cff2f81c83ca364a6a5a556ff299e255255db744486c',
+);
+export const CoordinationMeasures = registered<CoordinationMeasuresQuery, CoordinationMeasuresQueryVariables>(
+  '3b577221b44940d60e38c9840c610c907e6ef1ee7af57fe4129d68d240f23258',
+);
 export const LiveNotifications = registered<LiveNotificationsSubscription, LiveNotificationsSubscriptionVariables>(
   '68574fa29e8ea032a5c02b6fc3dbff4d9690ede17e83110c7e43b1fd11e90aa3',
 );
@@ -339,8 +740,29 @@ export const MyNotifications = registered<MyNotificationsQuery, MyNotificationsQ
 export const PersonRecord = registered<PersonRecordQuery, PersonRecordQueryVariables>(
   '5077b493bd44077e135246d1d95513ce4c2822706ec8b0c4ba35b96c42a93ac6',
 );
+export const ReferralWorklist = registered<ReferralWorklistQuery, ReferralWorklistQueryVariables>(
+  'da90d61074ad1411b8d2d9f68a8d6bd53669b5c62f9e560ad9c40bbb01819091',
+);
+export const RemoveCareTeamMember = registered<RemoveCareTeamMemberMutation, RemoveCareTeamMemberMutationVariables>(
+  '4b7c65688b299a668cde432f2c7ccaae402d17dc19e2d2545dadbe7db0518c0a',
+);
+export const RespondToReferral = registered<RespondToReferralMutation, RespondToReferralMutationVariables>(
+  '92e6310f3b1cb12c7a68d906f2aa173513dd7b8fb4d16fdb24c88824946b9950',
+);
 export const SearchPeople = registered<SearchPeopleQuery, SearchPeopleQueryVariables>(
   'b770c3a05ccbe506ab1266f00c0d31f1f50d69ef9413a989c552eac8b83876b8',
+);
+export const SendReferral = registered<SendReferralMutation, SendReferralMutationVariables>(
+  'a105a2dee9f56f7774236871c410fa151469bd5376061678d7ee892df4542ba8',
+);
+export const UpdateCarePlanAction = registered<UpdateCarePlanActionMutation, UpdateCarePlanActionMutationVariables>(
+  '183daa6fa682761f6dfa24543b347dd1d64ba68346cb44e0965c24edb5138b75',
+);
+export const UpdateCarePlanGoal = registered<UpdateCarePlanGoalMutation, UpdateCarePlanGoalMutationVariables>(
+  'd0708b00b804292c8d780d0e1abc65f9cb33451cedaeecfa14b75ed1d0bfc2ca',
+);
+export const UpdateContingencyPlan = registered<UpdateContingencyPlanMutation, UpdateContingencyPlanMutationVariables>(
+  '6ff30c128969088db7e5ea1864a8ce4eae4d1a544515cd2a72da91a6267ddc48',
 );
 
 /** Which agency answers each field of Person, by its display name: the one to name beside it. */

@@ -637,6 +637,128 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     expect(gp.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('rewords a goal once per key, records the old and new words, and refuses a stale version', async () => {
+    const updateGoal = `mutation($input: CareCoordinationUpdateCarePlanGoalInput!) { updateCarePlanGoal(input: $input) {
+                         replayed carePlan { version goals { id description status } changes { summary } } } }`;
+    type Updated = {
+      updateCarePlanGoal: {
+        replayed: boolean;
+        carePlan: {
+          version: number;
+          goals: Array<{ id: string; description: string; status: string }>;
+          changes: Array<{ summary: string }>;
+        };
+      };
+    };
+    const version = await currentVersion();
+    const input = {
+      nhsNumber: sam,
+      idempotencyKey: key(),
+      expectedVersion: version,
+      goalId: 'sam-goal-climbing',
+      description: 'I want to go climbing every Saturday, and lead a route by summer.',
+    };
+    const written = await subgraph.query<Updated>('coordinator', updateGoal, { input });
+    expect(written.body.errors).toBeUndefined();
+    const plan = written.body.data!.updateCarePlanGoal.carePlan;
+    expect(plan.version).toBe(version + 1);
+    expect(plan.goals.find((goal) => goal.id === 'sam-goal-climbing')).toEqual({
+      id: 'sam-goal-climbing',
+      description: input.description,
+      status: 'ACTIVE',
+    });
+    expect(plan.changes[0]!.summary).toBe(
+      `Goal reworded: I want to go climbing every Saturday. is now ${input.description}`,
+    );
+    const retried = await subgraph.query<Updated>('coordinator', updateGoal, { input });
+    expect(retried.body.data!.updateCarePlanGoal).toMatchObject({ replayed: true, carePlan: { version: version + 1 } });
+    const stale = await subgraph.query('gp', updateGoal, {
+      input: { ...input, idempotencyKey: key(), status: 'ACHIEVED' },
+    });
+    expect(stale.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version + 1 });
+    const empty = await subgraph.query('coordinator', updateGoal, {
+      input: { nhsNumber: sam, idempotencyKey: key(), expectedVersion: version + 1, goalId: 'sam-goal-climbing' },
+    });
+    expect(empty.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.description',
+    });
+    const notOurs = await subgraph.query('coordinator', updateGoal, {
+      input: { ...input, idempotencyKey: key(), expectedVersion: version + 1, goalId: 'no-such-goal' },
+    });
+    expect(notOurs.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.goalId',
+    });
+    expect(await currentVersion()).toBe(version + 1);
+  });
+
+  it(
+    'removes a team member once per key with its audit row; a member already removed is a CONFLICT, ' +
+      'and the coordinator and owners of open actions stay',
+    async () => {
+      const addMember = `mutation($input: CareCoordinationAddCareTeamMemberInput!) { addCareTeamMember(input: $input) {
+                           member { id } } }`;
+      const remove = `mutation($input: CareCoordinationRemoveCareTeamMemberInput!) {
+                        removeCareTeamMember(input: $input) { removedMemberId replayed } }`;
+      const added = await subgraph.query<{ addCareTeamMember: { member: { id: string } } }>('coordinator', addMember, {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: key(),
+          kind: 'CLINICIAN',
+          workerId: `w-locum-${key()}`,
+          organisationCode: 'DEMOGP1',
+          organisationName: 'Riverside Medical Centre',
+          role: 'Locum GP',
+        },
+      });
+      expect(added.body.errors).toBeUndefined();
+      const memberId = added.body.data!.addCareTeamMember.member.id;
+      const input = { nhsNumber: sam, idempotencyKey: key(), memberId };
+      const removed = await subgraph.query<{ removeCareTeamMember: { removedMemberId: string; replayed: boolean } }>(
+        'coordinator',
+        remove,
+        { input },
+      );
+      expect(removed.body.errors).toBeUndefined();
+      expect(removed.body.data!.removeCareTeamMember).toEqual({ removedMemberId: memberId, replayed: false });
+      const audit = await rows<{ action: string; categories: string[] }>(
+        sql`select action, categories from audit_events where request_id = ${removed.headers.get('x-request-id')}
+             order by action`,
+      );
+      expect(audit).toContainEqual({ action: 'write', categories: ['care-team-changes'] });
+      const team = await rows<{ id: string }>(sql`select id from care_team_members where id = ${memberId}`);
+      expect(team).toEqual([]);
+
+      const retried = await subgraph.query<{ removeCareTeamMember: { replayed: boolean } }>('coordinator', remove, {
+        input,
+      });
+      expect(retried.body.data!.removeCareTeamMember.replayed).toBe(true);
+      // Someone else's removal of the member already gone: they saw a team that has changed.
+      const again = await subgraph.query('social-worker', remove, { input: { ...input, idempotencyKey: key() } });
+      expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', argumentName: 'input.memberId' });
+
+      const coordinator = await subgraph.query('coordinator', remove, {
+        input: { nhsNumber: sam, idempotencyKey: key(), memberId: 'sam-team-coordinator' },
+      });
+      expect(coordinator.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'input.memberId',
+      });
+      const owner = await subgraph.query('coordinator', remove, {
+        input: { nhsNumber: sam, idempotencyKey: key(), memberId: 'sam-team-diabetes-nurse' },
+      });
+      expect(owner.body.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('open action'),
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.memberId' },
+      });
+      const notAllowed = await subgraph.query('care-worker', remove, {
+        input: { nhsNumber: sam, idempotencyKey: key(), memberId: 'sam-team-link-worker' },
+      });
+      expect(notAllowed.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    },
+  );
+
   it('loses no edit and applies none twice when many people edit one plan at once', async () => {
     const writers = ['coordinator', 'gp', 'diabetes-nurse', 'social-worker', 'care-worker', 'link-worker'];
     const perWriter = 4;

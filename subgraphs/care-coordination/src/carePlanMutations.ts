@@ -26,6 +26,7 @@ type PlanChange = {
   after?: (tx: Transaction, plan: CarePlanRow) => Promise<void>;
 };
 
+const goalStatuses = ['ACTIVE', 'ACHIEVED', 'DISCONTINUED'] as const;
 const actionStatuses = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
 
 /** The plan as it is now, read past the request's loaders (which may hold the state before the change). */
@@ -182,6 +183,43 @@ export const carePlanMutations = {
             status: 'ACTIVE',
             ...recordedByCaller(context.caller),
           });
+        },
+      };
+    }),
+
+  updateCarePlanGoal: (
+    _: unknown,
+    { input }: { input: PlanInput & { goalId: string; description?: string | null; status?: string | null } },
+    context: Context,
+  ) =>
+    changePlan(context, 'updateCarePlanGoal', input, 'goals', async () => {
+      const nhsNumber = requireNhsNumber(input.nhsNumber, 'input.nhsNumber');
+      const goalId = requireText(input.goalId, 'input.goalId', 100);
+      if ((input.description === undefined || input.description === null) && !input.status)
+        invalid('input.description', 'or "input.status" must be given.');
+      const description =
+        input.description === undefined || input.description === null
+          ? undefined
+          : requireText(input.description, 'input.description', 500);
+      const status = input.status ? requireOneOf(input.status, 'input.status', goalStatuses) : undefined;
+      const [goal] = await context.db
+        .select({ id: carePlanGoals.id, description: carePlanGoals.description })
+        .from(carePlanGoals)
+        .innerJoin(carePlans, eq(carePlans.id, carePlanGoals.planId))
+        .where(and(eq(carePlanGoals.id, goalId), eq(carePlans.nhsNumber, nhsNumber)));
+      if (!goal) invalid('input.goalId', "is not a goal of this person's plan.");
+      const words = { ACTIVE: 'reopened', ACHIEVED: 'achieved', DISCONTINUED: 'discontinued' };
+      const summary =
+        description !== undefined && description !== goal.description
+          ? `Goal reworded: ${goal.description} is now ${description}`
+          : `Goal ${status ? words[status] : 'unchanged'}: ${goal.description}`;
+      return {
+        summary: status && description !== undefined ? `${summary} (${words[status]})` : summary,
+        after: async (tx) => {
+          await tx
+            .update(carePlanGoals)
+            .set({ ...(description !== undefined ? { description } : {}), ...(status ? { status } : {}) })
+            .where(eq(carePlanGoals.id, goal.id));
         },
       };
     }),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createError, isValidNhsNumber, requireNhsNumber } from '@joined-up/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { teamWorker } from './teamWorker.ts';
 import { invalid, optionalText, recordedByCaller, requireOneOf, requireText, today } from './inputRules.ts';
 import { isUniqueViolation } from '@joined-up/kit';
 import { type Context } from './context.ts';
 import { runIdempotentWrite } from '@joined-up/kit';
-import { careTeamMembers, skillNeeds, workers } from './tables.ts';
+import { carePlanActions, careTeamMembers, skillNeeds, workers } from './tables.ts';
 
 const memberKinds = [
   'CLINICIAN',
@@ -225,6 +225,61 @@ export const careTeamMutations = {
     }
     context.audit.record(nhsNumber, 'care-team');
     return { member: await memberById(context, outcome.result['memberId']!), replayed: outcome.replayed };
+  },
+
+  removeCareTeamMember: async (
+    _: unknown,
+    { input }: { input: { nhsNumber: string; idempotencyKey: string; memberId: string } },
+    context: Context,
+  ) => {
+    const nhsNumber = requireNhsNumber(input.nhsNumber, 'input.nhsNumber');
+    await context.access.require(nhsNumber, 'care-team-changes');
+    await context.access.require(nhsNumber, 'care-team');
+    const memberId = requireText(input.memberId, 'input.memberId', 100);
+    const outcome = await runIdempotentWrite(
+      context,
+      {
+        operation: 'removeCareTeamMember',
+        idempotencyKey: input.idempotencyKey,
+        input,
+        nhsNumber,
+        categories: ['care-team-changes'],
+      },
+      async (tx) => {
+        // Checked inside the transaction, so a concurrent naming or action cannot slip in between.
+        const [member] = await tx
+          .select()
+          .from(careTeamMembers)
+          .where(and(eq(careTeamMembers.id, memberId), eq(careTeamMembers.nhsNumber, nhsNumber)));
+        if (!member)
+          throw createError(
+            'CONFLICT',
+            'That member is not on the care team now: someone else may have removed them. Read the team again.',
+            { argumentName: 'input.memberId' },
+          );
+        if (member.isCoordinator)
+          invalid('input.memberId', 'is the named care coordinator: name another coordinator first.');
+        const open = await tx
+          .select({ id: carePlanActions.id })
+          .from(carePlanActions)
+          .where(
+            and(
+              eq(carePlanActions.ownerMemberId, memberId),
+              inArray(carePlanActions.status, ['NOT_STARTED', 'IN_PROGRESS']),
+            ),
+          );
+        if (open.length > 0)
+          invalid(
+            'input.memberId',
+            `owns ${open.length} open action${open.length === 1 ? '' : 's'} in the plan: ` +
+              'mark them done or cancelled first, so no action is left without an owner.',
+          );
+        await tx.delete(careTeamMembers).where(eq(careTeamMembers.id, memberId));
+        return { memberId };
+      },
+    );
+    context.audit.record(nhsNumber, 'care-team');
+    return { removedMemberId: outcome.result['memberId'], replayed: outcome.replayed };
   },
 
   addSkillNeed: async (
