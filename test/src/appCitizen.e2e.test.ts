@@ -103,6 +103,11 @@ describe("Sam's own record in the web app, for him and for his mother", () => {
     await screenshot(page, 'my-record-carer');
     await follow(page, 'Who has seen my record', "Who has seen Sam's record");
     expect(await main.innerText()).toContain("You are looking at Sam's record as his carer");
+    await expect.poll(() => page.locator('.app-access').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // He asked the hospital to tell her of his stays, not to show her who has seen that record.
+    expect(await main.innerText()).toContain(
+      'Not shown to you: Sam has not asked Riverside University Hospitals NHS Foundation Trust to show you this part.',
+    );
     await expectNoAxeViolations(page, "who has seen Sam's record, for his mother");
     expect(recorded.problems).toEqual([]);
     await context.close();
@@ -221,6 +226,42 @@ describe("Sam's own record in the web app, for him and for his mother", () => {
     await follow(page, 'Sharing', 'Who can see your record');
     await expect.poll(() => page.locator('.app-entry').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expectFitsWidth(page, 360);
+    await context.close();
+  });
+});
+
+describe("Sam's own record with an agency that cannot be reached", () => {
+  let system: AppUnderTest;
+  let browser: Browser;
+  beforeAll(async () => {
+    [system, browser] = await Promise.all([
+      startAppUnderTest({ people: 20, without: ['voluntary-sector'] }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('who has seen my record lists the agencies that answered and names the one that did not', async () => {
+    const read = await system.federation.query(
+      'gp',
+      `{ person(nhsNumber: "${sam}") { name { full } allocatedSocialWorker { name } carePlan { status } } }`,
+    );
+    expect(read.body.errors).toBeUndefined();
+    const { context, page } = await newPage(browser);
+    await signInAs(page, system.appUrl, 'Sam Taylor', '/my-record/access');
+    await expect.poll(() => page.locator('.app-access').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Riverside Voluntary Sector Partnership could not be reached just now');
+    expect(main).not.toContain('held by Riverside Voluntary Sector Partnership.');
+    await expectNoAxeViolations(page, 'who has seen my record, one agency down');
+    await follow(page, 'Sharing', 'Who can see your record');
+    await expect
+      .poll(() => section(page, 'Riverside Voluntary Sector Partnership').innerText(), { timeout: 15_000 })
+      .toContain('could not be reached just now');
+    expect(await section(page, health).innerText()).toContain('with social care');
     await context.close();
   });
 });

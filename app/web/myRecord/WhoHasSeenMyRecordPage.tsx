@@ -4,6 +4,7 @@ import type { SignedInUser } from '../auth/session.ts';
 import { formatDateTime } from '../format.ts';
 import { MyAccessLog, personFieldAgencies } from '../generated/operations.ts';
 import { ActingForNotice, CouldNotLoad, type Whose, whoseRecord, yourOr } from './ActingFor.tsx';
+import { categoriesInWords, roleInWords } from './accessWords.ts';
 import { type AccessEntry, mergeAccessLogs } from './mergeAccessLogs.ts';
 import { MyNotices, problemsOf } from './MyNotices.tsx';
 
@@ -95,7 +96,7 @@ function AccessItem(props: { entry: AccessEntry & { heldBy: string }; you: strin
     <li className={entry.breakGlass ? 'app-entry app-access app-access--emergency' : 'app-entry app-access'}>
       <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
         <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>: {who}{' '}
-        {entry.action === 'WRITE' ? 'changed' : 'looked at'} {entry.categories.join(', ') || 'the record'}
+        {entry.action === 'WRITE' ? 'changed' : 'looked at'} {categoriesInWords(entry.categories, yourOr(props.whose))}
       </h2>
       {entry.breakGlass ? (
         <p className="nhsuk-body nhsuk-u-margin-bottom-2">
@@ -108,7 +109,7 @@ function AccessItem(props: { entry: AccessEntry & { heldBy: string }; you: strin
         </p>
       ) : null}
       <p className="app-provenance">
-        {entry.actorRole ? `${entry.actorRole}, ` : ''}
+        {entry.actorRole ? `${roleInWords(entry.actorRole)}, ` : ''}
         {entry.organisation.name}. In the part of the record held by {entry.heldBy}.
       </p>
     </li>
