@@ -41,7 +41,7 @@ export function ActingForNotice(props: { whose: Whose }) {
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <p>
         You are looking at {name}&apos;s record as {props.whose.possessive} carer. You see only what {name} has asked
-        each organisation to show you.
+        each organisation to show you. Headings such as &ldquo;What matters to me&rdquo; are in {name}&apos;s words.
       </p>
     </div>
   );
