@@ -446,6 +446,14 @@ export type MyRecordQuery = {
       code: { display: string };
       provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
     }> | null;
+    hospitalAdmissions: Array<{
+      id: string;
+      ward: string;
+      wardPhone: string;
+      admittedAt: string;
+      dischargedAt: string | null;
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
     socialCareServices: Array<{
       id: string;
       hoursPerWeek: number | null;
@@ -750,7 +758,7 @@ export const MyPlan = registered<MyPlanQuery, MyPlanQueryVariables>(
   '94a109d23819ba3006ee7e3de3b2140c7bb54cc7d1757ad4ba853cd3015f2125',
 );
 export const MyRecord = registered<MyRecordQuery, MyRecordQueryVariables>(
-  '9e9b46cfaa3635cb84e56a0e84b3259f2bef7fe431b2d6062f70d6dc658dbc82',
+  '15b299e559c3a099cee6c5ab82705b6495083bb6faaeed69626f062c367f73b9',
 );
 export const MySharing = registered<MySharingQuery, MySharingQueryVariables>(
   '247aaa06bc1c3f7b1688d99da2247fc17ebb0aaa3509d6d07c8651c791e083dd',

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import type { SignedInUser } from '../auth/session.ts';
-import { formatDate, formatNhsNumber } from '../format.ts';
+import { formatDate, formatDateTime, formatNhsNumber } from '../format.ts';
 import { MyRecord } from '../generated/operations.ts';
 import { unreachableAgencies } from '../graphql/sectionErrors.ts';
 import { Link } from '../router.tsx';
@@ -140,6 +140,27 @@ export function MyRecordPage(props: { user: SignedInUser; nhsNumber: string }) {
             <h3 className="nhsuk-heading-s">{allergy.code.display}</h3>
             {allergy.reaction ? <p className="nhsuk-body">What happens: {allergy.reaction}</p> : null}
             <WrittenBy provenance={allergy.provenance} />
+          </div>
+        ))}
+      </MySection>
+      <MySection
+        id="hospital"
+        title="My hospital stays"
+        {...section(['hospitalAdmissions'], (person.hospitalAdmissions?.length ?? 0) > 0)}
+        empty="No hospital stays written down"
+      >
+        {person.hospitalAdmissions?.map((stay) => (
+          <div className="app-entry" key={stay.id}>
+            <h3 className="nhsuk-heading-s">
+              {stay.ward}
+              {stay.dischargedAt ? '' : ' (in hospital now)'}
+            </h3>
+            <p className="nhsuk-body">
+              From {formatDateTime(stay.admittedAt)}
+              {stay.dischargedAt ? ` to ${formatDateTime(stay.dischargedAt)}` : ''}. The ward&apos;s phone number is{' '}
+              {stay.wardPhone}.
+            </p>
+            <WrittenBy provenance={stay.provenance} />
           </div>
         ))}
       </MySection>
