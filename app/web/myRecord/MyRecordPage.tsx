@@ -157,8 +157,7 @@ export function MyRecordPage(props: { user: SignedInUser; nhsNumber: string }) {
             </h3>
             <p className="nhsuk-body">
               From {formatDateTime(stay.admittedAt)}
-              {stay.dischargedAt ? ` to ${formatDateTime(stay.dischargedAt)}` : ''}. The ward&apos;s phone number is{' '}
-              {stay.wardPhone}.
+              {stay.dischargedAt ? ` to ${formatDateTime(stay.dischargedAt)}` : ''}. Ward phone: {stay.wardPhone}.
             </p>
             <WrittenBy provenance={stay.provenance} />
           </div>
