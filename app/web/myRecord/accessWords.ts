@@ -30,6 +30,7 @@ const categoryWords: Record<string, string> = {
   stays: 'your hospital stays',
   diagnoses: 'why you were in hospital',
   'discharge-summaries': 'your discharge summaries',
+  'break-glass-review': 'the review of an emergency access',
 };
 
 const roleWords: Record<string, string> = {
