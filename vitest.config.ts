@@ -24,7 +24,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{core,gateway,schema,dev,test,bench,app}/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts'],
+          include: [
+            '{core,gateway,schema,dev,test,bench,app}/src/**/*.test.ts',
+            'subgraphs/*/src/**/*.test.ts',
+            'app/web/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', '**/*.e2e.test.ts', '**/node_modules/**', 'dev/templates/**'],
         },
       },

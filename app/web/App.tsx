@@ -16,6 +16,7 @@ import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { type LiveState, useLiveNotifications } from './notifications/useLiveNotifications.ts';
 import { EmergencyAccessPage } from './record/EmergencyAccessPage.tsx';
 import { RecordPage } from './record/RecordPage.tsx';
+import { myRecordPageFor } from './myRecord/myRecordPageFor.tsx';
 import { navigate, useLocation } from './router.tsx';
 
 /** A page: its title for the tab and the heading, and what it shows. */
@@ -59,6 +60,8 @@ const coordinatorPages: Record<string, () => Page> = {
 };
 
 function pageFor(pathname: string, session: Session, live: LiveState): Page {
+  const mine = myRecordPageFor(pathname, session);
+  if (mine) return mine;
   if (pathname === '/notifications')
     return { title: 'Notifications', element: <NotificationsPage live={live} citizen={isCitizen(session.user)} /> };
   const record = /^\/people\/(\d{10})(\/[a-z-]+)?$/.exec(pathname);

@@ -6,6 +6,22 @@ import { registered } from '../graphql/registered.ts';
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Whether an access read or changed a person's data. */
+export type AccessAction =
+  /** The data was read. */
+  | 'READ'
+  /** The data was created or changed. */
+  | 'WRITE';
+
+/** What the agency's privacy officer found an emergency (break-glass) declaration to be. */
+export type BreakGlassReviewOutcome =
+  /** The emergency was real and the access was what it needed. */
+  | 'JUSTIFIED'
+  /** The access was not justified by an emergency; the officer follows it up with the professional's organisation. */
+  | 'NOT_JUSTIFIED'
+  /** Referred on (to the Caldicott guardian, the data protection officer or the professional's employer) to decide. */
+  | 'REFERRED';
+
 /** An action to add. */
 export type CareCoordinationAddCarePlanActionInput = {
   /** Whose plan. */
@@ -102,6 +118,19 @@ export type CareCoordinationCareTeamMemberKind =
   /** An unpaid carer: family or a friend who cares for the person. */
   | 'UNPAID_CARER';
 
+/** How far the person agrees with an experience statement. */
+export type CareCoordinationExperienceAnswer =
+  /** Strongly agree. */
+  | 'STRONGLY_AGREE'
+  /** Agree. */
+  | 'AGREE'
+  /** Neither agree nor disagree. */
+  | 'NEUTRAL'
+  /** Disagree. */
+  | 'DISAGREE'
+  /** Strongly disagree. */
+  | 'STRONGLY_DISAGREE';
+
 /** Why someone is told of something that happened to a person. */
 export type CareCoordinationNotificationReason =
   /** They are on the person's care team. */
@@ -110,6 +139,20 @@ export type CareCoordinationNotificationReason =
   | 'COORDINATOR'
   /** They are a carer the person delegated access to. */
   | 'CARER';
+
+/** An answer to an experience statement. */
+export type CareCoordinationRecordExperienceInput = {
+  /** Whose experience. */
+  nhsNumber: string;
+  /** A key the client makes up for this change (a UUID); retrying with it returns the first result. */
+  idempotencyKey: string;
+  /** The statement's code, from experienceStatements. */
+  statementCode: string;
+  /** The answer. */
+  answer: CareCoordinationExperienceAnswer;
+  /** Anything the person added; at most 2000 characters. */
+  comment?: string | null | undefined;
+};
 
 /** How soon a referral needs acting on. */
 export type CareCoordinationReferralPriority =
@@ -431,6 +474,155 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: Array<{ id: string; readAt: string | null }> };
 
+export type MyAccessLogQueryVariables = Exact<{
+  nhsNumber: string;
+  first: number;
+}>;
+
+export type MyAccessLogQuery = {
+  person: {
+    nhsNumber: string;
+    sex: string | null;
+    name: { given: string; full: string } | null;
+    healthAccessLog: {
+      edges: Array<{
+        node: {
+          id: string;
+          occurredAt: string;
+          agency: string;
+          actorName: string;
+          actorRole: string;
+          action: AccessAction;
+          categories: Array<string>;
+          breakGlass: boolean;
+          breakGlassReason: string | null;
+          breakGlassDeclared: boolean;
+          organisation: { name: string };
+          breakGlassReview: { outcome: BreakGlassReviewOutcome; reviewerName: string; reviewedAt: string } | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean };
+    } | null;
+    hospitalAccessLog: {
+      edges: Array<{
+        node: {
+          id: string;
+          occurredAt: string;
+          agency: string;
+          actorName: string;
+          actorRole: string;
+          action: AccessAction;
+          categories: Array<string>;
+          breakGlass: boolean;
+          breakGlassReason: string | null;
+          breakGlassDeclared: boolean;
+          organisation: { name: string };
+          breakGlassReview: { outcome: BreakGlassReviewOutcome; reviewerName: string; reviewedAt: string } | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean };
+    } | null;
+    socialCareAccessLog: {
+      edges: Array<{
+        node: {
+          id: string;
+          occurredAt: string;
+          agency: string;
+          actorName: string;
+          actorRole: string;
+          action: AccessAction;
+          categories: Array<string>;
+          breakGlass: boolean;
+          breakGlassReason: string | null;
+          breakGlassDeclared: boolean;
+          organisation: { name: string };
+          breakGlassReview: { outcome: BreakGlassReviewOutcome; reviewerName: string; reviewedAt: string } | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean };
+    } | null;
+    voluntarySectorAccessLog: {
+      edges: Array<{
+        node: {
+          id: string;
+          occurredAt: string;
+          agency: string;
+          actorName: string;
+          actorRole: string;
+          action: AccessAction;
+          categories: Array<string>;
+          breakGlass: boolean;
+          breakGlassReason: string | null;
+          breakGlassDeclared: boolean;
+          organisation: { name: string };
+          breakGlassReview: { outcome: BreakGlassReviewOutcome; reviewerName: string; reviewedAt: string } | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean };
+    } | null;
+    careCoordinationAccessLog: {
+      edges: Array<{
+        node: {
+          id: string;
+          occurredAt: string;
+          agency: string;
+          actorName: string;
+          actorRole: string;
+          action: AccessAction;
+          categories: Array<string>;
+          breakGlass: boolean;
+          breakGlassReason: string | null;
+          breakGlassDeclared: boolean;
+          organisation: { name: string };
+          breakGlassReview: { outcome: BreakGlassReviewOutcome; reviewerName: string; reviewedAt: string } | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean };
+    } | null;
+  } | null;
+};
+
+export type MyAccessLogPageFragment = {
+  edges: Array<{
+    node: {
+      id: string;
+      occurredAt: string;
+      agency: string;
+      actorName: string;
+      actorRole: string;
+      action: AccessAction;
+      categories: Array<string>;
+      breakGlass: boolean;
+      breakGlassReason: string | null;
+      breakGlassDeclared: boolean;
+      organisation: { name: string };
+      breakGlassReview: { outcome: BreakGlassReviewOutcome; reviewerName: string; reviewedAt: string } | null;
+    };
+  }>;
+  pageInfo: { hasNextPage: boolean };
+};
+
+export type MyExperienceQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+export type MyExperienceQuery = {
+  experienceStatements: Array<{ code: string; text: string; source: string }>;
+  person: {
+    nhsNumber: string;
+    sex: string | null;
+    name: { given: string; full: string } | null;
+    experience: Array<{
+      id: string;
+      answer: CareCoordinationExperienceAnswer;
+      comment: string | null;
+      answeredOn: string;
+      statement: { code: string };
+      provenance: { recordedBy: string };
+    }> | null;
+  } | null;
+};
+
 export type MyNotificationsQueryVariables = Exact<{
   unreadOnly?: boolean | null | undefined;
   first?: number | null | undefined;
@@ -460,6 +652,158 @@ export type MyNotificationsQuery = {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 };
+
+export type MyPlanQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+export type MyPlanQuery = {
+  person: {
+    nhsNumber: string;
+    sex: string | null;
+    name: { given: string; full: string } | null;
+    carePlan: {
+      id: string;
+      status: CareCoordinationCarePlanStatus;
+      aboutMe: string | null;
+      whatMattersToMe: Array<string>;
+      nextReviewDue: string | null;
+      reviewOverdue: boolean;
+      goals: Array<{
+        id: string;
+        description: string;
+        status: CareCoordinationCarePlanGoalStatus;
+        actions: Array<{
+          id: string;
+          description: string;
+          dueOn: string;
+          status: CareCoordinationCarePlanActionStatus;
+          overdue: boolean;
+          ownerOrganisation: { name: string };
+        }>;
+      }>;
+      contingencyPlan: { whatToDo: string; whoToContact: Array<string> } | null;
+      provenance: { recordedBy: string; recordedAt: string; organisation: { name: string } };
+    } | null;
+    careAndSupportPlan: {
+      id: string;
+      agreedOn: string;
+      nextReviewDue: string;
+      outcomes: Array<{ inTheirWords: string; howSupported: string }>;
+      provider: { name: string } | null;
+    } | null;
+    careTeam: Array<{
+      id: string;
+      role: string;
+      isCoordinator: boolean;
+      carerName: string | null;
+      carerRelationship: string | null;
+      carerContact: string | null;
+      organisation: { name: string } | null;
+      clinician: { name: string; phone: string; email: string } | null;
+      socialCareWorker: { name: string; phone: string; email: string } | null;
+      voluntarySectorWorker: { name: string; phone: string | null; email: string | null } | null;
+      partnershipWorker: { name: string; phone: string; email: string } | null;
+    }> | null;
+  } | null;
+};
+
+export type MyRecordQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+export type MyRecordQuery = {
+  person: {
+    nhsNumber: string;
+    sex: string | null;
+    dateOfBirth: string | null;
+    age: number | null;
+    phone: string | null;
+    name: { given: string; full: string } | null;
+    address: { line1: string; town: string; postcode: string } | null;
+    gpPractice: { name: string } | null;
+    whatMattersToMe: Array<{
+      id: string;
+      heldOn: string;
+      whatMatters: Array<string>;
+      goals: Array<string>;
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+    alerts: Array<{
+      id: string;
+      category: string;
+      description: string;
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+    individualRequirements: Array<{
+      id: string;
+      category: string;
+      description: string;
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+    problems: Array<{
+      id: string;
+      onsetDate: string | null;
+      code: { display: string };
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+    medications: Array<{
+      id: string;
+      name: string;
+      dosageInstructions: string;
+      startedOn: string;
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+    allergies: Array<{
+      id: string;
+      reaction: string | null;
+      code: { display: string };
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+    hospitalAdmissions: Array<{
+      id: string;
+      ward: string;
+      wardPhone: string;
+      admittedAt: string;
+      dischargedAt: string | null;
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+    socialCareServices: Array<{
+      id: string;
+      hoursPerWeek: number | null;
+      startDate: string;
+      serviceType: { display: string };
+      provider: { name: string } | null;
+      provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+    }> | null;
+  } | null;
+};
+
+export type MyProvenanceFieldsFragment = {
+  recordedBy: string;
+  recordedByRole: string;
+  recordedAt: string;
+  organisation: { name: string };
+};
+
+export type MySharingQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+export type MySharingQuery = {
+  person: {
+    nhsNumber: string;
+    sex: string | null;
+    name: { given: string; full: string } | null;
+    healthSharingDecisions: Array<{ sector: string; shared: boolean; decidedAt: string | null }> | null;
+    hospitalSharingDecisions: Array<{ sector: string; shared: boolean; decidedAt: string | null }> | null;
+    socialCareSharingDecisions: Array<{ sector: string; shared: boolean; decidedAt: string | null }> | null;
+    voluntarySectorSharingDecisions: Array<{ sector: string; shared: boolean; decidedAt: string | null }> | null;
+    careCoordinationSharingDecisions: Array<{ sector: string; shared: boolean; decidedAt: string | null }> | null;
+  } | null;
+};
+
+export type MySharingDecisionFieldsFragment = { sector: string; shared: boolean; decidedAt: string | null };
 
 export type PersonRecordQueryVariables = Exact<{
   nhsNumber: string;
@@ -686,6 +1030,74 @@ export type SendReferralMutation = {
   };
 };
 
+export type SetCareCoordinationSharingMutationVariables = Exact<{
+  nhsNumber: string;
+  sector: string;
+  shared: boolean;
+}>;
+
+export type SetCareCoordinationSharingMutation = {
+  setCareCoordinationSharing: { sector: string; shared: boolean; decidedAt: string | null } | null;
+};
+
+export type SetHealthSharingMutationVariables = Exact<{
+  nhsNumber: string;
+  sector: string;
+  shared: boolean;
+}>;
+
+export type SetHealthSharingMutation = {
+  setHealthSharing: { sector: string; shared: boolean; decidedAt: string | null } | null;
+};
+
+export type SetHospitalSharingMutationVariables = Exact<{
+  nhsNumber: string;
+  sector: string;
+  shared: boolean;
+}>;
+
+export type SetHospitalSharingMutation = {
+  setHospitalSharing: { sector: string; shared: boolean; decidedAt: string | null } | null;
+};
+
+export type SetMyExperienceMutationVariables = Exact<{
+  input: CareCoordinationRecordExperienceInput;
+}>;
+
+export type SetMyExperienceMutation = {
+  recordExperience: {
+    replayed: boolean;
+    response: {
+      id: string;
+      answer: CareCoordinationExperienceAnswer;
+      comment: string | null;
+      answeredOn: string;
+      statement: { code: string };
+      provenance: { recordedBy: string };
+    };
+  };
+};
+
+export type SetSocialCareSharingMutationVariables = Exact<{
+  nhsNumber: string;
+  sector: string;
+  shared: boolean;
+}>;
+
+export type SetSocialCareSharingMutation = {
+  setSocialCareSharing: { sector: string; shared: boolean; decidedAt: string | null } | null;
+};
+
+export type SetVoluntarySectorSharingMutationVariables = Exact<{
+  nhsNumber: string;
+  sector: string;
+  shared: boolean;
+}>;
+
+export type SetVoluntarySectorSharingMutation = {
+  setVoluntarySectorSharing: { sector: string; shared: boolean; decidedAt: string | null } | null;
+};
+
 export type UpdateCarePlanActionMutationVariables = Exact<{
   input: CareCoordinationUpdateCarePlanActionInput;
 }>;
@@ -734,8 +1146,23 @@ export const LiveNotifications = registered<LiveNotificationsSubscription, LiveN
 export const MarkNotificationsRead = registered<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>(
   '26e15404b0f7da35af35d265949d0a7feb029d36cba9804ac3525b53212dfad4',
 );
+export const MyAccessLog = registered<MyAccessLogQuery, MyAccessLogQueryVariables>(
+  'e904a5e570bf2506fc27c390becdf52fe6b39726eba869fcf0714bf61b5c645b',
+);
+export const MyExperience = registered<MyExperienceQuery, MyExperienceQueryVariables>(
+  'c08cd5b9164d351a0bf14f57c5cbf9c779aae1faa64724bfa4e436881b632707',
+);
 export const MyNotifications = registered<MyNotificationsQuery, MyNotificationsQueryVariables>(
   '346e3fd550934f8ded8d47e15d8b6d18619f4e5119d94f7326c54e64484e2364',
+);
+export const MyPlan = registered<MyPlanQuery, MyPlanQueryVariables>(
+  '94a109d23819ba3006ee7e3de3b2140c7bb54cc7d1757ad4ba853cd3015f2125',
+);
+export const MyRecord = registered<MyRecordQuery, MyRecordQueryVariables>(
+  '15b299e559c3a099cee6c5ab82705b6495083bb6faaeed69626f062c367f73b9',
+);
+export const MySharing = registered<MySharingQuery, MySharingQueryVariables>(
+  '247aaa06bc1c3f7b1688d99da2247fc17ebb0aaa3509d6d07c8651c791e083dd',
 );
 export const PersonRecord = registered<PersonRecordQuery, PersonRecordQueryVariables>(
   '5077b493bd44077e135246d1d95513ce4c2822706ec8b0c4ba35b96c42a93ac6',
@@ -755,6 +1182,26 @@ export const SearchPeople = registered<SearchPeopleQuery, SearchPeopleQueryVaria
 export const SendReferral = registered<SendReferralMutation, SendReferralMutationVariables>(
   'a105a2dee9f56f7774236871c410fa151469bd5376061678d7ee892df4542ba8',
 );
+export const SetCareCoordinationSharing = registered<
+  SetCareCoordinationSharingMutation,
+  SetCareCoordinationSharingMutationVariables
+>('7f9969018e8eea5e98b68eaf63e86eb695cb220eed226791ff39c371e01fffcb');
+export const SetHealthSharing = registered<SetHealthSharingMutation, SetHealthSharingMutationVariables>(
+  '73bf5dd1835eb5fc41454fea92ef34df09138f441dcd25e38b297ac45ecd8327',
+);
+export const SetHospitalSharing = registered<SetHospitalSharingMutation, SetHospitalSharingMutationVariables>(
+  'ea783b15ca3b485d90ad8bf773270293edca70b40dec4ae8ccd310979ec4e413',
+);
+export const SetMyExperience = registered<SetMyExperienceMutation, SetMyExperienceMutationVariables>(
+  '9a4cdce75820998e54c62fda600e4f708f9341f88e762f5ccd625ce35f523ce6',
+);
+export const SetSocialCareSharing = registered<SetSocialCareSharingMutation, SetSocialCareSharingMutationVariables>(
+  'a1914d55346e992c493b2021bb7d48d73c16d3617e7a5e04f8f4b8119e91a04e',
+);
+export const SetVoluntarySectorSharing = registered<
+  SetVoluntarySectorSharingMutation,
+  SetVoluntarySectorSharingMutationVariables
+>('12e6d77b2d4d24ab3c651323ba24fe5a09364d2f8b3e618532d66f30557afe65');
 export const UpdateCarePlanAction = registered<UpdateCarePlanActionMutation, UpdateCarePlanActionMutationVariables>(
   '183daa6fa682761f6dfa24543b347dd1d64ba68346cb44e0965c24edb5138b75',
 );
