@@ -42,7 +42,8 @@ async function currentPlan(context: Context, nhsNumber: string): Promise<CarePla
  * The shape every plan change takes: the caller may make this kind of change and read the plan
  * back; the input is validated before anything is written (`prepare` throws BAD_USER_INPUT);
  * then, once per idempotency key and in one transaction, the plan moves on a version, the change
- * is applied, the audit row written and the care-coordination.plan-changed event recorded. Returns the plan as it now stands.
+ * is applied, the audit row written and the care-coordination.plan-changed event recorded.
+ * Returns the plan as it now stands.
  */
 async function changePlan(
   context: Context,
