@@ -99,7 +99,7 @@ export const carePlanMutations = {
         nhsNumber,
         categories: ['plan-contribution'],
       },
-      async (tx) => {
+      async (tx, events) => {
         const id = randomUUID();
         const recorded = recordedByCaller(context.caller);
         // The unique index on the person makes a concurrent second start a no-op here, then CONFLICT.
@@ -130,6 +130,8 @@ export const carePlanMutations = {
           summary: `Plan started by ${recorded.recordedByName}, ${recorded.recordedByRole}`,
           ...recorded,
         });
+        // A plan started is the first change of it: the team hears as of every other.
+        events.record({ type: 'plan-changed', recordId: id, occurredAt: recorded.recordedAt });
         return { nhsNumber };
       },
     );

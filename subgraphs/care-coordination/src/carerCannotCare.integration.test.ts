@@ -112,6 +112,23 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care coordination events on
     expect((await outboxOf('care-coordination.carer-cannot-care')).length).toBe(before);
   });
 
+  it('announces a plan started as the first change of it', async () => {
+    const [member] = await rows<{ nhs_number: string; worker_id: string }>(
+      sql`select m.nhs_number, m.worker_id from care_team_members m where m.worker_id = 'w-cc-green'
+          and not exists (select 1 from care_plans p where p.nhs_number = m.nhs_number) limit 1`,
+    );
+    const started = await subgraph.query<{ startCarePlan: { carePlan: { id: string } } }>(
+      'coordinator',
+      `mutation($input: CareCoordinationStartCarePlanInput!) { startCarePlan(input: $input) { carePlan { id } } }`,
+      { input: { nhsNumber: member!.nhs_number, idempotencyKey: randomUUID() } },
+    );
+    expect(started.body.errors).toBeUndefined();
+    const planId = started.body.data!.startCarePlan.carePlan.id;
+    expect((await outboxOf('care-coordination.plan-changed')).filter((event) => event.record_id === planId)).toEqual([
+      expect.objectContaining({ nhs_number: member!.nhs_number }),
+    ]);
+  });
+
   it('announces a plan change and a referral sent, each in the transaction that made it', async () => {
     const [{ version } = { version: 0 }] = await rows<{ version: number }>(
       sql`select version from care_plans where nhs_number = ${sam}`,
