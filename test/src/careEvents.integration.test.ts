@@ -5,7 +5,7 @@ import { auditEvents, type RunningSubgraph, runSubgraph } from '@joined-up/kit';
 import { partnershipSectors, readSubgraphList } from '@joined-up/schema';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, type TestPostgresDatabase } from './createPostgresDatabase.ts';
@@ -21,6 +21,8 @@ const outboxEvents = pgTable('outbox_events', {
   nhsNumber: text('nhs_number').notNull(),
   recordId: text('record_id').notNull(),
 });
+// Whether the relay has marked an outbox row published.
+const outboxPublished = pgTable('outbox_events', { id: text('id').notNull(), publishedAt: text('published_at') });
 const notificationsTable = pgTable('notifications', {
   eventId: text('event_id').notNull(),
   recipientSubject: text('recipient_subject').notNull(),
@@ -56,6 +58,7 @@ describe.each(engines)('care events through the $name engine', ({ make }) => {
   let idp: TestIdentityProvider;
   let database: TestPostgresDatabase;
   let hospital: RunningSubgraph;
+  let socialCare: RunningSubgraph;
   let careCoordination: RunningSubgraph;
   const startCareCoordination = () =>
     runSubgraph(modules['care-coordination']!, {
@@ -89,10 +92,20 @@ describe.each(engines)('care events through the $name engine', ({ make }) => {
       sectors: partnershipSectors(readSubgraphList()),
       events: engine,
     });
+    socialCare = await runSubgraph(modules['social-care']!, {
+      port: 0,
+      identity: idp.identity,
+      environment: 'test',
+      seed: { people: 30 },
+      logger: createLogger('social-care', 'silent'),
+      sectors: partnershipSectors(readSubgraphList()),
+      events: engine,
+    });
     careCoordination = await startCareCoordination();
   });
   afterAll(async () => {
     await careCoordination?.stop();
+    await socialCare?.stop();
     await hospital?.stop();
     await engine?.close();
     await idp?.stop();
@@ -165,6 +178,90 @@ describe.each(engines)('care events through the $name engine', ({ make }) => {
     });
     expect(body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(await hospital.database.db.$count(outboxEvents)).toBe(before);
+  });
+
+  it("tells Sam's team of a service his social worker starts, once, though the relay publishes it again", async () => {
+    const { body } = await graphqlRequest<{ startSocialCareService: { service: { id: string } } }>(socialCare.url, {
+      query: `mutation ($input: SocialCareStartServiceInput!) {
+        startSocialCareService(input: $input) { service { id } } }`,
+      variables: {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: `service-${randomUUID()}`,
+          serviceType: 'Short Term Support: Other Short Term',
+          serviceComponent: 'Short Term Residential Care',
+          providerCode: 'DEMOSL1',
+          startDate: new Date().toISOString().slice(0, 10),
+        },
+      },
+      token: await idp.tokenFor('social-worker'),
+    });
+    expect(body.errors).toBeUndefined();
+    const serviceId = body.data!.startSocialCareService.service.id;
+    const [event] = await socialCare.database.db
+      .select()
+      .from(outboxEvents)
+      .where(eq(outboxEvents.recordId, serviceId));
+    expect(event).toMatchObject({ type: 'social-care.service-started', nhsNumber: sam });
+    await until(async () => (await notificationsOf(event!.id)).length > 0);
+    const told = await notificationsOf(event!.id);
+    expect(told.map((row) => [row.recipient_subject, row.reason])).toEqual(
+      expect.arrayContaining([
+        ['w-cw-evans', 'CARE_TEAM'],
+        ['w-sw-moore', 'CARE_TEAM'],
+        ['w-cc-green', 'COORDINATOR'],
+        ['citizen-margaret', 'CARER'],
+      ]),
+    );
+    // The relay stopped after publishing and before marking: it publishes the row again, under its id.
+    await socialCare.database.db.execute(sql`update outbox_events set published_at = null where id = ${event!.id}`);
+    socialCare.outbox!.wake();
+    await socialCare.outbox!.drain();
+    await until(async () => {
+      const [row] = await socialCare.database.db
+        .select()
+        .from(outboxPublished)
+        .where(eq(outboxPublished.id, event!.id));
+      return row?.publishedAt !== null;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await notificationsOf(event!.id)).toHaveLength(told.length);
+    const audited = await careCoordination.database.db.$count(
+      auditEvents,
+      eq(auditEvents.requestId, `event:${event!.id}`),
+    );
+    expect(audited).toBe(told.length);
+  });
+
+  it('tells the whole team when Sam’s mother declares she cannot care', async () => {
+    const { body } = await graphqlRequest<{
+      declareCarerCannotCare: { carePlan: { id: string; planInForce: string } };
+    }>(careCoordination.url, {
+      query: `mutation ($input: CareCoordinationDeclareCarerCannotCareInput!) {
+          declareCarerCannotCare(input: $input) { carePlan { id planInForce } } }`,
+      variables: { input: { nhsNumber: sam, idempotencyKey: `declare-${randomUUID()}`, reason: 'Into hospital.' } },
+      token: await idp.tokenFor('carer'),
+    });
+    expect(body.errors).toBeUndefined();
+    const plan = body.data!.declareCarerCannotCare.carePlan;
+    expect(plan.planInForce).toBe('CONTINGENCY');
+    const events = await careCoordination.database.db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.recordId, plan.id), eq(outboxEvents.type, 'care-coordination.carer-cannot-care')));
+    expect(events).toHaveLength(1);
+    await until(async () => (await notificationsOf(events[0]!.id)).length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const told = (await notificationsOf(events[0]!.id)).map((row) => [row.recipient_subject, row.reason]);
+    expect(told).toEqual(
+      expect.arrayContaining([
+        ['w-cw-evans', 'CARE_TEAM'],
+        ['w-gp-shah', 'CARE_TEAM'],
+        ['w-cc-green', 'COORDINATOR'],
+        ['citizen-margaret', 'CARER'],
+      ]),
+    );
+    expect(new Set(told.map(([subject]) => subject)).size).toBe(told.length);
   });
 
   it('loses nothing and doubles nothing when care coordination is killed mid-stream', async () => {

@@ -208,6 +208,128 @@ describe('notifications reach the care team live, and wait in their inbox', () =
     );
   });
 
+  /** The caller's notification about a record, read once care coordination has delivered it, with what it is about. */
+  const inboxEntry = async (as: string, recordId: string, kind: string, personFields: string) => {
+    const inbox = `query Inbox { myNotifications(first: 50) { edges { node { id kind recordId } } } }`;
+    type Inbox = { myNotifications: { edges: Array<{ node: Record<string, string> }> } };
+    for (let tries = 0; tries < 100; tries++) {
+      const { body } = await test.query<Inbox>(as, inbox);
+      const id = body.data?.myNotifications.edges.find(
+        (edge) => edge.node['recordId'] === recordId && edge.node['kind'] === kind,
+      )?.node['id'];
+      if (id) {
+        const one = await test.query<{ myNotification: Record<string, unknown> }>(
+          as,
+          `query One($id: ID!) { myNotification(id: $id) { kind summary reason person { ${personFields} } } }`,
+          { id },
+        );
+        return { node: one.body.data!.myNotification, errors: one.body.errors };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${as} was not told of ${kind} ${recordId}`);
+  };
+
+  it("tells the team Sam's mother cannot care, each reading the contingency plan as allowed", async () => {
+    const declared = await test.query<{ declareCarerCannotCare: { carePlan: { id: string; planInForce: string } } }>(
+      'carer',
+      `mutation Declare($input: CareCoordinationDeclareCarerCannotCareInput!) {
+        declareCarerCannotCare(input: $input) { carePlan { id planInForce } } }`,
+      {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: `declare-${randomUUID()}`,
+          reason: 'I have been taken into hospital.',
+        },
+      },
+    );
+    expect(declared.body.errors).toBeUndefined();
+    const planId = declared.body.data!.declareCarerCannotCare.carePlan.id;
+    const fields = `carePlan { planInForce carerUnavailability { reason } contingencyPlan { whatToDo whoToContact } }
+      hospitalDiagnoses { code { display } }`;
+    const kind = 'care-coordination.carer-cannot-care';
+    const careWorker = await inboxEntry('care-worker', planId, kind, fields);
+    const mother = await inboxEntry('carer', planId, kind, fields);
+    const coordinator = await inboxEntry('coordinator', planId, kind, fields);
+    const contingency = {
+      planInForce: 'CONTINGENCY',
+      carerUnavailability: { reason: 'I have been taken into hospital.' },
+      contingencyPlan: {
+        whatToDo: expect.stringMatching(/\w/),
+        whoToContact: expect.arrayContaining(['Rachel Green, care coordinator: 01632 960601']),
+      },
+    };
+    expect(careWorker.node).toMatchObject({
+      summary: 'The carer cannot care: the contingency plan is in force',
+      reason: 'CARE_TEAM',
+      person: { carePlan: contingency, hospitalDiagnoses: null },
+    });
+    expect(coordinator.node).toMatchObject({ reason: 'COORDINATOR', person: { carePlan: contingency } });
+    // His mother reads it as the carer Sam delegated to: the same plan, which the team works to now.
+    expect(mother.node).toMatchObject({ reason: 'CARER', person: { carePlan: contingency } });
+    const whatToDo = (entry: typeof careWorker) =>
+      (entry.node['person'] as { carePlan: { contingencyPlan: { whatToDo: string } } }).carePlan.contingencyPlan
+        .whatToDo;
+    expect(whatToDo(mother)).toBe(whatToDo(careWorker));
+    // The care worker is not shown Sam's diagnoses: refused by the hospital, at its path, naming it.
+    expect(careWorker.errors).toEqual([
+      expect.objectContaining({
+        path: ['myNotification', 'person', 'hospitalDiagnoses'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'hospital' }),
+      }),
+    ]);
+    // Nor, with what Sam delegated to her, his hospital diagnoses.
+    expect(mother.node).toMatchObject({ person: { hospitalDiagnoses: null } });
+    expect(mother.errors).toEqual([
+      expect.objectContaining({
+        path: ['myNotification', 'person', 'hospitalDiagnoses'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'hospital' }),
+      }),
+    ]);
+  });
+
+  it("tells Sam's care worker of a service his social worker starts, shown as the council allows", async () => {
+    const started = await test.query<{ startSocialCareService: { service: { id: string } } }>(
+      'social-worker',
+      `mutation Start($input: SocialCareStartServiceInput!) {
+        startSocialCareService(input: $input) { service { id } } }`,
+      {
+        input: {
+          nhsNumber: sam,
+          idempotencyKey: `service-${randomUUID()}`,
+          serviceType: 'Short Term Support: Other Short Term',
+          serviceComponent: 'Short Term Residential Care',
+          providerCode: 'DEMOSL1',
+          startDate: new Date().toISOString().slice(0, 10),
+        },
+      },
+    );
+    expect(started.body.errors).toBeUndefined();
+    const serviceId = started.body.data!.startSocialCareService.service.id;
+    const fields = `socialCareServices { id serviceComponent { code } provider { name } endDate }
+      careActAssessments { id }`;
+    const told = await inboxEntry('care-worker', serviceId, 'social-care.service-started', fields);
+    expect(told.node).toMatchObject({ summary: 'A social care service started', reason: 'CARE_TEAM' });
+    const person = told.node['person'] as { socialCareServices: Array<Record<string, unknown>> };
+    expect(person.socialCareServices).toEqual(
+      expect.arrayContaining([
+        {
+          id: serviceId,
+          serviceComponent: { code: 'Short Term Residential Care' },
+          provider: { name: 'Oakfield Supported Living' },
+          endDate: null,
+        },
+      ]),
+    );
+    // Not the Care Act assessments: the council keeps those from a care worker.
+    expect(told.errors).toEqual([
+      expect.objectContaining({
+        path: ['myNotification', 'person', 'careActAssessments'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'social-care' }),
+      }),
+    ]);
+  });
+
   it('refuses a subscriber without a valid token, and queries sent over the socket', async () => {
     const closed = await new Promise<number>((resolve) => {
       const anonymous = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });

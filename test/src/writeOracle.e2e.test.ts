@@ -110,6 +110,19 @@ const mutations: Record<
     as: 'unrelated-gp',
     input: (nhsNumber) => ({ nhsNumber, idempotencyKey: key(), skill: 'Insulin administration', because: 'T1DM' }),
   },
+  declareCarerCannotCare: {
+    as: 'unrelated-gp',
+    input: (nhsNumber) => ({ nhsNumber, idempotencyKey: key(), reason: 'Taken into hospital.' }),
+  },
+  startSocialCareService: {
+    as: 'gp',
+    input: (nhsNumber) => ({
+      nhsNumber,
+      idempotencyKey: key(),
+      serviceType: 'Long Term Support: Community',
+      startDate: inDays(0),
+    }),
+  },
   sendReferral: { as: 'unrelated-gp', input: (nhsNumber) => referralTo(nhsNumber).input },
   recordExperience: {
     as: 'unrelated-gp',

@@ -43,7 +43,8 @@ async function currentPlan(context: Context, nhsNumber: string): Promise<CarePla
  * The shape every plan change takes: the caller may make this kind of change and read the plan
  * back; the input is validated before anything is written (`prepare` throws BAD_USER_INPUT);
  * then, once per idempotency key and in one transaction, the plan moves on a version, the change
- * is applied and the audit row written. Returns the plan as it now stands.
+ * is applied, the audit row written and the care-coordination.plan-changed event recorded.
+ * Returns the plan as it now stands.
  */
 async function changePlan(
   context: Context,
@@ -60,7 +61,7 @@ async function changePlan(
   const { replayed } = await runIdempotentWrite(
     context,
     { operation, idempotencyKey: input.idempotencyKey, input, nhsNumber, categories: [category] },
-    async (tx) => {
+    async (tx, events) => {
       const plan = await advancePlan(tx, context.caller, {
         nhsNumber,
         expectedVersion,
@@ -68,6 +69,8 @@ async function changePlan(
         ...(change.set ? { set: change.set } : {}),
       });
       await change.after?.(tx, plan);
+      // The team hears that the plan changed; what changed they read from the plan, under this policy.
+      events.record({ type: 'plan-changed', recordId: plan.id });
       return { nhsNumber };
     },
   );
@@ -97,7 +100,7 @@ export const carePlanMutations = {
         nhsNumber,
         categories: ['plan-contribution'],
       },
-      async (tx) => {
+      async (tx, events) => {
         const id = randomUUID();
         const recorded = recordedByCaller(context.caller);
         // The unique index on the person makes a concurrent second start a no-op here, then CONFLICT.
@@ -128,6 +131,8 @@ export const carePlanMutations = {
           summary: `Plan started by ${recorded.recordedByName}, ${recorded.recordedByRole}`,
           ...recorded,
         });
+        // A plan started is the first change of it: the team hears as of every other.
+        events.record({ type: 'plan-changed', recordId: id, occurredAt: recorded.recordedAt });
         return { nhsNumber };
       },
     );

@@ -14,6 +14,14 @@ const summaries: Record<string, string> = {
   'hospital.admission': 'Admitted to hospital',
   'hospital.discharge': 'Discharged from hospital',
   'hospital.emergency-attendance': 'Attended the emergency department',
+  'social-care.review-due': 'A social care review is due',
+  'social-care.service-started': 'A social care service started',
+  'social-care.service-ended': 'A social care service ended',
+  'voluntary-sector.referral-accepted': 'A voluntary sector referral was accepted',
+  'voluntary-sector.referral-closed': 'A voluntary sector referral was closed',
+  'care-coordination.plan-changed': 'The care plan changed',
+  'care-coordination.referral-sent': 'A referral was sent',
+  'care-coordination.carer-cannot-care': 'The carer cannot care: the contingency plan is in force',
 };
 
 /** The plain words for an event's kind: never a diagnosis or detail, which stay with the agency that holds them. */

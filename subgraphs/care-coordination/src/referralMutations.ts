@@ -50,7 +50,7 @@ export const referralMutations = {
     const { result, replayed } = await runIdempotentWrite(
       context,
       { operation: 'sendReferral', idempotencyKey: input.idempotencyKey, input, nhsNumber, categories: ['refer'] },
-      async (tx) => {
+      async (tx, events) => {
         const id = randomUUID();
         const recorded = recordedByCaller(context.caller);
         await tx.insert(referrals).values({
@@ -72,6 +72,7 @@ export const referralMutations = {
         await tx
           .insert(referralStatusChanges)
           .values({ id: randomUUID(), referralId: id, nhsNumber, status: 'SENT', reason: null, ...recorded });
+        events.record({ type: 'referral-sent', recordId: id, occurredAt: recorded.recordedAt });
         return { referralId: id };
       },
     );

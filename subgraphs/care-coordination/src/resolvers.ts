@@ -2,6 +2,7 @@ import { provenanceOf, requireEntityId, requireNhsNumber, withProvenance } from 
 import { carePlanMutations } from './carePlanMutations.ts';
 import { careTeamMutations } from './careTeamMutations.ts';
 import { coordinationMeasures } from './coordinationMeasures.ts';
+import { carerUnavailabilityOf, declareCarerCannotCare, planInForce } from './declareCarerCannotCare.ts';
 import type { CarePlanRow, CareTeamMemberRow, ExperienceResponseRow, ReferralRow } from './createLoaders.ts';
 import { experienceMutations } from './experienceMutations.ts';
 import { experienceStatement, experienceStatements } from './experienceStatements.ts';
@@ -51,6 +52,7 @@ export const resolvers = {
     ...careTeamMutations,
     ...referralMutations,
     ...experienceMutations,
+    declareCarerCannotCare,
   },
   // Every field is decided by the partnership's policy, alike whether or not it holds anything
   // for the person: a refusal never tells a held record from an unknown one.
@@ -118,6 +120,8 @@ export const resolvers = {
             provenance: sectionProvenance(plan, 'contingency'),
           }
         : null,
+    planInForce,
+    carerUnavailability: carerUnavailabilityOf,
     reviewOverdue: (plan: CarePlanRow) => plan.nextReviewDue < today(),
     reviews: async (plan: CarePlanRow, _: unknown, context: Context) =>
       (await context.loaders.reviews.load(plan.id)).map(withProvenance),

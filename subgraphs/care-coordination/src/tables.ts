@@ -92,6 +92,17 @@ export const carePlans = pgTable(
     contingencyRecordedAt: timestamp('contingency_recorded_at', { withTimezone: true, mode: 'string' }),
     lastReviewedOn: date('last_reviewed_on', { mode: 'string' }),
     nextReviewDue: date('next_review_due', { mode: 'string' }).notNull(),
+    /**
+     * When the carer (or someone on the team) last declared the carer cannot care: from then the
+     * contingency plan is the plan in force, until `carer_unavailable_until` if a date was given.
+     */
+    carerUnavailableSince: timestamp('carer_unavailable_since', { withTimezone: true, mode: 'string' }),
+    carerUnavailableUntil: date('carer_unavailable_until', { mode: 'string' }),
+    carerUnavailableReason: text('carer_unavailable_reason'),
+    carerUnavailableDeclaredByName: text('carer_unavailable_declared_by_name'),
+    carerUnavailableDeclaredByRole: text('carer_unavailable_declared_by_role'),
+    carerUnavailableOrganisationCode: text('carer_unavailable_organisation_code'),
+    carerUnavailableOrganisationName: text('carer_unavailable_organisation_name'),
     ...provenanceColumns(),
   },
   (table) => [

@@ -116,11 +116,8 @@ export const hospitalMutations = {
     // Admission ids are random: saying one is unknown tells a caller nothing about anyone.
     if (!admission) invalid('input.admissionId', 'is not an admission the trust holds.');
     await context.access.require(admission.nhsNumber, 'discharge-summaries');
-    if (admission.dischargedAt) {
-      throw createError('CONFLICT', 'This admission has already ended with a discharge.', {
-        argumentName: 'input.admissionId',
-      });
-    }
+    // A stay already ended is refused in the transaction, not here: a retry of the discharge that
+    // ended it (its answer lost on the way) then replays that answer instead of conflicting.
     const destination = text(input['destination'], 'input.destination', 200);
     const sections = (input.sections ?? []).map((section, index) => ({
       heading: text(section.heading, `input.sections[${index}].heading`, 100),
@@ -144,7 +141,11 @@ export const hospitalMutations = {
           .set({ dischargedAt: recorded.recordedAt, dischargeDestination: destination })
           .where(and(eq(admissions.id, admissionId), isNull(admissions.dischargedAt)))
           .returning({ dischargedAt: admissions.dischargedAt });
-        if (ended.length === 0) throw createError('CONFLICT', 'This admission has already ended with a discharge.');
+        if (ended.length === 0) {
+          throw createError('CONFLICT', 'This admission has already ended with a discharge.', {
+            argumentName: 'input.admissionId',
+          });
+        }
         await tx
           .insert(dischargeSummaries)
           .values({ id: randomUUID(), nhsNumber: admission.nhsNumber, admissionId, sections, ...recorded });

@@ -59,6 +59,7 @@ export {
 // Events: the transactional outbox, its relay to the event engine, idempotent consumers.
 export { topics, type CareEvent, type CareNotification, type EventEngine } from '@joined-up/core';
 export { consumeOnce } from './consumeOnce.ts';
+export { recordScheduledEvents, type ScheduledEvent } from './recordScheduledEvents.ts';
 export type { OutboxRelay } from './startOutboxRelay.ts';
 export { updateAtVersion } from './updateAtVersion.ts';
 export { isUniqueViolation } from './isUniqueViolation.ts';

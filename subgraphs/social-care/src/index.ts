@@ -6,6 +6,7 @@ import { socialCarePolicy } from './policy.ts';
 import { resolvers } from './resolvers.ts';
 import { typeDefs } from './typeDefs.ts';
 import { seed } from './seed.ts';
+import { startReviewDueScan } from './startReviewDueScan.ts';
 import { tables, type SocialCareTables } from './tables.ts';
 
 /** The adult social care subgraph of Riverside Council and the providers it commissions. Extends Person. */
@@ -20,6 +21,7 @@ export const socialCareSubgraph: SubgraphModule<SocialCareTables, SocialCareLoad
   seed,
   // 2: care teams, delegations, sharing decisions and sensitive entries for information governance.
   seedVersion: 2,
+  startConsumers: startReviewDueScan,
 };
 
 export { tables as socialCareTables } from './tables.ts';

@@ -12,6 +12,7 @@ import {
 import { vocabulary } from '@joined-up/population';
 import type { SocialCareLoaders } from './createLoaders.ts';
 import { socialCareCaseload, type CaseloadArgs } from './socialCareCaseload.ts';
+import { socialCareServiceMutations } from './socialCareServiceMutations.ts';
 import { socialCareTimelineParts } from './socialCareTimelineParts.ts';
 import type { allocations, assessments, reviews, requests, services, SocialCareTables, workers } from './tables.ts';
 import { cldDeliveryMechanism, cldEventOutcome, cldRouteOfAccess } from './vocabulary.ts';
@@ -72,6 +73,7 @@ export const resolvers = {
         orderBy: (table, { asc }) => asc(table.name),
       }),
   },
+  Mutation: socialCareServiceMutations,
   Person: {
     // Social care holds no demographics, so the key is all a Person is here, however it arrived
     // and whether or not the council holds anything: every field then answers to the policy, and

@@ -123,7 +123,11 @@ export const plans = pgTable(
     nextReviewDue: date('next_review_due', { mode: 'string' }).notNull(),
     ...provenanceColumns(),
   },
-  (table) => [index('plans_nhs_number_idx').on(table.nhsNumber)],
+  (table) => [
+    index('plans_nhs_number_idx').on(table.nhsNumber),
+    // The review-due scan reads plans by due date: the next weeks' reviews, not every plan.
+    index('plans_next_review_due_idx').on(table.nextReviewDue),
+  ],
 );
 
 /** Reviews of a person's care and support (CLD review events). */

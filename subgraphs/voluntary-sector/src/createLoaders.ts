@@ -43,7 +43,12 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
           .select()
           .from(referralStatusChanges)
           .where(anyOf(referralStatusChanges.referralId, keys))
-          .orderBy(asc(referralStatusChanges.changedOn), asc(referralStatusChanges.id)),
+          // Changes made on the same day keep the order they were made in: recorded time, then id.
+          .orderBy(
+            asc(referralStatusChanges.changedOn),
+            asc(referralStatusChanges.recordedAt),
+            asc(referralStatusChanges.id),
+          ),
       (row) => row.referralId,
     ),
     // Every status change of each person's referrals with the organisation's name, in one statement, for the timeline.
@@ -60,7 +65,11 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
         .innerJoin(referrals, eq(referrals.id, referralStatusChanges.referralId))
         .leftJoin(organisations, eq(organisations.code, referrals.referredToCode))
         .where(anyOf(referrals.nhsNumber, keys))
-        .orderBy(desc(referralStatusChanges.changedOn), desc(referralStatusChanges.id));
+        .orderBy(
+          desc(referralStatusChanges.changedOn),
+          desc(referralStatusChanges.recordedAt),
+          desc(referralStatusChanges.id),
+        );
       return rows.map((row) => ({
         ...row.change,
         nhsNumber: row.nhsNumber,

@@ -16,6 +16,7 @@ import {
 import { snomed, socialPrescribingReferral } from '@joined-up/population';
 import type { EngagementRow, VoluntarySectorLoaders } from './createLoaders.ts';
 import { listClients } from './listClients.ts';
+import { referralMutations } from './referralMutations.ts';
 import type { clients, referrals, services, VoluntarySectorTables } from './tables.ts';
 import { voluntarySectorTimelineParts } from './voluntarySectorTimelineParts.ts';
 
@@ -34,6 +35,7 @@ async function organisationSummary(code: string, context: Context) {
 
 /** The voluntary sector's resolvers. Every list goes through the request's loaders, so lists are batched. */
 export const resolvers = {
+  Mutation: referralMutations,
   Query: {
     voluntaryOrganisations: (_: unknown, __: unknown, context: Context) =>
       context.db.query.organisations.findMany({ orderBy: (table, { asc }) => asc(table.name) }),

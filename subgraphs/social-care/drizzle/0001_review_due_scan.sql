@@ -1,0 +1,1 @@
+CREATE INDEX "plans_next_review_due_idx" ON "plans" USING btree ("next_review_due");
