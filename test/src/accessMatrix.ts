@@ -12,6 +12,8 @@
 export const categoryFields = {
   health: {
     demographics: 'name { full }',
+    // The name alone: what a person and their carer see of the unpaid carer the council records.
+    name: 'name { full }',
     problems: 'problems { code { code } }',
     medications: 'medications { name }',
     allergies: 'allergies { severity }',
