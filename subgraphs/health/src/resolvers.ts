@@ -172,9 +172,11 @@ export const resolvers = {
 async function personByKey(nhsNumber: string, context: Context): Promise<PersonParent> {
   // The name alone may be shown ('name': a carer's, to the person they care for); each field's own
   // guard still decides what of the row is answered.
-  const allowed =
-    (await context.access.decide(nhsNumber, 'demographics')).allowed ||
-    (await context.access.decide(nhsNumber, 'name')).allowed;
+  const decisions = await Promise.all([
+    context.access.decide(nhsNumber, 'demographics'),
+    context.access.decide(nhsNumber, 'name'),
+  ]);
+  const allowed = decisions.some((decision) => decision.allowed);
   return (allowed ? await context.loaders.patient.load(nhsNumber) : null) ?? { nhsNumber };
 }
 
