@@ -1,4 +1,5 @@
 import { readRegisteredOperations } from '@joined-up/schema';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationshipsElsewhereCases } from './accessMatrix.ts';
 import { startFederationForTest, type TestFederation } from './startFederationForTest.ts';
@@ -111,11 +112,25 @@ describe('relationships another agency records, accepted by health’s policy', 
   );
 
   it('the council audits what it told, keyed to the request whose decision it informed', async () => {
-    const rows = await federation.federation.subgraphs['social-care']!.database.db.execute(
-      `select categories, correlation_id from audit_events where actor_role = 'social-worker' ` +
-        `and 'relationships' = any(categories) limit 1`,
+    const rowsOf = async (agency: string, query: SQL) =>
+      (
+        (await federation.federation.subgraphs[agency]!.database.db.execute(query)) as unknown as {
+          rows: Array<Record<string, unknown>>;
+        }
+      ).rows;
+    const told = await rowsOf(
+      'social-care',
+      sql`select correlation_id from audit_events
+          where actor_role = 'social-worker' and 'relationships' = any(categories) and nhs_number = ${allocated[1]}`,
     );
-    expect((rows as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+    expect(told.length).toBeGreaterThan(0);
+    // Health's audit of what it showed her, under the request the council names as its correlation id.
+    const decided = await rowsOf(
+      'health',
+      sql`select categories from audit_events
+          where request_id = ${told[0]!['correlation_id'] as string} and nhs_number = ${allocated[1]}`,
+    );
+    expect(decided).toEqual([{ categories: ['demographics'] }]);
   });
 
   it('with the agency that records them stopped, decides on its own data alone: no more is shown', async () => {
