@@ -146,3 +146,32 @@ describe('relationships another agency records, accepted by health’s policy', 
     expect(mine.body.data!.person.name).toBeNull();
   });
 });
+
+describe('through a gateway that serves only registered operations', () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startFederationForTest({
+      gateway: {
+        trustedDocuments: {
+          documents: readRegisteredOperations().map(({ id, body }) => ({ id, body })),
+          refuseUnregistered: true,
+        },
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await federation?.stop();
+  });
+
+  it("still names the social worker's caseload: health's own question is registered", async () => {
+    const result = await federation.query<{ socialCareCaseload: { edges: unknown[] } }>('social-worker', caseload);
+    expect(result.body.data!.socialCareCaseload.edges).toHaveLength(20);
+    expect(forbidden(result.body.errors as Errors)).toBe(0);
+    // Anything unregistered is still refused, so the names above came through the registered question.
+    const adHoc = await federation.query(
+      'social-worker',
+      '{ socialCareRelationshipsWithCaller(nhsNumbers: []) { nhsNumber } }',
+    );
+    expect(adHoc.body.errors?.[0]?.extensions?.['code']).toBeDefined();
+  });
+});

@@ -1,4 +1,5 @@
 import type { Caller, Logger } from '@joined-up/core';
+import { parse, print } from 'graphql';
 import { agencyFieldPrefix, agencyTypePrefix } from '../agencyNames.ts';
 import { type AgencyPolicy, recordedElsewhere } from './AgencyPolicy.ts';
 import { maxRelationshipQuestion, type RecordedRelationships } from './relationshipsWithCaller.ts';
@@ -29,12 +30,13 @@ export function relationshipsElsewhereOperation(agencyName: string, policy: Agen
   if (agencies.length === 0) return undefined;
   const fields = agencies.map(
     (agency) =>
-      `  ${agencyFieldPrefix(agency)}RelationshipsWithCaller(nhsNumbers: $nhsNumbers) {\n` +
-      `    nhsNumber\n    relationships\n  }`,
+      `${agencyFieldPrefix(agency)}RelationshipsWithCaller(nhsNumbers: $nhsNumbers) { nhsNumber relationships }`,
   );
-  return (
-    `query ${agencyTypePrefix(agencyName)}RelationshipsElsewhere($nhsNumbers: [NHSNumber!]!) {\n` +
-    `${fields.join('\n')}\n}`
+  // Printed as graphql-js prints it: a gateway serving only registered operations matches the text exactly.
+  return print(
+    parse(
+      `query ${agencyTypePrefix(agencyName)}RelationshipsElsewhere($nhsNumbers: [NHSNumber!]!) { ${fields.join(' ')} }`,
+    ),
   );
 }
 
