@@ -92,6 +92,8 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const closeEvents = async () => {
     if (!options.events) await events.close();
   };
+  // Agencies read the relationships other agencies record through the gateway, which starts after them.
+  let gatewayUrl: string | undefined;
   const entries = readSubgraphList();
   const sectors = partnershipSectors(entries);
   try {
@@ -117,6 +119,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
             logger: createLogger(name, level),
             sectors,
             events,
+            gatewayUrl: () => gatewayUrl,
             ...(options.subgraphLimits ? { limits: options.subgraphLimits } : {}),
           });
         }),
@@ -140,6 +143,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       events,
       ...options.gateway,
     });
+    gatewayUrl = gateway.url;
     return {
       gateway,
       identity,

@@ -12,6 +12,8 @@
 export const categoryFields = {
   health: {
     demographics: 'name { full }',
+    // The name alone: what a person and their carer see of the unpaid carer the council records.
+    name: 'name { full }',
     problems: 'problems { code { code } }',
     medications: 'medications { name }',
     allergies: 'allergies { severity }',
@@ -202,3 +204,84 @@ export const expectedAccess: Record<string, Sees> = {
   'voluntary-privacy-officer': { ...nothing, 'voluntary-sector': ['access-log'] },
   'partnership-privacy-officer': { ...nothing, 'care-coordination': ['access-log'] },
 };
+
+const samsMother = '9990000026';
+/** On the social worker's caseload in the demo population, and on no care team of health's with her. */
+const allocatedElsewhere = '9990001057';
+/** In the demo population, with no relationship to the social worker anywhere. */
+const stranger = '9990000034';
+
+/**
+ * Decisions resting on a relationship another agency records, read through the federation (the
+ * council's allocation, its record of an unpaid carer), checked end to end beside the table above:
+ * who asks, about whom, one field of which category, and whether it is shown. The reason for each
+ * is the `because` of the rule in health's `policy.ts` that names the relationship.
+ */
+export const relationshipsElsewhereCases = [
+  // Allocated to the social worker by the council; her name is on no care team health records for him.
+  {
+    user: 'social-worker',
+    subject: allocatedElsewhere,
+    category: 'demographics',
+    field: 'dateOfBirth',
+    relationship: 'social-care:allocated',
+    sees: true,
+  },
+  {
+    user: 'social-worker',
+    subject: allocatedElsewhere,
+    category: 'problems',
+    field: 'problems { id }',
+    relationship: 'social-care:allocated',
+    sees: true,
+  },
+  {
+    user: 'social-worker',
+    subject: allocatedElsewhere,
+    category: 'medications',
+    field: 'medications { name }',
+    relationship: 'social-care:allocated',
+    sees: false,
+  },
+  {
+    user: 'social-worker',
+    subject: stranger,
+    category: 'demographics',
+    field: 'dateOfBirth',
+    relationship: 'none',
+    sees: false,
+  },
+  // Sam's mother, whom the council records as his unpaid carer: her name, and nothing else of her record.
+  {
+    user: 'sam',
+    subject: samsMother,
+    category: 'name',
+    field: 'name { full }',
+    relationship: 'social-care:unpaid-carer',
+    sees: true,
+  },
+  {
+    user: 'sam',
+    subject: samsMother,
+    category: 'demographics',
+    field: 'dateOfBirth',
+    relationship: 'social-care:unpaid-carer',
+    sees: false,
+  },
+  {
+    user: 'carer',
+    subject: samsMother,
+    category: 'name',
+    field: 'name { full }',
+    relationship: 'social-care:unpaid-carer',
+    sees: true,
+  },
+  {
+    user: 'carer',
+    subject: samsMother,
+    category: 'problems',
+    field: 'problems { id }',
+    relationship: 'social-care:unpaid-carer',
+    sees: false,
+  },
+] as const;

@@ -84,6 +84,8 @@ describe('docker-compose.yml', () => {
         [`${prefix}_MIGRATE`]: 'false',
         JOINED_UP_SECTORS: sectors,
         JOINED_UP_SEED: 'false',
+        // Relationships other agencies record, read through the gateway on the compose network.
+        JOINED_UP_GATEWAY_URL: 'http://gateway:4000/graphql',
       });
       expect(environment(service(document, `${entry.name}-migrate`)), `${entry.name}-migrate`).toEqual({
         ...identityVariables,

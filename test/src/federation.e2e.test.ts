@@ -305,7 +305,10 @@ describe('the federation end to end, over real HTTP', () => {
       });
     const forOne = await statementsFor(nhsNumbers.slice(0, 1));
     const forFifty = await statementsFor(nhsNumbers);
-    expect(forFifty).toEqual(forOne);
+    // Among the fifty's carers are some health holds no relationship of the coordinator's with: it
+    // asks the partnership about them, once through the gateway whatever their number, and care
+    // coordination answers with one statement of its access facts.
+    expect(forFifty).toEqual({ ...forOne, 'care-coordination': forOne['care-coordination']! + 1 });
     // One statement per table the query touches, plus the access facts and the audit insert of
     // each request the gateway makes to the agency, whatever the number of people.
     // Health answers the people, then the clinicians and carers care coordination names.

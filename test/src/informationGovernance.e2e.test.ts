@@ -212,7 +212,14 @@ describe('information governance, end to end through the gateway', () => {
         },
       ],
     });
-    expect((await ask('sam', '9990000026')).body).toEqual(refusal('9990000026'));
+    expect((await ask('sam', '9990000034')).body).toEqual(refusal('9990000034'));
+    // His mother's name he sees, as the council records her as his unpaid carer; nothing else of her record.
+    expect((await ask('sam', '9990000026')).body).toEqual({
+      data: { person: { nhsNumber: '9990000026', name: { full: 'Margaret Taylor' } } },
+    });
+    const hers = (await ask('sam', '9990000026', 'dateOfBirth')).body;
+    expect(hers.data).toEqual({ person: { nhsNumber: '9990000026', dateOfBirth: null } });
+    expect(hers.errors).toMatchObject([{ path: ['person', 'dateOfBirth'], extensions: { code: 'FORBIDDEN' } }]);
     const unknown = (await ask('unrelated-gp', '9434765919')).body;
     const known = (await ask('unrelated-gp', sam)).body;
     expect(unknown).toEqual(refusal('9434765919'));

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { loadAgencyModules } from '@joined-up/dev';
 import { describe, expect, it } from 'vitest';
-import { renderAccessTable, renderPolicyRules } from './renderAccessTable.ts';
+import {
+  renderAccessTable,
+  renderDisclosures,
+  renderPolicyRules,
+  renderRelationshipsElsewhere,
+} from './renderAccessTable.ts';
 
 const readme = () => readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const policies = (await loadAgencyModules()).map(({ module }) => ({
@@ -18,5 +23,13 @@ describe("the README's information governance tables", () => {
 
   it('shows every rule of every agency with its reason, as the policies say', () => {
     expect(readme()).toContain(renderPolicyRules(policies));
+  });
+
+  it('shows what each agency tells callers of their relationships, and why', () => {
+    expect(readme()).toContain(renderDisclosures(policies));
+  });
+
+  it('shows the decisions on relationships recorded elsewhere that the end-to-end test checks', () => {
+    expect(readme()).toContain(renderRelationshipsElsewhere());
   });
 });

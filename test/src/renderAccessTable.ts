@@ -1,5 +1,5 @@
 import type { AgencyPolicy } from '@joined-up/kit';
-import { categoryFields, expectedAccess } from './accessMatrix.ts';
+import { categoryFields, expectedAccess, relationshipsElsewhereCases } from './accessMatrix.ts';
 
 /** The README's who-sees-what table, rendered from the same data the end-to-end test checks. */
 export function renderAccessTable(): string {
@@ -33,7 +33,33 @@ export function renderPolicyRules(policies: Array<{ agency: string; policy: Agen
     ),
   );
   return [
-    '| Agency | Roles | Relationship (from the agency’s data) | Categories | Why |',
+    '| Agency | Roles | Relationship (the agency’s data, or `agency:kind` another records) | Categories | Why |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** The README's table of what each agency tells a caller of their own relationships, for other agencies' rules. */
+export function renderDisclosures(policies: Array<{ agency: string; policy: AgencyPolicy }>): string {
+  const rows = policies.flatMap(({ agency, policy }) =>
+    (policy.discloses ?? []).map(
+      (disclosure) =>
+        `| ${agency} | ${disclosure.roles.join(', ')} | ` +
+        `${disclosure.relationships.map((kind) => `${agency}:${kind}`).join(', ')} | ${disclosure.because} |`,
+    ),
+  );
+  return ['| Agency | To roles | Tells them of | Why |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The README's table of decisions on relationships another agency records, as the end-to-end test checks them. */
+export function renderRelationshipsElsewhere(): string {
+  const rows = relationshipsElsewhereCases.map(
+    (decision) =>
+      `| \`${decision.user}\` | ${decision.subject} | ${decision.category} | ${decision.relationship} | ` +
+      `${decision.sees ? 'shown' : '`FORBIDDEN`'} |`,
+  );
+  return [
+    '| User | Person | Health category | Relationship recorded elsewhere | Answer |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');

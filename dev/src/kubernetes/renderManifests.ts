@@ -355,6 +355,11 @@ function agencyRelease(entry: SubgraphEntry, sectors: readonly string[]): Releas
                   { name: `${prefix}_SHUTDOWN_GRACE_MS`, value: '15000' },
                   { name: 'JOINED_UP_SEED', value: 'false' },
                   { name: 'JOINED_UP_SECTORS', value: sectors.join(',') },
+                  // Relationships other agencies record, read through the gateway with the caller's token.
+                  {
+                    name: 'JOINED_UP_GATEWAY_URL',
+                    value: `http://gateway.${gatewayNamespace}.svc.cluster.local:4000/graphql`,
+                  },
                 ],
                 ...probes(port),
                 resources: { requests: { cpu: '250m', memory: '192Mi' }, limits: { memory: '512Mi' } },

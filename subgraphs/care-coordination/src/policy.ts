@@ -124,4 +124,14 @@ export const careCoordinationPolicy = definePolicy({
   breakGlass: { roles: ['gp', 'social-worker'], categories: ['care-plan', 'care-team'] },
   privacyOfficerRoles: ['privacy-officer'],
   organisationCodes: ['DEMOPP1'],
+  // What the partnership tells a caller of their own relationships, when another agency asks on the caller's behalf.
+  discloses: [
+    {
+      roles: professionalRoles,
+      relationships: ['care-team', 'coordinator'],
+      because:
+        'A professional knows whose care team the partnership has placed them on, and whom they coordinate: ' +
+        'it is their own work.',
+    },
+  ],
 });

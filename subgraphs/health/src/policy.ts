@@ -10,16 +10,31 @@ const clinical = [
   'encounters',
   'clinicians',
 ] as const;
+/** What supporting the person day to day takes: medicines, alerts, adjustments and who to call. */
+const supporting = [
+  'demographics',
+  'medications',
+  'allergies',
+  'alerts',
+  'individual-requirements',
+  'clinicians',
+] as const;
+/** What planning care takes: conditions, risks and adjustments, not consultations or prescriptions. */
+const planning = ['demographics', 'problems', 'alerts', 'individual-requirements', 'clinicians'] as const;
 
 /**
  * Health's access policy: the GP federation and community health services decide here, and
  * only here, who sees which part of a person's health record. Relationships come from health's
  * own data: registration at the practice, a clinician's care relationship, and the care team
- * the practice records. The README's table is written from this file.
+ * the practice records; and, named `<agency>:<kind>`, from what the council and the partnership
+ * record (an allocation, their care team, an unpaid carer), read through the federation. The
+ * README's table is written from this file.
  */
 export const healthPolicy = definePolicy({
   sector: 'health',
-  categories: [...clinical, 'access-log', 'sharing-decisions'],
+  // 'name' alone (a person's name, without the rest of their demographics) is what a person and
+  // their carer see of the carer the council records.
+  categories: [...clinical, 'name', 'access-log', 'sharing-decisions'],
   rules: [
     {
       roles: ['gp'],
@@ -38,7 +53,7 @@ export const healthPolicy = definePolicy({
     {
       roles: ['care-worker'],
       relationships: ['care-team'],
-      categories: ['demographics', 'medications', 'allergies', 'alerts', 'individual-requirements', 'clinicians'],
+      categories: supporting,
       because:
         'A care worker on the care team needs what supporting the ' +
         'person takes (medicines such as insulin, alerts, ' +
@@ -47,7 +62,7 @@ export const healthPolicy = definePolicy({
     {
       roles: ['social-worker', 'care-coordinator'],
       relationships: ['care-team'],
-      categories: ['demographics', 'problems', 'alerts', 'individual-requirements', 'clinicians'],
+      categories: planning,
       because:
         'Planning care needs the person’s conditions, risks and adjustments, not consultations or prescriptions.',
     },
@@ -56,6 +71,54 @@ export const healthPolicy = definePolicy({
       relationships: ['care-team'],
       categories: ['demographics', 'individual-requirements'],
       because: 'A link worker needs to reach the person and meet their communication needs.',
+    },
+    // Relationships other agencies record, read through the federation with the caller's own token
+    // (each agency deciding what it tells), accepted for what the practice's care team would open.
+    {
+      roles: ['social-worker'],
+      relationships: ['social-care:allocated'],
+      categories: planning,
+      because:
+        'The council’s allocation of the person to the social worker is as legitimate as a place on the ' +
+        'practice’s care team: the worker holding the case plans care with their conditions, risks and adjustments.',
+    },
+    {
+      roles: ['care-worker'],
+      relationships: ['social-care:assigned-care-worker'],
+      categories: supporting,
+      because:
+        'A care worker the council assigned to support the person needs their medicines, alerts and ' +
+        'adjustments, as a care worker on the practice’s care team does.',
+    },
+    {
+      roles: ['social-worker', 'care-coordinator'],
+      relationships: ['care-coordination:care-team', 'care-coordination:coordinator'],
+      categories: planning,
+      because:
+        'A place on the partnership’s care team, or being the person’s named coordinator, is a care-team ' +
+        'membership: planning care needs their conditions, risks and adjustments.',
+    },
+    {
+      roles: ['care-worker'],
+      relationships: ['care-coordination:care-team'],
+      categories: supporting,
+      because:
+        'A care worker on the partnership’s care team needs what supporting the person takes, as on the practice’s.',
+    },
+    {
+      roles: ['link-worker'],
+      relationships: ['care-coordination:care-team'],
+      categories: ['demographics', 'individual-requirements'],
+      because:
+        'A link worker on the partnership’s care team needs to reach the person and meet their communication needs.',
+    },
+    {
+      roles: ['person', 'carer'],
+      relationships: ['social-care:unpaid-carer'],
+      categories: ['name'],
+      because:
+        'The person, and the carer acting for them, see the name of the unpaid carer the council records for the ' +
+        'person (the carer’s own name included), and nothing else of the carer’s record.',
     },
     {
       roles: ['privacy-officer'],

@@ -170,8 +170,14 @@ export const resolvers = {
  * unknown one. Every field then decides for itself; other agencies' fields are never blanked.
  */
 async function personByKey(nhsNumber: string, context: Context): Promise<PersonParent> {
-  const decision = await context.access.decide(nhsNumber, 'demographics');
-  return (decision.allowed ? await context.loaders.patient.load(nhsNumber) : null) ?? { nhsNumber };
+  // The name alone may be shown ('name': a carer's, to the person they care for); each field's own
+  // guard still decides what of the row is answered.
+  const decisions = await Promise.all([
+    context.access.decide(nhsNumber, 'demographics'),
+    context.access.decide(nhsNumber, 'name'),
+  ]);
+  const allowed = decisions.some((decision) => decision.allowed);
+  return (allowed ? await context.loaders.patient.load(nhsNumber) : null) ?? { nhsNumber };
 }
 
 /** Whole years between a date of birth and `today`. */

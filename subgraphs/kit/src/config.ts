@@ -60,6 +60,12 @@ export interface SubgraphConfig {
   rateLimit: RateLimit;
   /** NATS_URL: the NATS JetStream the outbox is relayed to; without it, events wait in the outbox. */
   natsUrl: string | undefined;
+  /**
+   * JOINED_UP_GATEWAY_URL: the gateway's GraphQL URL, through which the agency reads the
+   * relationships other agencies record (a council's allocation) that its policy accepts. Unset,
+   * it decides on its own data alone.
+   */
+  gatewayUrl: string | undefined;
 }
 
 /** The demo population's size when none is configured. */
@@ -101,6 +107,7 @@ export function loadSubgraphConfig(
       .filter(Boolean),
     migrate: parseMigrate(env[`${agency.prefix}_MIGRATE`], `${agency.prefix}_MIGRATE`, problems),
     natsUrl: env['NATS_URL'] || undefined,
+    gatewayUrl: parseGatewayUrl(env['JOINED_UP_GATEWAY_URL'], problems),
     runtimeRole: parseRuntimeRole(env, agency.prefix, problems),
     rateLimit: {
       limit: parsePositive(env, [`${agency.prefix}_RATE_LIMIT`, 'JOINED_UP_RATE_LIMIT'], defaultRate.limit, problems),
@@ -198,4 +205,16 @@ export function parseSectors(raw: string | undefined, ownSector: string, problem
   if (bad.length > 0)
     problems.push(`JOINED_UP_SECTORS must list sectors such as social-care, got "${bad.join('", "')}"`);
   return [...new Set([ownSector, ...listed.filter((sector) => sectorPattern.test(sector))])];
+}
+
+function parseGatewayUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+  } catch {
+    // Reported below, with every other problem.
+  }
+  problems.push(`JOINED_UP_GATEWAY_URL must be an http(s) URL, got "${value}"`);
+  return undefined;
 }

@@ -35,6 +35,7 @@ import type { AgencyPolicy } from './access/AgencyPolicy.ts';
 import { auditWriting } from './access/auditWriting.ts';
 import { createAccessControl, type SubjectFactsLoader } from './access/createAccessControl.ts';
 import { createAuditTrail } from './access/createAuditTrail.ts';
+import { createRelationshipsElsewhereLoader } from './access/relationshipsElsewhere.ts';
 import type { GuardedContext } from './access/guardPersonFields.ts';
 import { requireGuardedPersonFields } from './access/requireGuardedPersonFields.ts';
 import { scalarResolvers } from './scalarResolvers.ts';
@@ -100,6 +101,14 @@ export interface SubgraphServerOptions<TSchema extends Record<string, unknown>, 
   limits?: Partial<SubgraphLimits>;
   /** Roles that may read `_service { sdl }` in production. @default ['schema-reader'] */
   schemaReaderRoles?: readonly string[];
+  /**
+   * The gateway's GraphQL URL (JOINED_UP_GATEWAY_URL), through which the policy's rules read the
+   * relationships other agencies record; a function, as in one process the gateway starts after
+   * its agencies. Unset, the agency decides on its own data alone.
+   */
+  gatewayUrl?: (() => string | undefined) | undefined;
+  /** How long to wait for those relationships. @default defaultRelationshipsTimeoutMs */
+  relationshipsTimeoutMs?: number | undefined;
 }
 
 /** A subgraph ready to listen: its HTTP listener and the Apollo Server behind it. */
@@ -134,6 +143,16 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
     options.sectors,
   );
   const loadSubjectFacts = options.access.loadSubjectFacts(options.database.db);
+  const gatewayUrl = options.gatewayUrl;
+  const loadElsewhere = gatewayUrl
+    ? createRelationshipsElsewhereLoader({
+        agencyName: agency.name,
+        policy: options.access.policy,
+        gatewayUrl,
+        logger,
+        ...(options.relationshipsTimeoutMs ? { timeoutMs: options.relationshipsTimeoutMs } : {}),
+      })
+    : undefined;
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as never }]);
   settleEntities(schema);
   checkArguments(schema);
@@ -208,6 +227,7 @@ export async function createSubgraphServer<TSchema extends Record<string, unknow
           loadFacts: loadSubjectFacts,
           breakGlass,
           onDecision: metrics.decided,
+          loadElsewhere: loadElsewhere && ((who, nhsNumbers) => loadElsewhere(who, nhsNumbers, requestId)),
         }),
       };
     },

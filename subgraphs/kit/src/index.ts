@@ -67,7 +67,13 @@ export { newestFirst, timelineEntry, type TimelineEntry, type TimelineEntryKind 
 export { anyOf } from './anyOf.ts';
 
 // Information governance: policy, the tables every agency holds, enforcement, audit.
-export { definePolicy, type AgencyPolicy, type PolicyRule, type SubjectFacts } from './access/AgencyPolicy.ts';
+export {
+  definePolicy,
+  type AgencyPolicy,
+  type PolicyRule,
+  type RelationshipDisclosure,
+  type SubjectFacts,
+} from './access/AgencyPolicy.ts';
 export { auditEvents } from './access/auditEvents.ts';
 export { careTeam, careTeamMember } from './access/careTeam.ts';
 export { delegations, sharingDecisions } from './access/consentTables.ts';

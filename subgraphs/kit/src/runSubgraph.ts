@@ -86,6 +86,11 @@ export interface RunSubgraphOptions {
   migrate?: boolean;
   /** A PostgreSQL role migrating grants serving's privileges to (see grantRuntimeRole). */
   runtimeRole?: string | undefined;
+  /**
+   * The gateway's GraphQL URL (JOINED_UP_GATEWAY_URL), for the relationships other agencies record
+   * that the policy accepts; a function when the gateway starts later in the same process.
+   */
+  gatewayUrl?: string | (() => string | undefined) | undefined;
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
@@ -139,6 +144,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       ...(outbox ? { outbox } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.schemaReaderRoles ? { schemaReaderRoles: options.schemaReaderRoles } : {}),
+      gatewayUrl: gatewayUrlOf(options.gatewayUrl),
     });
     consumers =
       engine && outbox && module.startConsumers
@@ -169,4 +175,9 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
     await database.close();
     throw error;
   }
+}
+
+function gatewayUrlOf(url: RunSubgraphOptions['gatewayUrl']): (() => string | undefined) | undefined {
+  if (url === undefined) return undefined;
+  return typeof url === 'string' ? () => url : url;
 }

@@ -169,6 +169,14 @@ export const sharedTypeDefs = /* GraphQL */ `
     replayed: Boolean!
   }
 
+  "The caller's relationships with one person, as one agency's records show them."
+  type RecordedRelationships @shareable {
+    "The person."
+    nhsNumber: NHSNumber!
+    "Relationship kinds the agency records between the caller and the person (allocated, care-team, ...)."
+    relationships: [String!]!
+  }
+
   "A page of access events, newest first."
   type AccessEventConnection @shareable {
     "The events on this page with their cursors."

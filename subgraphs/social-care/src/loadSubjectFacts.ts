@@ -27,8 +27,14 @@ export function loadSubjectFacts(db: Database<SocialCareTables>): SubjectFactsLo
       caller,
       people,
       socialCarePolicy,
-      // Citizens act through their own record and delegations, never through a relationship.
-      caller.organisation.sector === 'citizen' ? [] : [relationshipsOf(db, caller.subject, people)],
+      // Citizens act through their own record and delegations; the one relationship the council
+      // records for them is who cares for the person they act for, which it tells other agencies
+      // (so health can show the carer's name) and opens nothing of its own.
+      caller.organisation.sector === 'citizen'
+        ? caller.actsFor
+          ? [unpaidCarersOf(db, caller.actsFor, people)]
+          : []
+        : [relationshipsOf(db, caller.subject, people)],
     );
   };
 }
@@ -66,4 +72,11 @@ function relationshipsOf(db: Database<SocialCareTables>, subject: string, people
         and(anyOf(assessments.nhsNumber, people), eq(assessments.kind, 'carer'), eq(assessments.assessorId, subject)),
       ),
   );
+}
+
+function unpaidCarersOf(db: Database<SocialCareTables>, caredFor: string, people: string[]) {
+  return db
+    .select({ nhsNumber: unpaidCarers.carerNhsNumber, kind: kind('unpaid-carer') })
+    .from(unpaidCarers)
+    .where(and(anyOf(unpaidCarers.carerNhsNumber, people), eq(unpaidCarers.caredForNhsNumber, caredFor)));
 }

@@ -82,4 +82,22 @@ export const socialCarePolicy = definePolicy({
   breakGlass: { roles: ['social-worker', 'gp'], categories: support },
   privacyOfficerRoles: ['privacy-officer'],
   organisationCodes: ['DEMOLA1'],
+  // What the council tells a caller of their own relationships, when another agency asks on the caller's behalf.
+  discloses: [
+    {
+      roles: ['social-worker'],
+      relationships: ['allocated'],
+      because: 'A social worker knows whose cases the council has allocated to them: it is their own caseload.',
+    },
+    {
+      roles: ['care-worker'],
+      relationships: ['assigned-care-worker'],
+      because: 'A care worker knows whom the council has assigned them to support: it is their own rota.',
+    },
+    {
+      roles: ['person', 'carer'],
+      relationships: ['unpaid-carer'],
+      because: 'The person, and the carer acting for them, know who the council records as the person’s unpaid carer.',
+    },
+  ],
 });

@@ -22,12 +22,41 @@ export interface AgencyPolicy {
   privacyOfficerRoles: readonly string[];
   /** The agency's own organisations: only their privacy officers review its audit, not another body's. */
   organisationCodes: readonly string[];
+  /**
+   * Which of the relationships its own data shows the agency tells a caller about, when another
+   * agency asks through the gateway on the caller's behalf (`<agency>RelationshipsWithCaller`).
+   * It tells the caller only of their own relationships, and only these. @default none
+   */
+  discloses?: readonly RelationshipDisclosure[];
+}
+
+/**
+ * A relationship the agency records that it tells the caller they have with a person, so that
+ * another agency's policy may accept it. Named there as `<this agency>:<kind>`.
+ */
+export interface RelationshipDisclosure {
+  /** Caller roles told of it. */
+  roles: readonly string[];
+  /** Relationship kinds from the agency's own data. */
+  relationships: readonly string[];
+  /** Why the agency tells the caller, for the README's table and the privacy officer. */
+  because: string;
+}
+
+/** The agency and kind of a relationship another agency records, or undefined for the agency's own. */
+export function recordedElsewhere(relationship: string): { agency: string; kind: string } | undefined {
+  const at = relationship.indexOf(':');
+  return at < 0 ? undefined : { agency: relationship.slice(0, at), kind: relationship.slice(at + 1) };
 }
 
 export interface PolicyRule {
   /** Caller roles the rule applies to. */
   roles: readonly string[];
-  /** Relationship kinds (from the agency's data) any one of which makes the access legitimate. */
+  /**
+   * Relationship kinds any one of which makes the access legitimate: from the agency's own data,
+   * or `<agency>:<kind>` for one another agency records (read through the federation, never
+   * taken from the caller's token).
+   */
   relationships: readonly string[];
   /** Categories the rule opens. */
   categories: readonly string[];

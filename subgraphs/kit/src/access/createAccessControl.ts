@@ -1,6 +1,6 @@
 import { type BreakGlassDeclaration, type Caller, createError, inSpan } from '@joined-up/core';
 import DataLoader from 'dataloader';
-import type { AgencyPolicy, SubjectFacts } from './AgencyPolicy.ts';
+import { type AgencyPolicy, recordedElsewhere, type SubjectFacts } from './AgencyPolicy.ts';
 import { type AccessDecision, decideAccess } from './decideAccess.ts';
 
 /** An allowed decision, as the field resolvers behind the guard receive it. */
@@ -11,7 +11,19 @@ export interface AccessControl {
   decide(nhsNumber: string, category: string): Promise<AccessDecision>;
   /** The decision, or FORBIDDEN naming the agency and nothing else. */
   require(nhsNumber: string, category: string): Promise<Granted>;
+  /** The relationships the agency's own data shows the caller has with the person (none recorded elsewhere). */
+  ownRelationships(nhsNumber: string): Promise<ReadonlySet<string>>;
 }
+
+/**
+ * Reads the relationships other agencies record between the caller and each person
+ * (`social-care:allocated`), for the policy's rules that accept them; an empty map when they
+ * cannot be read, so that nothing more is disclosed.
+ */
+export type RelationshipsElsewhereLoader = (
+  caller: Caller,
+  nhsNumbers: readonly string[],
+) => Promise<Map<string, ReadonlySet<string>>>;
 
 /** Loads what an agency's data says about the caller and each person, in one round trip. */
 export type SubjectFactsLoader = (
@@ -30,6 +42,8 @@ export function createAccessControl(options: {
   breakGlass: BreakGlassDeclaration | undefined;
   /** Told of every decision, for the agency's metrics. */
   onDecision?: (category: string, granted: boolean) => void;
+  /** Relationships other agencies record, asked for only when a rule that accepts one could change a decision. */
+  loadElsewhere?: RelationshipsElsewhereLoader | undefined;
 }): AccessControl {
   const facts = new DataLoader<string, SubjectFacts & { activeBreakGlassReason?: string | undefined }>(
     async (nhsNumbers) => {
@@ -37,8 +51,30 @@ export function createAccessControl(options: {
       return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? noFacts);
     },
   );
+  // One request's people are asked about together, once: DataLoader batches and caches them.
+  const loadElsewhere = options.loadElsewhere;
+  const elsewhere = loadElsewhere
+    ? new DataLoader<string, ReadonlySet<string>>(async (nhsNumbers) => {
+        const found = await loadElsewhere(options.caller, nhsNumbers);
+        return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? new Set<string>());
+      })
+    : undefined;
+  const accepting = acceptsElsewhere(options.policy, options.caller.role);
   const decideOnce = async (nhsNumber: string, category: string): Promise<AccessDecision> => {
-    const known = await facts.load(nhsNumber);
+    const own = await facts.load(nhsNumber);
+    const first = decideWith(own, nhsNumber, category);
+    // The agency's own data decides first; only when it refuses (or would need an emergency) and a
+    // rule accepts another agency's record for this category is the federation asked.
+    if (!elsewhere || (first.allowed && !first.breakGlassReason) || !accepting.has(category)) return first;
+    const recorded = await elsewhere.load(nhsNumber);
+    if (recorded.size === 0) return first;
+    return decideWith({ ...own, relationships: new Set([...own.relationships, ...recorded]) }, nhsNumber, category);
+  };
+  const decideWith = (
+    known: SubjectFacts & { activeBreakGlassReason?: string | undefined },
+    nhsNumber: string,
+    category: string,
+  ): AccessDecision => {
     // A declaration opens the person it names and no one else the request reaches (other NHS
     // numbers in a list, aliases, entities): they are decided as if nothing had been declared.
     const declared = options.breakGlass?.nhsNumber === nhsNumber ? options.breakGlass.reason : undefined;
@@ -69,6 +105,7 @@ export function createAccessControl(options: {
     });
   return {
     decide,
+    ownRelationships: async (nhsNumber) => (await facts.load(nhsNumber)).relationships,
     require: async (nhsNumber, category) => {
       const decision = await decide(nhsNumber, category);
       if (!decision.allowed) {
@@ -81,4 +118,13 @@ export function createAccessControl(options: {
       return decision;
     },
   };
+}
+
+/** The categories a rule for this role opens on a relationship another agency records. */
+function acceptsElsewhere(policy: AgencyPolicy, role: string): Set<string> {
+  return new Set(
+    policy.rules
+      .filter((rule) => rule.roles.includes(role) && rule.relationships.some((kind) => recordedElsewhere(kind)))
+      .flatMap((rule) => rule.categories),
+  );
 }

@@ -9,6 +9,7 @@ import { breakGlassAccesses } from './breakGlassAccesses.ts';
 import type { AuditTrail } from './createAuditTrail.ts';
 import type { GuardedContext } from './guardPersonFields.ts';
 import { isPrivacyOfficer } from './loadConsentFacts.ts';
+import { relationshipsWithCaller } from './relationshipsWithCaller.ts';
 import { reviewBreakGlass } from './reviewBreakGlass.ts';
 import { setSharingDecision, sharingDecisionsOf } from './sharingDecisionResolvers.ts';
 
@@ -44,6 +45,11 @@ export function governanceResolvers(agency: { name: string }, policy: AgencyPoli
       ) => breakGlassAccesses(context, policy, args),
       [`${fieldPrefix}AuditVerification`]: (_: unknown, _args: unknown, context: GovernanceContext) =>
         auditVerificationOf(context, policy),
+      [`${fieldPrefix}RelationshipsWithCaller`]: (
+        _: unknown,
+        args: { nhsNumbers: string[] },
+        context: GovernanceContext,
+      ) => relationshipsWithCaller(context, policy, args.nhsNumbers),
     },
     Mutation: {
       [`set${capitalised}Sharing`]: (

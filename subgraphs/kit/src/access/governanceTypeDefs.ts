@@ -28,6 +28,15 @@ extend type Query {
   weighs it as 100 objects.
   """
   ${field}AuditVerification: AuditVerification @authenticated @cost(weight: 100)
+  """
+  The caller's own relationships with these people (up to 100) as records ${held} show them, of the kinds its policy
+  tells the caller's role about; people with none are left out. Another agency asks this through the gateway with the
+  caller's own token, so that its policy may accept a relationship recorded here (a council's allocation, a care team).
+  """
+  ${field}RelationshipsWithCaller(
+    "The people asked about, at most 100."
+    nhsNumbers: [NHSNumber!]!
+  ): [RecordedRelationships!] @listSize(assumedSize: 100) @authenticated
 }
 
 extend type Mutation {
