@@ -38,6 +38,11 @@ export interface FederationOptions {
   gateway?: Partial<GatewayOptions>;
   /** The event engine every agency's outbox is relayed to. @default an in-process engine, closed on stop */
   events?: EventEngine;
+  /**
+   * How long each agency waits for the gateway's answer about relationships other agencies record,
+   * before deciding on its own data alone. @default 1500
+   */
+  relationshipsTimeoutMs?: number;
   /** Overrides of every subgraph's own limits (a load test's rate, say). */
   subgraphLimits?: Partial<SubgraphLimits>;
   /** Real OIDC issuers every service accepts beside the development one (staff, citizens). */
@@ -120,6 +125,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
             sectors,
             events,
             gatewayUrl: () => gatewayUrl,
+            ...(options.relationshipsTimeoutMs ? { relationshipsTimeoutMs: options.relationshipsTimeoutMs } : {}),
             ...(options.subgraphLimits ? { limits: options.subgraphLimits } : {}),
           });
         }),

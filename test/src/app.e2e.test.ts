@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { operationsFolder, readRegisteredOperations } from '@joined-up/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +149,37 @@ describe('the web app against the real gateway and agencies', () => {
     await expectFitsWidth(page, 360);
     await expectNoAxeViolations(page, 'the record at 360 pixels');
     await screenshot(page, 'record-phone');
+    await context.close();
+  });
+
+  // Last: the declaration changes Sam's plan for the rest of this suite.
+  it('when his mother declares she cannot care, his GP sees first that the contingency plan is in force', async () => {
+    const declared = await system.federation.query<{ declareCarerCannotCare: { carePlan: { planInForce: string } } }>(
+      'carer',
+      `mutation Declare($input: CareCoordinationDeclareCarerCannotCareInput!) {
+        declareCarerCannotCare(input: $input) { carePlan { planInForce } } }`,
+      {
+        input: {
+          nhsNumber: samsNhsNumber,
+          idempotencyKey: `declare-${randomUUID()}`,
+          reason: 'I have been taken into hospital.',
+          until: '2031-01-31',
+        },
+      },
+    );
+    expect(declared.body.errors).toBeUndefined();
+    const { context, page } = await newPage(browser);
+    const recorded = recordPage(page);
+    await signInAs(page, system.appUrl, 'Dr Priya Shah', `/people/${samsNhsNumber}`);
+    const plan = section(page, 'Care and support plan');
+    await expect.poll(() => plan.innerText(), { timeout: 15_000 }).toContain('The contingency plan is in force');
+    const callout = await plan.locator('.nhsuk-warning-callout').innerText();
+    expect(callout).toContain('I have been taken into hospital.');
+    expect(callout).toContain('until 31 January 2031');
+    expect(callout).toContain('Margaret Taylor');
+    expect(await plan.innerText()).toContain('Contingency plan: in force now');
+    await expectNoAxeViolations(page, 'the record with the contingency plan in force');
+    expect(recorded.problems).toEqual([]);
     await context.close();
   });
 });

@@ -54,6 +54,9 @@ export async function startFederationForTest(
     audience: testAudience,
     environment: options.environment ?? 'test',
     logLevel: 'silent',
+    // A loaded CI machine can take longer than production's 1.5 s to answer an agency's question
+    // about relationships recorded elsewhere; a suite's answers must not depend on the machine's load.
+    relationshipsTimeoutMs: 15_000,
     ...(options.without ? { without: options.without } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
     ...(options.subgraphLimits ? { subgraphLimits: options.subgraphLimits } : {}),

@@ -140,6 +140,13 @@ export type CareCoordinationNotificationReason =
   /** They are a carer the person delegated access to. */
   | 'CARER';
 
+/** Which plan the care team works to. */
+export type CareCoordinationPlanInForce =
+  /** The usual plan: the carer is caring. */
+  | 'USUAL'
+  /** The contingency plan: the carer has been declared unable to care, and the declaration has not ended. */
+  | 'CONTINGENCY';
+
 /** An answer to an experience statement. */
 export type CareCoordinationRecordExperienceInput = {
   /** Whose experience. */
@@ -876,6 +883,13 @@ export type PersonRecordQuery = {
       whatMattersToMe: Array<string>;
       nextReviewDue: string | null;
       reviewOverdue: boolean;
+      planInForce: CareCoordinationPlanInForce;
+      carerUnavailability: {
+        since: string;
+        until: string | null;
+        reason: string;
+        provenance: { recordedBy: string; recordedByRole: string; recordedAt: string; organisation: { name: string } };
+      } | null;
       goals: Array<{
         id: string;
         description: string;
@@ -1165,7 +1179,7 @@ export const MySharing = registered<MySharingQuery, MySharingQueryVariables>(
   '247aaa06bc1c3f7b1688d99da2247fc17ebb0aaa3509d6d07c8651c791e083dd',
 );
 export const PersonRecord = registered<PersonRecordQuery, PersonRecordQueryVariables>(
-  '5077b493bd44077e135246d1d95513ce4c2822706ec8b0c4ba35b96c42a93ac6',
+  'bc614af428bc9c5b3ad7dfb5eeb4530a10ed01a158158e232d1ff3377ab41112',
 );
 export const ReferralWorklist = registered<ReferralWorklistQuery, ReferralWorklistQueryVariables>(
   'da90d61074ad1411b8d2d9f68a8d6bd53669b5c62f9e560ad9c40bbb01819091',

@@ -355,6 +355,9 @@ function Plans(props: { person: Person; section: SectionProps }) {
             {carePlan.nextReviewDue ? `. Next review due ${formatDate(carePlan.nextReviewDue)}` : ''}
             {carePlan.reviewOverdue ? ' (overdue)' : ''}.
           </p>
+          {carePlan.planInForce === 'CONTINGENCY' && carePlan.carerUnavailability ? (
+            <ContingencyInForce unavailability={carePlan.carerUnavailability} agency={agencyOf('carePlan')} />
+          ) : null}
           {carePlan.goals.map((goal) => (
             <div key={goal.id}>
               <h4 className="nhsuk-heading-s">
@@ -375,7 +378,11 @@ function Plans(props: { person: Person; section: SectionProps }) {
           {carePlan.contingencyPlan ? (
             <div className="nhsuk-inset-text">
               <span className="nhsuk-u-visually-hidden">Information: </span>
-              <h4 className="nhsuk-heading-s">Contingency plan: if things go wrong</h4>
+              <h4 className="nhsuk-heading-s">
+                {carePlan.planInForce === 'CONTINGENCY'
+                  ? 'Contingency plan: in force now'
+                  : 'Contingency plan: if things go wrong'}
+              </h4>
               <p>{carePlan.contingencyPlan.whatToDo}</p>
               <p>Who to contact: {carePlan.contingencyPlan.whoToContact.join('; ')}</p>
               <Provenance provenance={carePlan.contingencyPlan.provenance} agency={agencyOf('carePlan')} />
@@ -402,6 +409,31 @@ function Plans(props: { person: Person; section: SectionProps }) {
         </div>
       ) : null}
     </RecordSection>
+  );
+}
+
+type CarerUnavailability = NonNullable<NonNullable<Person['carePlan']>['carerUnavailability']>;
+
+/**
+ * The carer cannot care, and the contingency plan is the plan in force: said first, where anyone
+ * opening the plan looks, because what the team does today depends on it.
+ */
+function ContingencyInForce(props: { unavailability: CarerUnavailability; agency: string | undefined }) {
+  const { since, until, reason, provenance } = props.unavailability;
+  return (
+    <div className="nhsuk-warning-callout">
+      <h4 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          The contingency plan is in force
+        </span>
+      </h4>
+      <p>
+        The carer cannot care since {formatDateTime(since)}
+        {until ? `, until ${formatDate(until)}` : ', with no end date yet'}: &ldquo;{reason}&rdquo;
+      </p>
+      <Provenance provenance={provenance} agency={props.agency} />
+    </div>
   );
 }
 

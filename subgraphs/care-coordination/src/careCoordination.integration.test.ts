@@ -693,6 +693,36 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     expect(await currentVersion()).toBe(version + 1);
   });
 
+  it('counts a care-team place only for a caller of the organisation the membership names', async () => {
+    // Members are named by free text: someone who may edit the team types another agency's worker
+    // id. Dr Brown (Castle Street, DEMOP2) named as a member of another practice is not on the team,
+    // here or at any agency that accepts the partnership's care team; Sam's GP, named for her own, is.
+    const addMember = `mutation($input: CareCoordinationAddCareTeamMemberInput!) { addCareTeamMember(input: $input) {
+                         member { id } } }`;
+    const told = `{ careCoordinationRelationshipsWithCaller(nhsNumbers: ["${sam}"]) { nhsNumber relationships } }`;
+    const added = await subgraph.query('coordinator', addMember, {
+      input: {
+        nhsNumber: sam,
+        idempotencyKey: key(),
+        kind: 'CLINICIAN',
+        workerId: 'w-gp-brown',
+        organisationCode: 'DEMOGP1',
+        organisationName: 'Riverside Medical Centre',
+        role: 'Locum GP',
+      },
+    });
+    expect(added.body.errors).toBeUndefined();
+    const relationshipsOf = async (username: string) => {
+      const { body } = await subgraph.query<{
+        careCoordinationRelationshipsWithCaller: Array<{ relationships: string[] }>;
+      }>(username, told);
+      expect(body.errors).toBeUndefined();
+      return body.data!.careCoordinationRelationshipsWithCaller.flatMap((entry) => entry.relationships);
+    };
+    expect(await relationshipsOf('unrelated-gp')).not.toContain('care-team');
+    expect(await relationshipsOf('gp')).toContain('care-team');
+  });
+
   it(
     'removes a team member once per key with its audit row; a member already removed is a CONFLICT, ' +
       'and the coordinator and owners of open actions stay',

@@ -16,7 +16,14 @@ import {
 } from './inputRules.ts';
 import { type Context, type Transaction } from './context.ts';
 import { runIdempotentWrite } from '@joined-up/kit';
-import { carePlanActions, carePlanChanges, carePlanGoals, carePlanReviews, carePlans } from './tables.ts';
+import {
+  carePlanActions,
+  carePlanChanges,
+  carePlanGoals,
+  carePlanReviews,
+  carePlans,
+  careTeamMembers,
+} from './tables.ts';
 import { teamWorker } from './teamWorker.ts';
 
 type PlanInput = { nhsNumber: string; idempotencyKey: string; expectedVersion: number };
@@ -251,6 +258,17 @@ export const carePlanMutations = {
       return {
         summary: `Action added: ${description} (${owner.memberOrganisationName}, due ${dueOn})`,
         after: async (tx, plan) => {
+          // The owner must still be on the team when the action is written: their row is held
+          // (FOR SHARE) so a removal running now waits and then sees the open action.
+          const [still] = await tx
+            .select({ id: careTeamMembers.id })
+            .from(careTeamMembers)
+            .where(eq(careTeamMembers.id, owner.id))
+            .for('share');
+          if (!still)
+            throw createError('CONFLICT', 'The owner was taken off the care team a moment ago. Read the team again.', {
+              argumentName: 'input.ownerMemberId',
+            });
           await tx.insert(carePlanActions).values({
             id: randomUUID(),
             goalId: goal.id,

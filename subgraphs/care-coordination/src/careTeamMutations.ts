@@ -215,7 +215,13 @@ export const careTeamMutations = {
               .where(and(eq(careTeamMembers.nhsNumber, nhsNumber), eq(careTeamMembers.isCoordinator, true)));
             if (current && current.id !== member.id) throw await conflict(tx);
           }
-          await tx.update(careTeamMembers).set({ isCoordinator: true }).where(eq(careTeamMembers.id, member.id));
+          // The member may have been removed since they were read: naming nobody is a conflict, not a success.
+          const named = await tx
+            .update(careTeamMembers)
+            .set({ isCoordinator: true })
+            .where(and(eq(careTeamMembers.id, member.id), eq(careTeamMembers.nhsNumber, nhsNumber)))
+            .returning({ id: careTeamMembers.id });
+          if (named.length === 0) throw await conflict(tx);
           return { memberId: member.id };
         },
       );
@@ -246,11 +252,13 @@ export const careTeamMutations = {
         categories: ['care-team-changes'],
       },
       async (tx) => {
-        // Checked inside the transaction, so a concurrent naming or action cannot slip in between.
+        // The member's row is locked for the rest of the transaction: a concurrent naming of them as
+        // coordinator, an action given to them, or a second removal waits, and then sees this one.
         const [member] = await tx
           .select()
           .from(careTeamMembers)
-          .where(and(eq(careTeamMembers.id, memberId), eq(careTeamMembers.nhsNumber, nhsNumber)));
+          .where(and(eq(careTeamMembers.id, memberId), eq(careTeamMembers.nhsNumber, nhsNumber)))
+          .for('update');
         if (!member)
           throw createError(
             'CONFLICT',
@@ -274,7 +282,14 @@ export const careTeamMutations = {
             `owns ${open.length} open action${open.length === 1 ? '' : 's'} in the plan: ` +
               'mark them done or cancelled first, so no action is left without an owner.',
           );
-        await tx.delete(careTeamMembers).where(eq(careTeamMembers.id, memberId));
+        const removed = await tx
+          .delete(careTeamMembers)
+          .where(and(eq(careTeamMembers.id, memberId), eq(careTeamMembers.isCoordinator, false)))
+          .returning({ id: careTeamMembers.id });
+        if (removed.length === 0)
+          throw createError('CONFLICT', 'The care team changed while this member was being removed. Read it again.', {
+            argumentName: 'input.memberId',
+          });
         return { memberId };
       },
     );

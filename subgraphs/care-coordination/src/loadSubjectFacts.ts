@@ -51,10 +51,23 @@ export function loadSubjectFacts(db: Database<CareCoordinationTables>): SubjectF
                 eq(careTeamMembers.memberOrganisationCode, organisation),
               )!,
             ),
-            member(kind('care-team'), eq(careTeamMembers.workerId, caller.subject)),
+            // A member is named by free text (another agency's worker id): the place counts only for
+            // a caller whose verified token is of the organisation the membership names, so nobody can
+            // open a record (here, or at an agency that accepts this care team) by typing an id.
+            member(
+              kind('care-team'),
+              and(
+                eq(careTeamMembers.workerId, caller.subject),
+                eq(careTeamMembers.memberOrganisationCode, organisation),
+              )!,
+            ),
             member(
               kind('coordinator'),
-              and(eq(careTeamMembers.workerId, caller.subject), careTeamMembers.isCoordinator)!,
+              and(
+                eq(careTeamMembers.workerId, caller.subject),
+                eq(careTeamMembers.memberOrganisationCode, organisation),
+                careTeamMembers.isCoordinator,
+              )!,
             ),
             referral(
               kind('referral-party'),

@@ -91,6 +91,8 @@ export interface RunSubgraphOptions {
    * that the policy accepts; a function when the gateway starts later in the same process.
    */
   gatewayUrl?: string | (() => string | undefined) | undefined;
+  /** How long to wait for the gateway's answer about those relationships. @default 1500 */
+  relationshipsTimeoutMs?: number;
 }
 
 /** A subgraph that is listening, with its database for tests to inspect. */
@@ -145,6 +147,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TLoad
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.schemaReaderRoles ? { schemaReaderRoles: options.schemaReaderRoles } : {}),
       gatewayUrl: gatewayUrlOf(options.gatewayUrl),
+      ...(options.relationshipsTimeoutMs ? { relationshipsTimeoutMs: options.relationshipsTimeoutMs } : {}),
     });
     consumers =
       engine && outbox && module.startConsumers

@@ -1,6 +1,7 @@
 import {
   anyOf,
   careTeam,
+  delegations,
   loadConsentFacts,
   relationshipKind as kind,
   type Caller,
@@ -32,7 +33,7 @@ export function loadSubjectFacts(db: Database<SocialCareTables>): SubjectFactsLo
       // (so health can show the carer's name) and opens nothing of its own.
       caller.organisation.sector === 'citizen'
         ? caller.actsFor
-          ? [unpaidCarersOf(db, caller.actsFor, people)]
+          ? [unpaidCarersOf(db, caller, caller.actsFor, people)]
           : []
         : [relationshipsOf(db, caller.subject, people)],
     );
@@ -74,9 +75,17 @@ function relationshipsOf(db: Database<SocialCareTables>, subject: string, people
   );
 }
 
-function unpaidCarersOf(db: Database<SocialCareTables>, caredFor: string, people: string[]) {
-  return db
-    .select({ nhsNumber: unpaidCarers.carerNhsNumber, kind: kind('unpaid-carer') })
-    .from(unpaidCarers)
-    .where(and(anyOf(unpaidCarers.carerNhsNumber, people), eq(unpaidCarers.caredForNhsNumber, caredFor)));
+function unpaidCarersOf(db: Database<SocialCareTables>, caller: Caller, caredFor: string, people: string[]) {
+  const carers = and(anyOf(unpaidCarers.carerNhsNumber, people), eq(unpaidCarers.caredForNhsNumber, caredFor));
+  const query = db.select({ nhsNumber: unpaidCarers.carerNhsNumber, kind: kind('unpaid-carer') }).from(unpaidCarers);
+  // The person asks about their own carers. A carer's token names whom they act for, but the claim
+  // alone is not the basis: only a delegation this council holds from that person (one withdrawn
+  // is gone) lets them hear who else cares for them.
+  if (caller.role !== 'carer') return query.where(carers);
+  return query
+    .innerJoin(
+      delegations,
+      and(eq(delegations.nhsNumber, unpaidCarers.caredForNhsNumber), eq(delegations.carerSubject, caller.subject)),
+    )
+    .where(carers);
 }

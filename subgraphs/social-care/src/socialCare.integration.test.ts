@@ -1251,4 +1251,33 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
       }
     },
   );
+  it('tells a carer who else cares for the person only under a delegation the council holds', async () => {
+    // The token's acts_for names whom a carer acts for; it is not the basis. Margaret holds Sam's
+    // delegation, so she hears that she is his unpaid carer; a carer whose token names Sam but who
+    // holds no delegation (one withdrawn, or never given) hears nothing.
+    const told = `{ socialCareRelationshipsWithCaller(nhsNumbers: ["${margaret}"]) { nhsNumber relationships } }`;
+    const { body } = await socialCare.query<{
+      socialCareRelationshipsWithCaller: Array<{ nhsNumber: string; relationships: string[] }>;
+    }>('carer', told);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.socialCareRelationshipsWithCaller).toEqual([
+      { nhsNumber: margaret, relationships: ['unpaid-carer'] },
+    ]);
+    const undelegated: DemoUser = {
+      username: 'undelegated-carer',
+      subject: 'citizen-someone-else',
+      name: 'Someone Else',
+      role: 'carer',
+      organisation: { code: 'CITIZEN', name: 'Citizen', sector: 'citizen' },
+      actsFor: sam,
+      description: 'A carer whose token names Sam, with no delegation from him',
+    };
+    const token = await signToken(undelegated, socialCare.idp.key, socialCare.idp.identity);
+    const answer = await graphqlRequest<{ socialCareRelationshipsWithCaller: unknown[] }>(socialCare.subgraph.url, {
+      query: told,
+      token,
+    });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.socialCareRelationshipsWithCaller).toEqual([]);
+  });
 });

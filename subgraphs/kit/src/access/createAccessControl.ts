@@ -1,5 +1,6 @@
 import { type BreakGlassDeclaration, type Caller, createError, inSpan } from '@joined-up/core';
 import DataLoader from 'dataloader';
+import { maxRelationshipQuestion } from './relationshipsWithCaller.ts';
 import { type AgencyPolicy, recordedElsewhere, type SubjectFacts } from './AgencyPolicy.ts';
 import { type AccessDecision, decideAccess } from './decideAccess.ts';
 
@@ -54,10 +55,14 @@ export function createAccessControl(options: {
   // One request's people are asked about together, once: DataLoader batches and caches them.
   const loadElsewhere = options.loadElsewhere;
   const elsewhere = loadElsewhere
-    ? new DataLoader<string, ReadonlySet<string>>(async (nhsNumbers) => {
-        const found = await loadElsewhere(options.caller, nhsNumbers);
-        return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? new Set<string>());
-      })
+    ? new DataLoader<string, ReadonlySet<string>>(
+        async (nhsNumbers) => {
+          const found = await loadElsewhere(options.caller, nhsNumbers);
+          return nhsNumbers.map((nhsNumber) => found.get(nhsNumber) ?? new Set<string>());
+          // One question names at most this many people: a bigger batch is asked in several.
+        },
+        { maxBatchSize: maxRelationshipQuestion },
+      )
     : undefined;
   const accepting = acceptsElsewhere(options.policy, options.caller.role);
   const decideOnce = async (nhsNumber: string, category: string): Promise<AccessDecision> => {

@@ -77,7 +77,17 @@ export function createRelationshipsElsewhereLoader(options: {
         body: JSON.stringify({ query: operation, variables: { nhsNumbers: [...asked] } }),
         signal: AbortSignal.timeout(options.timeoutMs ?? defaultRelationshipsTimeoutMs),
       });
-      const body = (await response.json()) as { data?: Record<string, RecordedRelationships[] | null> | null };
+      const body = (await response.json()) as {
+        data?: Record<string, RecordedRelationships[] | null> | null;
+        errors?: Array<{ extensions?: { code?: unknown } }>;
+      };
+      // A refusal (the question no longer registered, the token refused, the rate limit) fails
+      // closed like an agency that is down, but is said: it would otherwise look like "none".
+      if (!response.ok || body.errors?.length)
+        options.logger.warn(
+          { requestId, status: response.status, codes: body.errors?.map((error) => error.extensions?.code) },
+          'the gateway refused part of the question about relationships recorded elsewhere',
+        );
       for (const agency of agencies) {
         // An agency that is down, or refused, answers null: its records count for nothing.
         for (const answer of body.data?.[`${agencyFieldPrefix(agency)}RelationshipsWithCaller`] ?? []) {
