@@ -1,38 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { operationsFolder, readRegisteredOperations } from '@joined-up/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppUnderTest,
   expectFitsWidth,
   expectNoAxeViolations,
+  expectOnlyRegisteredIds,
   launchChromium,
   newPage,
-  type PageRecord,
   recordPage,
   screenshot,
+  section,
   signInAs,
   startAppUnderTest,
 } from './appBrowser.ts';
 
 const samsNhsNumber = '9990000018';
-const appIds = new Set(
-  readRegisteredOperations(operationsFolder)
-    .filter((operation) => operation.client === 'app')
-    .map((operation) => operation.id),
-);
-
-/** Every GraphQL request the page made went by a registered id, with no operation text. */
-function expectOnlyRegisteredIds(recorded: PageRecord, gatewayUrl: string): void {
-  const posts = recorded.requests.filter((request) => request.url === gatewayUrl && request.method === 'POST');
-  expect(posts.length).toBeGreaterThan(0);
-  for (const post of posts) {
-    const body = JSON.parse(post.body ?? '{}') as { documentId?: string; query?: string };
-    expect(body.query).toBeUndefined();
-    expect(appIds.has(body.documentId ?? '')).toBe(true);
-  }
-}
-
 /** Opens a person's record by NHS number from the Find a person page, by keyboard. */
 async function openRecord(page: Page, nhsNumber: string): Promise<void> {
   await page.getByRole('link', { name: 'Find a person' }).first().focus();
@@ -42,9 +25,6 @@ async function openRecord(page: Page, nhsNumber: string): Promise<void> {
   await page.keyboard.press('Enter');
   await expect.poll(() => page.url(), { timeout: 10_000 }).toContain(`/people/${nhsNumber}`);
 }
-
-const section = (page: Page, heading: string) =>
-  page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
 
 describe('the web app against the real gateway and agencies', () => {
   let system: AppUnderTest;

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppUnderTest,
@@ -7,15 +7,13 @@ import {
   newPage,
   recordPage,
   screenshot,
+  section,
   signInAs,
   startAppUnderTest,
 } from './appBrowser.ts';
 
 const samsNhsNumber = '9990000018';
 const council = 'Riverside Council Adult Social Care';
-
-const section = (page: Page, heading: string) =>
-  page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
 
 // A suite of its own: the agency is stopped for good, which no other browser test may share.
 describe('the web app with one agency stopped', () => {

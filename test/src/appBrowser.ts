@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { operationsFolder, readRegisteredOperations } from '@joined-up/schema';
 import { expect } from 'vitest';
 
 export { type AppUnderTest, buildAppOnce, launchChromium, startAppUnderTest } from './startAppUnderTest.ts';
@@ -79,4 +80,25 @@ export async function signInAs(page: Page, appUrl: string, name: string, path = 
   await page.getByRole('button', { name: 'Sign in' }).focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator('.app-header-user').innerText()).toContain(name);
+}
+
+/** A section of a page by its level-2 heading, as the record pages lay them out. */
+export const section = (page: Page, heading: string) =>
+  page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
+
+const appIds = new Set(
+  readRegisteredOperations(operationsFolder)
+    .filter((operation) => operation.client === 'app')
+    .map((operation) => operation.id),
+);
+
+/** Every GraphQL request the page made went by a registered id, with no operation text. */
+export function expectOnlyRegisteredIds(recorded: PageRecord, gatewayUrl: string): void {
+  const posts = recorded.requests.filter((request) => request.url === gatewayUrl && request.method === 'POST');
+  expect(posts.length).toBeGreaterThan(0);
+  for (const post of posts) {
+    const body = JSON.parse(post.body ?? '{}') as { documentId?: string; query?: string };
+    expect(body.query).toBeUndefined();
+    expect(appIds.has(body.documentId ?? '')).toBe(true);
+  }
 }

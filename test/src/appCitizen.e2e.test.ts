@@ -1,47 +1,27 @@
-import { operationsFolder, readRegisteredOperations } from '@joined-up/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppUnderTest,
   expectFitsWidth,
   expectNoAxeViolations,
+  expectOnlyRegisteredIds,
   launchChromium,
   newPage,
-  type PageRecord,
   recordPage,
   screenshot,
+  section,
   signInAs,
   startAppUnderTest,
 } from './appBrowser.ts';
 
 const sam = '9990000018';
 const health = 'Riverside GP Federation and Community Health Services';
-const appIds = new Set(
-  readRegisteredOperations(operationsFolder)
-    .filter((operation) => operation.client === 'app')
-    .map((operation) => operation.id),
-);
-
-/** Every GraphQL request the page made went by a registered id, with no operation text. */
-function expectOnlyRegisteredIds(recorded: PageRecord, gatewayUrl: string): void {
-  const posts = recorded.requests.filter((request) => request.url === gatewayUrl && request.method === 'POST');
-  expect(posts.length).toBeGreaterThan(0);
-  for (const post of posts) {
-    const body = JSON.parse(post.body ?? '{}') as { documentId?: string; query?: string };
-    expect(body.query).toBeUndefined();
-    expect(appIds.has(body.documentId ?? '')).toBe(true);
-  }
-}
-
 /** Follows a menu link by keyboard and waits for the page's main heading. */
 async function follow(page: Page, link: string, heading: string | RegExp): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: link, exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toMatch(heading);
 }
-
-const section = (page: Page, heading: string) =>
-  page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
 
 /** The social worker's view of the problems in Sam's record, as the professional record page shows it. */
 async function socialWorkersProblems(browser: Browser, system: AppUnderTest): Promise<string> {
