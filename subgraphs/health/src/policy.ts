@@ -32,6 +32,8 @@ const planning = ['demographics', 'problems', 'alerts', 'individual-requirements
  */
 export const healthPolicy = definePolicy({
   sector: 'health',
+  // A caller who may see the demographics may see the name they hold: decided as one.
+  includes: { demographics: ['name'] },
   // 'name' alone (a person's name, without the rest of their demographics) is what a person and
   // their carer see of the carer the council records.
   categories: [...clinical, 'name', 'access-log', 'sharing-decisions'],

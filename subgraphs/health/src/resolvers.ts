@@ -171,12 +171,11 @@ export const resolvers = {
  */
 async function personByKey(nhsNumber: string, context: Context): Promise<PersonParent> {
   // The name alone may be shown ('name': a carer's, to the person they care for); each field's own
-  // guard still decides what of the row is answered.
-  const decisions = await Promise.all([
-    context.access.decide(nhsNumber, 'demographics'),
-    context.access.decide(nhsNumber, 'name'),
-  ]);
-  const allowed = decisions.some((decision) => decision.allowed);
+  // guard still decides what of the row is answered. 'name' is asked only when demographics are
+  // refused, so a caller who may see them has no refusal recorded against them for the lesser part.
+  const allowed =
+    (await context.access.decide(nhsNumber, 'demographics')).allowed ||
+    (await context.access.decide(nhsNumber, 'name')).allowed;
   return (allowed ? await context.loaders.patient.load(nhsNumber) : null) ?? { nhsNumber };
 }
 

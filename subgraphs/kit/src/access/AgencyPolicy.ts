@@ -28,6 +28,13 @@ export interface AgencyPolicy {
    * It tells the caller only of their own relationships, and only these. @default none
    */
   discloses?: readonly RelationshipDisclosure[];
+  /**
+   * Categories that hold others whole: a caller granted the first is granted each of those it
+   * lists, without a separate decision, such as `{ demographics: ['name'] }`. A field shown under
+   * either is then decided once for a caller who may see the wider one, and no refusal of the
+   * narrower is recorded against them. @default none
+   */
+  includes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -87,8 +94,14 @@ export function definePolicy(policy: AgencyPolicy): AgencyPolicy {
     ...policy.delegable,
     ...policy.breakGlass.categories,
     ...(policy.self ?? []),
+    ...Object.entries(policy.includes ?? {}).flat(2),
   ].filter((category) => !known.has(category));
   if (unknown.length > 0)
     throw new Error(`Policy names categories it does not hold: ${[...new Set(unknown)].join(', ')}`);
+  // One level only, so that no category can be decided as part of itself.
+  const included = new Set(Object.values(policy.includes ?? {}).flat());
+  const chained = Object.keys(policy.includes ?? {}).filter((category) => included.has(category));
+  if (chained.length > 0)
+    throw new Error(`Policy includes categories that are themselves included: ${chained.join(', ')}`);
   return policy;
 }

@@ -65,7 +65,15 @@ export function createAccessControl(options: {
       )
     : undefined;
   const accepting = acceptsElsewhere(options.policy, options.caller.role);
+  // The categories whose grant includes each category (the policy's `includes`, read backwards).
+  const includedBy = new Map<string, string[]>();
+  for (const [wider, narrower] of Object.entries(options.policy.includes ?? {}))
+    for (const category of narrower) includedBy.set(category, [...(includedBy.get(category) ?? []), wider]);
   const decideOnce = async (nhsNumber: string, category: string): Promise<AccessDecision> => {
+    for (const wider of includedBy.get(category) ?? []) {
+      const granted = await decideOnce(nhsNumber, wider);
+      if (granted.allowed) return { ...granted, includedIn: wider };
+    }
     const own = await facts.load(nhsNumber);
     const first = decideWith(own, nhsNumber, category);
     // The agency's own data decides first; only when it refuses (or would need an emergency) and a

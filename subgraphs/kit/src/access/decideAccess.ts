@@ -11,6 +11,8 @@ export type AccessDecision =
       basis: string;
       /** The relationship recorded by another agency the rule accepted (`social-care:allocated`), if any. */
       recordedElsewhere?: string;
+      /** Granted as part of this wider category (the policy's `includes`), whose grant it is. */
+      includedIn?: string;
     }
   | { allowed: false; basis: string };
 

@@ -65,10 +65,15 @@ const rows = {
 };
 
 /** Resolves the guarded field as the given caller, counting how often the agency's facts are loaded. */
-async function resolveAs(role: string, field: 'timeline' | 'carePlan', breakGlass?: BreakGlassDeclaration) {
+async function resolveAs(
+  role: string,
+  field: 'timeline' | 'carePlan',
+  breakGlass?: BreakGlassDeclaration,
+  agencyPolicy = policy,
+) {
   let factLoads = 0;
   const access = createAccessControl({
-    policy,
+    policy: agencyPolicy,
     caller: caller(role),
     agencyName: 'Riverside Council',
     breakGlass,
@@ -116,6 +121,7 @@ async function resolveAs(role: string, field: 'timeline' | 'carePlan', breakGlas
   );
   return {
     value,
+    access,
     audited: audit.rows().map((row) => ({ categories: row.categories, breakGlass: row.breakGlass })),
     seen,
     factLoads,
@@ -220,6 +226,46 @@ describe('guardPersonFields with a field of one category', () => {
   it('refuses with FORBIDDEN as before', async () => {
     const { value } = await resolveAs('care-coordinator', 'carePlan');
     expect(value).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('guardPersonFields with a category that includes another', () => {
+  // As health's demographics hold the name: whoever may see the wider may see the narrower.
+  const including = definePolicy({
+    ...policy,
+    includes: { assessments: ['reviews'] },
+    rules: [
+      ...policy.rules,
+      { roles: ['assessor'], relationships: ['allocated'], categories: ['assessments'], because: 'assesses' },
+    ],
+  });
+  relationshipsOf['assessor'] = ['allocated'];
+
+  it('grants the narrower as part of the wider, without deciding it apart', async () => {
+    const { access } = await resolveAs('assessor', 'carePlan', undefined, including);
+    expect(await access.decide(sam, 'reviews')).toMatchObject({ allowed: true, includedIn: 'assessments' });
+  });
+
+  it('audits a field answering both under the wider alone', async () => {
+    const { value, audited, seen } = await resolveAs('assessor', 'timeline', undefined, including);
+    expect(value).toEqual(['assessment-1', 'review-1']);
+    expect(seen.decisions?.get('reviews')).toMatchObject({ includedIn: 'assessments' });
+    expect(audited).toEqual([{ categories: ['assessments'], breakGlass: false }]);
+  });
+
+  it('decides the narrower on its own rules for a caller refused the wider', async () => {
+    const { audited, seen } = await resolveAs('care-coordinator', 'timeline', undefined, including);
+    expect(seen.decisions?.get('reviews')).not.toHaveProperty('includedIn');
+    expect(audited).toEqual([{ categories: ['requests', 'reviews'], breakGlass: false }]);
+  });
+
+  it('refuses a policy whose includes name a category it does not hold, or chain', () => {
+    expect(() => definePolicy({ ...policy, includes: { assessments: ['unknown'] } })).toThrowError(
+      'Policy names categories it does not hold: unknown',
+    );
+    expect(() =>
+      definePolicy({ ...policy, includes: { assessments: ['reviews'], reviews: ['requests'] } }),
+    ).toThrowError('Policy includes categories that are themselves included: reviews');
   });
 });
 

@@ -46,6 +46,8 @@ export function guardPersonFields<TResolvers extends Record<string, unknown>>(
           ? new Map([[categories, await context.access.require(nhsNumber, categories)]])
           : await allowedOf(context.access, nhsNumber, categories);
       for (const [category, decision] of decisions) {
+        // A name read with the demographics is audited once, as the demographics it is part of.
+        if (decision.includedIn && decisions.has(decision.includedIn)) continue;
         context.audit.record(nhsNumber, category, {
           breakGlassReason: decision.breakGlassReason,
           breakGlassDeclared: decision.breakGlassDeclared ?? false,
