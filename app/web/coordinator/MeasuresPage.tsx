@@ -108,9 +108,9 @@ export function MeasuresPage() {
     <>
       <h1>Coordination measures</h1>
       <p className="nhsuk-body">
-        For everyone the place partnership knows, and for the people whose care you coordinate, on{' '}
-        {formatDate(population.asOf)}. Counts of 0 to 7 are suppressed and the others rounded to the nearest 5, so no
-        one&apos;s care can be told from them.
+        For everyone the place partnership knows, and for the people whose care you coordinate, this week: taken on{' '}
+        {formatDate(population.asOf)} and kept all week. Each count is blurred by a few, then suppressed if 7 or less
+        and otherwise rounded to the nearest 5, so no one&apos;s care can be told from them.
       </p>
       <ChartFigure
         id="joined-up"

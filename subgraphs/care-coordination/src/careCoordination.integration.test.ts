@@ -609,8 +609,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
   });
 
   it('measures coordination for the population and a coordinator’s caseload, for coordinators only', async () => {
-    const query = `query($scope: CareCoordinationMeasureScope!) { coordinationMeasures(scope: $scope, asOf:
-                    "2026-11-22") {
+    const query = `query($scope: CareCoordinationMeasureScope!) { coordinationMeasures(scope: $scope) {
       people peopleWithTwoOrMoreAgencies withSharedPlan withNamedCoordinator shareWithPlanAndCoordinator reviewsOverdue
       referralWaits { answered waiting medianDays p90Days } experience { statement { code }
         responses shareAgreeing } } }`;

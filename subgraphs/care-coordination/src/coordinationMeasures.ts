@@ -1,11 +1,11 @@
-import { createError, type Database } from '@joined-up/kit';
-import { type SQL, sql } from 'drizzle-orm';
+import { addDays, createError, type Database } from '@joined-up/kit';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { disclosedCount, disclosedPercentile, disclosedShare } from './disclosureControl.ts';
 import { agreeingAnswers, experienceStatements } from './experienceStatements.ts';
 import { invalid, requireDate, today } from './inputRules.ts';
 import { careCoordinationPolicy } from './policy.ts';
 import type { Context } from './context.ts';
-import type { CareCoordinationTables } from './tables.ts';
+import { type CareCoordinationTables, measureSnapshots } from './tables.ts';
 
 /**
  * Who may take the measures: the population's to the place's care coordinators and the
@@ -39,13 +39,25 @@ async function rows<T>(db: Database<CareCoordinationTables>, query: SQL): Promis
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+type Scope = 'POPULATION' | 'MY_CASELOAD';
+
+/** The figures a week's measures publish, as stored: the statements by code alone. */
+type Published = Omit<Awaited<ReturnType<typeof takeMeasures>>, 'experience'> & {
+  experience: Array<{ code: string; responses: number | null; shareAgreeing: number | null }>;
+};
+
+/** The Monday of the week a day (YYYY-MM-DD) falls in, counted in UTC. */
+function weekOf(day: string): string {
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
 /**
- * Coordination measures in two statements, whatever the population: who is involved with two or
- * more agencies (distinct organisations on their care team, the partnership's own aside), how many
- * of them have a plan and a named coordinator, plans overdue for review, referral waits (median and
- * 90th percentile, sending to first answer) and each person's latest answer to each experience
- * statement. Every figure goes through the disclosure control (disclosureControl.ts), whatever the
- * scope, so that comparing two days, or two populations a person apart, shows no one's status.
+ * Coordination measures, published weekly. Each week's are taken once, at the first reading in it,
+ * with the disclosure control's noise drawn then, and every later reading that week (by anyone, for
+ * the population; by the coordinator, for a caseload) gets the same figures. So reading, changing
+ * one person and reading again shows nothing; and since a week's noise is drawn once, reading many
+ * times cannot average it away. A week that has not begun is refused, and so is a past week no one
+ * read: taking it now would be a fresh draw over today's population, another chance to average.
  */
 export async function coordinationMeasures(
   _: unknown,
@@ -61,7 +73,65 @@ export async function coordinationMeasures(
       { agency: context.agency.displayName },
     );
   }
-  const asOf = args.asOf ? requireDate(args.asOf, 'asOf') : today();
+  const takenOn = today();
+  const week = weekOf(args.asOf ? requireDate(args.asOf, 'asOf') : takenOn);
+  if (week > weekOf(takenOn))
+    invalid('asOf', "is in a week that has not begun: each week's measures are taken from its first day.");
+  const holder = scope === 'POPULATION' ? '' : context.caller.subject;
+  const stored = async () =>
+    (
+      await context.db
+        .select()
+        .from(measureSnapshots)
+        .where(
+          and(
+            eq(measureSnapshots.scope, scope),
+            eq(measureSnapshots.holder, holder),
+            eq(measureSnapshots.weekOf, week),
+          ),
+        )
+    )[0];
+  let snapshot = await stored();
+  if (!snapshot) {
+    if (week < weekOf(takenOn)) {
+      throw createError(
+        'NOT_FOUND',
+        `No coordination measures were taken in the week of ${week}: each week's are taken at its first reading.`,
+      );
+    }
+    const { experience, ...figures } = await takeMeasures(scope, takenOn, context);
+    const published: Published = {
+      ...figures,
+      experience: experience.map(({ statement, ...measure }) => ({ code: statement.code, ...measure })),
+    };
+    await context.db
+      .insert(measureSnapshots)
+      .values({ scope, holder, weekOf: week, takenOn, figures: published })
+      .onConflictDoNothing();
+    // Two first readings at once: whichever was stored first is the week's, for both.
+    snapshot = (await stored())!;
+  }
+  const { experience, ...figures } = snapshot.figures as Published;
+  return {
+    ...figures,
+    scope,
+    asOf: snapshot.takenOn,
+    experience: experienceStatements.map((statement) => ({
+      statement,
+      ...(experience.find((measure) => measure.code === statement.code) ?? { responses: null, shareAgreeing: null }),
+    })),
+  };
+}
+
+/**
+ * The measures in two statements, whatever the population: who is involved with two or more
+ * agencies (distinct organisations on their care team, the partnership's own aside), how many of
+ * them have a plan and a named coordinator, plans overdue for review, referral waits (median and
+ * 90th percentile, sending to first answer) and each person's latest answer to each experience
+ * statement. Every figure goes through the disclosure control (disclosureControl.ts), whatever the
+ * scope: a caseload changes by one person too, and its measures are read the same way.
+ */
+async function takeMeasures(scope: Scope, asOf: string, context: Context) {
   const people =
     scope === 'POPULATION'
       ? sql`select nhs_number from care_team_members union select nhs_number from care_plans union select
@@ -116,12 +186,10 @@ export async function coordinationMeasures(
       from latest group by statement_code`,
   );
   const f = figures!;
-  // Both scopes alike: a caseload changes by one person too, and its measures are read the same way.
   const multi = disclosedCount(f.multi);
   const answered = disclosedCount(f.answered);
+  const medianDays = disclosedPercentile(f.median_days, answered);
   return {
-    scope,
-    asOf,
     people: disclosedCount(f.people),
     peopleWithTwoOrMoreAgencies: multi,
     withSharedPlan: disclosedCount(f.with_plan),
@@ -131,8 +199,9 @@ export async function coordinationMeasures(
     referralWaits: {
       answered,
       waiting: disclosedCount(f.waiting),
-      medianDays: disclosedPercentile(f.median_days, answered),
-      p90Days: disclosedPercentile(f.p90_days, answered),
+      medianDays,
+      // Each percentile has its own noise; the 90th is still never shown below the median.
+      p90Days: medianDays === null ? null : Math.max(medianDays, disclosedPercentile(f.p90_days, answered) ?? 0),
     },
     experience: experienceStatements.map((statement) => {
       const found = experience.find((row) => row.statement_code === statement.code);

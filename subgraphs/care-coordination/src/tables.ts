@@ -1,6 +1,18 @@
 import { governanceTables, provenanceColumns } from '@joined-up/kit';
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The organisations of the place a referral may be sent to, with their sector: the partnership's
@@ -281,6 +293,28 @@ export const notifications = pgTable(
   ],
 );
 
+/**
+ * Each week's coordination measures as published: taken once, at the first reading in the week, and
+ * read unchanged after, so that changing one person and reading again shows nothing, and each week's
+ * noise is drawn once rather than afresh on every reading (coordinationMeasures.ts).
+ */
+export const measureSnapshots = pgTable(
+  'measure_snapshots',
+  {
+    /** POPULATION or MY_CASELOAD. */
+    scope: text('scope').notNull(),
+    /** The coordinator whose caseload it is; empty for the population, which every reader shares. */
+    holder: text('holder').notNull(),
+    /** The Monday of the week the measures are for. */
+    weekOf: date('week_of', { mode: 'string' }).notNull(),
+    /** The day they were taken on: reviews overdue are those due before it. */
+    takenOn: date('taken_on', { mode: 'string' }).notNull(),
+    /** The figures as published, after the disclosure control; the exact counts are never kept. */
+    figures: jsonb('figures').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.scope, table.holder, table.weekOf] })],
+);
+
 export const tables = {
   ...governanceTables,
   notifications,
@@ -296,5 +330,6 @@ export const tables = {
   referrals,
   referralStatusChanges,
   experienceResponses,
+  measureSnapshots,
 };
 export type CareCoordinationTables = typeof tables;
