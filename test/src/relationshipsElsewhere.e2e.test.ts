@@ -133,6 +133,33 @@ describe('relationships another agency records, accepted by health’s policy', 
     expect(decided).toEqual([{ categories: ['demographics'] }]);
   });
 
+  it("tells health nothing of a person who declined to share the council's and the partnership's record with it", async () => {
+    // One of her caseload whom health knows of only through the council (and the partnership's care team).
+    const person = allocated.find((nhsNumber) => nhsNumber !== sam)!;
+    const agencies = ['social-care', 'care-coordination'].map((name) => federation.federation.subgraphs[name]!);
+    const decline = (declined: boolean) =>
+      Promise.all(
+        agencies.map((agency) =>
+          agency.database.db.execute(
+            declined
+              ? sql`insert into sharing_decisions (nhs_number, sector, decided_by_subject)
+                  values (${person}, 'health', ${person})`
+              : sql`delete from sharing_decisions where nhs_number = ${person} and sector = 'health'`,
+          ),
+        ),
+      );
+    await decline(true);
+    try {
+      const result = await federation.query<NamesData>('social-worker', names, { nhsNumbers: [person] });
+      expect(result.body.data!.people[0]!.name).toBeNull();
+      expect(forbidden(result.body.errors as Errors)).toBe(1);
+    } finally {
+      await decline(false);
+    }
+    const again = await federation.query<NamesData>('social-worker', names, { nhsNumbers: [person] });
+    expect(again.body.data!.people[0]!.name).not.toBeNull();
+  });
+
   it('with the agency that records them stopped, decides on its own data alone: no more is shown', async () => {
     await federation.federation.subgraphs['care-coordination']!.stop();
     await federation.federation.subgraphs['social-care']!.stop();

@@ -1,4 +1,4 @@
-import { type BreakGlassDeclaration, type Caller, createError, inSpan } from '@joined-up/core';
+import { type BreakGlassDeclaration, type Caller, createError, inSpan, type Sector } from '@joined-up/core';
 import DataLoader from 'dataloader';
 import { maxRelationshipQuestion } from './relationshipsWithCaller.ts';
 import { type AgencyPolicy, recordedElsewhere, type SubjectFacts } from './AgencyPolicy.ts';
@@ -12,8 +12,12 @@ export interface AccessControl {
   decide(nhsNumber: string, category: string): Promise<AccessDecision>;
   /** The decision, or FORBIDDEN naming the agency and nothing else. */
   require(nhsNumber: string, category: string): Promise<Granted>;
-  /** The relationships the agency's own data shows the caller has with the person (none recorded elsewhere). */
-  ownRelationships(nhsNumber: string): Promise<ReadonlySet<string>>;
+  /**
+   * The relationships the agency's own data shows the caller has with the person (none recorded
+   * elsewhere), told to an agency of `forSector`: none when the person declined to share this
+   * agency's record with that sector, since the answer is part of the record.
+   */
+  ownRelationships(nhsNumber: string, forSector: Sector): Promise<ReadonlySet<string>>;
 }
 
 /**
@@ -118,7 +122,10 @@ export function createAccessControl(options: {
     });
   return {
     decide,
-    ownRelationships: async (nhsNumber) => (await facts.load(nhsNumber)).relationships,
+    ownRelationships: async (nhsNumber, forSector) => {
+      const own = await facts.load(nhsNumber);
+      return own.declinedSectors.has(forSector) ? new Set<string>() : own.relationships;
+    },
     require: async (nhsNumber, category) => {
       const decision = await decide(nhsNumber, category);
       if (!decision.allowed) {

@@ -47,9 +47,9 @@ export function governanceResolvers(agency: { name: string }, policy: AgencyPoli
         auditVerificationOf(context, policy),
       [`${fieldPrefix}RelationshipsWithCaller`]: (
         _: unknown,
-        args: { nhsNumbers: string[] },
+        args: { nhsNumbers: string[]; forSector: string },
         context: GovernanceContext,
-      ) => relationshipsWithCaller(context, policy, args.nhsNumbers),
+      ) => relationshipsWithCaller(context, policy, args.nhsNumbers, args.forSector, sectors),
     },
     Mutation: {
       [`set${capitalised}Sharing`]: (

@@ -30,12 +30,18 @@ extend type Query {
   ${field}AuditVerification: AuditVerification @authenticated @cost(weight: 100)
   """
   The caller's own relationships with these people (up to 100) as records ${held} show them, of the kinds its policy
-  tells the caller's role about; people with none are left out. Another agency asks this through the gateway with the
-  caller's own token, so that its policy may accept a relationship recorded here (a council's allocation, a care team).
+  tells the caller's role about; people with none, or who declined to share with the asking sector, are left out.
+  Another agency asks this through the gateway with the caller's own token, so that its policy may accept a
+  relationship recorded here (a council's allocation, a care team).
   """
   ${field}RelationshipsWithCaller(
     "The people asked about, at most 100."
     nhsNumbers: [NHSNumber!]!
+    """
+    The sector of the agency asking (health, say): a person who declined to share the record ${held} with it is left
+    out, as the answer is part of that record.
+    """
+    forSector: String!
   ): [RecordedRelationships!] @listSize(assumedSize: 100) @authenticated
 }
 

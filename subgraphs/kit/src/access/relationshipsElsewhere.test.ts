@@ -121,29 +121,52 @@ describe('what an agency tells a caller of their own relationships', () => {
       caller: who,
       agencyName: 'Health',
       loadFacts: async (_caller, nhsNumbers) =>
-        new Map(nhsNumbers.map((n) => [n, facts(n === sam ? ['care-team', 'registered-practice'] : [])])),
+        new Map(
+          nhsNumbers.map((n) => [
+            n,
+            n === mother
+              ? { ...facts(['care-team']), declinedSectors: new Set(['social-care']) }
+              : facts(n === sam ? ['care-team', 'registered-practice'] : []),
+          ]),
+        ),
       breakGlass: undefined,
     });
     return { caller: who, access, audit: createAuditTrail(who, 'request-1') };
   };
+  const sectors = ['health', 'social-care', 'care-coordination'];
+  const tell = (asked: ReturnType<typeof context>, nhsNumbers: string[], forSector = 'social-care') =>
+    relationshipsWithCaller(asked, policy, nhsNumbers, forSector, sectors);
 
   it('tells only the kinds its policy discloses to the role, and audits whom it told about', async () => {
     const asked = context('social-worker');
-    expect(await relationshipsWithCaller(asked, policy, [sam, stranger, sam])).toEqual([
-      { nhsNumber: sam, relationships: ['care-team'] },
-    ]);
+    expect(await tell(asked, [sam, stranger, sam])).toEqual([{ nhsNumber: sam, relationships: ['care-team'] }]);
     expect(asked.audit.rows()).toMatchObject([{ nhsNumber: sam, categories: ['relationships'] }]);
   });
 
   it('tells a role it discloses nothing to, or a caller not giving direct care, nothing', async () => {
-    expect(await relationshipsWithCaller(context('gp'), policy, [sam])).toEqual([]);
-    expect(await relationshipsWithCaller(context('social-worker', 'research'), policy, [sam])).toEqual([]);
+    expect(await tell(context('gp'), [sam])).toEqual([]);
+    expect(await tell(context('social-worker', 'research'), [sam])).toEqual([]);
+  });
+
+  it("leaves out a person who declined to share the agency's record with the asking sector", async () => {
+    // Sam's mother declined to share health's record with social care: the answer is part of it.
+    expect(await tell(context('social-worker'), [mother])).toEqual([]);
+    expect(await tell(context('social-worker'), [mother], 'care-coordination')).toEqual([
+      { nhsNumber: mother, relationships: ['care-team'] },
+    ]);
+  });
+
+  it('refuses a sector the partnership does not list, or its own', async () => {
+    for (const forSector of ['housing', 'health'])
+      await expect(tell(context('social-worker'), [sam], forSector)).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'forSector' },
+      });
   });
 
   it('refuses more than 100 people at once', async () => {
-    await expect(relationshipsWithCaller(context('social-worker'), policy, Array(101).fill(sam))).rejects.toMatchObject(
-      { extensions: { code: 'BAD_USER_INPUT', argumentName: 'nhsNumbers' } },
-    );
+    await expect(tell(context('social-worker'), Array(101).fill(sam))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'nhsNumbers' },
+    });
   });
 });
 

@@ -30,7 +30,8 @@ export function relationshipsElsewhereOperation(agencyName: string, policy: Agen
   if (agencies.length === 0) return undefined;
   const fields = agencies.map(
     (agency) =>
-      `${agencyFieldPrefix(agency)}RelationshipsWithCaller(nhsNumbers: $nhsNumbers) { nhsNumber relationships }`,
+      `${agencyFieldPrefix(agency)}RelationshipsWithCaller(nhsNumbers: $nhsNumbers, forSector: ` +
+      `${JSON.stringify(policy.sector)}) { nhsNumber relationships }`,
   );
   // Printed as graphql-js prints it: a gateway serving only registered operations matches the text exactly.
   return print(
