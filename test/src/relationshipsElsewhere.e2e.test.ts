@@ -133,7 +133,7 @@ describe('relationships another agency records, accepted by health’s policy', 
     expect(decided).toEqual([{ categories: ['demographics'] }]);
   });
 
-  it("tells health nothing of a person who declined to share the council's and the partnership's record with it", async () => {
+  it("tells health nothing of a person who declined to share the council's and partnership's record", async () => {
     // One of her caseload whom health knows of only through the council (and the partnership's care team).
     const person = allocated.find((nhsNumber) => nhsNumber !== sam)!;
     const agencies = ['social-care', 'care-coordination'].map((name) => federation.federation.subgraphs[name]!);

@@ -129,7 +129,7 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care coordination events on
     ]);
   });
 
-  it('announces a plan change and a referral sent, each in the transaction that made it', async () => {
+  it('announces a plan change, a referral sent and its answer, each in the transaction that made it', async () => {
     const [{ version } = { version: 0 }] = await rows<{ version: number }>(
       sql`select version from care_plans where nhs_number = ${sam}`,
     );
@@ -159,5 +159,19 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care coordination events on
     expect(await outboxOf('care-coordination.referral-sent')).toEqual(
       expect.arrayContaining([expect.objectContaining({ record_id: referralId, nhs_number: sam })]),
     );
+    // The charity's answer is announced too, once, though it is retried with its key.
+    const respond = `mutation($input: CareCoordinationRespondToReferralInput!) {
+      respondToReferral(input: $input) { replayed } }`;
+    const answer = { referralId, idempotencyKey: randomUUID(), status: 'ACCEPTED' };
+    for (const replayed of [false, true]) {
+      const accepted = await subgraph.query<{ respondToReferral: { replayed: boolean } }>('link-worker', respond, {
+        input: answer,
+      });
+      expect(accepted.body.errors).toBeUndefined();
+      expect(accepted.body.data!.respondToReferral.replayed).toBe(replayed);
+    }
+    expect(
+      (await outboxOf('care-coordination.referral-accepted')).filter((event) => event.record_id === referralId),
+    ).toHaveLength(1);
   });
 });

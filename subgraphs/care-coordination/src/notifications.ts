@@ -21,6 +21,9 @@ const summaries: Record<string, string> = {
   'voluntary-sector.referral-closed': 'A voluntary sector referral was closed',
   'care-coordination.plan-changed': 'The care plan changed',
   'care-coordination.referral-sent': 'A referral was sent',
+  'care-coordination.referral-accepted': 'A referral was accepted',
+  'care-coordination.referral-declined': 'A referral was declined',
+  'care-coordination.referral-completed': 'A referral was completed',
   'care-coordination.carer-cannot-care': 'The carer cannot care: the contingency plan is in force',
 };
 

@@ -107,7 +107,7 @@ export const referralMutations = {
         nhsNumber: referral.nhsNumber,
         categories: ['referral-response'],
       },
-      async (tx) => {
+      async (tx, events) => {
         const recorded = recordedByCaller(context.caller);
         // The status check and the change are one UPDATE, so two people answering at once cannot both succeed.
         const moved = await tx
@@ -131,6 +131,8 @@ export const referralMutations = {
         await tx
           .insert(referralStatusChanges)
           .values({ id: randomUUID(), referralId: id, nhsNumber: referral.nhsNumber, status, reason, ...recorded });
+        // The referrer and the rest of the team hear the answer as they heard the referral sent.
+        events.record({ type: `referral-${status.toLowerCase()}`, recordId: id, occurredAt: recorded.recordedAt });
         return { referralId: id };
       },
     );
