@@ -197,7 +197,7 @@ describe('through a gateway that serves only registered operations', () => {
     // Anything unregistered is still refused, so the names above came through the registered question.
     const adHoc = await federation.query(
       'social-worker',
-      '{ socialCareRelationshipsWithCaller(nhsNumbers: []) { nhsNumber } }',
+      '{ socialCareRelationshipsWithCaller(nhsNumbers: [], forSector: "health") { nhsNumber } }',
     );
     expect(adHoc.body.errors?.[0]?.extensions?.['code']).toBeDefined();
   });
