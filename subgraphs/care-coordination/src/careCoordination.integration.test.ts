@@ -698,7 +698,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     // here or at any agency that accepts the partnership's care team; Sam's GP, named for her own, is.
     const addMember = `mutation($input: CareCoordinationAddCareTeamMemberInput!) { addCareTeamMember(input: $input) {
                          member { id } } }`;
-    const told = `{ careCoordinationRelationshipsWithCaller(nhsNumbers: ["${sam}"], forSector: "health") { nhsNumber relationships } }`;
+    const told = `{ careCoordinationRelationshipsWithCaller(nhsNumbers: ["${sam}"], forSector: "health") {
+      nhsNumber relationships } }`;
     const added = await subgraph.query('coordinator', addMember, {
       input: {
         nhsNumber: sam,

@@ -1255,7 +1255,8 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
     // The token's acts_for names whom a carer acts for; it is not the basis. Margaret holds Sam's
     // delegation, so she hears that she is his unpaid carer; a carer whose token names Sam but who
     // holds no delegation (one withdrawn, or never given) hears nothing.
-    const told = `{ socialCareRelationshipsWithCaller(nhsNumbers: ["${margaret}"], forSector: "health") { nhsNumber relationships } }`;
+    const told = `{ socialCareRelationshipsWithCaller(nhsNumbers: ["${margaret}"], forSector: "health") {
+      nhsNumber relationships } }`;
     const { body } = await socialCare.query<{
       socialCareRelationshipsWithCaller: Array<{ nhsNumber: string; relationships: string[] }>;
     }>('carer', told);
