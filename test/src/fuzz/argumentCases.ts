@@ -112,6 +112,11 @@ function badValues(name: string, type: GraphQLInputType): BadValue[] {
   }
 }
 
+/** A sector asking an agency about relationships (`<agency>RelationshipsWithCaller`): never the agency's own. */
+function askingSector(fieldName: string): string {
+  return fieldName.startsWith('health') ? 'social-care' : 'health';
+}
+
 /** A value every check accepts, for the arguments not under test. */
 function validValue(name: string, type: GraphQLInputType): unknown {
   const inner = getNullableType(type);
@@ -131,8 +136,9 @@ function validValue(name: string, type: GraphQLInputType): unknown {
     case 'NHSNumber':
       return sam;
     case 'Date':
-      // A birth date is past; a due or review date is to come.
-      return name === 'dateOfBirth' || name === 'asOf' ? '1990-01-01' : inDays(30).slice(0, 10);
+      // A birth date is past; a due or review date is to come; the measures are this week's.
+      if (name === 'asOf') return inDays(0).slice(0, 10);
+      return name === 'dateOfBirth' ? '1990-01-01' : inDays(30).slice(0, 10);
     case 'DateTime':
       return inDays(0);
     case 'Int':
@@ -202,7 +208,12 @@ export function argumentCases(schema: GraphQLSchema): ArgumentCase[] {
   for (const [operation, root] of roots) {
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
-      const rootValues = Object.fromEntries(field.args.map((arg) => [arg.name, validValue(arg.name, arg.type)]));
+      const rootValues = Object.fromEntries(
+        field.args.map((arg) => [
+          arg.name,
+          arg.name === 'forSector' ? askingSector(field.name) : validValue(arg.name, arg.type),
+        ]),
+      );
       for (const arg of field.args) {
         for (const { path, bad, wrap } of pathsInto(arg.name, arg.type)) {
           cases.push({
