@@ -618,18 +618,21 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('care-coordination subgraph 
     }>('coordinator', query, { scope: 'POPULATION' });
     expect(population.body.errors).toBeUndefined();
     const measures = population.body.data!.coordinationMeasures;
+    // Each count carries its week's noise (disclosureControl.ts), a few either way: compared with room for it.
     expect(measures['people']).toBeGreaterThan(measures['peopleWithTwoOrMoreAgencies']!);
-    expect(measures['withSharedPlan']).toBeLessThanOrEqual(measures['peopleWithTwoOrMoreAgencies']!);
-    expect(measures['shareWithPlanAndCoordinator']).toBeGreaterThan(0);
-    expect(measures['shareWithPlanAndCoordinator']).toBeLessThan(1);
-    expect(measures.referralWaits['p90Days']).toBeGreaterThanOrEqual(measures.referralWaits['medianDays']!);
+    expect(measures['withSharedPlan']).toBeLessThanOrEqual(measures['peopleWithTwoOrMoreAgencies']! + 20);
+    // A share or percentile over a count suppressed this week is null.
+    const share = measures['shareWithPlanAndCoordinator'] ?? 0;
+    expect(share >= 0 && share <= 1, `${share}`).toBe(true);
+    const { medianDays, p90Days } = measures.referralWaits;
+    if (medianDays !== null && medianDays !== undefined) expect(p90Days).toBeGreaterThanOrEqual(medianDays);
     const caseload = await subgraph.query<{ coordinationMeasures: Record<string, number | null> }>(
       'coordinator',
       query,
       { scope: 'MY_CASELOAD' },
     );
-    expect(caseload.body.data!.coordinationMeasures['people']).toBeGreaterThan(0);
-    expect(caseload.body.data!.coordinationMeasures['people']).toBeLessThan(measures['people']!);
+    expect(caseload.body.errors).toBeUndefined();
+    expect(caseload.body.data!.coordinationMeasures['people'] ?? 0).toBeLessThan(measures['people']!);
     const citizen = await subgraph.query('sam', query, { scope: 'POPULATION' });
     expect(citizen.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const gp = await subgraph.query('gp', query, { scope: 'POPULATION' });
