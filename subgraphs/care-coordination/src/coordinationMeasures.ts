@@ -74,8 +74,9 @@ export async function coordinationMeasures(
     );
   }
   const takenOn = today();
-  const week = weekOf(args.asOf ? requireDate(args.asOf, 'asOf') : takenOn);
-  if (week > weekOf(takenOn))
+  const thisWeek = weekOf(takenOn);
+  const week = args.asOf ? weekOf(requireDate(args.asOf, 'asOf')) : thisWeek;
+  if (week > thisWeek)
     invalid('asOf', "is in a week that has not begun: each week's measures are taken from its first day.");
   const holder = scope === 'POPULATION' ? '' : context.caller.subject;
   const stored = async () =>
@@ -93,7 +94,7 @@ export async function coordinationMeasures(
     )[0];
   let snapshot = await stored();
   if (!snapshot) {
-    if (week < weekOf(takenOn)) {
+    if (week < thisWeek) {
       throw createError(
         'NOT_FOUND',
         `No coordination measures were taken in the week of ${week}: each week's are taken at its first reading.`,

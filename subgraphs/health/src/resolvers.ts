@@ -171,8 +171,8 @@ export const resolvers = {
  */
 async function personByKey(nhsNumber: string, context: Context): Promise<PersonParent> {
   // The name alone may be shown ('name': a carer's, to the person they care for); each field's own
-  // guard still decides what of the row is answered. 'name' is asked only when demographics are
-  // refused, so a caller who may see them has no refusal recorded against them for the lesser part.
+  // guard still decides what of the row is answered. The policy's demographics include the name, so
+  // 'name' needs asking only when demographics are refused.
   const allowed =
     (await context.access.decide(nhsNumber, 'demographics')).allowed ||
     (await context.access.decide(nhsNumber, 'name')).allowed;
