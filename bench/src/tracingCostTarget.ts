@@ -7,7 +7,7 @@ import { startFederation } from '@joined-up/dev/federation';
 // exporting to the OTLP endpoint given, or off. Prints where it serves and a token, then runs
 // until it is stopped.
 const [endpoint] = process.argv.slice(2);
-if (endpoint) startTracing({ serviceName: 'joined-up', endpoint });
+if (endpoint) await startTracing({ serviceName: 'joined-up', endpoint });
 const key = await generateSigningKey();
 const issuer = 'https://identity.joined-up.dev';
 const audience = 'joined-up';

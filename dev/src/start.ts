@@ -35,7 +35,7 @@ if (builtAppIsStale()) {
 }
 const appOrigin = `http://localhost:${config.ports.app}`;
 // Every service runs in this process, so they share one tracer provider; each span's service shows in its tree.
-if (config.otlpEndpoint) startTracing({ serviceName: 'joined-up', endpoint: config.otlpEndpoint });
+if (config.otlpEndpoint) await startTracing({ serviceName: 'joined-up', endpoint: config.otlpEndpoint });
 console.log(
   `Starting Joined-up (first start creates and seeds the databases for ${people} people; later starts reuse them)...`,
 );

@@ -14,7 +14,7 @@ if (cluster.isPrimary && config.workers > 1) {
 } else {
   // Tracing starts before the gateway is built, so every span of its work has a provider.
   const tracing = config.otlpEndpoint
-    ? startTracing({ serviceName: 'gateway', endpoint: config.otlpEndpoint })
+    ? await startTracing({ serviceName: 'gateway', endpoint: config.otlpEndpoint })
     : undefined;
   // Live notifications come from care coordination through NATS JetStream, when there is one.
   const events = config.natsUrl ? await createNatsEngine({ url: config.natsUrl }) : undefined;

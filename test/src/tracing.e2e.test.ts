@@ -73,7 +73,7 @@ async function settled(requestId: string): Promise<ReadableSpan[]> {
 
 beforeAll(async () => {
   // Tracing starts before any service, as each entry point starts it, so databases open traced.
-  tracing = startTracing({ serviceName: 'joined-up-test', exporter });
+  tracing = await startTracing({ serviceName: 'joined-up-test', exporter });
   federation = await startFederationForTest({ people: 60 });
   exporter.reset();
   const answer = await federation.query('gp', samsJoinedUpRecord);

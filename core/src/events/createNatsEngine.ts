@@ -1,5 +1,3 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, nanos } from '@nats-io/transport-node';
 import type { EventEngine, Stoppable, Topic } from './EventEngine.ts';
 
 export interface NatsEngineOptions {
@@ -23,6 +21,12 @@ const streamName = (prefix: string, topic: Topic) => `${prefix}_${topic.split('.
  */
 export async function createNatsEngine(options: NatsEngineOptions): Promise<EventEngine> {
   const prefix = options.streamPrefix ?? 'CARE';
+  // The NATS client is loaded when an engine on NATS is asked for, not with `@joined-up/core`: a
+  // process on the in-process engine (npm start, the tests) never carries it.
+  const [{ AckPolicy, DeliverPolicy, jetstream, jetstreamManager }, { connect, nanos }] = await Promise.all([
+    import('@nats-io/jetstream'),
+    import('@nats-io/transport-node'),
+  ]);
   const connection = await connect({ servers: options.url, name: 'joined-up', maxReconnectAttempts: -1 });
   const manager = await jetstreamManager(connection);
   const stream = jetstream(connection);

@@ -1,16 +1,5 @@
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import {
-  BatchSpanProcessor,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { ReadableSpan, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { markTracingEnabled } from './tracing.ts';
 
 export interface TracingOptions {
@@ -32,7 +21,7 @@ export interface Tracing {
   stop(): Promise<void>;
 }
 
-let running: Tracing | undefined;
+let running: Promise<Tracing> | undefined;
 
 /**
  * Installs OpenTelemetry tracing for the process: the official Node tracer provider (W3C trace
@@ -42,14 +31,37 @@ let running: Tracing | undefined;
  * Gateway's (request, plan, fetch). Node's http instrumentation is not used: it patches node:http
  * through require hooks that ESM entry points do not pass through, and the one HTTP handler every
  * service uses makes the server span itself. Called once per process, before any service starts;
- * services in one process (npm start, tests) share it.
+ * services in one process (npm start, tests) share it, and a second call gets the first's.
  */
-export function startTracing(options: TracingOptions): Tracing {
-  if (running) return running;
-  const exporter = options.exporter ?? new OTLPTraceExporter({ url: `${trimSlash(options.endpoint ?? '')}/v1/traces` });
-  const exporting = options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter);
-  const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
+export function startTracing(options: TracingOptions): Promise<Tracing> {
+  running ??= install(options).catch((error: unknown) => {
+    running = undefined;
+    throw error;
+  });
+  return running;
+}
+
+/**
+ * The SDK, its exporter and its instrumentation are loaded here, when tracing is asked for, and
+ * not when `@joined-up/core` is: with tracing off (the default) no process pays their memory
+ * (about 16 MiB resident) or their start-up time.
+ */
+async function install(options: TracingOptions): Promise<Tracing> {
+  const [{ registerInstrumentations }, { UndiciInstrumentation }, { resourceFromAttributes }, otlp, base, node, conv] =
+    await Promise.all([
+      import('@opentelemetry/instrumentation'),
+      import('@opentelemetry/instrumentation-undici'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/sdk-trace-node'),
+      import('@opentelemetry/semantic-conventions'),
+    ]);
+  const exporter =
+    options.exporter ?? new otlp.OTLPTraceExporter({ url: `${trimSlash(options.endpoint ?? '')}/v1/traces` });
+  const exporting = options.exporter ? new base.SimpleSpanProcessor(exporter) : new base.BatchSpanProcessor(exporter);
+  const provider = new node.NodeTracerProvider({
+    resource: resourceFromAttributes({ [conv.ATTR_SERVICE_NAME]: options.serviceName }),
     spanProcessors: [withoutEventDetail(exporting)],
   });
   provider.register();
@@ -58,7 +70,7 @@ export function startTracing(options: TracingOptions): Tracing {
     instrumentations: [new UndiciInstrumentation()],
   });
   markTracingEnabled(true);
-  const tracing: Tracing = {
+  return {
     provider,
     stop: async () => {
       markTracingEnabled(false);
@@ -67,8 +79,6 @@ export function startTracing(options: TracingOptions): Tracing {
       await provider.shutdown();
     },
   };
-  running = tracing;
-  return tracing;
 }
 
 function trimSlash(url: string): string {

@@ -20,7 +20,7 @@ describe('tracing', () => {
   afterAll(() => tracing?.stop());
 
   it('once started, makes spans', async () => {
-    tracing = startTracing({ serviceName: 'test', exporter });
+    tracing = await startTracing({ serviceName: 'test', exporter });
     expect(tracingEnabled()).toBe(true);
     expect(await inSpan('something', {}, async (span) => span !== undefined)).toBe(true);
     exporter.reset();

@@ -56,7 +56,7 @@ export async function runSubgraphMain<TSchema extends Record<string, unknown>, T
   }
   // Tracing starts before the database opens, so that its statements are traced.
   const tracing = config.otlpEndpoint
-    ? startTracing({ serviceName: module.agency.name, endpoint: config.otlpEndpoint })
+    ? await startTracing({ serviceName: module.agency.name, endpoint: config.otlpEndpoint })
     : undefined;
   // Alone in its process, the agency relays its outbox to NATS JetStream when NATS_URL is set; without
   // a broker its events wait in the outbox, losing none, until it runs with one.
