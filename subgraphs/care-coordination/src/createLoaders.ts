@@ -1,4 +1,4 @@
-import { anyOf, createListLoader, createRowLoader, type Database } from '@joined-up/kit';
+import { anyOf, createListLoader, createRowLoader, createSelectBatcher, type Database } from '@joined-up/kit';
 import { asc, desc } from 'drizzle-orm';
 import {
   carePlanActions,
@@ -28,20 +28,25 @@ export type SkillNeedRow = typeof skillNeeds.$inferSelect;
  * Made per request so that nothing cached is ever shown to another caller.
  */
 export function createLoaders(db: Database<CareCoordinationTables>) {
+  // One statement for the selects that the request's loaders make in the same tick.
+  const batch = createSelectBatcher(db as Database<Record<string, unknown>>);
   const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: string[]) => Promise<T[]>) =>
     createListLoader<string, T>(
       (keys) => fetch([...keys]),
       (row) => row.nhsNumber,
+      batch,
     );
   const byPlan = <T extends { planId: string }>(fetch: (keys: string[]) => Promise<T[]>) =>
     createListLoader<string, T>(
       (keys) => fetch([...keys]),
       (row) => row.planId,
+      batch,
     );
   return {
     plan: createRowLoader<string, CarePlanRow>(
       (keys) => db.select().from(carePlans).where(anyOf(carePlans.nhsNumber, keys)),
       (row) => row.nhsNumber,
+      batch,
     ),
     goals: byPlan((keys) =>
       db
@@ -50,14 +55,13 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
         .where(anyOf(carePlanGoals.planId, keys))
         .orderBy(asc(carePlanGoals.recordedAt), asc(carePlanGoals.id)),
     ),
-    actions: createListLoader<string, typeof carePlanActions.$inferSelect>(
-      (keys) =>
-        db
-          .select()
-          .from(carePlanActions)
-          .where(anyOf(carePlanActions.goalId, keys))
-          .orderBy(asc(carePlanActions.dueOn), asc(carePlanActions.id)),
-      (row) => row.goalId,
+    // A plan's actions, by plan, so that they can be read in the same statement as its goals.
+    actionsOfPlan: byPlan((keys) =>
+      db
+        .select()
+        .from(carePlanActions)
+        .where(anyOf(carePlanActions.planId, keys))
+        .orderBy(asc(carePlanActions.dueOn), asc(carePlanActions.id)),
     ),
     reviews: byPlan((keys) =>
       db
@@ -84,6 +88,7 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
     member: createRowLoader<string, CareTeamMemberRow>(
       (keys) => db.select().from(careTeamMembers).where(anyOf(careTeamMembers.id, keys)),
       (row) => row.id,
+      batch,
     ),
     referrals: byPerson((keys) =>
       db
@@ -100,6 +105,7 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
           .where(anyOf(referralStatusChanges.referralId, keys))
           .orderBy(asc(referralStatusChanges.recordedAt), asc(referralStatusChanges.id)),
       (row) => row.referralId,
+      batch,
     ),
     statusChangesOf: byPerson((keys) =>
       db.select().from(referralStatusChanges).where(anyOf(referralStatusChanges.nhsNumber, keys)),
@@ -121,6 +127,7 @@ export function createLoaders(db: Database<CareCoordinationTables>) {
     worker: createRowLoader<string, typeof workers.$inferSelect>(
       (keys) => db.select().from(workers).where(anyOf(workers.id, keys)),
       (row) => row.id,
+      batch,
     ),
   };
 }

@@ -1,4 +1,5 @@
-import { provenanceOf, requireEntityId, requireNhsNumber, withProvenance } from '@joined-up/kit';
+import { provenanceOf, requireEntityId, requireNhsNumber, selectsField, withProvenance } from '@joined-up/kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import { carePlanMutations } from './carePlanMutations.ts';
 import { careTeamMutations } from './careTeamMutations.ts';
 import { coordinationMeasures } from './coordinationMeasures.ts';
@@ -110,8 +111,11 @@ export const resolvers = {
   },
   CareCoordinationCarePlan: {
     aboutMeProvenance: (plan: CarePlanRow) => sectionProvenance(plan, 'aboutMe'),
-    goals: async (plan: CarePlanRow, _: unknown, context: Context) =>
-      (await context.loaders.goals.load(plan.id)).map(withProvenance),
+    goals: async (plan: CarePlanRow, _: unknown, context: Context, info: GraphQLResolveInfo) => {
+      // Asked for with the goals, the plan's actions are read at once, in the same statement.
+      if (selectsField(info, 'actions')) void context.loaders.actionsOfPlan.load(plan.id).catch(() => undefined);
+      return (await context.loaders.goals.load(plan.id)).map(withProvenance);
+    },
     contingencyPlan: (plan: CarePlanRow) =>
       plan.contingencyWhatToDo
         ? {
@@ -130,8 +134,10 @@ export const resolvers = {
     provenance: (plan: CarePlanRow) => provenanceOf(plan),
   },
   CareCoordinationCarePlanGoal: {
-    actions: async (goal: { id: string }, _: unknown, context: Context) =>
-      (await context.loaders.actions.load(goal.id)).map(withProvenance),
+    actions: async (goal: { id: string; planId: string }, _: unknown, context: Context) =>
+      (await context.loaders.actionsOfPlan.load(goal.planId))
+        .filter((action) => action.goalId === goal.id)
+        .map(withProvenance),
   },
   CareCoordinationCarePlanAction: {
     ownerOrganisation: (action: ActionRow) => ({

@@ -42,10 +42,17 @@ async function ownEntries(nhsNumber: string, context: Context): Promise<Timeline
   const [plan, allReferrals, ownReferrals] = await Promise.all(
     ['care-plan', 'referrals', 'own-referrals'].map((category) => context.access.decide(nhsNumber, category)),
   );
+  const referralsAllowed = Boolean(allReferrals?.allowed || ownReferrals?.allowed);
+  // Each list is asked for at once, so that the request's batcher reads them in one statement.
+  const [planChanges, referralRows, statusChanges] = await Promise.all([
+    plan?.allowed ? context.loaders.planChangesOf.load(nhsNumber) : [],
+    referralsAllowed ? context.loaders.referrals.load(nhsNumber) : [],
+    referralsAllowed ? context.loaders.statusChangesOf.load(nhsNumber) : [],
+  ]);
   const entries: TimelineEntry[] = [];
   if (plan?.allowed) {
     context.audit.record(nhsNumber, 'care-plan');
-    for (const change of await context.loaders.planChangesOf.load(nhsNumber)) {
+    for (const change of planChanges) {
       const provenance = provenanceOf(change);
       entries.push({
         id: `care-coordination:plan-change:${change.id}`,
@@ -58,11 +65,11 @@ async function ownEntries(nhsNumber: string, context: Context): Promise<Timeline
       });
     }
   }
-  if (allReferrals?.allowed || ownReferrals?.allowed) {
+  if (referralsAllowed) {
     context.audit.record(nhsNumber, allReferrals?.allowed ? 'referrals' : 'own-referrals');
     const organisation = context.caller.organisation.code;
     const referrals = new Map(
-      (await context.loaders.referrals.load(nhsNumber))
+      referralRows
         .filter(
           (referral) =>
             allReferrals?.allowed ||
@@ -71,7 +78,7 @@ async function ownEntries(nhsNumber: string, context: Context): Promise<Timeline
         )
         .map((referral) => [referral.id, referral]),
     );
-    for (const change of await context.loaders.statusChangesOf.load(nhsNumber)) {
+    for (const change of statusChanges) {
       const referral = referrals.get(change.referralId);
       if (!referral) continue;
       const provenance = provenanceOf(change);

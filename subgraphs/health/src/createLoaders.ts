@@ -1,5 +1,12 @@
-import { anyOf, createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, isNull } from 'drizzle-orm';
+import {
+  anyOf,
+  createListLoader,
+  createNewestFirstPages,
+  createRowLoader,
+  createSelectBatcher,
+  type Database,
+} from '@joined-up/kit';
+import { asc, desc } from 'drizzle-orm';
 import {
   allergies,
   careRelationships,
@@ -22,12 +29,15 @@ const encounterColumns = { person: encounters.nhsNumber, sortKey: encounters.occ
  * Made per request so that nothing cached is ever shown to another caller.
  */
 export function createLoaders(db: Database<HealthTables>) {
+  // One statement for the selects that the request's loaders make in the same tick.
+  const batch = createSelectBatcher(db as Database<Record<string, unknown>>);
   const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: readonly string[]) => Promise<T[]>) =>
-    createListLoader<string, T>(fetch, (row) => row.nhsNumber);
+    createListLoader<string, T>(fetch, (row) => row.nhsNumber, batch);
   return {
     patient: createRowLoader<string, typeof patients.$inferSelect>(
       (keys) => db.select().from(patients).where(anyOf(patients.nhsNumber, keys)),
       (row) => row.nhsNumber,
+      batch,
     ),
     problems: byPerson((keys) =>
       db
@@ -57,10 +67,12 @@ export function createLoaders(db: Database<HealthTables>) {
     clinician: createRowLoader<string, typeof clinicians.$inferSelect>(
       (keys) => db.select().from(clinicians).where(anyOf(clinicians.id, keys)),
       (row) => row.id,
+      batch,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
       (keys) => db.select().from(organisations).where(anyOf(organisations.code, keys)),
       (row) => row.code,
+      batch,
     ),
     // Every encounter of each person, newest first, for the timeline: a person has hundreds at most.
     encounters: byPerson((keys) =>
@@ -70,12 +82,14 @@ export function createLoaders(db: Database<HealthTables>) {
         .where(anyOf(encounters.nhsNumber, keys))
         .orderBy(desc(encounters.occurredAt), desc(encounters.id)),
     ),
-    encounterPages: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, encounterColumns),
-    // Sensitive encounters are left out in SQL, so they never count towards a page or its cursors.
-    encounterPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, encounters, {
-      ...encounterColumns,
-      where: isNull(encounters.sensitivity),
-    }),
+    // Sensitive entries are left out in SQL for a caller who may not see them.
+    encounterPages: createNewestFirstPages(
+      db as Database<Record<string, unknown>>,
+      encounters,
+      encounterColumns,
+      encounters.sensitivity,
+      batch,
+    ),
   };
 }
 

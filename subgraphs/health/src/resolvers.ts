@@ -109,9 +109,7 @@ export const resolvers = {
       context: Context,
     ) => {
       const size = pageSize(args.first);
-      const loader = context.decision?.includeSensitive
-        ? context.loaders.encounterPages
-        : context.loaders.encounterPagesWithoutSensitive;
+      const loader = context.loaders.encounterPages(Boolean(context.decision?.includeSensitive));
       const rows = await loader.load({
         nhsNumber: person.nhsNumber,
         limit: size + 1,

@@ -2,6 +2,7 @@ import { anyOf } from './anyOf.ts';
 import { and, eq, getTableColumns, type InferSelectModel, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { createPageLoader } from './createPageLoader.ts';
+import type { SelectBatcher } from './createSelectBatcher.ts';
 import type { Database } from './openDatabase.ts';
 
 /** The columns a per-person, newest-first list is read by. */
@@ -25,6 +26,8 @@ export function createNewestFirstPageLoader<TTable extends PgTable>(
   db: Database<Record<string, unknown>>,
   table: TTable,
   columns: NewestFirstColumns,
+  /** The request's batcher, so that the pages go in one statement with the request's other selects. */
+  batch?: SelectBatcher,
 ) {
   type Row = InferSelectModel<TTable> & { nhsNumber: string };
   const selection = {
@@ -49,11 +52,14 @@ export function createNewestFirstPageLoader<TTable extends PgTable>(
         ),
       )
       .as('numbered');
-    const rows = (await db
-      .select()
+    // The page selects the table's columns alone (the position only orders and cuts it), so that
+    // every value it returns is a column and it can go in one statement with other selects.
+    const tableColumns = numbered as unknown as Record<string, PgColumn>;
+    const page = db
+      .select(Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, tableColumns[key]!])))
       .from(numbered)
       .where(sql`${sql.identifier('numbered')}.${sql.identifier('position')} <= ${limit}`)
-      .orderBy(sql`${sql.identifier('numbered')}.${sql.identifier('position')}`)) as Array<Row & { position: number }>;
-    return rows.map(({ position: _position, ...row }) => row as Row);
+      .orderBy(sql`${sql.identifier('numbered')}.${sql.identifier('position')}`);
+    return (await (batch ? batch(page) : page)) as unknown as Row[];
   });
 }

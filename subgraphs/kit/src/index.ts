@@ -23,7 +23,10 @@ export { requireEntityId } from './requireEntityId.ts';
 // Data: the database, batched loading, pagination, provenance, seeding, dates.
 export { addDays } from './addDays.ts';
 export { createListLoader, createRowLoader } from './createListLoader.ts';
-export { createNewestFirstPageLoader, type NewestFirstColumns } from './createNewestFirstPageLoader.ts';
+export type { NewestFirstColumns } from './createNewestFirstPageLoader.ts';
+export { createNewestFirstPages } from './createNewestFirstPages.ts';
+export { type BatchableSelect, createSelectBatcher, type SelectBatcher } from './createSelectBatcher.ts';
+export { selectsField } from './selectsField.ts';
 export type { Database, OpenedDatabase } from './openDatabase.ts';
 export {
   decodeCursor,

@@ -1,5 +1,5 @@
-import { anyOf, createListLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { and, asc, desc, isNull, or, sql } from 'drizzle-orm';
+import { anyOf, createListLoader, createRowLoader, createSelectBatcher, type Database } from '@joined-up/kit';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import {
   allocations,
   assessments,
@@ -27,8 +27,10 @@ export interface CarerLink {
  * Made per request so that nothing cached is ever shown to another caller.
  */
 export function createLoaders(db: Database<SocialCareTables>) {
+  // One statement for the selects that the request's loaders make in the same tick.
+  const batch = createSelectBatcher(db as Database<Record<string, unknown>>);
   const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: readonly string[]) => Promise<T[]>) =>
-    createListLoader<string, T>(fetch, (row) => row.nhsNumber);
+    createListLoader<string, T>(fetch, (row) => row.nhsNumber, batch);
   return {
     requests: byPerson((keys) =>
       db
@@ -62,28 +64,35 @@ export function createLoaders(db: Database<SocialCareTables>) {
         .where(anyOf(reviews.nhsNumber, keys))
         .orderBy(desc(reviews.reviewedOn), asc(reviews.id)),
     ),
-    currentAllocation: createRowLoader<string, typeof allocations.$inferSelect>(
+    // The worker a person is allocated to, read with the allocation in one select (so in the same
+    // statement as the request's other reads), not after it.
+    allocatedWorker: createRowLoader<string, { nhsNumber: string; worker: typeof workers.$inferSelect }>(
       (keys) =>
         db
-          .select()
+          .select({ nhsNumber: allocations.nhsNumber, worker: workers })
           .from(allocations)
+          .innerJoin(workers, eq(workers.id, allocations.workerId))
           .where(and(anyOf(allocations.nhsNumber, keys), isNull(allocations.endedOn))),
       (row) => row.nhsNumber,
+      batch,
     ),
     // Both sides of caring in one statement: a row is handed to the cared-for person and to the carer.
     carerLinks: createListLoader<string, CarerLink>(
       async (keys) => {
-        const rows = await db
-          .select()
-          .from(unpaidCarers)
-          .where(or(anyOf(unpaidCarers.caredForNhsNumber, keys), anyOf(unpaidCarers.carerNhsNumber, keys)))
-          .orderBy(asc(unpaidCarers.since), asc(unpaidCarers.id));
+        const rows = await batch(
+          db
+            .select()
+            .from(unpaidCarers)
+            .where(or(anyOf(unpaidCarers.caredForNhsNumber, keys), anyOf(unpaidCarers.carerNhsNumber, keys)))
+            .orderBy(asc(unpaidCarers.since), asc(unpaidCarers.id)),
+        );
         return rows.flatMap((row) => [
           { side: 'caredFor' as const, nhsNumber: row.caredForNhsNumber, row },
           { side: 'carer' as const, nhsNumber: row.carerNhsNumber, row },
         ]);
       },
       (link) => link.nhsNumber,
+      batch,
     ),
     careWorkerAssignments: byPerson((keys) =>
       db
@@ -95,6 +104,7 @@ export function createLoaders(db: Database<SocialCareTables>) {
     worker: createRowLoader<string, typeof workers.$inferSelect>(
       (keys) => db.select().from(workers).where(anyOf(workers.id, keys)),
       (row) => row.id,
+      batch,
     ),
     workersByOrganisation: createListLoader<string, typeof workers.$inferSelect>(
       (keys) =>
@@ -104,6 +114,7 @@ export function createLoaders(db: Database<SocialCareTables>) {
           .where(anyOf(workers.organisationCode, keys))
           .orderBy(asc(workers.name), asc(workers.id)),
       (row) => row.organisationCode,
+      batch,
     ),
     competencies: createListLoader<string, typeof competencies.$inferSelect>(
       (keys) =>
@@ -113,10 +124,12 @@ export function createLoaders(db: Database<SocialCareTables>) {
           .where(anyOf(competencies.workerId, keys))
           .orderBy(asc(competencies.name), asc(competencies.id)),
       (row) => row.workerId,
+      batch,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
       (keys) => db.select().from(organisations).where(anyOf(organisations.code, keys)),
       (row) => row.code,
+      batch,
     ),
   };
 }

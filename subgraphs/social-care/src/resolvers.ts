@@ -97,10 +97,8 @@ export const resolvers = {
     // Only the parts the caller may see, for the care coordination timeline to merge with other agencies'.
     socialCareTimeline: async (person: PersonKey, _: unknown, context: Context): Promise<TimelineEntry[]> =>
       newestFirst(await allowedParts(context, socialCareTimelineParts(person.nhsNumber, context))),
-    allocatedSocialWorker: async (person: PersonKey, _: unknown, context: Context) => {
-      const allocation = await context.loaders.currentAllocation.load(person.nhsNumber);
-      return allocation ? context.loaders.worker.load(allocation.workerId) : null;
-    },
+    allocatedSocialWorker: async (person: PersonKey, _: unknown, context: Context) =>
+      (await context.loaders.allocatedWorker.load(person.nhsNumber))?.worker ?? null,
     // Naming the other person in a caring relationship is a read of their data too.
     unpaidCarers: async (person: PersonKey, _: unknown, context: Context) =>
       (await carerLinksOf(person, 'caredFor', context)).map((row) => ({

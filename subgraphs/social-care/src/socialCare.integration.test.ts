@@ -499,9 +499,10 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
           forbidden.extensions,
         ]),
       );
-      // Services, requests, plans and the caring links: four statements; the access facts (sharing
-      // decisions, emergencies, relationships): one; the audit: one insert. Whatever the count of people.
-      expect(statements).toBe(6);
+      // The access facts (sharing decisions, emergencies, relationships): one statement; services,
+      // requests, plans and the caring links: one, read together by the request's batcher; the audit:
+      // one insert. Whatever the count of people.
+      expect(statements).toBe(3);
     },
   );
 
@@ -1101,8 +1102,9 @@ describe.each<TestEngine>(['pglite', 'postgresql'])('social care subgraph on %s'
       };
       const one = await statementsFor(nhsNumbers.slice(0, 1));
       expect(await statementsFor(nhsNumbers)).toBe(one);
-      // The access facts (one), requests, assessments (needs and carer's at once) and reviews, and the audit insert.
-      expect(one).toBe(5);
+      // The access facts (one), requests, assessments (needs and carer's at once) and reviews together
+      // (one), and the audit insert.
+      expect(one).toBe(3);
     });
   });
 

@@ -1,5 +1,12 @@
-import { anyOf, createListLoader, createNewestFirstPageLoader, createRowLoader, type Database } from '@joined-up/kit';
-import { asc, desc, eq, isNull } from 'drizzle-orm';
+import {
+  anyOf,
+  createListLoader,
+  createNewestFirstPages,
+  createRowLoader,
+  createSelectBatcher,
+  type Database,
+} from '@joined-up/kit';
+import { asc, desc, eq } from 'drizzle-orm';
 import {
   engagements,
   organisations,
@@ -27,8 +34,10 @@ const engagementColumns = { person: engagements.nhsNumber, sortKey: engagements.
  * Made per request so that nothing cached is ever shown to another caller.
  */
 export function createLoaders(db: Database<VoluntarySectorTables>) {
+  // One statement for the selects that the request's loaders make in the same tick.
+  const batch = createSelectBatcher(db as Database<Record<string, unknown>>);
   const byPerson = <T extends { nhsNumber: string }>(fetch: (keys: readonly string[]) => Promise<T[]>) =>
-    createListLoader<string, T>(fetch, (row) => row.nhsNumber);
+    createListLoader<string, T>(fetch, (row) => row.nhsNumber, batch);
   return {
     referrals: byPerson((keys) =>
       db
@@ -50,26 +59,29 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
             asc(referralStatusChanges.id),
           ),
       (row) => row.referralId,
+      batch,
     ),
     // Every status change of each person's referrals with the organisation's name, in one statement, for the timeline.
     referralStatusChangesByPerson: byPerson(async (keys): Promise<ReferralStatusChangeRow[]> => {
-      const rows = await db
-        .select({
-          change: referralStatusChanges,
-          nhsNumber: referrals.nhsNumber,
-          referralReason: referrals.reason,
-          referredToCode: referrals.referredToCode,
-          referredToName: organisations.name,
-        })
-        .from(referralStatusChanges)
-        .innerJoin(referrals, eq(referrals.id, referralStatusChanges.referralId))
-        .leftJoin(organisations, eq(organisations.code, referrals.referredToCode))
-        .where(anyOf(referrals.nhsNumber, keys))
-        .orderBy(
-          desc(referralStatusChanges.changedOn),
-          desc(referralStatusChanges.recordedAt),
-          desc(referralStatusChanges.id),
-        );
+      const rows = await batch(
+        db
+          .select({
+            change: referralStatusChanges,
+            nhsNumber: referrals.nhsNumber,
+            referralReason: referrals.reason,
+            referredToCode: referrals.referredToCode,
+            referredToName: organisations.name,
+          })
+          .from(referralStatusChanges)
+          .innerJoin(referrals, eq(referrals.id, referralStatusChanges.referralId))
+          .leftJoin(organisations, eq(organisations.code, referrals.referredToCode))
+          .where(anyOf(referrals.nhsNumber, keys))
+          .orderBy(
+            desc(referralStatusChanges.changedOn),
+            desc(referralStatusChanges.recordedAt),
+            desc(referralStatusChanges.id),
+          ),
+      );
       return rows.map((row) => ({
         ...row.change,
         nhsNumber: row.nhsNumber,
@@ -92,31 +104,33 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
         .where(anyOf(engagements.nhsNumber, keys))
         .orderBy(desc(engagements.occurredOn), desc(engagements.id)),
     ),
-    engagementPages: createNewestFirstPageLoader(
+    // Sensitive entries are left out in SQL for a caller who may not see them.
+    engagementPages: createNewestFirstPages(
       db as Database<Record<string, unknown>>,
       engagements,
       engagementColumns,
+      engagements.sensitivity,
+      batch,
     ),
-    // Sessions carrying a sensitive category are left out in SQL, so they never count towards a page or its cursors.
-    engagementPagesWithoutSensitive: createNewestFirstPageLoader(db as Database<Record<string, unknown>>, engagements, {
-      ...engagementColumns,
-      where: isNull(engagements.sensitivity),
-    }),
     worker: createRowLoader<string, typeof workers.$inferSelect>(
       (keys) => db.select().from(workers).where(anyOf(workers.id, keys)),
       (row) => row.id,
+      batch,
     ),
     organisation: createRowLoader<string, typeof organisations.$inferSelect>(
       (keys) => db.select().from(organisations).where(anyOf(organisations.code, keys)),
       (row) => row.code,
+      batch,
     ),
     service: createRowLoader<string, typeof services.$inferSelect>(
       (keys) => db.select().from(services).where(anyOf(services.id, keys)),
       (row) => row.id,
+      batch,
     ),
     servicesOf: createListLoader<string, typeof services.$inferSelect>(
       (keys) => db.select().from(services).where(anyOf(services.organisationCode, keys)).orderBy(asc(services.name)),
       (row) => row.organisationCode,
+      batch,
     ),
     volunteersOf: createListLoader<string, typeof volunteers.$inferSelect>(
       (keys) =>
@@ -126,6 +140,7 @@ export function createLoaders(db: Database<VoluntarySectorTables>) {
           .where(anyOf(volunteers.serviceId, keys))
           .orderBy(asc(volunteers.name), asc(volunteers.id)),
       (row) => row.serviceId,
+      batch,
     ),
   };
 }

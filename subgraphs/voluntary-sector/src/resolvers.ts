@@ -82,9 +82,7 @@ export const resolvers = {
     ) => {
       const size = pageSize(args.first);
       const after = decodeCursor(args.after, isIsoDate);
-      const loader = context.decision?.includeSensitive
-        ? context.loaders.engagementPages
-        : context.loaders.engagementPagesWithoutSensitive;
+      const loader = context.loaders.engagementPages(Boolean(context.decision?.includeSensitive));
       const rows = await loader.load({ nhsNumber: person.nhsNumber, limit: size + 1, after });
       return toConnection(rows.map(withProvenance), size, (row) => ({ key: row.occurredOn, id: row.id }));
     },

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { governanceTables } from '../governanceTables.ts';
 import { type OpenedDatabase, openDatabase } from '../openDatabase.ts';
+import { type ScratchDatabase, scratchDatabase } from '../scratchDatabase.ts';
 import { auditEvents } from './auditEvents.ts';
 import { verifyAuditChain } from './verifyAuditChain.ts';
 
@@ -16,26 +16,6 @@ writeFileSync(
   join(agencyFolder, 'meta/_journal.json'),
   JSON.stringify({ version: '7', dialect: 'postgresql', entries: [] }),
 );
-
-const adminUrl = process.env['JOINED_UP_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A scratch PostgreSQL database, dropped afterwards. */
-async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `jtest_audit_chain_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
-}
 
 const row = (i: number) => ({
   requestId: `request-${i}`,
@@ -58,11 +38,11 @@ afterAll(() => rmSync(agencyFolder, { recursive: true, force: true }));
 
 describe.each(['pglite', 'postgresql'] as const)('the hash-chained audit on %s', (engine) => {
   let database: OpenedDatabase<typeof governanceTables>;
-  let scratch: { url: string; drop(): Promise<void> } | undefined;
+  let scratch: ScratchDatabase | undefined;
   const execute = (statement: ReturnType<typeof sql>) => database.db.execute(statement);
 
   beforeAll(async () => {
-    scratch = engine === 'postgresql' ? await scratchDatabase() : undefined;
+    scratch = engine === 'postgresql' ? await scratchDatabase('jtest_audit_chain') : undefined;
     database = await openDatabase({
       name: 'audit-chain',
       schema: governanceTables,

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Caller } from '@joined-up/core';
 import { GraphQLError } from 'graphql';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { governanceTables } from '../governanceTables.ts';
 import { type OpenedDatabase, openDatabase } from '../openDatabase.ts';
+import { type ScratchDatabase, scratchDatabase } from '../scratchDatabase.ts';
 import { accessLogOf } from './accessLogOf.ts';
 import { definePolicy } from './AgencyPolicy.ts';
 import { auditEvents } from './auditEvents.ts';
@@ -25,26 +25,6 @@ writeFileSync(
   JSON.stringify({ version: '7', dialect: 'postgresql', entries: [] }),
 );
 afterAll(() => rmSync(agencyFolder, { recursive: true, force: true }));
-
-const adminUrl = process.env['JOINED_UP_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A scratch PostgreSQL database, dropped afterwards. */
-async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `jtest_break_glass_review_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
-}
 
 const policy = definePolicy({
   sector: 'health',
@@ -98,7 +78,7 @@ const codeOf = async (work: Promise<unknown>): Promise<ErrorCode> =>
 
 describe.each(['pglite', 'postgresql'] as const)('reviewing break-glass declarations on %s', (engine) => {
   let database: OpenedDatabase<typeof governanceTables>;
-  let scratch: { url: string; drop(): Promise<void> } | undefined;
+  let scratch: ScratchDatabase | undefined;
   const ids: Record<string, number> = {};
   const contextOf = (who: Caller, requestId: string) => ({
     caller: who,
@@ -115,7 +95,7 @@ describe.each(['pglite', 'postgresql'] as const)('reviewing break-glass declarat
     );
 
   beforeAll(async () => {
-    scratch = engine === 'postgresql' ? await scratchDatabase() : undefined;
+    scratch = engine === 'postgresql' ? await scratchDatabase('jtest_break_glass_review') : undefined;
     database = await openDatabase({
       name: 'break-glass-review',
       schema: governanceTables,
