@@ -76,6 +76,7 @@ describe('a new agency joins with one command, touching no one else', { timeout:
       'M package.json',
       'M schema/subgraphs.json',
       'M schema/supergraph.graphql',
+      'M tsconfig.build.json',
     ]);
     const created = changed.filter(({ path }) => path.startsWith('subgraphs/housing/')).map(({ path }) => path);
     expect(created).toEqual(

@@ -4,8 +4,9 @@ import { composeSnippet, type NewAgency, placeholdersOf } from './scaffoldAgency
 
 /**
  * Adds a new agency to the files the federation shares, and only those: the subgraph list, the
- * workspace list and the deployment (docker-compose.yml: its subgraph and database, the
- * gateway's URL for it and the partnership's sectors). No kit file and no other agency's.
+ * workspace list, the build (`npm run build` compiles it to dist/, as its image and the benchmark
+ * run it) and the deployment (docker-compose.yml: its subgraph and database, the gateway's URL for
+ * it and the partnership's sectors). No kit file and no other agency's.
  * Returns the files changed.
  */
 export function registerAgency(root: string, agency: NewAgency, versions: Record<string, string>): string[] {
@@ -30,6 +31,14 @@ export function registerAgency(root: string, agency: NewAgency, versions: Record
   const lastAgency = manifest.workspaces.findLastIndex((folder) => folder.startsWith('subgraphs/'));
   manifest.workspaces.splice(lastAgency + 1, 0, `subgraphs/${agency.name}`);
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const buildPath = join(root, 'tsconfig.build.json');
+  const build = JSON.parse(readFileSync(buildPath, 'utf8')) as { references: Array<{ path: string }> };
+  // After the other agencies, so it is compiled after the kit it imports.
+  const lastBuilt = build.references.findLastIndex((reference) => reference.path.startsWith('./subgraphs/'));
+  build.references.splice(lastBuilt + 1, 0, { path: `./subgraphs/${agency.name}/tsconfig.build.json` });
+  writeFileSync(buildPath, `${JSON.stringify(build, null, 2)}
+`);
 
   const composePath = join(root, 'docker-compose.yml');
   let compose = readFileSync(composePath, 'utf8');
@@ -58,7 +67,7 @@ export function registerAgency(root: string, agency: NewAgency, versions: Record
   );
   compose = insertAfterLast(compose, /^ {2}[a-z-]+-db-data: \{\}\n/m, `  ${agency.name}-db-data: {}\n`);
   writeFileSync(composePath, compose);
-  return ['docker-compose.yml', 'package.json', 'schema/subgraphs.json'];
+  return ['docker-compose.yml', 'package.json', 'schema/subgraphs.json', 'tsconfig.build.json'];
 }
 
 /** Applies `edit` to one service's block of docker-compose.yml, from its key to the next service's. */
