@@ -65,7 +65,9 @@ const maxOperations = 1_000;
  * value the API schema would null) the normal path runs with the answer already fetched: the data
  * source wrapped by `replaying` hands it over instead of calling the agency again, so errors get
  * their paths, `serviceName` and codes from Apollo Gateway itself and the answer is the normal
- * path's, byte for byte, with one call to the agency.
+ * path's, byte for byte, with one call to the agency. A trace of a passed-through request has one
+ * `gateway.fetch` span (with `joined_up.passthrough`) under the HTTP request, the agency's spans
+ * under it, and no `gateway.plan` or `gateway.execute`: nothing was planned or executed.
  */
 export class SingleFetchPassthrough {
   readonly #enabled: boolean;
@@ -146,7 +148,9 @@ export class SingleFetchPassthrough {
     if (!this.#enabled) return executor;
     return async (requestContext) => {
       const passable = this.#generations.get(requestContext.schema)?.operations.get(operationKey(requestContext));
-      if (!passable || !variablesAreValid(requestContext)) return executor(requestContext);
+      // A request traced for Apollo's usage reporting (off here) records the plan's trace: the normal path does that.
+      const traced = requestContext.metrics?.captureTraces === true;
+      if (!passable || traced || !variablesAreValid(requestContext)) return executor(requestContext);
       const answer = this.#send(passable, requestContext);
       const response = await answer.catch(() => undefined);
       const data = response?.data;
