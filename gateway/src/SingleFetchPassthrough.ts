@@ -154,7 +154,7 @@ export class SingleFetchPassthrough {
       const answer = this.#send(passable, requestContext);
       const response = await answer.catch(() => undefined);
       const data = response?.data;
-      if (response && response.errors === undefined && isRecord(data) && passable.check(data)) {
+      if (response && response.errors === undefined && isRecord(data) && checks(passable.check, data)) {
         this.#answered.inc({ outcome: 'passed' });
         return { data } satisfies ExecutionResult;
       }
@@ -241,6 +241,15 @@ function variablesAreValid(requestContext: RequestContext): boolean {
   const definitions = requestContext.operation?.variableDefinitions;
   if (!definitions || definitions.length === 0) return true;
   return !getVariableValues(requestContext.schema, definitions, requestContext.request.variables ?? {}).errors;
+}
+
+/** The check's verdict; an answer it cannot walk goes to the normal path, which says what is wrong with it. */
+function checks(check: ResponseCheck, data: Record<string, unknown>): boolean {
+  try {
+    return check(data);
+  } catch {
+    return false;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
