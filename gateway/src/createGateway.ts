@@ -54,6 +54,7 @@ import { requireResolvedOperation } from './requireResolvedOperation.ts';
 import { createSubscriptionService } from './subscriptions/createSubscriptionService.ts';
 import { NotificationFeed } from './subscriptions/NotificationFeed.ts';
 import { serveSubscriptions } from './subscriptions/serveSubscriptions.ts';
+import { SingleFetchPassthrough } from './SingleFetchPassthrough.ts';
 import type { SupergraphSource } from './SupergraphSource.ts';
 import { validateNhsNumberArguments } from './validateNhsNumberArguments.ts';
 
@@ -135,6 +136,12 @@ export interface GatewayOptions {
    * listens to it. Without one, subscriptions are refused with LIVE_UPDATES_UNAVAILABLE.
    */
   events?: EventEngine | undefined;
+  /**
+   * Answer a query that one agency answers whole with that agency's own answer, when it is exactly
+   * what Apollo Gateway's re-shaping would give back (SingleFetchPassthrough); false re-shapes
+   * every answer. Either way the client gets the same bytes. @default true
+   */
+  passthrough?: boolean;
 }
 
 export interface Gateway {
@@ -180,6 +187,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // unless an operator has explicitly turned it on.
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const directory = createDirectorySchema();
+  const passthrough = new SingleFetchPassthrough({ enabled: options.passthrough ?? true, registry });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     // Apollo checks a supergraph fully only outside production by default; one that arrives while
@@ -188,12 +196,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Apollo Gateway's spans (request, validate, plan, execute, fetch) go to the tracer provider
     // when tracing is on. The document is never an attribute: it holds NHS numbers and names.
     telemetry: { includeDocument: false },
+    // Which operations one agency answers whole, from the plans Apollo Gateway builds and caches.
+    experimental_didResolveQueryPlan: passthrough.learn,
     buildService: ({ name, url }) => {
       // The entry points by NHS number run here, so a person is reached whichever agency is down.
-      if (name === directorySubgraph.name) return new LocalGraphQLDataSource(directory);
+      if (name === directorySubgraph.name) return passthrough.replaying(new LocalGraphQLDataSource(directory));
       const subgraph = byName.get(name);
       const displayName = subgraph?.displayName ?? name;
-      return new JoinedUpDataSource({
+      const source = new JoinedUpDataSource({
         name,
         displayName,
         url: subgraph?.url ?? (url as string),
@@ -202,6 +212,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         traffic: trafficOf(name, displayName),
         metrics,
       });
+      return passthrough.replaying(source);
     },
   });
   // Which fields gather other agencies' parts (@requires), for each supergraph as it is served.
@@ -212,6 +223,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: served, coreSupergraphSdl }) => {
     apiSchema = served;
+    passthrough.servesSchema(served, gateway);
     requiredBy = partsRequiredBy(coreSupergraphSdl);
     costDirectives = readCostDirectives(coreSupergraphSdl);
   });
@@ -226,7 +238,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // the rate limit once the caller is known, depth, aliases, directives and cost while validating.
   const apollo = new LimitedApolloServer<GatewayContext>(
     {
-      gateway,
+      gateway: passthrough.around(gateway),
       introspection: !production,
       csrfPrevention: true,
       // Whoever runs the gateway stops it (main.ts on SIGINT and SIGTERM, closing the HTTP server
