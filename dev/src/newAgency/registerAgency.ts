@@ -37,8 +37,11 @@ export function registerAgency(root: string, agency: NewAgency, versions: Record
   // After the other agencies, so it is compiled after the kit it imports.
   const lastBuilt = build.references.findLastIndex((reference) => reference.path.startsWith('./subgraphs/'));
   build.references.splice(lastBuilt + 1, 0, { path: `./subgraphs/${agency.name}/tsconfig.build.json` });
-  writeFileSync(buildPath, `${JSON.stringify(build, null, 2)}
-`);
+  writeFileSync(
+    buildPath,
+    `${JSON.stringify(build, null, 2)}
+`,
+  );
 
   const composePath = join(root, 'docker-compose.yml');
   let compose = readFileSync(composePath, 'utf8');
