@@ -5,7 +5,8 @@ import { startFederationBenchmarkSubgraphs } from './federationBenchmark/index.t
 
 // A child process of the benchmark: The Guild's four benchmark subgraphs, ported to Node, and
 // their composed supergraph written to a file the gateways under test read.
-const subgraphs = await startFederationBenchmarkSubgraphs({ ports: [4201, 4202, 4203, 4204] });
+// Free ports, which the supergraph records: fixed ones clash with any other federation on the machine.
+const subgraphs = await startFederationBenchmarkSubgraphs();
 const supergraphPath = join(tmpdir(), `joined-up-bench-federation-${process.pid}.graphql`);
 writeFileSync(supergraphPath, subgraphs.supergraphSdl);
 process.on('message', (message: { type: string }) => {

@@ -1,6 +1,6 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { breakGlassHeader, errorCodes, type Logger } from '@joined-up/core';
-import { type GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
+import { type GraphQLError, type GraphQLFormattedError, Kind, parse } from 'graphql';
 import { AgencyFailure, agencyFailure } from './AgencyFailure.ts';
 import { AgencyTraffic, defaultTrafficShaping } from './AgencyTraffic.ts';
 import { createSubgraphFetcher, SubgraphFetchError, withCallScope } from './createSubgraphFetcher.ts';
@@ -60,17 +60,18 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // Apollo's own calls (health checks, loading a schema) are left as they are.
     if (options.kind !== 'incoming operation') return super.process(options);
     const { context } = options;
-    const fetch = describeFetch(
-      options.document ?? parse(options.request.query ?? '{ __typename }'),
-      options.request.variables,
-    );
+    const document = options.document ?? parse(options.request.query ?? '{ __typename }');
+    // Only whether it is a read is needed to make the call; the rest of what it asked for is
+    // described (describeFetch) when it fails, not built for every call that answers.
+    const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    const read = operation?.operation === 'query';
     const started = performance.now();
     try {
       // An agency that already failed this request fails its later calls at once: a plan that
       // calls it twice in sequence does not wait for it twice.
       const earlier = context.unavailable?.get(this.agency.name);
       if (earlier) throw earlier;
-      const answer = await this.traffic.call(fetch.read, () => this.#attempt(options));
+      const answer = await this.traffic.call(read, () => this.#attempt(options));
       this.#metrics?.fetched(this.agency.name, 'ok', (performance.now() - started) / 1000);
       return answer;
     } catch (error) {
@@ -80,6 +81,7 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       this.#metrics?.fetched(this.agency.name, outcome, (performance.now() - started) / 1000);
       if (failure.agencyUnavailable) context.unavailable?.set(this.agency.name, failure);
       const blanked = failure.toGraphQLError(this.agency).toJSON();
+      const fetch = describeFetch(document, options.request.variables);
       // A call that asked for no field a client sees (only __typename) still reports its agency.
       const paths = fetch.paths.length > 0 ? fetch.paths : [undefined];
       context.logger?.warn(
@@ -101,14 +103,8 @@ export class JoinedUpDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (deadlineAt === undefined) return await super.process(options);
       const remaining = deadlineAt - performance.now();
       if (remaining <= 0) throw agencyFailure('deadline', this.agency.displayName);
-      // A timer cleared when the call ends, not AbortSignal.timeout's, which stays armed until it fires.
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(), Math.ceil(remaining));
-      try {
-        return await withCallScope({ deadline: deadline.signal }, () => super.process(options));
-      } finally {
-        clearTimeout(timer);
-      }
+      // The fetcher arms one timer for the call's timeout and this deadline, whichever is first.
+      return await withCallScope({ deadlineAt }, () => super.process(options));
     } catch (error) {
       throw this.#asFailure(error);
     }
@@ -176,3 +172,38 @@ const silentLogger = {
   info: () => undefined,
   warn: () => undefined,
 } as unknown as Logger;
+
+/** The outgoing request Apollo Gateway's data source sends, as far as sendRequest reads it. */
+interface OutgoingRequest {
+  http?: { method: string; url: string; headers: Iterable<[string, string]> };
+  [field: string]: unknown;
+}
+
+// Apollo Gateway's sendRequest (private in @apollo/gateway 2.14), step for step, less the
+// node-fetch Request it builds of every call only to pass to parseBody and didEncounterError,
+// which read it neither in Apollo's parseBody nor in ours: a URL parse, a Headers object and a
+// copy of the body for each of a plan's fetches. A version without the method keeps its own.
+if ('sendRequest' in RemoteGraphQLDataSource.prototype) {
+  Object.defineProperty(JoinedUpDataSource.prototype, 'sendRequest', {
+    async value(this: JoinedUpDataSource, request: OutgoingRequest, context: GatewayContext) {
+      if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
+      const { http, ...withoutHttp } = request;
+      const init = {
+        method: http.method,
+        headers: Object.fromEntries(http.headers),
+        body: JSON.stringify(withoutHttp),
+      };
+      let response: FetcherResponse | undefined;
+      try {
+        response = await this.fetcher(http.url, init);
+        if (!response.ok) throw await this.errorFromResponse(response);
+        const body = await this.parseBody(response, undefined, context);
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+        return { ...body, http: response };
+      } catch (error) {
+        this.didEncounterError(error as Error);
+      }
+    },
+  });
+}

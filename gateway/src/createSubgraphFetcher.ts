@@ -10,7 +10,12 @@ type FetcherHeaders = FetcherResponse['headers'];
 /** What a call carries beyond what Apollo Gateway passes the fetcher: the request's own deadline. */
 export interface CallScope {
   /** Aborts when the whole request's deadline passes. */
-  deadline: AbortSignal;
+  deadline?: AbortSignal;
+  /**
+   * When the whole request's deadline passes, in performance.now() time: cheaper than a signal, as
+   * the call's one timer then serves both its timeout and the deadline, whichever comes first.
+   */
+  deadlineAt?: number;
 }
 
 const callScopes = new AsyncLocalStorage<CallScope>();
@@ -54,12 +59,29 @@ export interface SubgraphFetcherOptions {
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): SubgraphFetcher {
   return async (url, init = {}) => {
-    // A timer cleared once the answer is read, not AbortSignal.timeout's, which stays armed until it fires.
-    const timer = new AbortController();
-    const timeout = timer.signal;
-    const armed = setTimeout(() => timer.abort(), options.timeoutMs);
-    const deadline = callScopes.getStore()?.deadline;
-    const signals = [timeout, ...(deadline ? [deadline] : []), ...(init.signal ? [init.signal as AbortSignal] : [])];
+    const scope = callScopes.getStore();
+    const remaining = scope?.deadlineAt === undefined ? Infinity : scope.deadlineAt - performance.now();
+    // One controller and one timer a call, for whichever of the agency's timeout and the request's
+    // deadline comes first (AbortSignal.any costs a composite signal and weak references a call).
+    // The timer is cleared once the answer is read, unlike AbortSignal.timeout's.
+    const controller = new AbortController();
+    let ended: 'timeout' | 'deadline' | undefined;
+    const deadlineFirst = remaining < options.timeoutMs;
+    const armed = setTimeout(
+      () => {
+        ended = deadlineFirst ? 'deadline' : 'timeout';
+        controller.abort();
+      },
+      deadlineFirst ? Math.max(0, Math.ceil(remaining)) : options.timeoutMs,
+    );
+    const abort = () => controller.abort();
+    const others = [scope?.deadline, init.signal as AbortSignal | undefined].filter(
+      (signal): signal is AbortSignal => signal !== undefined,
+    );
+    for (const signal of others) {
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener('abort', abort, { once: true });
+    }
     let status: number;
     let statusText: string;
     let headers: Record<string, string | string[] | undefined>;
@@ -70,17 +92,18 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
         headers: init.headers,
         body: init.body,
         dispatcher: options.dispatcher,
-        signal: signals.length === 1 ? timeout : AbortSignal.any(signals),
+        signal: controller.signal,
       });
       ({ statusCode: status, statusText, headers } = response);
       body = await response.body.text();
     } catch (error) {
       // The deadline first: when both have passed, the agency's timeout was not what ended the call.
-      if (deadline?.aborted) throw new SubgraphFetchError('deadline', error);
-      if (timeout.aborted) throw new SubgraphFetchError('timeout', error);
+      if (ended === 'deadline' || scope?.deadline?.aborted) throw new SubgraphFetchError('deadline', error);
+      if (ended === 'timeout') throw new SubgraphFetchError('timeout', error);
       throw new SubgraphFetchError('unreachable', error);
     } finally {
       clearTimeout(armed);
+      for (const signal of others) signal.removeEventListener('abort', abort);
     }
     return new SubgraphResponse(url, status, statusText, new ResponseHeaders(headers), body);
   };
