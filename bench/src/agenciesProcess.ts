@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { directorySubgraph } from '@joined-up/schema';
 import { benchDatabases } from './benchDatabases.ts';
+import { benchAgencies, benchFederationSettings } from './benchFederation.ts';
 
 // A child process of the benchmark: the identity provider and every agency subgraph on
 // PostgreSQL, at the ports subgraphs.json gives them (so the committed supergraph serves every
@@ -19,13 +20,7 @@ const { startFederation } = (await (systemRoot
   : import('@joined-up/dev/federation'))) as typeof import('@joined-up/dev/federation');
 // Today's system has the hospital too, on PostgreSQL like the others (on the embedded PGlite it
 // would share this process's CPU with the agencies under test); the before system had four.
-const agencies = [
-  'health',
-  'social-care',
-  'voluntary-sector',
-  'care-coordination',
-  ...(systemRoot ? [] : ['hospital']),
-];
+const agencies = systemRoot ? benchAgencies.filter((name) => name !== 'hospital') : benchAgencies;
 const databaseUrls = await benchDatabases(agencies, people, systemRoot ? 'before' : '');
 const bars = new cliProgress.MultiBar(
   {
@@ -56,10 +51,7 @@ const federation = await startFederation({
   databaseUrls,
   people,
   key: await generateSigningKey(),
-  issuer: 'https://identity.joined-up.dev',
-  audience: 'joined-up',
-  environment: 'development',
-  logLevel: 'error',
+  ...benchFederationSettings,
   onSeedProgress: (agency) => {
     let bar: cliProgress.SingleBar | undefined;
     return (done: number) => {

@@ -4,6 +4,7 @@ import { generateSigningKey } from '@joined-up/dev';
 import { startFederation } from '@joined-up/dev/federation';
 import pg from 'pg';
 import { benchDatabases } from './benchDatabases.ts';
+import { benchAgencies, benchFederationSettings } from './benchFederation.ts';
 
 // `npm run bench:explain [-- --people 900000]`: every SQL statement of Sam's person view (as his
 // GP) and of the coordinator's caseload, each explained on the benchmark's databases at that scale
@@ -37,17 +38,13 @@ pg.Pool.prototype.query = function recorded(this: pg.Pool, ...args: unknown[]) {
   return query.apply(this, args);
 } as typeof pg.Pool.prototype.query;
 
-const agencies = ['health', 'social-care', 'voluntary-sector', 'care-coordination'];
-const databaseUrls = await benchDatabases(agencies, people);
+const databaseUrls = await benchDatabases(benchAgencies, people);
 console.log(`Starting the federation on the benchmark's databases (${people.toLocaleString('en-GB')} people) ...`);
 const federation = await startFederation({
   databaseUrls,
   people,
   key: await generateSigningKey(),
-  issuer: 'https://identity.joined-up.dev',
-  audience: 'joined-up',
-  environment: 'development',
-  logLevel: 'error',
+  ...benchFederationSettings,
   gateway: { rateLimit: { limit: 1_000, windowSeconds: 60 } },
 });
 const operation = (name: string) =>
