@@ -25,7 +25,8 @@ export type EncounterRow = typeof encounters.$inferSelect;
 const encounterColumns = { person: encounters.nhsNumber, sortKey: encounters.occurredAt, id: encounters.id };
 
 /**
- * The request's loaders: one statement per table per request, whatever the number of people.
+ * The request's loaders: at most one statement per table per request, however many people,
+ * and the tables one tick asks for go together in one statement (the request's select batcher).
  * Made per request so that nothing cached is ever shown to another caller.
  */
 export function createLoaders(db: Database<HealthTables>) {

@@ -23,7 +23,8 @@ export interface CarerLink {
 }
 
 /**
- * The request's loaders: one statement per table per request, whatever the number of people.
+ * The request's loaders: at most one statement per table per request, however many people,
+ * and the tables one tick asks for go together in one statement (the request's select batcher).
  * Made per request so that nothing cached is ever shown to another caller.
  */
 export function createLoaders(db: Database<SocialCareTables>) {

@@ -30,7 +30,8 @@ export type ReferralStatusChangeRow = typeof referralStatusChanges.$inferSelect 
 const engagementColumns = { person: engagements.nhsNumber, sortKey: engagements.occurredOn, id: engagements.id };
 
 /**
- * The request's loaders: one statement per table per request, whatever the number of people.
+ * The request's loaders: at most one statement per table per request, however many people,
+ * and the tables one tick asks for go together in one statement (the request's select batcher).
  * Made per request so that nothing cached is ever shown to another caller.
  */
 export function createLoaders(db: Database<VoluntarySectorTables>) {
