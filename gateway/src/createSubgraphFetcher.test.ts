@@ -125,7 +125,7 @@ describe('createSubgraphFetcher', () => {
     agent = new Agent();
     const started = performance.now();
     await expect(
-      withCallScope({ deadline: AbortSignal.timeout(100) }, () =>
+      withCallScope({ deadlineAt: performance.now() + 100 }, () =>
         createSubgraphFetcher({ dispatcher: agent, timeoutMs: 5_000 })(`${base}/hang`, {
           method: 'POST',
           headers: {},

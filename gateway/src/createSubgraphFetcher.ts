@@ -9,8 +9,6 @@ type FetcherHeaders = FetcherResponse['headers'];
 
 /** What a call carries beyond what Apollo Gateway passes the fetcher: the request's own deadline. */
 export interface CallScope {
-  /** Aborts when the whole request's deadline passes. */
-  deadline?: AbortSignal;
   /**
    * When the whole request's deadline passes, in performance.now() time: cheaper than a signal, as
    * the call's one timer then serves both its timeout and the deadline, whichever comes first.
@@ -75,13 +73,10 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       deadlineFirst ? Math.max(0, Math.ceil(remaining)) : options.timeoutMs,
     );
     const abort = () => controller.abort();
-    const others = [scope?.deadline, init.signal as AbortSignal | undefined].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
-    for (const signal of others) {
-      if (signal.aborted) controller.abort();
-      else signal.addEventListener('abort', abort, { once: true });
-    }
+    // A signal the caller passed still ends the call.
+    const outer = init.signal as AbortSignal | undefined;
+    if (outer?.aborted) controller.abort();
+    else outer?.addEventListener('abort', abort, { once: true });
     let status: number;
     let statusText: string;
     let headers: Record<string, string | string[] | undefined>;
@@ -98,12 +93,12 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       body = await response.body.text();
     } catch (error) {
       // The deadline first: when both have passed, the agency's timeout was not what ended the call.
-      if (ended === 'deadline' || scope?.deadline?.aborted) throw new SubgraphFetchError('deadline', error);
+      if (ended === 'deadline') throw new SubgraphFetchError('deadline', error);
       if (ended === 'timeout') throw new SubgraphFetchError('timeout', error);
       throw new SubgraphFetchError('unreachable', error);
     } finally {
       clearTimeout(armed);
-      for (const signal of others) signal.removeEventListener('abort', abort);
+      outer?.removeEventListener('abort', abort);
     }
     return new SubgraphResponse(url, status, statusText, new ResponseHeaders(headers), body);
   };
